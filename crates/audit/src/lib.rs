@@ -1,0 +1,1 @@
+//! Throughline audit (not built yet).

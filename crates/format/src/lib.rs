@@ -1,0 +1,1 @@
+//! Throughline format (not built yet).

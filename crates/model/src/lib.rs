@@ -1,0 +1,27 @@
+//! The Throughline domain model.
+//!
+//! A [`Workspace`] is one whole model: the vision, the narrative stages, the elements
+//! (touchpoints, systems, rules, teams, people, partners), the handoffs between them,
+//! design principles, readiness sessions, layer scores and waivers. This crate knows
+//! nothing of storage, files or windows: it defines the types, the checks that keep a
+//! workspace consistent ([`validate`]), and the edits a user can make ([`Edit`]).
+
+mod edit;
+mod ids;
+mod scores;
+mod text;
+mod validate;
+mod workspace;
+
+pub use edit::{
+    ChangeError, Edit, EditError, EntityChange, EntityKind, Placed, apply_changes, apply_edit,
+    diff, entities, layer_score_key, waiver_key,
+};
+pub use ids::{Id, IdError};
+pub use scores::{Dimension, Emotion, Layer, RangeError, Score};
+pub use text::{LONG_TEXT_MAX, NAME_MAX, TextError, check_long_text, check_name};
+pub use validate::{Problem, validate};
+pub use workspace::{
+    Capability, Element, ElementKind, Handoff, HandoffMode, LayerScore, Principle, Rater,
+    RaterScores, ReadinessSession, Stage, Trigger, Waiver, Workspace, WorkspaceInfo,
+};

@@ -1,0 +1,1 @@
+//! Throughline playbook (not built yet).

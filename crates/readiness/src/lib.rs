@@ -1,0 +1,1 @@
+//! Throughline readiness (not built yet).

@@ -1,0 +1,1 @@
+//! Throughline store (not built yet).
