@@ -1,0 +1,52 @@
+import { open, save } from "@tauri-apps/plugin-dialog";
+import { commands, type ApiError, type Result } from "../bindings";
+import { type Backend, BackendError, toBackendError } from "./types";
+
+const FILTERS = [{ name: "Throughline workspace", extensions: ["throughline.json", "json"] }];
+
+async function unwrap<T>(call: Promise<Result<T, ApiError>>): Promise<T> {
+  let result: Result<T, ApiError>;
+  try {
+    result = await call;
+  } catch (e) {
+    throw toBackendError(e);
+  }
+  if (result.status === "error") throw new BackendError(result.error.code, result.error.message);
+  return result.data;
+}
+
+/** The backend of the desktop app: the typed commands of the Rust shell. */
+export class TauriBackend implements Backend {
+  listWorkspaces = () => unwrap(commands.listWorkspaces());
+  createWorkspace = (name: string) => unwrap(commands.createWorkspace(name));
+  deleteWorkspace = async (slug: string) => {
+    await unwrap(commands.deleteWorkspace(slug));
+  };
+  openWorkspace = (slug: string) => unwrap(commands.openWorkspace(slug));
+  applyEdit: Backend["applyEdit"] = (slug, edit) => unwrap(commands.applyEdit(slug, edit));
+  undo = (slug: string) => unwrap(commands.undo(slug));
+  redo = (slug: string) => unwrap(commands.redo(slug));
+  importWorkspace = (path: string) => unwrap(commands.importWorkspace(path));
+  exportWorkspace = async (slug: string, path: string) => {
+    await unwrap(commands.exportWorkspace(slug, path));
+  };
+  getSettings = () => unwrap(commands.getSettings());
+  setSettings: Backend["setSettings"] = (settings) => unwrap(commands.setSettings(settings));
+
+  chooseImportPath = async (): Promise<string | null> => {
+    try {
+      const picked = await open({ multiple: false, directory: false, filters: FILTERS });
+      return typeof picked === "string" ? picked : null;
+    } catch (e) {
+      throw toBackendError(e);
+    }
+  };
+
+  chooseExportPath = async (suggestedName: string): Promise<string | null> => {
+    try {
+      return await save({ defaultPath: `${suggestedName}.throughline.json`, filters: FILTERS });
+    } catch (e) {
+      throw toBackendError(e);
+    }
+  };
+}

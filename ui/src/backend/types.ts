@@ -1,0 +1,73 @@
+/**
+ * The one place the UI names what crosses IPC. Components import domain types from here,
+ * never from `bindings.ts`, so a shift in the generated names is absorbed in this file.
+ */
+import type {
+  Capability,
+  Edit,
+  Element,
+  ElementKind,
+  Handoff,
+  HistoryStep,
+  Settings,
+  Stage,
+  Workspace,
+  WorkspaceInfo,
+  WorkspaceState,
+  WorkspaceSummary,
+} from "../bindings";
+
+export type {
+  Capability,
+  Edit,
+  Element,
+  ElementKind,
+  Handoff,
+  HistoryStep,
+  Settings,
+  Stage,
+  Workspace,
+  WorkspaceInfo,
+  WorkspaceState,
+  WorkspaceSummary,
+};
+
+/** An error the backend reported; `message` is written for the user. */
+export class BackendError extends Error {
+  readonly code: string;
+  constructor(code: string, message: string) {
+    super(message);
+    this.name = "BackendError";
+    this.code = code;
+  }
+}
+
+/** Everything the UI asks of the app. The Tauri adapter is one implementation. */
+export interface Backend {
+  listWorkspaces(): Promise<WorkspaceSummary[]>;
+  createWorkspace(name: string): Promise<WorkspaceSummary>;
+  deleteWorkspace(slug: string): Promise<void>;
+  openWorkspace(slug: string): Promise<WorkspaceState>;
+  applyEdit(slug: string, edit: Edit): Promise<WorkspaceState>;
+  undo(slug: string): Promise<WorkspaceState>;
+  redo(slug: string): Promise<WorkspaceState>;
+  importWorkspace(path: string): Promise<WorkspaceSummary>;
+  exportWorkspace(slug: string, path: string): Promise<void>;
+  getSettings(): Promise<Settings>;
+  setSettings(settings: Settings): Promise<Settings>;
+  /** Asks the user for a `*.throughline.json` file to import; null when cancelled. */
+  chooseImportPath(): Promise<string | null>;
+  /** Asks the user where to export; null when cancelled. */
+  chooseExportPath(suggestedName: string): Promise<string | null>;
+}
+
+/** Any thrown value as a BackendError, so the UI always has a message to show. */
+export function toBackendError(e: unknown): BackendError {
+  if (e instanceof BackendError) return e;
+  if (e instanceof Error) return new BackendError("internal", e.message);
+  if (typeof e === "object" && e !== null && "message" in e) {
+    const o = e as { code?: unknown; message: unknown };
+    return new BackendError(String(o.code ?? "internal"), String(o.message));
+  }
+  return new BackendError("internal", String(e));
+}

@@ -1,0 +1,63 @@
+import { useEffect, useRef, useState, type InputHTMLAttributes, type KeyboardEvent } from "react";
+
+type Base = Omit<InputHTMLAttributes<HTMLInputElement & HTMLTextAreaElement>, "value" | "onChange" | "onBlur" | "onKeyDown">;
+
+interface Props extends Base {
+  value: string;
+  /** Called once per finished edit (blur or Enter) when the text changed. */
+  onCommit: (value: string) => void;
+  multiline?: boolean;
+  /** Refuse an empty value (names): the old value comes back. */
+  required?: boolean;
+  /** Called after Enter or Escape, e.g. to leave an editing mode. */
+  onDone?: () => void;
+}
+
+/**
+ * A text field that keeps its draft locally and commits on blur or Enter (Shift+Enter makes
+ * a new line in multi-line fields); Escape restores the saved value. One edit per change,
+ * not one per keystroke.
+ */
+export function CommitText({ value, onCommit, multiline, required, onDone, ...rest }: Props) {
+  const [draft, setDraft] = useState(value);
+  const skipBlur = useRef(false);
+  useEffect(() => setDraft(value), [value]);
+
+  const commit = () => {
+    const next = multiline ? draft : draft.trim();
+    if (required && !next.trim()) {
+      setDraft(value);
+      return;
+    }
+    if (next !== value) onCommit(next);
+  };
+  const common = {
+    ...rest,
+    value: draft,
+    onChange: (e: { target: { value: string } }) => setDraft(e.target.value),
+    onBlur: () => {
+      if (skipBlur.current) {
+        skipBlur.current = false;
+        return;
+      }
+      commit();
+      onDone?.();
+    },
+    onKeyDown: (e: KeyboardEvent<HTMLInputElement | HTMLTextAreaElement>) => {
+      if (e.key === "Enter" && !(multiline && e.shiftKey) && !e.nativeEvent.isComposing) {
+        e.preventDefault();
+        commit();
+        skipBlur.current = !!onDone;
+        onDone?.();
+      } else if (e.key === "Escape") {
+        e.preventDefault();
+        e.stopPropagation();
+        setDraft(value);
+        skipBlur.current = true;
+        onDone?.();
+        if (!onDone) (e.target as HTMLElement).blur();
+      }
+    },
+  };
+  return multiline ? <textarea rows={2} {...common} /> : <input {...common} />;
+}

@@ -1,0 +1,38 @@
+import { useState } from "react";
+import { useWorkspaceStore } from "../store/context";
+import { NameDialog } from "./NameDialog";
+
+/** The first screen when the library is empty. */
+export function NoWorkspace() {
+  const store = useWorkspaceStore();
+  const [creating, setCreating] = useState(false);
+  return (
+    <main className="empty-page">
+      <div className="empty-card">
+        <h1>Start a workspace</h1>
+        <p>
+          A workspace holds one customer journey: its vision, the stages of its story, and the systems and
+          touchpoints that carry it. Create one for your next workshop, or open a <code>.throughline.json</code> file
+          someone shared with you.
+        </p>
+        <div className="row">
+          <button type="button" className="primary large" data-testid="empty-new-workspace" onClick={() => setCreating(true)}>
+            New workspace
+          </button>
+          <button type="button" className="large" onClick={() => void store.importWorkspace()}>
+            Import from file…
+          </button>
+        </div>
+      </div>
+      {creating && (
+        <NameDialog
+          title="New workspace"
+          label="Name"
+          submitLabel="Create workspace"
+          onSubmit={(name) => void store.createWorkspace(name)}
+          onClose={() => setCreating(false)}
+        />
+      )}
+    </main>
+  );
+}

@@ -1,0 +1,135 @@
+import { useEffect, useRef, useState } from "react";
+import { useUi, useWorkspaceStore } from "../store/context";
+import { ConfirmDialog } from "./ConfirmDialog";
+import { NameDialog } from "./NameDialog";
+
+type Open = null | "create" | "rename" | "delete";
+
+function counts(stages: number, elements: number): string {
+  return `${stages} stage${stages === 1 ? "" : "s"} · ${elements} card${elements === 1 ? "" : "s"}`;
+}
+
+/** The current workspace's name; opens the list, create, rename, import, export, delete. */
+export function WorkspaceSwitcher() {
+  const store = useWorkspaceStore();
+  const workspaces = useUi((s) => s.workspaces);
+  const current = useUi((s) => s.current);
+  const [menu, setMenu] = useState(false);
+  const [dialog, setDialog] = useState<Open>(null);
+  const ref = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    if (!menu) return;
+    const close = (e: MouseEvent) => {
+      if (!ref.current?.contains(e.target as Node)) setMenu(false);
+    };
+    document.addEventListener("mousedown", close);
+    return () => document.removeEventListener("mousedown", close);
+  }, [menu]);
+
+  const act = (f: () => void) => () => {
+    setMenu(false);
+    f();
+  };
+  const info = current?.doc.workspace;
+
+  return (
+    <div className="switcher" ref={ref}>
+      <button
+        type="button"
+        className="switcher-button"
+        data-testid="workspace-switcher"
+        aria-haspopup="menu"
+        aria-expanded={menu}
+        onClick={() => setMenu((m) => !m)}
+      >
+        <span className="switcher-label">Workspace</span>
+        <span className="switcher-name">{current?.summary.name ?? "No workspace"}</span>
+        <span aria-hidden="true" className="caret">▾</span>
+      </button>
+      {menu && (
+        <div
+          className="menu"
+          role="menu"
+          onKeyDown={(e) => {
+            if (e.key === "Escape") {
+              e.stopPropagation();
+              setMenu(false);
+            }
+          }}
+        >
+          {workspaces.length > 0 && <div className="menu-heading">Open</div>}
+          {workspaces.map((w) => (
+            <button
+              key={w.slug}
+              type="button"
+              role="menuitemradio"
+              aria-checked={w.slug === current?.summary.slug}
+              className="menu-item workspace-item"
+              data-testid="workspace-item"
+              data-slug={w.slug}
+              onClick={act(() => void store.openWorkspace(w.slug))}
+            >
+              <span className="check" aria-hidden="true">{w.slug === current?.summary.slug ? "✓" : ""}</span>
+              <span className="grow">{w.name}</span>
+              <span className="muted small">{counts(w.stages, w.elements)}</span>
+            </button>
+          ))}
+          <div className="menu-sep" />
+          <button type="button" role="menuitem" className="menu-item" data-testid="new-workspace" onClick={act(() => setDialog("create"))}>
+            New workspace…
+          </button>
+          <button type="button" role="menuitem" className="menu-item" data-testid="import-workspace" onClick={act(() => void store.importWorkspace())}>
+            Import from file…
+          </button>
+          {current && (
+            <>
+              <div className="menu-sep" />
+              <button type="button" role="menuitem" className="menu-item" data-testid="rename-workspace" onClick={act(() => setDialog("rename"))}>
+                Rename “{current.summary.name}”…
+              </button>
+              <button type="button" role="menuitem" className="menu-item" data-testid="export-workspace" onClick={act(() => void store.exportWorkspace())}>
+                Export to file…
+              </button>
+              <button type="button" role="menuitem" className="menu-item danger-text" data-testid="delete-workspace" onClick={act(() => setDialog("delete"))}>
+                Delete workspace…
+              </button>
+            </>
+          )}
+        </div>
+      )}
+      {dialog === "create" && (
+        <NameDialog
+          title="New workspace"
+          label="Name"
+          submitLabel="Create workspace"
+          onSubmit={(name) => void store.createWorkspace(name)}
+          onClose={() => setDialog(null)}
+        />
+      )}
+      {dialog === "rename" && info && (
+        <NameDialog
+          title="Rename workspace"
+          label="Name"
+          initial={info.name}
+          submitLabel="Rename"
+          onSubmit={(name) => void store.edit({ type: "set_info", info: { ...info, name } })}
+          onClose={() => setDialog(null)}
+        />
+      )}
+      {dialog === "delete" && current && (
+        <ConfirmDialog
+          title={`Delete “${current.summary.name}”?`}
+          confirmLabel="Delete workspace"
+          onConfirm={() => void store.deleteWorkspace(current.summary.slug)}
+          onClose={() => setDialog(null)}
+        >
+          <p>
+            Its {counts(current.summary.stages, current.summary.elements)} and their whole history are removed
+            from this computer. This cannot be undone; export it first if you may need it again.
+          </p>
+        </ConfirmDialog>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,59 @@
+import { useDraggable } from "@dnd-kit/core";
+import { CSS } from "@dnd-kit/utilities";
+import type { Element } from "../backend";
+import { CAPABILITY_LABEL, KIND_ICON, KIND_LABEL } from "../model/layers";
+
+export type Relation = "selected" | "related" | "dimmed" | "none";
+
+interface Props {
+  element: Element;
+  /** The contiguous stages this segment of the card spans (empty: not on a stage). */
+  run: string[];
+  column: string;
+  relation: Relation;
+  onSelect: (id: string) => void;
+}
+
+/** One card: kind, name, team; drag it to another stage column. */
+export function Card({ element, run, column, relation, onSelect }: Props) {
+  const { attributes, listeners, setNodeRef, transform, isDragging } = useDraggable({
+    id: `${element.id}@${run[0] ?? "none"}`,
+    data: { type: "card", elementId: element.id, run },
+  });
+  const detail =
+    element.kind === "system" && element.capability
+      ? CAPABILITY_LABEL[element.capability]
+      : element.kind === "rule" && element.covers?.length
+        ? `Covers ${element.covers.length}`
+        : null;
+  const claims = Object.keys(element.claims ?? {}).length;
+  return (
+    <button
+      ref={setNodeRef}
+      type="button"
+      {...attributes}
+      {...listeners}
+      role="button"
+      className={`card kind-${element.kind} rel-${relation}${isDragging ? " is-dragging" : ""}`}
+      style={{ gridColumn: column, transform: CSS.Translate.toString(transform) }}
+      data-testid="card"
+      data-card-id={element.id}
+      aria-pressed={relation === "selected"}
+      aria-label={`${KIND_LABEL[element.kind]}: ${element.name}`}
+      onClick={() => onSelect(element.id)}
+    >
+      <span className="card-kind">
+        <span aria-hidden="true" className="card-icon">{KIND_ICON[element.kind]}</span>
+        {KIND_LABEL[element.kind]}
+        {detail && <span className="card-detail"> · {detail}</span>}
+      </span>
+      <span className="card-name">{element.name}</span>
+      {(element.team || claims > 0) && (
+        <span className="card-foot">
+          {element.team && <span className="card-team">{element.team}</span>}
+          {claims > 0 && <span className="badge" title="Claims this card makes">{claims} claim{claims === 1 ? "" : "s"}</span>}
+        </span>
+      )}
+    </button>
+  );
+}

@@ -1,0 +1,220 @@
+import type {
+  Backend,
+  Edit,
+  Settings,
+  Workspace,
+  WorkspaceState,
+  WorkspaceSummary,
+} from "../backend";
+import { BackendError } from "../backend";
+import { slugify } from "../model/ids";
+import { applyEdit } from "./applyEdit";
+
+interface Entry {
+  slug: string;
+  doc: Workspace;
+  undo: { label: string; doc: Workspace }[];
+  redo: { label: string; doc: Workspace }[];
+  revision: number;
+  updatedAt: string;
+}
+
+export interface Call {
+  method: keyof Backend;
+  args: unknown[];
+}
+
+/** An empty workspace document called `name`. */
+export function emptyWorkspace(name: string): Workspace {
+  return {
+    workspace: { name, vision: "" },
+    stages: [],
+    elements: [],
+    handoffs: [],
+    principles: [],
+    readiness: [],
+    layer_scores: [],
+    waivers: [],
+  };
+}
+
+/** How an edit is named in the undo history. */
+export function labelOf(edit: Edit): string {
+  switch (edit.type) {
+    case "set_info": return "Edit workspace";
+    case "put_stage": return `Save stage “${edit.stage.name}”`;
+    case "move_stage": return "Move stage";
+    case "delete_stage": return "Delete stage";
+    case "put_element": return `Save “${edit.element.name}”`;
+    case "delete_element": return "Delete card";
+    case "batch": return edit.edits.length > 0 ? labelOf(edit.edits[0]) : "Edit";
+    default: return "Edit";
+  }
+}
+
+/**
+ * A Backend that keeps workspaces in memory and records every call: the test double of
+ * the component tests and the engine of the `?backend=fixture` browser mode.
+ */
+export class MemoryBackend implements Backend {
+  readonly calls: Call[] = [];
+  private entries = new Map<string, Entry>();
+  private settings: Settings = { display_name: "", last_workspace: null };
+  private failures: BackendError[] = [];
+  private gate: Promise<void> | null = null;
+  private clock = 0;
+  importFixture: Workspace | null = null;
+
+  constructor(docs: Workspace[] = [], settings?: Partial<Settings>) {
+    for (const doc of docs) this.add(doc);
+    this.settings = { ...this.settings, ...settings };
+  }
+
+  /** Adds a workspace document; returns its slug. */
+  add(doc: Workspace): string {
+    let slug = slugify(doc.workspace.name) || "workspace";
+    for (let n = 2; this.entries.has(slug); n++) slug = `${slugify(doc.workspace.name)}-${n}`;
+    this.entries.set(slug, {
+      slug, doc: structuredClone(doc), undo: [], redo: [], revision: 0, updatedAt: this.now(),
+    });
+    return slug;
+  }
+
+  /** The next call fails with this error. */
+  failNext(code: string, message: string): void {
+    this.failures.push(new BackendError(code, message));
+  }
+
+  /** Holds every following call until the returned function is called. */
+  hold(): () => void {
+    let release = () => {};
+    this.gate = new Promise<void>((r) => (release = r));
+    return () => {
+      this.gate = null;
+      release();
+    };
+  }
+
+  /** The edits that reached the backend, in order. */
+  edits(): Edit[] {
+    return this.calls.filter((c) => c.method === "applyEdit").map((c) => c.args[1] as Edit);
+  }
+
+  doc(slug: string): Workspace {
+    return this.entry(slug).doc;
+  }
+
+  private now(): string {
+    this.clock += 1;
+    return new Date(Date.UTC(2025, 0, 6, 9, 0, this.clock)).toISOString();
+  }
+
+  private async call<T>(method: keyof Backend, args: unknown[], run: () => T): Promise<T> {
+    this.calls.push({ method, args });
+    if (this.gate) await this.gate;
+    await Promise.resolve();
+    const failure = this.failures.shift();
+    if (failure) throw failure;
+    return structuredClone(run());
+  }
+
+  private entry(slug: string): Entry {
+    const e = this.entries.get(slug);
+    if (!e) throw new BackendError("not_found", `There is no workspace “${slug}”.`);
+    return e;
+  }
+
+  private summary(e: Entry): WorkspaceSummary {
+    return {
+      slug: e.slug,
+      name: e.doc.workspace.name,
+      stages: e.doc.stages.length,
+      elements: e.doc.elements.length,
+      updated_at: e.updatedAt,
+    };
+  }
+
+  private state(e: Entry): WorkspaceState {
+    const top = (s: { label: string }[]) => (s.length ? { label: s[s.length - 1].label } : null);
+    return {
+      summary: this.summary(e),
+      doc: e.doc,
+      undo: top(e.undo),
+      redo: top(e.redo),
+      revision: e.revision,
+      saved_at: e.updatedAt,
+    };
+  }
+
+  listWorkspaces = () =>
+    this.call("listWorkspaces", [], () => [...this.entries.values()].map((e) => this.summary(e)));
+
+  createWorkspace = (name: string) =>
+    this.call("createWorkspace", [name], () => {
+      if (!name.trim()) throw new BackendError("invalid", "A workspace needs a name.");
+      return this.summary(this.entry(this.add(emptyWorkspace(name.trim()))));
+    });
+
+  deleteWorkspace = (slug: string) =>
+    this.call("deleteWorkspace", [slug], () => {
+      this.entry(slug);
+      this.entries.delete(slug);
+    });
+
+  openWorkspace = (slug: string) => this.call("openWorkspace", [slug], () => this.state(this.entry(slug)));
+
+  applyEdit = (slug: string, edit: Edit) =>
+    this.call("applyEdit", [slug, edit], () => {
+      const e = this.entry(slug);
+      const next = applyEdit(e.doc, edit);
+      e.undo.push({ label: labelOf(edit), doc: e.doc });
+      e.redo = [];
+      e.doc = next;
+      e.revision += 1;
+      e.updatedAt = this.now();
+      return this.state(e);
+    });
+
+  undo = (slug: string) =>
+    this.call("undo", [slug], () => this.step(slug, "undo"));
+
+  redo = (slug: string) =>
+    this.call("redo", [slug], () => this.step(slug, "redo"));
+
+  private step(slug: string, dir: "undo" | "redo"): WorkspaceState {
+    const e = this.entry(slug);
+    const from = dir === "undo" ? e.undo : e.redo;
+    const to = dir === "undo" ? e.redo : e.undo;
+    const step = from.pop();
+    if (!step) throw new BackendError("nothing_to_" + dir, `There is nothing to ${dir}.`);
+    to.push({ label: step.label, doc: e.doc });
+    e.doc = step.doc;
+    e.revision += 1;
+    e.updatedAt = this.now();
+    return this.state(e);
+  }
+
+  importWorkspace = (path: string) =>
+    this.call("importWorkspace", [path], () => {
+      if (!this.importFixture) throw new BackendError("not_found", `Cannot read ${path}.`);
+      return this.summary(this.entry(this.add(this.importFixture)));
+    });
+
+  exportWorkspace = (slug: string, path: string) =>
+    this.call("exportWorkspace", [slug, path], () => {
+      this.entry(slug);
+    });
+
+  getSettings = () => this.call("getSettings", [], () => this.settings);
+
+  setSettings = (settings: Settings) =>
+    this.call("setSettings", [settings], () => {
+      this.settings = { ...settings };
+      return this.settings;
+    });
+
+  chooseImportPath = () => this.call("chooseImportPath", [], () => "/tmp/import.throughline.json");
+
+  chooseExportPath = (name: string) =>
+    this.call("chooseExportPath", [name], () => `/tmp/${name}.throughline.json`);
+}
