@@ -1,0 +1,104 @@
+//! The Throughline desktop shell. It opens the library database, seeds the sample
+//! workspace on first launch, and exposes the libraries to the window as typed commands.
+
+mod commands;
+mod error;
+mod state;
+
+use std::path::{Path, PathBuf};
+
+use tauri::Manager;
+use throughline_store::{Actor, Source, Store};
+
+pub use error::ApiError;
+use state::AppState;
+
+const SAMPLE_SEEDED: &str = "sample_seeded";
+
+/// Every command and event, for the invoke handler and for the TypeScript bindings.
+pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
+    tauri_specta::Builder::<tauri::Wry>::new()
+        .commands(tauri_specta::collect_commands![
+            commands::list_workspaces,
+            commands::create_workspace,
+            commands::delete_workspace,
+            commands::open_workspace,
+            commands::apply_edit,
+            commands::undo,
+            commands::redo,
+            commands::import_workspace,
+            commands::import_sample,
+            commands::export_workspace,
+            commands::get_settings,
+            commands::set_settings,
+        ])
+        .events(tauri_specta::collect_events![commands::WorkspaceChanged])
+}
+
+/// Where the library database lives: `THROUGHLINE_DB`, else the OS app-data directory.
+fn library_path(app: &tauri::App) -> Result<PathBuf, ApiError> {
+    if let Ok(path) = Store::default_path() {
+        return Ok(path);
+    }
+    app.path()
+        .app_data_dir()
+        .map(|dir| dir.join("library.sqlite3"))
+        .map_err(|e| ApiError::new("io", format!("cannot find a folder for the library: {e}")))
+}
+
+/// Opens the library and, the first time, adds the sample workspace so there is
+/// something to look at.
+fn open_library(path: &Path) -> Result<Store, ApiError> {
+    let mut store = Store::open(path)?;
+    if store.setting(SAMPLE_SEEDED)?.is_none() {
+        if store.list_workspaces()?.is_empty() {
+            let doc = throughline_format::sample()?;
+            let actor = Actor { name: "Throughline".into(), source: Source::Import };
+            let summary = store.import_workspace(&doc, &actor)?;
+            store.set_setting("last_workspace", Some(&summary.slug))?;
+        }
+        store.set_setting(SAMPLE_SEEDED, Some("1"))?;
+    }
+    Ok(store)
+}
+
+/// Starts the app.
+pub fn run() {
+    let builder = specta_builder();
+    let result = tauri::Builder::default()
+        .plugin(tauri_plugin_dialog::init())
+        .plugin(tauri_plugin_opener::init())
+        .invoke_handler(builder.invoke_handler())
+        .setup(move |app| {
+            builder.mount_events(app);
+            let store = library_path(app).and_then(|path| open_library(&path));
+            if let Err(e) = &store {
+                eprintln!("Throughline could not open its library: {e}");
+            }
+            app.manage(AppState::new(store));
+            Ok(())
+        })
+        .run(tauri::generate_context!());
+    if let Err(e) = result {
+        eprintln!("Throughline could not start: {e}");
+        std::process::exit(1);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use specta_typescript::Typescript;
+
+    /// Writes `ui/src/bindings.ts`. CI runs this and fails when the committed file differs.
+    #[test]
+    fn export_bindings() {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../ui/src/bindings.ts");
+        super::specta_builder()
+            .export(
+                Typescript::default()
+                    .header("// Generated from the Rust types by `cargo test -p throughline-app export_bindings`. Do not edit.\n// @ts-nocheck"),
+                path,
+            )
+            .expect("bindings export");
+    }
+}

@@ -1,0 +1,167 @@
+//! Starts the real app through tauri-driver and WebKitWebDriver, each test with its own
+//! library database, and cleans up every process it started, whatever happens.
+
+use std::net::TcpListener;
+use std::os::unix::process::CommandExt;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use fantoccini::{Client, ClientBuilder, Locator, elements::Element};
+use serde_json::json;
+
+/// How long any single wait may take before the test fails with a message.
+pub const WAIT: Duration = Duration::from_secs(20);
+
+/// A running tauri-driver, killed with its whole process group when dropped (tauri-driver
+/// 2.1 leaves its WebKitWebDriver child behind otherwise).
+pub struct Driver {
+    child: Child,
+    pub port: u16,
+    pub library: PathBuf,
+    pub home: tempfile::TempDir,
+}
+
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .map(|a| a.port())
+        .expect("a free local port")
+}
+
+impl Driver {
+    /// Starts tauri-driver with a fresh, empty library.
+    pub fn start() -> Driver {
+        assert!(
+            std::env::var_os("DISPLAY").is_some(),
+            "end-to-end tests drive the real app and need a display: run them under xvfb-run \
+             (scripts/test does)"
+        );
+        let home = tempfile::Builder::new()
+            .prefix("e2e-")
+            .tempdir_in(env!("CARGO_TARGET_TMPDIR"))
+            .expect("temp dir");
+        let library = home.path().join("library.sqlite3");
+        let port = free_port();
+        let native_port = free_port();
+        let driver = which("tauri-driver");
+        let child = Command::new(driver)
+            .args(["--port", &port.to_string(), "--native-port", &native_port.to_string()])
+            .env("THROUGHLINE_DB", &library)
+            .env("XDG_DATA_HOME", home.path().join("data"))
+            .env("XDG_CONFIG_HOME", home.path().join("config"))
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .process_group(0)
+            .spawn()
+            .expect("tauri-driver starts (scripts/setup --test installs it)");
+        let driver = Driver { child, port, library, home };
+        driver.wait_listening();
+        driver
+    }
+
+    fn wait_listening(&self) {
+        let deadline = Instant::now() + WAIT;
+        while std::net::TcpStream::connect(("127.0.0.1", self.port)).is_err() {
+            assert!(Instant::now() < deadline, "tauri-driver did not listen on {}", self.port);
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+
+    /// Launches the app and connects to it.
+    pub async fn launch(&self) -> App {
+        let caps = json!({
+            "tauri:options": { "application": env!("CARGO_BIN_EXE_throughline-app") }
+        });
+        let caps = match caps {
+            serde_json::Value::Object(map) => map,
+            _ => unreachable!(),
+        };
+        let connect = ClientBuilder::native()
+            .capabilities(caps)
+            .connect(&format!("http://127.0.0.1:{}", self.port));
+        let client = tokio::time::timeout(Duration::from_secs(60), connect)
+            .await
+            .expect("the app window opened within 60 s")
+            .expect("a WebDriver session with the app");
+        App { client }
+    }
+}
+
+impl Drop for Driver {
+    fn drop(&mut self) {
+        let group = format!("-{}", self.child.id());
+        let _ = Command::new("kill").args(["-TERM", "--", &group]).status();
+        std::thread::sleep(Duration::from_millis(200));
+        let _ = Command::new("kill").args(["-KILL", "--", &group]).status();
+        let _ = self.child.wait();
+    }
+}
+
+fn which(program: &str) -> PathBuf {
+    let home_bin = std::env::var_os("HOME").map(|h| Path::new(&h).join(".cargo/bin").join(program));
+    std::env::var_os("PATH")
+        .into_iter()
+        .flat_map(|p| std::env::split_paths(&p).collect::<Vec<_>>())
+        .map(|dir| dir.join(program))
+        .chain(home_bin)
+        .find(|p| p.is_file())
+        .unwrap_or_else(|| PathBuf::from(program))
+}
+
+/// The app under test.
+pub struct App {
+    pub client: Client,
+}
+
+impl App {
+    /// Waits for an element matching `css` and returns it.
+    pub async fn find(&self, css: &str) -> Element {
+        self.client
+            .wait()
+            .at_most(WAIT)
+            .for_element(Locator::Css(css))
+            .await
+            .unwrap_or_else(|e| panic!("no element matches {css}: {e}"))
+    }
+
+    /// Every element matching `css` right now.
+    pub async fn all(&self, css: &str) -> Vec<Element> {
+        self.client.find_all(Locator::Css(css)).await.unwrap_or_default()
+    }
+
+    /// Clicks the element matching `css`.
+    pub async fn click(&self, css: &str) {
+        self.find(css).await.click().await.unwrap_or_else(|e| panic!("click {css}: {e}"));
+    }
+
+    /// Waits until `check` holds for the texts of the elements matching `css`.
+    pub async fn wait_texts(&self, css: &str, what: &str, check: impl Fn(&[String]) -> bool) -> Vec<String> {
+        let deadline = Instant::now() + WAIT;
+        loop {
+            let mut texts = Vec::new();
+            for e in self.all(css).await {
+                texts.push(e.text().await.unwrap_or_default());
+            }
+            if check(&texts) {
+                return texts;
+            }
+            assert!(Instant::now() < deadline, "{what}: {css} showed {texts:?}");
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
+    /// Saves a screenshot under the target directory, for a person to look at.
+    pub async fn screenshot(&self, name: &str) {
+        if let Ok(png) = self.client.screenshot().await {
+            let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("screenshots");
+            let _ = std::fs::create_dir_all(&dir);
+            let _ = std::fs::write(dir.join(format!("{name}.png")), png);
+        }
+    }
+
+    /// Ends the session, which quits the app.
+    pub async fn quit(self) {
+        let _ = self.client.close().await;
+    }
+}
