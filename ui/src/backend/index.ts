@@ -10,7 +10,7 @@ export * from "./types";
 export async function createBackend(search: string = window.location.search): Promise<Backend> {
   if (new URLSearchParams(search).get("backend") === "fixture") {
     const { createFixtureBackend } = await import("../testing/fixtureBackend");
-    return createFixtureBackend();
+    return createFixtureBackend(search);
   }
   return new TauriBackend();
 }

@@ -10,7 +10,7 @@ export function AddStage({ large }: { large?: boolean }) {
   if (!open) {
     return (
       <button type="button" className={large ? "primary large" : "tool layer-narrative"} data-testid="add-stage" onClick={() => setOpen(true)}>
-        <span aria-hidden="true">＋</span> {large ? "Add the first stage" : "Stage"}
+        <span aria-hidden="true">+</span> {large ? "Add the first stage" : "Stage"}
       </button>
     );
   }

@@ -12,10 +12,12 @@ interface Props {
   column: string;
   relation: Relation;
   onSelect: (id: string) => void;
+  /** Tied to no stage: drawn under the whole journey. */
+  anyStage?: boolean;
 }
 
 /** One card: kind, name, team; drag it to another stage column. */
-export function Card({ element, run, column, relation, onSelect }: Props) {
+export function Card({ element, run, column, relation, onSelect, anyStage }: Props) {
   const { attributes, listeners, setNodeRef, transform, isDragging } = useDraggable({
     id: `${element.id}@${run[0] ?? "none"}`,
     data: { type: "card", elementId: element.id, run },
@@ -34,7 +36,7 @@ export function Card({ element, run, column, relation, onSelect }: Props) {
       {...attributes}
       {...listeners}
       role="button"
-      className={`card kind-${element.kind} rel-${relation}${isDragging ? " is-dragging" : ""}`}
+      className={`card kind-${element.kind} rel-${relation}${anyStage ? " any-stage" : ""}${isDragging ? " is-dragging" : ""}`}
       style={{ gridColumn: column, transform: CSS.Translate.toString(transform) }}
       data-testid="card"
       data-card-id={element.id}
@@ -46,6 +48,7 @@ export function Card({ element, run, column, relation, onSelect }: Props) {
         <span aria-hidden="true" className="card-icon">{KIND_ICON[element.kind]}</span>
         {KIND_LABEL[element.kind]}
         {detail && <span className="card-detail"> · {detail}</span>}
+        {anyStage && <span className="card-detail"> · not tied to a stage</span>}
       </span>
       <span className="card-name">{element.name}</span>
       {(element.team || claims > 0) && (

@@ -52,7 +52,10 @@ export function Lane(props: Props) {
   const cards: ReactNode[] = [];
   for (const e of elements) {
     const runs = runsOf(e, stages);
-    if (runs.length === 0 && unplaced) {
+    if (runs.length === 0 && e.kind !== "touchpoint" && n > 0) {
+      // Backbone elements tied to no stage sit under the whole journey.
+      cards.push(<Card key={`${e.id}@none`} element={e} run={[]} column={`1 / span ${n}`} relation={relationOf(e.id)} onSelect={onSelect} anyStage />);
+    } else if (runs.length === 0 && unplaced) {
       cards.push(<Card key={`${e.id}@none`} element={e} run={[]} column={`${n + 1}`} relation={relationOf(e.id)} onSelect={onSelect} />);
     }
     for (const r of runs) {

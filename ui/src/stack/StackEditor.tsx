@@ -57,7 +57,7 @@ export function StackEditor() {
   const relationOf = (id: string): Relation =>
     !conn ? "none" : id === selected ? "selected" : conn.elements.has(id) ? "related" : "dimmed";
   const kinds = (...k: Element["kind"][]) => doc.elements.filter((e) => k.includes(e.kind));
-  const unplaced = draggingCard || doc.elements.some((e) => !(e.stages ?? []).some((s) => stages.some((st) => st.id === s)));
+  const unplaced = draggingCard || doc.elements.some((e) => e.kind === "touchpoint" && !(e.stages ?? []).some((s) => stages.some((st) => st.id === s)));
   const tracks = `repeat(${Math.max(n, 1)}, minmax(var(--col-min), 1fr))${unplaced ? " var(--unplaced-w)" : ""}`;
   const element = selected ? doc.elements.find((e) => e.id === selected) ?? null : null;
   const select = (id: string) => store.selectElement(id === selected ? null : id);
@@ -132,7 +132,7 @@ export function StackEditor() {
                   empty="No shared rules yet: who may contact the customer, and which channel wins." />
                 {channels.length === 0 ? (
                   <Lane laneKey="touchpoints" layer="touchpoint" title="Touchpoints" elements={[]} {...lane}
-                    empty={<>No touchpoints yet. Add one with <kbd>Ctrl+N</kbd> or “＋ Touchpoint”.</>} />
+                    empty={<>No touchpoints yet. Add one with <kbd>Ctrl+N</kbd> or “+ Touchpoint”.</>} />
                 ) : (
                   channels.map(([channel, items]) => (
                     <Lane key={channel ?? "-"} laneKey={`touchpoints-${channel ?? "none"}`} layer="touchpoint" title="Touchpoints"

@@ -25,7 +25,7 @@ export function Toolbar({ stageName, hasStages }: { stageName: string | null; ha
           title={`Add a ${a.label.toLowerCase()}${hasStages ? ` to ${stageName ?? "the first stage"}` : ""}${a.hint ?? ""}`}
           onClick={() => void addCard(store, a.kind)}
         >
-          <span aria-hidden="true">＋</span> {a.label}
+          <span aria-hidden="true">+</span> {a.label}
         </button>
       ))}
       <span className="toolbar-hint muted">

@@ -1,13 +1,21 @@
-import type { Backend } from "../backend";
+import type { Backend, Workspace } from "../backend";
 import { nexusFlow, loyaltyApp } from "./fixtures";
 import { MemoryBackend } from "./memoryBackend";
 
-/** The in-browser backend of `?backend=fixture` (screenshots, manual checks). Test tooling. */
-export function createFixtureBackend(): Backend {
-  const backend = new MemoryBackend([nexusFlow(), loyaltyApp()], {
-    display_name: "Facilitator",
-    last_workspace: "nexusflow-first-30-days",
-  });
+/**
+ * The in-browser backend of `?backend=fixture` (screenshots, manual checks). Test tooling.
+ * `&fixture=empty` starts with no workspace; `&sample=<url>` loads a `*.throughline.json`.
+ */
+export async function createFixtureBackend(search: string = window.location.search): Promise<Backend> {
+  const params = new URLSearchParams(search);
+  if (params.get("fixture") === "empty") return new MemoryBackend([], { display_name: "Facilitator" });
+  let first = nexusFlow();
+  const sample = params.get("sample");
+  if (sample) {
+    const response = await fetch(sample);
+    if (response.ok) first = (await response.json()) as Workspace;
+  }
+  const backend = new MemoryBackend([first, loyaltyApp()], { display_name: "Facilitator" });
   backend.importFixture = nexusFlow();
   return backend;
 }
