@@ -1,1 +1,30 @@
-//! Throughline readiness (not built yet).
+//! Readiness for customer-experience orchestration, read from a workshop's scores.
+//!
+//! - [`summarize`]: per-dimension statistics, the total out of 30 with its verdict
+//!   (threshold 18), the weakest dimensions with what to do first, and how far the room
+//!   agrees ([`Agreement`], Krippendorff's ordinal alpha).
+//! - [`diagnose_layers`]: the gap pattern between the four layers of the Coherence Stack.
+//! - [`trend`]: the same figures across sessions in date order.
+//! - [`parse_score`]: the one door for typed scores, refusing anything outside 1 to 5.
+//!
+//! The crate computes and words; it reads no files and knows nothing of the CLI or the app.
+
+mod advice;
+mod agreement;
+mod alpha;
+mod error;
+mod input;
+mod stats;
+
+pub use advice::recommendation;
+pub use agreement::{
+    ALPHA_BROAD, ALPHA_SPLIT, ALPHA_STRONG, Agreement, AgreementReading, UndefinedReason, agreement,
+};
+pub use alpha::{AlphaUndefined, ordinal_alpha};
+pub use error::ReadinessError;
+pub use input::parse_score;
+pub use stats::{
+    DISAGREEMENT_SPREAD, DimensionStats, EPSILON, Recommendation, SessionSummary, THRESHOLD,
+    TOTAL_MAX, Verdict, VerdictKind, dimension_stats, session_dimensions, summarize, total,
+    verdict, weakest,
+};
