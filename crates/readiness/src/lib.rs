@@ -14,7 +14,12 @@ mod agreement;
 mod alpha;
 mod error;
 mod input;
+mod layer_words;
+mod layers;
+mod render;
+mod session;
 mod stats;
+mod trend;
 
 pub use advice::recommendation;
 pub use agreement::{
@@ -23,8 +28,15 @@ pub use agreement::{
 pub use alpha::{AlphaUndefined, ordinal_alpha};
 pub use error::ReadinessError;
 pub use input::parse_score;
+pub use layers::{
+    GapKind, GapPattern, LAYER_GAP, LAYER_STRONG, LAYER_WEAK, LayerDiagnosis, LayerReading,
+    diagnose_layers,
+};
+pub use render::{render_layers_text, render_text, render_trend_text};
+pub use session::find_session;
 pub use stats::{
     DISAGREEMENT_SPREAD, DimensionStats, EPSILON, Recommendation, SessionSummary, THRESHOLD,
     TOTAL_MAX, Verdict, VerdictKind, dimension_stats, session_dimensions, summarize, total,
     verdict, weakest,
 };
+pub use trend::{DimensionMean, TrendPoint, trend};
