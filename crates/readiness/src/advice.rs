@@ -26,17 +26,25 @@ pub fn recommendation(dimension: Dimension) -> &'static str {
     }
 }
 
+/// A total to one decimal, rounded down, so that 17.96 never reads as "18.0 ... below 18".
+pub(crate) fn total_display(total: f64) -> String {
+    // The epsilon keeps 17.999999999 (an 18 built from thirds) reading as 18.0.
+    format!("{:.1}", ((total + 1e-9) * 10.0).floor() / 10.0)
+}
+
 /// The sentence for a complete total at or above the threshold.
 pub(crate) fn ready_sentence(total: f64, max: u32, threshold: f64) -> String {
+    let total = total_display(total);
     format!(
-        "{total:.1} of {max}: at or above {threshold:.0}, so the foundations are there to start orchestrating; still begin with the weakest dimension."
+        "{total} of {max}: at or above {threshold:.0}, so the foundations are there to start orchestrating; still begin with the weakest dimension."
     )
 }
 
 /// The sentence for a complete total below the threshold.
 pub(crate) fn foundations_sentence(total: f64, max: u32, threshold: f64) -> String {
+    let total = total_display(total);
     format!(
-        "{total:.1} of {max}: below {threshold:.0}, so do the foundational work before orchestrating, starting with the weakest dimension."
+        "{total} of {max}: below {threshold:.0}, so do the foundational work before orchestrating, starting with the weakest dimension."
     )
 }
 

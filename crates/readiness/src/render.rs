@@ -2,6 +2,7 @@
 
 use std::fmt::Write;
 
+use crate::advice::total_display;
 use crate::layers::LayerDiagnosis;
 use crate::stats::SessionSummary;
 use crate::trend::TrendPoint;
@@ -51,7 +52,9 @@ pub fn render_text(summary: &SessionSummary) -> String {
     let _ = writeln!(
         out,
         "\nTotal: {} of {}",
-        fig(summary.total),
+        summary
+            .total
+            .map_or_else(|| "incomplete".to_string(), total_display),
         summary.total_max
     );
     let _ = writeln!(out, "{}", summary.verdict.sentence);
@@ -128,7 +131,8 @@ pub fn render_trend_text(points: &[TrendPoint]) -> String {
         let alpha = p
             .alpha
             .map_or_else(|| "-".to_string(), |a| format!("{a:.2}"));
-        let _ = writeln!(out, " {:>6} {alpha:>6}", fig(p.total));
+        let total = p.total.map_or_else(|| "-".to_string(), total_display);
+        let _ = writeln!(out, " {total:>6} {alpha:>6}");
     }
     out
 }

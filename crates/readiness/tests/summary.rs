@@ -316,3 +316,18 @@ fn a_session_without_raters_is_summarised_without_panicking() {
         }
     );
 }
+
+#[test]
+fn a_total_just_below_18_never_reads_as_18() {
+    // Means 3, 3, 3, 3, 3 and 2.95 (19 threes and one 2 over twenty raters): 17.95.
+    let mut raters: Vec<_> = (0..19).map(|i| rater(&format!("R{i}"), [3; 6])).collect();
+    raters.push(rater("Last", [3, 3, 3, 3, 3, 2]));
+    let sum = summarize(&session("s", "S", "2025-01-10", raters));
+    close(sum.total, 17.95, "total");
+    assert_eq!(sum.verdict.kind, VerdictKind::FoundationsFirst);
+    assert!(
+        sum.verdict.sentence.starts_with("17.9 of 30"),
+        "{}",
+        sum.verdict.sentence
+    );
+}
