@@ -7,6 +7,8 @@ interface Props extends Base {
   /** Called once per finished edit (blur or Enter) when the text changed. */
   onCommit: (value: string) => void;
   multiline?: boolean;
+  /** Visible lines of a multi-line field. */
+  rows?: number;
   /** Refuse an empty value (names): the old value comes back. */
   required?: boolean;
   /** Called after Enter or Escape, e.g. to leave an editing mode. */
@@ -18,7 +20,7 @@ interface Props extends Base {
  * a new line in multi-line fields); Escape restores the saved value. One edit per change,
  * not one per keystroke.
  */
-export function CommitText({ value, onCommit, multiline, required, onDone, ...rest }: Props) {
+export function CommitText({ value, onCommit, multiline, rows = 2, required, onDone, ...rest }: Props) {
   const [draft, setDraft] = useState(value);
   const skipBlur = useRef(false);
   useEffect(() => setDraft(value), [value]);
@@ -59,5 +61,5 @@ export function CommitText({ value, onCommit, multiline, required, onDone, ...re
       }
     },
   };
-  return multiline ? <textarea rows={2} {...common} /> : <input {...common} />;
+  return multiline ? <textarea rows={rows} {...common} /> : <input {...common} />;
 }
