@@ -1,0 +1,123 @@
+use std::path::PathBuf;
+
+use serde::ser::SerializeStruct;
+use throughline_model::{EditError, Problem, TextError};
+
+/// Everything that can go wrong in the library database. Each error has a stable
+/// [`code`](StoreError::code) for programs and a message written for the user.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("{}", not_found_message(.wanted, .available))]
+    NotFound {
+        wanted: String,
+        /// `Name (slug)` of every workspace in the library.
+        available: Vec<String>,
+    },
+    #[error(
+        "\"{wanted}\" names several workspaces ({}); use one of those slugs instead",
+        .slugs.join(", ")
+    )]
+    Ambiguous { wanted: String, slugs: Vec<String> },
+    #[error("{0}")]
+    InvalidEdit(#[from] EditError),
+    #[error("{}", text_message(.what, .source))]
+    InvalidText {
+        what: &'static str,
+        source: TextError,
+    },
+    #[error("there is nothing to undo in this workspace")]
+    NothingToUndo,
+    #[error("there is nothing to redo in this workspace")]
+    NothingToRedo,
+    #[error(
+        "cannot {action} \u{201c}{label}\u{201d}: the workspace has changed since, and doing it \
+         now would leave it inconsistent ({detail}). Nothing was changed."
+    )]
+    Conflict {
+        action: &'static str,
+        label: String,
+        detail: String,
+    },
+    #[error(
+        "this library was written by a newer Throughline (schema {found}); this version \
+         understands up to schema {supported}. Update Throughline or open another library."
+    )]
+    NewerDatabase { found: u32, supported: u32 },
+    #[error(
+        "{} is not a Throughline library (it is not an SQLite database). Choose another file, \
+         or move this one away to start a new library.",
+        .path.display()
+    )]
+    NotADatabase { path: PathBuf },
+    #[error("cannot find the folder for application data on this system; set THROUGHLINE_DB")]
+    NoDataDir,
+    #[error("{}: {source}", .path.display())]
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("the library holds data this version cannot read ({0})")]
+    Corrupt(String),
+    #[error("database error: {0}")]
+    Database(#[from] rusqlite::Error),
+}
+
+fn not_found_message(wanted: &str, available: &[String]) -> String {
+    if available.is_empty() {
+        format!("no workspace \"{wanted}\": the library is empty; create or import one first")
+    } else {
+        format!(
+            "no workspace \"{wanted}\" in this library; it has: {}",
+            available.join(", ")
+        )
+    }
+}
+
+fn text_message(what: &str, source: &TextError) -> String {
+    match source {
+        TextError::EmptyName => format!("the {what} cannot be empty"),
+        other => format!("the {what} {other}"),
+    }
+}
+
+impl StoreError {
+    /// A stable, machine-readable name of the error's kind.
+    pub fn code(&self) -> &'static str {
+        match self {
+            StoreError::NotFound { .. } => "not_found",
+            StoreError::Ambiguous { .. } => "ambiguous",
+            StoreError::InvalidEdit(_) => "invalid_edit",
+            StoreError::InvalidText { .. } => "invalid_input",
+            StoreError::NothingToUndo => "nothing_to_undo",
+            StoreError::NothingToRedo => "nothing_to_redo",
+            StoreError::Conflict { .. } => "conflict",
+            StoreError::NewerDatabase { .. } => "newer_database",
+            StoreError::NotADatabase { .. } => "not_a_database",
+            StoreError::NoDataDir | StoreError::Io { .. } => "io",
+            StoreError::Corrupt(_) => "corrupt",
+            StoreError::Database(_) => "database",
+        }
+    }
+
+    /// The validation problems behind a refused edit, each with its path; empty otherwise.
+    pub fn problems(&self) -> &[Problem] {
+        match self {
+            StoreError::InvalidEdit(EditError::Invalid(problems)) => problems,
+            _ => &[],
+        }
+    }
+
+    pub(crate) fn corrupt(detail: impl std::fmt::Display) -> Self {
+        StoreError::Corrupt(detail.to_string())
+    }
+}
+
+/// Serialises as `{ code, message }`, the shape errors take across IPC.
+impl serde::Serialize for StoreError {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut s = serializer.serialize_struct("StoreError", 2)?;
+        s.serialize_field("code", self.code())?;
+        s.serialize_field("message", &self.to_string())?;
+        s.end()
+    }
+}

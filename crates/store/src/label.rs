@@ -1,0 +1,153 @@
+//! Short human labels for change batches: "Add stage “Onboard”", "Delete element “CRM”".
+
+use throughline_model::{Edit, Workspace};
+
+/// Quotes a name the way labels show it.
+pub(crate) fn quoted(name: &str) -> String {
+    format!("\u{201c}{name}\u{201d}")
+}
+
+/// A label for `edit` as applied to `old` (the workspace before the edit).
+pub(crate) fn label(old: &Workspace, edit: &Edit) -> String {
+    match edit {
+        Edit::SetInfo { info } => {
+            if info.name != old.workspace.name {
+                format!("Rename workspace to {}", quoted(&info.name))
+            } else if info.vision != old.workspace.vision {
+                "Edit the vision".to_string()
+            } else {
+                "Edit the journey state".to_string()
+            }
+        }
+        Edit::PutStage { stage, index } => {
+            let verb = match (old.stage(stage.id.as_str()), index) {
+                (None, _) => "Add",
+                (Some(_), Some(_)) => "Move",
+                (Some(_), None) => "Edit",
+            };
+            format!("{verb} stage {}", quoted(&stage.name))
+        }
+        Edit::MoveStage { id, .. } => {
+            format!("Move stage {}", quoted(&stage_name(old, id.as_str())))
+        }
+        Edit::DeleteStage { id } => {
+            format!("Delete stage {}", quoted(&stage_name(old, id.as_str())))
+        }
+        Edit::PutElement { element } => {
+            let verb = if old.element(element.id.as_str()).is_some() {
+                "Edit"
+            } else {
+                "Add"
+            };
+            let kind = element.kind.label().to_lowercase();
+            format!("{verb} {kind} {}", quoted(&element.name))
+        }
+        Edit::DeleteElement { id } => match old.element(id.as_str()) {
+            Some(e) => format!(
+                "Delete {} {}",
+                e.kind.label().to_lowercase(),
+                quoted(&e.name)
+            ),
+            None => format!("Delete element {}", quoted(id.as_str())),
+        },
+        Edit::PutHandoff { handoff } => {
+            let verb = if old.handoff(handoff.id.as_str()).is_some() {
+                "Edit"
+            } else {
+                "Add"
+            };
+            format!(
+                "{verb} handoff {} \u{2192} {}",
+                element_name(old, handoff.from.as_str()),
+                element_name(old, handoff.to.as_str())
+            )
+        }
+        Edit::DeleteHandoff { id } => match old.handoff(id.as_str()) {
+            Some(h) => format!(
+                "Delete handoff {} \u{2192} {}",
+                element_name(old, h.from.as_str()),
+                element_name(old, h.to.as_str())
+            ),
+            None => format!("Delete handoff {}", quoted(id.as_str())),
+        },
+        Edit::PutPrinciple { principle, .. } => {
+            let verb = if old.principles.iter().any(|p| p.id == principle.id) {
+                "Edit"
+            } else {
+                "Add"
+            };
+            format!("{verb} principle {}", quoted(&short(&principle.text)))
+        }
+        Edit::DeletePrinciple { id } => {
+            let text = old
+                .principles
+                .iter()
+                .find(|p| p.id == *id)
+                .map_or_else(|| id.to_string(), |p| short(&p.text));
+            format!("Delete principle {}", quoted(&text))
+        }
+        Edit::PutSession { session } => {
+            let verb = if old.readiness.iter().any(|s| s.id == session.id) {
+                "Edit"
+            } else {
+                "Add"
+            };
+            format!("{verb} readiness session {}", quoted(&session.name))
+        }
+        Edit::DeleteSession { id } => {
+            let name = old
+                .readiness
+                .iter()
+                .find(|s| s.id == *id)
+                .map_or_else(|| id.to_string(), |s| s.name.clone());
+            format!("Delete readiness session {}", quoted(&name))
+        }
+        Edit::PutLayerScore { score } => format!(
+            "Score the {} layer {} on {}",
+            score.layer.label(),
+            score.score,
+            score.date
+        ),
+        Edit::DeleteLayerScore { layer, date } => {
+            format!("Delete the {} layer score of {date}", layer.label())
+        }
+        Edit::PutWaiver { waiver } => {
+            format!("Waive {} on {}", waiver.code, quoted(&waiver.subject))
+        }
+        Edit::DeleteWaiver { code, subject } => {
+            format!("Withdraw the waiver of {code} on {}", quoted(subject))
+        }
+        Edit::Batch { edits } => match edits.as_slice() {
+            [] => "No change".to_string(),
+            [only] => label(old, only),
+            [first, rest @ ..] => {
+                let n = rest.len();
+                let more = if n == 1 { "change" } else { "changes" };
+                format!("{} and {n} more {more}", label(old, first))
+            }
+        },
+    }
+}
+
+fn stage_name(ws: &Workspace, id: &str) -> String {
+    ws.stage(id)
+        .map_or_else(|| id.to_string(), |s| s.name.clone())
+}
+
+fn element_name(ws: &Workspace, id: &str) -> String {
+    quoted(
+        &ws.element(id)
+            .map_or_else(|| id.to_string(), |e| e.name.clone()),
+    )
+}
+
+/// The first words of a long text, for a label.
+fn short(text: &str) -> String {
+    const MAX: usize = 40;
+    let text = text.trim();
+    if text.chars().count() <= MAX {
+        return text.to_string();
+    }
+    let cut: String = text.chars().take(MAX).collect();
+    format!("{}\u{2026}", cut.trim_end())
+}

@@ -1,0 +1,77 @@
+//! Opening a library: connection settings and the embedded, numbered migrations.
+
+use std::path::Path;
+use std::time::Duration;
+
+use rusqlite::{Connection, ErrorCode, TransactionBehavior};
+
+use crate::StoreError;
+
+/// The migrations, in order: migration `i` (from 0) takes the schema from `i` to `i + 1`.
+/// A released migration is never edited; a change of schema is a new file here.
+const MIGRATIONS: &[&str] = &[include_str!("../migrations/0001_init.sql")];
+
+/// The newest schema this version of Throughline understands.
+pub const SCHEMA_VERSION: u32 = MIGRATIONS.len() as u32;
+
+/// Prepares a fresh connection: refuses a newer or foreign file before touching it, then
+/// turns on WAL and foreign keys and brings the schema up to date in one transaction.
+pub(crate) fn prepare(conn: &mut Connection, path: Option<&Path>) -> Result<(), StoreError> {
+    conn.busy_timeout(Duration::from_secs(5))?;
+    // Reading the header is the first access to the file: a foreign file fails here, and
+    // a newer schema is refused before anything (even the journal mode) is written.
+    let found = schema_version(conn).map_err(|e| not_a_database(e, path))?;
+    if found > SCHEMA_VERSION {
+        return Err(StoreError::NewerDatabase {
+            found,
+            supported: SCHEMA_VERSION,
+        });
+    }
+    // `journal_mode` answers with a row; in memory it stays `memory`, which is fine.
+    let _mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
+    conn.pragma_update(None, "foreign_keys", true)?;
+    migrate(conn)
+}
+
+fn schema_version(conn: &Connection) -> rusqlite::Result<u32> {
+    conn.query_row("PRAGMA user_version", [], |r| r.get::<_, i64>(0))
+        .map(|v| u32::try_from(v).unwrap_or(u32::MAX))
+}
+
+fn not_a_database(e: rusqlite::Error, path: Option<&Path>) -> StoreError {
+    match (e.sqlite_error_code(), path) {
+        (Some(ErrorCode::NotADatabase), Some(path)) => StoreError::NotADatabase {
+            path: path.to_path_buf(),
+        },
+        _ => StoreError::Database(e),
+    }
+}
+
+fn migrate(conn: &mut Connection) -> Result<(), StoreError> {
+    if schema_version(conn)? == SCHEMA_VERSION {
+        return Ok(());
+    }
+    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    // Read again inside the transaction: another process may have migrated meanwhile.
+    let found = schema_version(&tx)?;
+    if found > SCHEMA_VERSION {
+        return Err(StoreError::NewerDatabase {
+            found,
+            supported: SCHEMA_VERSION,
+        });
+    }
+    for sql in MIGRATIONS.iter().skip(found as usize) {
+        tx.execute_batch(sql)?;
+    }
+    if found < SCHEMA_VERSION {
+        tx.pragma_update(None, "user_version", SCHEMA_VERSION)?;
+    }
+    tx.commit()?;
+    Ok(())
+}
+
+/// The SQL of schema `n`'s migration, for tests that build a library as an older
+/// version of Throughline left it.
+pub fn migration_sql(n: u32) -> Option<&'static str> {
+    MIGRATIONS.get((n as usize).checked_sub(1)?).copied()
+}

@@ -1,0 +1,359 @@
+//! How entities map to rows, and the two generic operations on them: write an entity
+//! change, and read a whole workspace back.
+//!
+//! Each entity kind has a table with real columns for its identity, its order (`ord`),
+//! its references and its scalar fields, and JSON text columns for nested data. The map
+//! from JSON fields to columns is declared once per kind ([`TABLES`]), so an edit of any
+//! kind is written by the same code: upsert the `after`, delete when `after` is absent.
+
+use rusqlite::types::Value as Sql;
+use rusqlite::{Connection, params_from_iter};
+use serde_json::{Map, Value};
+use throughline_model::{EntityChange, EntityKind, Workspace, WorkspaceInfo};
+
+use crate::StoreError;
+
+/// How a field is held in its column.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Ty {
+    Text,
+    Int,
+    Bool,
+    /// Nested data as JSON text.
+    Json,
+}
+
+/// A JSON field of an entity and the column that holds it.
+struct Field {
+    column: &'static str,
+    json: &'static str,
+    ty: Ty,
+}
+
+const fn f(column: &'static str, json: &'static str, ty: Ty) -> Field {
+    Field { column, json, ty }
+}
+
+/// One entity kind's table.
+struct Table {
+    kind: EntityKind,
+    name: &'static str,
+    /// The column holding the entity's key; it may also be one of `fields` (`id`).
+    key: &'static str,
+    fields: &'static [Field],
+}
+
+impl Table {
+    fn key_is_field(&self) -> bool {
+        self.fields.iter().any(|c| c.column == self.key)
+    }
+}
+
+const INFO: &[Field] = &[
+    f("name", "name", Ty::Text),
+    f("vision", "vision", Ty::Text),
+    f("journey_state", "journey_state", Ty::Json),
+];
+
+const TABLES: &[Table] = &[
+    Table {
+        kind: EntityKind::Stage,
+        name: "stages",
+        key: "id",
+        fields: &[
+            f("id", "id", Ty::Text),
+            f("name", "name", Ty::Text),
+            f("emotion", "emotion", Ty::Int),
+            f("moment", "moment", Ty::Text),
+        ],
+    },
+    Table {
+        kind: EntityKind::Element,
+        name: "elements",
+        key: "id",
+        fields: &[
+            f("id", "id", Ty::Text),
+            f("kind", "kind", Ty::Text),
+            f("name", "name", Ty::Text),
+            f("description", "description", Ty::Text),
+            f("channel", "channel", Ty::Text),
+            f("team", "team", Ty::Text),
+            f("capability", "capability", Ty::Text),
+            f("stages", "stages", Ty::Json),
+            f("covers", "covers", Ty::Json),
+            f("claims", "claims", Ty::Json),
+            f("needs", "needs", Ty::Json),
+            f("interprets", "interprets", Ty::Json),
+            f("tags", "tags", Ty::Json),
+        ],
+    },
+    Table {
+        kind: EntityKind::Handoff,
+        name: "handoffs",
+        key: "id",
+        fields: &[
+            f("id", "id", Ty::Text),
+            f("from_id", "from", Ty::Text),
+            f("to_id", "to", Ty::Text),
+            f("carries", "carries", Ty::Json),
+            f("invariant", "invariant", Ty::Json),
+            f("may_vary", "may_vary", Ty::Json),
+            f("owner", "owner", Ty::Text),
+            f("source_of_truth", "source_of_truth", Ty::Text),
+            f("mode", "mode", Ty::Text),
+            f("gate", "gate", Ty::Text),
+            f("latency_hours", "latency_hours", Ty::Int),
+            f("trigger", "trigger", Ty::Text),
+        ],
+    },
+    Table {
+        kind: EntityKind::Principle,
+        name: "principles",
+        key: "id",
+        fields: &[
+            f("id", "id", Ty::Text),
+            f("text", "text", Ty::Text),
+            f("non_negotiable", "non_negotiable", Ty::Bool),
+        ],
+    },
+    Table {
+        kind: EntityKind::Session,
+        name: "readiness_sessions",
+        key: "id",
+        fields: &[
+            f("id", "id", Ty::Text),
+            f("name", "name", Ty::Text),
+            f("date", "date", Ty::Text),
+            f("raters", "raters", Ty::Json),
+            f("note", "note", Ty::Text),
+        ],
+    },
+    Table {
+        kind: EntityKind::LayerScore,
+        name: "layer_scores",
+        key: "key",
+        fields: &[
+            f("layer", "layer", Ty::Text),
+            f("score", "score", Ty::Int),
+            f("date", "date", Ty::Text),
+        ],
+    },
+    Table {
+        kind: EntityKind::Waiver,
+        name: "waivers",
+        key: "key",
+        fields: &[
+            f("code", "code", Ty::Text),
+            f("subject", "subject", Ty::Text),
+            f("reason", "reason", Ty::Text),
+            f("who", "who", Ty::Text),
+            f("made_at", "when", Ty::Text),
+        ],
+    },
+];
+
+fn table(kind: EntityKind) -> Result<&'static Table, StoreError> {
+    TABLES
+        .iter()
+        .find(|t| t.kind == kind)
+        .ok_or_else(|| StoreError::corrupt(format!("no table for {}", kind.as_str())))
+}
+
+/// Writes one entity change: the `after` state replaces the row, or the row goes.
+pub(crate) fn write_change(
+    conn: &Connection,
+    workspace_id: i64,
+    change: &EntityChange,
+) -> Result<(), StoreError> {
+    if change.kind == EntityKind::Info {
+        return write_info(conn, workspace_id, change);
+    }
+    let t = table(change.kind)?;
+    let Some(after) = &change.after else {
+        let sql = format!(
+            "DELETE FROM {} WHERE workspace_id = ?1 AND {} = ?2",
+            t.name, t.key
+        );
+        conn.execute(&sql, rusqlite::params![workspace_id, change.key])?;
+        return Ok(());
+    };
+    let object = as_object(change, &after.value, t.fields)?;
+    let mut columns = vec!["workspace_id", "ord"];
+    let mut values = vec![Sql::Integer(workspace_id), Sql::Integer(after.index.into())];
+    if !t.key_is_field() {
+        columns.push(t.key);
+        values.push(Sql::Text(change.key.clone()));
+    }
+    for field in t.fields {
+        columns.push(field.column);
+        values.push(to_sql(change, field, object.get(field.json))?);
+    }
+    let updates: Vec<String> = columns
+        .iter()
+        .filter(|c| !["workspace_id", t.key].contains(c))
+        .map(|c| format!("{c} = excluded.{c}"))
+        .collect();
+    let sql = format!(
+        "INSERT INTO {} ({}) VALUES ({}) ON CONFLICT (workspace_id, {}) DO UPDATE SET {}",
+        t.name,
+        columns.join(", "),
+        vec!["?"; columns.len()].join(", "),
+        t.key,
+        updates.join(", ")
+    );
+    conn.execute(&sql, params_from_iter(values))?;
+    Ok(())
+}
+
+fn write_info(
+    conn: &Connection,
+    workspace_id: i64,
+    change: &EntityChange,
+) -> Result<(), StoreError> {
+    let Some(after) = &change.after else {
+        return Err(StoreError::corrupt(
+            "a change removes the workspace's info, which every workspace has",
+        ));
+    };
+    let object = as_object(change, &after.value, INFO)?;
+    let mut values = Vec::new();
+    for field in INFO {
+        values.push(to_sql(change, field, object.get(field.json))?);
+    }
+    values.push(Sql::Integer(workspace_id));
+    let sets: Vec<String> = INFO.iter().map(|c| format!("{} = ?", c.column)).collect();
+    let sql = format!("UPDATE workspaces SET {} WHERE id = ?", sets.join(", "));
+    conn.execute(&sql, params_from_iter(values))?;
+    Ok(())
+}
+
+/// The entity as a JSON object, refusing any field the table has no column for, so that
+/// a field added to the model without a migration fails loudly instead of being lost.
+fn as_object<'a>(
+    change: &EntityChange,
+    value: &'a Value,
+    fields: &[Field],
+) -> Result<&'a Map<String, Value>, StoreError> {
+    let object = value.as_object().ok_or_else(|| {
+        StoreError::corrupt(format!(
+            "{} \"{}\" is not an object",
+            change.kind.as_str(),
+            change.key
+        ))
+    })?;
+    if let Some(unknown) = object.keys().find(|k| !fields.iter().any(|f| f.json == *k)) {
+        return Err(StoreError::corrupt(format!(
+            "{} \"{}\" has a field \"{unknown}\" this library has no column for",
+            change.kind.as_str(),
+            change.key
+        )));
+    }
+    Ok(object)
+}
+
+fn to_sql(change: &EntityChange, field: &Field, value: Option<&Value>) -> Result<Sql, StoreError> {
+    let value = match value {
+        None | Some(Value::Null) => return Ok(Sql::Null),
+        Some(v) => v,
+    };
+    let converted = match (field.ty, value) {
+        (Ty::Text, Value::String(s)) => Some(Sql::Text(s.clone())),
+        (Ty::Int, Value::Number(n)) => n.as_i64().map(Sql::Integer),
+        (Ty::Bool, Value::Bool(b)) => Some(Sql::Integer(i64::from(*b))),
+        (Ty::Json, v) => Some(Sql::Text(v.to_string())),
+        _ => None,
+    };
+    converted.ok_or_else(|| {
+        StoreError::corrupt(format!(
+            "{} \"{}\": field \"{}\" has an unexpected value {value}",
+            change.kind.as_str(),
+            change.key,
+            field.json
+        ))
+    })
+}
+
+fn from_sql(field: &Field, value: Sql) -> Result<Option<Value>, StoreError> {
+    Ok(match (field.ty, value) {
+        (_, Sql::Null) => None,
+        (Ty::Text, Sql::Text(s)) => Some(Value::String(s)),
+        (Ty::Int, Sql::Integer(i)) => Some(Value::from(i)),
+        (Ty::Bool, Sql::Integer(i)) => Some(Value::Bool(i != 0)),
+        (Ty::Json, Sql::Text(s)) => Some(
+            serde_json::from_str(&s)
+                .map_err(|e| StoreError::corrupt(format!("column {}: {e}", field.column)))?,
+        ),
+        (_, other) => {
+            return Err(StoreError::corrupt(format!(
+                "column {} holds {:?}",
+                field.column,
+                other.data_type()
+            )));
+        }
+    })
+}
+
+/// Reads the rows of `fields` from `table` as JSON objects, in `ord` order.
+fn read_rows(
+    conn: &Connection,
+    table: &str,
+    filter: &str,
+    workspace_id: i64,
+    fields: &[Field],
+) -> Result<Vec<Value>, StoreError> {
+    let columns: Vec<&str> = fields.iter().map(|c| c.column).collect();
+    let sql = format!("SELECT {} FROM {table} WHERE {filter}", columns.join(", "));
+    let mut stmt = conn.prepare(&sql)?;
+    let mut rows = stmt.query([workspace_id])?;
+    let mut out = Vec::new();
+    while let Some(row) = rows.next()? {
+        let mut object = Map::new();
+        for (i, field) in fields.iter().enumerate() {
+            if let Some(v) = from_sql(field, row.get::<_, Sql>(i)?)? {
+                object.insert(field.json.to_string(), v);
+            }
+        }
+        out.push(Value::Object(object));
+    }
+    Ok(out)
+}
+
+fn parse_all<T: serde::de::DeserializeOwned>(
+    what: &str,
+    values: Vec<Value>,
+) -> Result<Vec<T>, StoreError> {
+    values
+        .into_iter()
+        .map(|v| serde_json::from_value(v).map_err(|e| StoreError::corrupt(format!("{what}: {e}"))))
+        .collect()
+}
+
+/// Reads a whole workspace document back from its rows.
+pub(crate) fn load_doc(conn: &Connection, workspace_id: i64) -> Result<Workspace, StoreError> {
+    let info = read_rows(conn, "workspaces", "id = ?1", workspace_id, INFO)?
+        .into_iter()
+        .next()
+        .ok_or_else(|| StoreError::corrupt("workspace row vanished"))?;
+    let info: WorkspaceInfo =
+        serde_json::from_value(info).map_err(|e| StoreError::corrupt(format!("workspace: {e}")))?;
+    let rows = |kind: EntityKind| -> Result<Vec<Value>, StoreError> {
+        let t = table(kind)?;
+        read_rows(
+            conn,
+            t.name,
+            "workspace_id = ?1 ORDER BY ord",
+            workspace_id,
+            t.fields,
+        )
+    };
+    Ok(Workspace {
+        workspace: info,
+        stages: parse_all("stage", rows(EntityKind::Stage)?)?,
+        elements: parse_all("element", rows(EntityKind::Element)?)?,
+        handoffs: parse_all("handoff", rows(EntityKind::Handoff)?)?,
+        principles: parse_all("principle", rows(EntityKind::Principle)?)?,
+        readiness: parse_all("readiness session", rows(EntityKind::Session)?)?,
+        layer_scores: parse_all("layer score", rows(EntityKind::LayerScore)?)?,
+        waivers: parse_all("waiver", rows(EntityKind::Waiver)?)?,
+    })
+}
