@@ -30,7 +30,7 @@ pub enum StoreError {
     #[error("there is nothing to redo in this workspace")]
     NothingToRedo,
     #[error(
-        "cannot {action} \u{201c}{label}\u{201d}: the workspace has changed since, and doing it \
+        "cannot {action} \"{label}\": the workspace has changed since, and doing it \
          now would leave it inconsistent ({detail}). Nothing was changed."
     )]
     Conflict {

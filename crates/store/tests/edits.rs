@@ -1,4 +1,5 @@
 //! Edits: every kind persists, a refused edit changes nothing, workspaces come and go.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a failed unwrap in a test is a failed test
 
 mod common;
 

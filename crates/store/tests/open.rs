@@ -1,4 +1,5 @@
 //! Opening a library: creation, migration, reopening, and refusing files it must not touch.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a failed unwrap in a test is a failed test
 
 mod common;
 
