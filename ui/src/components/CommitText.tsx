@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type InputHTMLAttributes, type KeyboardEvent } from "react";
+import { useEffect, useLayoutEffect, useRef, useState, type InputHTMLAttributes, type KeyboardEvent } from "react";
 
 type Base = Omit<InputHTMLAttributes<HTMLInputElement & HTMLTextAreaElement>, "value" | "onChange" | "onBlur" | "onKeyDown">;
 
@@ -9,6 +9,8 @@ interface Props extends Base {
   multiline?: boolean;
   /** Visible lines of a multi-line field. */
   rows?: number;
+  /** A multi-line field grows with its text instead of scrolling. */
+  autoGrow?: boolean;
   /** Refuse an empty value (names): the old value comes back. */
   required?: boolean;
   /** Called after Enter or Escape, e.g. to leave an editing mode. */
@@ -20,9 +22,21 @@ interface Props extends Base {
  * a new line in multi-line fields); Escape restores the saved value. One edit per change,
  * not one per keystroke.
  */
-export function CommitText({ value, onCommit, multiline, rows = 2, required, onDone, ...rest }: Props) {
+export function CommitText({ value, onCommit, multiline, rows = 2, autoGrow, required, onDone, ...rest }: Props) {
   const [draft, setDraft] = useState(value);
   const skipBlur = useRef(false);
+  const area = useRef<HTMLTextAreaElement>(null);
+  useLayoutEffect(() => {
+    const el = area.current;
+    if (!autoGrow || !el || el.scrollHeight === 0) return;
+    const fit = () => {
+      el.style.height = "auto";
+      el.style.height = `${el.scrollHeight + 2}px`;
+    };
+    fit();
+    // The bundled font may arrive after the first layout and wrap the text differently.
+    void document.fonts?.ready.then(fit);
+  }, [autoGrow, draft]);
   useEffect(() => setDraft(value), [value]);
 
   const commit = () => {
@@ -61,5 +75,5 @@ export function CommitText({ value, onCommit, multiline, rows = 2, required, onD
       }
     },
   };
-  return multiline ? <textarea rows={rows} {...common} /> : <input {...common} />;
+  return multiline ? <textarea ref={area} rows={rows} {...common} /> : <input {...common} />;
 }

@@ -17,7 +17,8 @@ export function MomentsRow({ stages, unplaced }: { stages: Stage[]; unplaced: bo
             <CommitText
               key={s.id}
               multiline
-              rows={Math.min(4, Math.max(2, Math.ceil(s.moment.length / 30)))}
+              rows={2}
+              autoGrow
               className="moment"
               style={{ gridColumn: i + 1 }}
               aria-label={`Key moment of ${s.name}`}

@@ -97,9 +97,9 @@ export function StackEditor() {
     <div className="stack-page">
       <main className="stack-main" aria-label="Coherence Stack">
         <Toolbar stageName={stageName} hasStages={n > 0} />
+        <VisionBanner info={doc.workspace} />
         <div className="board-scroll">
           <div className="board" style={{ ["--tracks" as string]: tracks, ["--n" as string]: n }}>
-            <VisionBanner info={doc.workspace} />
             {n === 0 ? (
               <div className="board-empty">
                 <h2>Lay out the customer's story</h2>

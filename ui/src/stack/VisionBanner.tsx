@@ -13,6 +13,8 @@ export function VisionBanner({ info }: { info: WorkspaceInfo }) {
       </div>
       <CommitText
         multiline
+        rows={1}
+        autoGrow
         className="vision-text"
         data-testid="vision-input"
         aria-label="Vision statement"
