@@ -216,3 +216,22 @@ fn a_library_made_by_every_earlier_schema_opens_with_its_data() {
         assert_eq!(user_version(&path), i64::from(SCHEMA_VERSION));
     }
 }
+
+#[test]
+fn the_database_itself_refuses_a_handoff_to_a_missing_element() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("library.sqlite3");
+    Store::open(&path)
+        .unwrap()
+        .import_workspace(&rich(), &ui())
+        .unwrap();
+    let conn = Connection::open(&path).unwrap();
+    conn.pragma_update(None, "foreign_keys", true).unwrap();
+    let result = conn.execute_batch(
+        "BEGIN;
+         INSERT INTO handoffs (workspace_id, id, ord, from_id, to_id)
+           SELECT id, 'h9', 9, 'wizard', 'ghost' FROM workspaces;
+         COMMIT;",
+    );
+    assert!(result.is_err(), "the deferred foreign key fails the commit");
+}
