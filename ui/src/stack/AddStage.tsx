@@ -9,7 +9,7 @@ export function AddStage({ large }: { large?: boolean }) {
   const [name, setName] = useState("");
   if (!open) {
     return (
-      <button type="button" className={large ? "primary large" : "tool layer-narrative"} data-testid="add-stage" onClick={() => setOpen(true)}>
+      <button type="button" className={large ? "primary large" : "tool layer-narrative"} data-testid={large ? "add-first-stage" : "add-stage"} onClick={() => setOpen(true)}>
         <span aria-hidden="true">+</span> {large ? "Add the first stage" : "Stage"}
       </button>
     );
