@@ -5,7 +5,9 @@ use throughline_model::{Edit, EntityChange, Workspace, apply_changes, apply_edit
 
 use crate::library::{summary, workspace_id};
 use crate::log::{self, NewBatch, Role, Step};
-use crate::{Actor, ChangeBatch, Source, Store, StoreError, WorkspaceState, label, tables};
+use crate::{
+    Actor, ChangeBatch, HistoryStep, Source, Store, StoreError, WorkspaceState, label, tables,
+};
 
 /// Writes `changes` and logs them as one batch; the caller commits.
 fn write_batch(
@@ -58,8 +60,8 @@ fn read_state(conn: &Connection, slug: &str) -> Result<WorkspaceState, StoreErro
         revision: u32::try_from(revision).map_err(StoreError::corrupt)?,
         saved_at: summary.updated_at.clone(),
         summary,
-        undo: log::undo_step(conn, id)?.map(|s| s.label),
-        redo: log::redo_step(conn, id)?.map(|s| s.label),
+        undo: log::undo_step(conn, id)?.map(|s| HistoryStep { label: s.label }),
+        redo: log::redo_step(conn, id)?.map(|s| HistoryStep { label: s.label }),
     })
 }
 

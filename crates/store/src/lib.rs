@@ -21,7 +21,9 @@ use rusqlite::Connection;
 
 pub use error::StoreError;
 pub use schema::{SCHEMA_VERSION, migration_sql};
-pub use types::{Actor, BatchState, ChangeBatch, Source, WorkspaceState, WorkspaceSummary};
+pub use types::{
+    Actor, BatchState, ChangeBatch, HistoryStep, Source, WorkspaceState, WorkspaceSummary,
+};
 
 /// The environment variable that points the library at another database file.
 pub const DB_ENV: &str = "THROUGHLINE_DB";

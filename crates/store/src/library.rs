@@ -8,10 +8,9 @@ use crate::label::quoted;
 use crate::log::{self, NewBatch, Role};
 use crate::{Actor, DEFAULT_DISPLAY_NAME, Source, Store, StoreError, WorkspaceSummary, tables};
 
-const SUMMARY: &str = "SELECT w.slug, w.name, w.created_at, w.updated_at,
+const SUMMARY: &str = "SELECT w.slug, w.name, w.updated_at,
     (SELECT count(*) FROM stages s WHERE s.workspace_id = w.id),
-    (SELECT count(*) FROM elements e WHERE e.workspace_id = w.id),
-    (SELECT count(*) FROM handoffs h WHERE h.workspace_id = w.id)
+    (SELECT count(*) FROM elements e WHERE e.workspace_id = w.id)
   FROM workspaces w";
 
 fn summary_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<WorkspaceSummary> {
@@ -21,11 +20,9 @@ fn summary_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<WorkspaceSummary> {
     Ok(WorkspaceSummary {
         slug: r.get(0)?,
         name: r.get(1)?,
-        created_at: r.get(2)?,
-        updated_at: r.get(3)?,
-        stages: count(4)?,
-        elements: count(5)?,
-        handoffs: count(6)?,
+        updated_at: r.get(2)?,
+        stages: count(3)?,
+        elements: count(4)?,
     })
 }
 

@@ -65,11 +65,15 @@ pub struct WorkspaceSummary {
     pub name: String,
     pub stages: u32,
     pub elements: u32,
-    pub handoffs: u32,
-    /// RFC 3339, UTC.
-    pub created_at: String,
     /// RFC 3339, UTC: when the last change was saved.
     pub updated_at: String,
+}
+
+/// A batch undo or redo would act on, as the UI offers it ("Undo: Add stage “A”").
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct HistoryStep {
+    pub label: String,
 }
 
 /// A workspace as the UI shows it: the document, and what undo and redo would do.
@@ -82,10 +86,10 @@ pub struct WorkspaceState {
     pub revision: u32,
     /// RFC 3339, UTC: when the last change was saved.
     pub saved_at: String,
-    /// The label of the batch undo would revert, if any.
-    pub undo: Option<String>,
-    /// The label of the batch redo would re-apply, if any.
-    pub redo: Option<String>,
+    /// The batch undo would revert, if any.
+    pub undo: Option<HistoryStep>,
+    /// The batch redo would re-apply, if any.
+    pub redo: Option<HistoryStep>,
 }
 
 /// What a logged batch is and where it stands for undo and redo.
