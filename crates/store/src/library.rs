@@ -208,6 +208,27 @@ impl Store {
         Ok(())
     }
 
+    /// A free-form setting of the app (e.g. the workspace last opened), if set.
+    pub fn setting(&self, key: &str) -> Result<Option<String>, StoreError> {
+        Ok(self
+            .conn
+            .query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| r.get(0))
+            .optional()?)
+    }
+
+    /// Sets a free-form setting, or removes it with `None`.
+    pub fn set_setting(&mut self, key: &str, value: Option<&str>) -> Result<(), StoreError> {
+        match value {
+            Some(value) => self.conn.execute(
+                "INSERT INTO settings (key, value) VALUES (?1, ?2)
+                 ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                [key, value],
+            )?,
+            None => self.conn.execute("DELETE FROM settings WHERE key = ?1", [key])?,
+        };
+        Ok(())
+    }
+
     /// An actor for the user's display name writing through `source`.
     pub fn actor(&self, source: Source) -> Result<Actor, StoreError> {
         Ok(Actor::new(self.display_name()?, source))

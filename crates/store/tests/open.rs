@@ -235,3 +235,19 @@ fn the_database_itself_refuses_a_handoff_to_a_missing_element() {
     );
     assert!(result.is_err(), "the deferred foreign key fails the commit");
 }
+
+#[test]
+fn app_settings_are_kept_across_reopening_and_can_be_cleared() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("library.sqlite3");
+    {
+        let mut store = Store::open(&path).unwrap();
+        assert_eq!(store.setting("last_workspace").unwrap(), None);
+        store.set_setting("last_workspace", Some("nexusflow")).unwrap();
+        store.set_setting("last_workspace", Some("acme")).unwrap();
+    }
+    let mut store = Store::open(&path).unwrap();
+    assert_eq!(store.setting("last_workspace").unwrap().as_deref(), Some("acme"));
+    store.set_setting("last_workspace", None).unwrap();
+    assert_eq!(store.setting("last_workspace").unwrap(), None);
+}
