@@ -25,6 +25,8 @@ pub enum StoreError {
         what: &'static str,
         source: TextError,
     },
+    #[error("the position of \"{0}\" in the graph is not a finite number")]
+    InvalidPosition(String),
     #[error("there is nothing to undo in this workspace")]
     NothingToUndo,
     #[error("there is nothing to redo in this workspace")]
@@ -87,7 +89,7 @@ impl StoreError {
             StoreError::NotFound { .. } => "not_found",
             StoreError::Ambiguous { .. } => "ambiguous",
             StoreError::InvalidEdit(_) => "invalid_edit",
-            StoreError::InvalidText { .. } => "invalid_input",
+            StoreError::InvalidText { .. } | StoreError::InvalidPosition(_) => "invalid_input",
             StoreError::NothingToUndo => "nothing_to_undo",
             StoreError::NothingToRedo => "nothing_to_redo",
             StoreError::Conflict { .. } => "conflict",

@@ -9,6 +9,7 @@
 mod edits;
 mod error;
 mod label;
+mod layout;
 mod library;
 mod log;
 mod schema;
@@ -20,6 +21,7 @@ use std::path::{Path, PathBuf};
 use rusqlite::Connection;
 
 pub use error::StoreError;
+pub use layout::NodePosition;
 pub use schema::{SCHEMA_VERSION, migration_sql};
 pub use types::{
     Actor, BatchState, ChangeBatch, HistoryStep, Source, WorkspaceState, WorkspaceSummary,

@@ -212,7 +212,9 @@ impl Store {
     pub fn setting(&self, key: &str) -> Result<Option<String>, StoreError> {
         Ok(self
             .conn
-            .query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| r.get(0))
+            .query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| {
+                r.get(0)
+            })
             .optional()?)
     }
 
@@ -224,7 +226,9 @@ impl Store {
                  ON CONFLICT (key) DO UPDATE SET value = excluded.value",
                 [key, value],
             )?,
-            None => self.conn.execute("DELETE FROM settings WHERE key = ?1", [key])?,
+            None => self
+                .conn
+                .execute("DELETE FROM settings WHERE key = ?1", [key])?,
         };
         Ok(())
     }

@@ -9,7 +9,10 @@ use crate::StoreError;
 
 /// The migrations, in order: migration `i` (from 0) takes the schema from `i` to `i + 1`.
 /// A released migration is never edited; a change of schema is a new file here.
-const MIGRATIONS: &[&str] = &[include_str!("../migrations/0001_init.sql")];
+const MIGRATIONS: &[&str] = &[
+    include_str!("../migrations/0001_init.sql"),
+    include_str!("../migrations/0002_layout.sql"),
+];
 
 /// The newest schema this version of Throughline understands.
 pub const SCHEMA_VERSION: u32 = MIGRATIONS.len() as u32;

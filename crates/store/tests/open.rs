@@ -85,8 +85,10 @@ fn a_library_from_a_newer_version_is_refused_and_left_untouched() {
     assert_eq!(err.code(), "newer_database");
     assert_eq!(
         err.to_string(),
-        "this library was written by a newer Throughline (schema 7); this version understands \
-         up to schema 1. Update Throughline or open another library."
+        format!(
+            "this library was written by a newer Throughline (schema 7); this version \
+             understands up to schema {SCHEMA_VERSION}. Update Throughline or open another library."
+        )
     );
     assert_eq!(
         std::fs::read(&path).unwrap(),
@@ -212,6 +214,19 @@ fn a_library_made_by_every_earlier_schema_opens_with_its_data() {
         store.apply("legacy", &edit, &ui()).unwrap();
         store.undo("legacy", &ui()).unwrap();
         assert_eq!(store.load("legacy").unwrap(), doc, "schema {n}: edits work");
+        let at = throughline_store::NodePosition {
+            id: "site".into(),
+            x: 1.0,
+            y: 2.0,
+        };
+        store
+            .save_layout("legacy", std::slice::from_ref(&at))
+            .unwrap();
+        assert_eq!(
+            store.layout("legacy").unwrap(),
+            vec![at],
+            "schema {n}: the graph layout works"
+        );
         drop(store);
         assert_eq!(user_version(&path), i64::from(SCHEMA_VERSION));
     }
@@ -243,11 +258,16 @@ fn app_settings_are_kept_across_reopening_and_can_be_cleared() {
     {
         let mut store = Store::open(&path).unwrap();
         assert_eq!(store.setting("last_workspace").unwrap(), None);
-        store.set_setting("last_workspace", Some("nexusflow")).unwrap();
+        store
+            .set_setting("last_workspace", Some("nexusflow"))
+            .unwrap();
         store.set_setting("last_workspace", Some("acme")).unwrap();
     }
     let mut store = Store::open(&path).unwrap();
-    assert_eq!(store.setting("last_workspace").unwrap().as_deref(), Some("acme"));
+    assert_eq!(
+        store.setting("last_workspace").unwrap().as_deref(),
+        Some("acme")
+    );
     store.set_setting("last_workspace", None).unwrap();
     assert_eq!(store.setting("last_workspace").unwrap(), None);
 }
