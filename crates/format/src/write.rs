@@ -1,0 +1,73 @@
+use std::io::Write;
+use std::path::Path;
+
+use serde::Serialize;
+use throughline_model::Workspace;
+
+use crate::{FORMAT_TAG, FORMAT_VERSION, FormatError};
+
+/// The envelope followed by the workspace's fields, in the order the model declares them.
+#[derive(Serialize)]
+struct Envelope<'a> {
+    format: &'static str,
+    version: u64,
+    #[serde(flatten)]
+    workspace: &'a Workspace,
+}
+
+/// Writes a workspace in its one canonical form: the envelope, then the workspace's fields
+/// in declaration order, maps sorted by key, lists in the user's order, two-space indent
+/// and a final newline.
+pub fn to_string(ws: &Workspace) -> String {
+    let envelope = Envelope {
+        format: FORMAT_TAG,
+        version: FORMAT_VERSION,
+        workspace: ws,
+    };
+    match serde_json::to_string_pretty(&envelope) {
+        Ok(mut text) => {
+            text.push('\n');
+            text
+        }
+        // Serialising to memory fails only for maps with non-string keys or a Serialize
+        // impl that reports an error; the model has neither, so this arm is unreachable.
+        Err(e) => unreachable!("a workspace always serialises to JSON: {e}"),
+    }
+}
+
+/// Writes a workspace to `path` atomically: the text goes to a temporary file in the same
+/// folder, is flushed to disk, and then replaces `path` in one rename, so a crash leaves
+/// either the old file or the new one, never half of one.
+pub fn write_file(ws: &Workspace, path: &Path) -> Result<(), FormatError> {
+    let write_error = |source| FormatError::Write {
+        path: path.to_path_buf(),
+        source,
+    };
+    let dir = match path.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() => dir,
+        _ => Path::new("."),
+    };
+    let mut temp = tempfile::Builder::new()
+        .prefix(".throughline-")
+        .suffix(".tmp")
+        .tempfile_in(dir)
+        .map_err(write_error)?;
+    temp.write_all(to_string(ws).as_bytes())
+        .map_err(write_error)?;
+    temp.as_file().sync_all().map_err(write_error)?;
+    // On failure the temporary file is removed when `temp` is dropped.
+    temp.persist(path).map_err(|e| write_error(e.error))?;
+    sync_dir(dir);
+    Ok(())
+}
+
+/// Flushes the folder entry of the rename, where the platform allows it. Best effort: the
+/// file itself is already safe, and some file systems refuse to sync a folder.
+fn sync_dir(dir: &Path) {
+    #[cfg(unix)]
+    if let Ok(d) = std::fs::File::open(dir) {
+        let _ = d.sync_all();
+    }
+    #[cfg(not(unix))]
+    let _ = dir;
+}
