@@ -73,7 +73,7 @@ fn check_envelope(text: &str) -> Result<(), FormatError> {
     let top = serde_json::from_str::<Top>(text).map_err(|e| FormatError::NotJson {
         line: e.line(),
         column: e.column(),
-        message: bare_message(&e),
+        message: bare_message(&e).replace('`', "\""),
     })?;
     let (format, version) = match top {
         Top::Object { format, version } => (format, version),

@@ -34,7 +34,7 @@ fn text_that_is_not_json_gives_the_line_and_column() {
     assert_error(
         &e,
         "not-json",
-        "this is not a Throughline file: line 5, column 3: expected `,` or `}`",
+        "this is not a Throughline file: line 5, column 3: expected \",\" or \"}\"",
     );
     assert!(
         matches!(

@@ -133,3 +133,14 @@ fn the_example_in_the_format_docs_parses_and_is_canonical() {
         "the docs example is in canonical form"
     );
 }
+
+#[test]
+fn an_empty_workspace_round_trips_and_writes_every_collection() {
+    let ws = throughline_model::Workspace::new("Empty");
+    let text = to_string(&ws);
+    assert_eq!(parse(&text).unwrap(), ws);
+    assert!(
+        text.contains("\"stages\": []") && text.contains("\"waivers\": []"),
+        "empty collections are written, so every file has the same outline: {text}"
+    );
+}
