@@ -97,8 +97,10 @@ impl FormatError {
     }
 }
 
+/// A size in MiB with one decimal, rounded up so that a size over a limit never reads as
+/// equal to it.
 fn mib(bytes: usize) -> String {
-    let tenths = bytes as u128 * 10 / (1024 * 1024);
+    let tenths = (bytes as u128 * 10).div_ceil(1024 * 1024);
     format!("{}.{}", tenths / 10, tenths % 10)
 }
 

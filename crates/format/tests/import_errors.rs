@@ -270,7 +270,7 @@ fn input_over_64_mib_is_refused_before_it_is_parsed() {
     assert_error(
         &parse(&input).unwrap_err(),
         "too-large",
-        "the file is 64.0 MiB; Throughline opens files of at most 64 MiB",
+        "the file is 64.1 MiB; Throughline opens files of at most 64 MiB",
     );
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("huge.throughline.json");
