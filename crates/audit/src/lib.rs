@@ -1,1 +1,83 @@
-//! Throughline audit (not built yet).
+//! The Throughline audit: where the truth diverges across the handoff graph.
+//!
+//! [`audit`] runs every rule over a [`Workspace`] and returns a [`Report`]: findings with a
+//! stable code, a severity, their subjects, a one-sentence message, the evidence and a
+//! suggested fix, in a deterministic order, each marked when a waiver accepts it. The
+//! rules are explained for strategists in `docs/rules.md`. [`render_text`] and
+//! [`render_json`] print a report; [`should_fail`] decides a CLI's exit code.
+//!
+//! The workspace is indexed once (ids to positions, one petgraph graph of the handoffs),
+//! so the whole audit is close to linear in the number of elements and handoffs.
+
+mod finding;
+#[cfg(feature = "bench")]
+mod generate;
+mod graph;
+mod index;
+mod render;
+mod rules;
+
+use std::collections::HashMap;
+
+use throughline_model::Workspace;
+
+pub use finding::{
+    Evidence, Finding, Report, RuleCode, Severity, Subject, SubjectKind, Summary, WaiverInfo,
+};
+#[cfg(feature = "bench")]
+pub use generate::generate;
+pub use render::{FailOn, ParseFailOnError, render_json, render_text, should_fail};
+pub use rules::scenarios::WORKSPACE_KEY;
+
+/// Audits `ws`: every finding of every rule, waivers applied, in a deterministic order.
+pub fn audit(ws: &Workspace) -> Report {
+    let ix = index::Index::new(ws);
+    let mut findings = rules::run_all(&ix);
+    apply_waivers(ws, &mut findings);
+    findings.sort_by(|a, b| {
+        a.severity
+            .cmp(&b.severity)
+            .then_with(|| a.code.as_str().cmp(b.code.as_str()))
+            .then_with(|| a.key.cmp(&b.key))
+            .then_with(|| a.subjects.cmp(&b.subjects))
+            .then_with(|| a.message.cmp(&b.message))
+    });
+    let summary = summarise(&findings);
+    Report { findings, summary }
+}
+
+/// Marks each finding a waiver accepts: the waiver's `code` is the finding's code and its
+/// `subject` is the finding's `key`.
+fn apply_waivers(ws: &Workspace, findings: &mut [Finding]) {
+    if ws.waivers.is_empty() {
+        return;
+    }
+    let by_key: HashMap<(&str, &str), &throughline_model::Waiver> = ws
+        .waivers
+        .iter()
+        .map(|w| ((w.code.as_str(), w.subject.as_str()), w))
+        .collect();
+    for f in findings {
+        if let Some(w) = by_key.get(&(f.code.as_str(), f.key.as_str())) {
+            f.waived = Some(WaiverInfo {
+                reason: w.reason.clone(),
+                who: w.who.clone(),
+                when: w.when.clone(),
+            });
+        }
+    }
+}
+
+fn summarise(findings: &[Finding]) -> Summary {
+    let mut s = Summary::default();
+    for f in findings {
+        let slot = match (&f.waived, f.severity) {
+            (Some(_), _) => &mut s.waived,
+            (None, Severity::Error) => &mut s.error,
+            (None, Severity::Warning) => &mut s.warning,
+            (None, Severity::Info) => &mut s.info,
+        };
+        *slot += 1;
+    }
+    s
+}

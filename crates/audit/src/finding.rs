@@ -1,0 +1,285 @@
+//! The types an audit produces: findings, their subjects and evidence, and the report.
+
+use serde::Serialize;
+
+/// How serious a finding is. Ordered from most to least serious.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "snake_case")]
+pub enum Severity {
+    Error,
+    Warning,
+    Info,
+}
+
+impl Severity {
+    /// The severity's name as printed and serialised.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Info => "info",
+        }
+    }
+}
+
+/// The stable code of each audit rule. The string form is what waivers and the CLI use.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "kebab-case")]
+pub enum RuleCode {
+    ConflictingClaim,
+    UnownedHandoff,
+    TypedInvariant,
+    LostContext,
+    SignalConflict,
+    UncoordinatedSignal,
+    SinglePointOfFailure,
+    OrphanTouchpoint,
+    UnsupportedStage,
+    ConsentUnreachable,
+    NoConsentSource,
+    NoFailurePath,
+    EscalationDropsContext,
+    ChannelSwitchDropsState,
+}
+
+impl RuleCode {
+    /// Every rule, in the order `docs/rules.md` describes them.
+    pub const ALL: [RuleCode; 14] = [
+        RuleCode::ConflictingClaim,
+        RuleCode::UnownedHandoff,
+        RuleCode::TypedInvariant,
+        RuleCode::LostContext,
+        RuleCode::SignalConflict,
+        RuleCode::UncoordinatedSignal,
+        RuleCode::SinglePointOfFailure,
+        RuleCode::OrphanTouchpoint,
+        RuleCode::UnsupportedStage,
+        RuleCode::ConsentUnreachable,
+        RuleCode::NoConsentSource,
+        RuleCode::NoFailurePath,
+        RuleCode::EscalationDropsContext,
+        RuleCode::ChannelSwitchDropsState,
+    ];
+
+    /// The rule's stable code, e.g. `conflicting-claim`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RuleCode::ConflictingClaim => "conflicting-claim",
+            RuleCode::UnownedHandoff => "unowned-handoff",
+            RuleCode::TypedInvariant => "typed-invariant",
+            RuleCode::LostContext => "lost-context",
+            RuleCode::SignalConflict => "signal-conflict",
+            RuleCode::UncoordinatedSignal => "uncoordinated-signal",
+            RuleCode::SinglePointOfFailure => "single-point-of-failure",
+            RuleCode::OrphanTouchpoint => "orphan-touchpoint",
+            RuleCode::UnsupportedStage => "unsupported-stage",
+            RuleCode::ConsentUnreachable => "consent-unreachable",
+            RuleCode::NoConsentSource => "no-consent-source",
+            RuleCode::NoFailurePath => "no-failure-path",
+            RuleCode::EscalationDropsContext => "escalation-drops-context",
+            RuleCode::ChannelSwitchDropsState => "channel-switch-drops-state",
+        }
+    }
+
+    /// The rule with this code, if any.
+    pub fn parse(code: &str) -> Option<RuleCode> {
+        RuleCode::ALL.into_iter().find(|c| c.as_str() == code)
+    }
+
+    /// The severity every finding of this rule carries.
+    pub fn severity(self) -> Severity {
+        match self {
+            RuleCode::ConflictingClaim
+            | RuleCode::LostContext
+            | RuleCode::SignalConflict
+            | RuleCode::ConsentUnreachable
+            | RuleCode::NoConsentSource
+            | RuleCode::EscalationDropsContext
+            | RuleCode::ChannelSwitchDropsState => Severity::Error,
+            RuleCode::UnownedHandoff
+            | RuleCode::TypedInvariant
+            | RuleCode::UncoordinatedSignal
+            | RuleCode::SinglePointOfFailure
+            | RuleCode::OrphanTouchpoint
+            | RuleCode::UnsupportedStage
+            | RuleCode::NoFailurePath => Severity::Warning,
+        }
+    }
+}
+
+impl std::fmt::Display for RuleCode {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// What kind of thing a subject is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "snake_case")]
+pub enum SubjectKind {
+    Element,
+    Handoff,
+    Stage,
+}
+
+impl SubjectKind {
+    /// The kind's name as printed.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SubjectKind::Element => "element",
+            SubjectKind::Handoff => "handoff",
+            SubjectKind::Stage => "stage",
+        }
+    }
+}
+
+/// An element, handoff or stage a finding is about.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct Subject {
+    pub kind: SubjectKind,
+    pub id: String,
+}
+
+impl Subject {
+    /// An element subject.
+    pub fn element(id: &str) -> Self {
+        Self {
+            kind: SubjectKind::Element,
+            id: id.to_string(),
+        }
+    }
+
+    /// A handoff subject.
+    pub fn handoff(id: &str) -> Self {
+        Self {
+            kind: SubjectKind::Handoff,
+            id: id.to_string(),
+        }
+    }
+
+    /// A stage subject.
+    pub fn stage(id: &str) -> Self {
+        Self {
+            kind: SubjectKind::Stage,
+            id: id.to_string(),
+        }
+    }
+}
+
+/// One fact behind a finding: a value and where it comes from (`subject`'s `field`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct Evidence {
+    /// Whose field it is.
+    pub subject: Subject,
+    /// The field within the subject, e.g. `claims.setup.effort` or `owner`.
+    pub field: String,
+    /// The value found there; `None` when the point is that nothing is there.
+    pub value: Option<String>,
+    /// The role this fact plays, e.g. `source of truth` or `missing`.
+    pub note: Option<String>,
+}
+
+impl Evidence {
+    /// A fact with a value and no note.
+    pub fn value(subject: Subject, field: impl Into<String>, value: impl Into<String>) -> Self {
+        Self {
+            subject,
+            field: field.into(),
+            value: Some(value.into()),
+            note: None,
+        }
+    }
+
+    /// A fact without a value, explained by a note.
+    pub fn absent(subject: Subject, field: impl Into<String>, note: impl Into<String>) -> Self {
+        Self {
+            subject,
+            field: field.into(),
+            value: None,
+            note: Some(note.into()),
+        }
+    }
+
+    /// The same fact with a note on the role it plays.
+    pub fn noted(mut self, note: impl Into<String>) -> Self {
+        self.note = Some(note.into());
+        self
+    }
+}
+
+/// The waiver that accepts a finding, as recorded in the workspace.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct WaiverInfo {
+    pub reason: String,
+    pub who: String,
+    /// When the waiver was made, RFC 3339.
+    pub when: String,
+}
+
+/// One place where the truth diverges, why it matters and what to do.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct Finding {
+    pub code: RuleCode,
+    pub severity: Severity,
+    /// What a waiver names as its `subject` to accept this finding: the id of the primary
+    /// subject, or for signal findings the signal's name (see `docs/rules.md`).
+    pub key: String,
+    /// Everything the finding is about; the primary subject comes first.
+    pub subjects: Vec<Subject>,
+    /// What is wrong, in one sentence.
+    pub message: String,
+    pub evidence: Vec<Evidence>,
+    /// A suggested fix.
+    pub fix: String,
+    /// The waiver that accepts this finding, if any.
+    pub waived: Option<WaiverInfo>,
+}
+
+impl Finding {
+    /// A finding of `code`, not waived, with the rule's severity.
+    pub(crate) fn new(
+        code: RuleCode,
+        key: impl Into<String>,
+        subjects: Vec<Subject>,
+        message: String,
+        evidence: Vec<Evidence>,
+        fix: String,
+    ) -> Self {
+        Self {
+            code,
+            severity: code.severity(),
+            key: key.into(),
+            subjects,
+            message,
+            evidence,
+            fix,
+            waived: None,
+        }
+    }
+}
+
+/// Counts of findings: by severity for those not waived, and the waived ones apart.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct Summary {
+    pub error: u32,
+    pub warning: u32,
+    pub info: u32,
+    pub waived: u32,
+}
+
+/// The result of auditing one workspace: every finding in a deterministic order.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct Report {
+    /// Ordered by severity, code, key, then subjects.
+    pub findings: Vec<Finding>,
+    pub summary: Summary,
+}

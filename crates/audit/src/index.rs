@@ -1,0 +1,128 @@
+//! The workspace indexed once: ids to positions, and the handoff graph.
+
+use std::collections::HashMap;
+
+use petgraph::Direction;
+use petgraph::graph::{DiGraph, NodeIndex};
+use throughline_model::{Element, ElementKind, Handoff, Workspace};
+
+use crate::finding::Subject;
+
+/// Tags with a meaning to the audit.
+pub(crate) const OUTBOUND: &str = "outbound";
+pub(crate) const CONSENT: &str = "consent";
+
+/// The workspace with every lookup the rules need, built in one pass.
+pub(crate) struct Index<'a> {
+    pub ws: &'a Workspace,
+    /// Node `i` is element `i`; edge weights are handoff positions. Handoffs whose ends do
+    /// not resolve are left out (validation reports them).
+    pub graph: DiGraph<(), u32, u32>,
+    /// Per handoff: the positions of its two ends, when both resolve.
+    pub ends: Vec<Option<(u32, u32)>>,
+    element_at: HashMap<&'a str, u32>,
+}
+
+impl<'a> Index<'a> {
+    /// Indexes `ws`. Duplicate ids resolve to their first occurrence.
+    pub fn new(ws: &'a Workspace) -> Self {
+        let mut element_at = HashMap::with_capacity(ws.elements.len());
+        for (i, e) in ws.elements.iter().enumerate() {
+            element_at.entry(e.id.as_str()).or_insert(i as u32);
+        }
+        let mut graph = DiGraph::with_capacity(ws.elements.len(), ws.handoffs.len());
+        for _ in &ws.elements {
+            graph.add_node(());
+        }
+        let mut ends = Vec::with_capacity(ws.handoffs.len());
+        for (i, h) in ws.handoffs.iter().enumerate() {
+            let pair = match (
+                element_at.get(h.from.as_str()),
+                element_at.get(h.to.as_str()),
+            ) {
+                (Some(&f), Some(&t)) => {
+                    graph.add_edge(
+                        NodeIndex::new(f as usize),
+                        NodeIndex::new(t as usize),
+                        i as u32,
+                    );
+                    Some((f, t))
+                }
+                _ => None,
+            };
+            ends.push(pair);
+        }
+        Self {
+            ws,
+            graph,
+            ends,
+            element_at,
+        }
+    }
+
+    /// The position of the element with this id.
+    pub fn element_pos(&self, id: &str) -> Option<u32> {
+        self.element_at.get(id).copied()
+    }
+
+    /// The element at a position.
+    pub fn element(&self, pos: u32) -> &'a Element {
+        &self.ws.elements[pos as usize]
+    }
+
+    /// The handoff at a position.
+    pub fn handoff(&self, pos: u32) -> &'a Handoff {
+        &self.ws.handoffs[pos as usize]
+    }
+
+    /// The handoffs into the element at `pos`.
+    pub fn incoming(&self, pos: u32) -> impl Iterator<Item = &'a Handoff> + '_ {
+        self.graph
+            .edges_directed(NodeIndex::new(pos as usize), Direction::Incoming)
+            .map(|e| self.handoff(*e.weight()))
+    }
+
+    /// How many handoffs start or end at the element at `pos`.
+    pub fn degree(&self, pos: u32) -> usize {
+        self.graph
+            .neighbors_undirected(NodeIndex::new(pos as usize))
+            .count()
+    }
+
+    /// The handoffs out of the element at `pos`.
+    pub fn outgoing(&self, pos: u32) -> impl Iterator<Item = &'a Handoff> + '_ {
+        self.graph
+            .edges_directed(NodeIndex::new(pos as usize), Direction::Outgoing)
+            .map(|e| self.handoff(*e.weight()))
+    }
+}
+
+/// Whether `e` carries `tag`.
+pub(crate) fn has_tag(e: &Element, tag: &str) -> bool {
+    e.tags.iter().any(|t| t == tag)
+}
+
+/// Whether `e` is a touchpoint tagged `outbound`.
+pub(crate) fn is_outbound(e: &Element) -> bool {
+    has_tag(e, OUTBOUND)
+}
+
+/// Whether `e` is a touchpoint.
+pub(crate) fn is_touchpoint(e: &Element) -> bool {
+    e.kind == ElementKind::Touchpoint
+}
+
+/// The element as a finding subject.
+pub(crate) fn subject(e: &Element) -> Subject {
+    Subject::element(e.id.as_str())
+}
+
+/// Keys quoted and joined for a sentence: `"a", "b" and "c"`.
+pub(crate) fn list(items: &[&str]) -> String {
+    let quoted: Vec<String> = items.iter().map(|s| format!("\"{s}\"")).collect();
+    match quoted.split_last() {
+        None => String::new(),
+        Some((last, [])) => last.clone(),
+        Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
+    }
+}
