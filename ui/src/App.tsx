@@ -1,8 +1,11 @@
 import { useEffect } from "react";
+import { GraphView } from "./graph/GraphView";
 import { ErrorBanner } from "./shell/ErrorBanner";
 import { NoWorkspace } from "./shell/NoWorkspace";
 import { TopBar } from "./shell/TopBar";
 import { useShortcuts } from "./shell/useShortcuts";
+import { useView } from "./shell/useView";
+import { AssessView } from "./assess/AssessView";
 import { StackEditor } from "./stack/StackEditor";
 import { useUi, useWorkspaceStore } from "./store/context";
 
@@ -11,6 +14,7 @@ export function App() {
   const store = useWorkspaceStore();
   const ready = useUi((s) => s.ready);
   const hasWorkspace = useUi((s) => s.current !== null);
+  const view = useView();
 
   useEffect(() => {
     void store.init();
@@ -23,6 +27,10 @@ export function App() {
       <ErrorBanner />
       {!ready ? (
         <main className="empty-page" aria-busy="true"><p className="muted">Opening your workspaces…</p></main>
+      ) : hasWorkspace && view === "assess" ? (
+        <AssessView />
+      ) : hasWorkspace && view === "graph" ? (
+        <GraphView />
       ) : hasWorkspace ? (
         <StackEditor />
       ) : (

@@ -96,6 +96,38 @@ async setSettings(settings: Settings) : Promise<Result<Settings, ApiError>> {
     if(e instanceof Error) throw e;
     else return { status: "error", error: e  as any };
 }
+},
+async readinessReport(slug: string, session: string | null) : Promise<Result<ReadinessReport, ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("readiness_report", { slug, session }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async auditWorkspace(slug: string) : Promise<Result<Report, ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("audit_workspace", { slug }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async getLayout(slug: string) : Promise<Result<NodePosition[], ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("get_layout", { slug }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async saveLayout(slug: string, positions: NodePosition[]) : Promise<Result<null, ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("save_layout", { slug, positions }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
 }
 }
 
@@ -110,6 +142,21 @@ async setSettings(settings: Settings) : Promise<Result<Settings, ApiError>> {
 /** user-defined types **/
 
 export type ApiError = { code: string; message: string }
+export type Agreement = { alpha: number | null; reading: AgreementReading; words: string }
+export type AgreementReading = { kind: "strongly_agrees" } | { kind: "broadly_agrees" } | { kind: "mixed" } | { kind: "disagrees" } | { kind: "undefined"; reason: UndefinedReason }
+export type DimensionMean = { dimension: Dimension; mean: number | null }
+export type DimensionStats = { dimension: Dimension; mean: number | null; median: number | null; lowest: Score | null; highest: Score | null; count: number; spread: number | null; disagreement: boolean }
+export type GapKind = "not_rated" | "missing_layers" | "vision_ahead_of_narrative" | "narrative_ahead_of_vision" | "narrative_ahead_of_system" | "system_ahead_of_narrative" | "system_ahead_of_touchpoints" | "touchpoints_ahead_of_system" | "touchpoints_ahead_of_narrative" | "strong_vision_weak_system" | "layer_dropped" | "no_north_star" | "all_weak" | "all_strong" | "no_large_gap"
+export type GapPattern = { kind: GapKind; title: string; explanation: string; layers: Layer[]; gap: number | null }
+export type LayerDiagnosis = { date: string | null; layers: LayerReading[]; patterns: GapPattern[] }
+export type LayerReading = { layer: Layer; score: Score | null; date: string | null; previous: Score | null; previous_date: string | null; change: number | null }
+export type ReadinessReport = { session: SessionSummary | null; layers: LayerDiagnosis; trend: TrendPoint[] }
+export type Recommendation = { dimension: Dimension; mean: number; text: string }
+export type SessionSummary = { session_id: string; name: string; date: string; raters: number; dimensions: DimensionStats[]; total: number | null; total_max: number; threshold: number; unscored: Dimension[]; verdict: Verdict; weakest: Dimension[]; recommendations: Recommendation[]; agreement: Agreement; discuss: Dimension[] }
+export type TrendPoint = { session_id: string; name: string; date: string; raters: number; total: number | null; verdict: VerdictKind; means: DimensionMean[]; alpha: number | null }
+export type UndefinedReason = "no_scores" | "one_rater" | "no_shared_dimension" | "identical_scores"
+export type Verdict = { kind: VerdictKind; sentence: string }
+export type VerdictKind = "ready" | "foundations_first" | "incomplete"
 export type Capability = "data" | "measurement" | "governance"
 export type Dimension = "strategy" | "data" | "team" | "technology" | "culture" | "metrics"
 export type Edit = { type: "set_info"; info: WorkspaceInfo } | { type: "put_stage"; stage: Stage; index: number | null } | { type: "move_stage"; id: Id; index: number } | { type: "delete_stage"; id: Id } | { type: "put_element"; element: Element } | { type: "delete_element"; id: Id } | { type: "put_handoff"; handoff: Handoff } | { type: "delete_handoff"; id: Id } | { type: "put_principle"; principle: Principle; index: number | null } | { type: "delete_principle"; id: Id } | { type: "put_session"; session: ReadinessSession } | { type: "delete_session"; id: Id } | { type: "put_layer_score"; score: LayerScore } | { type: "delete_layer_score"; layer: Layer; date: string } | { type: "put_waiver"; waiver: Waiver } | { type: "delete_waiver"; code: string; subject: string } | { type: "batch"; edits: Edit[] }
@@ -130,6 +177,16 @@ export type Score = number
 export type Settings = { display_name: string; last_workspace: string | null }
 export type Stage = { id: Id; name: string; emotion: Emotion; moment: string }
 export type Trigger = "always" | "failure" | "escalation"
+export type Evidence = { subject: Subject; field: string; value: string | null; note: string | null }
+export type Finding = { code: RuleCode; severity: Severity; key: string; subjects: Subject[]; message: string; evidence: Evidence[]; fix: string; waived: WaiverInfo | null }
+export type NodePosition = { id: string; x: number; y: number }
+export type Report = { findings: Finding[]; summary: Summary }
+export type RuleCode = "conflicting-claim" | "unowned-handoff" | "typed-invariant" | "lost-context" | "signal-conflict" | "uncoordinated-signal" | "single-point-of-failure" | "orphan-touchpoint" | "unsupported-stage" | "consent-unreachable" | "no-consent-source" | "no-failure-path" | "escalation-drops-context" | "channel-switch-drops-state"
+export type Severity = "error" | "warning" | "info"
+export type Subject = { kind: SubjectKind; id: string }
+export type SubjectKind = "element" | "handoff" | "stage"
+export type Summary = { error: number; warning: number; info: number; waived: number }
+export type WaiverInfo = { reason: string; who: string; when: string }
 export type Waiver = { code: string; subject: string; reason: string; who: string; when: string }
 export type Workspace = { workspace: WorkspaceInfo; stages: Stage[]; elements: Element[]; handoffs: Handoff[]; principles: Principle[]; readiness: ReadinessSession[]; layer_scores: LayerScore[]; waivers: Waiver[] }
 export type WorkspaceInfo = { name: string; vision: string; journey_state?: string[] }

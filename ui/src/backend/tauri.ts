@@ -32,6 +32,13 @@ export class TauriBackend implements Backend {
   };
   getSettings = () => unwrap(commands.getSettings());
   setSettings: Backend["setSettings"] = (settings) => unwrap(commands.setSettings(settings));
+  readinessReport = (slug: string, session: string | null) => unwrap(commands.readinessReport(slug, session));
+
+  auditWorkspace = (slug: string) => unwrap(commands.auditWorkspace(slug));
+  getLayout = (slug: string) => unwrap(commands.getLayout(slug));
+  saveLayout: Backend["saveLayout"] = async (slug, positions) => {
+    await unwrap(commands.saveLayout(slug, positions));
+  };
 
   chooseImportPath = async (): Promise<string | null> => {
     try {

@@ -16,6 +16,28 @@ import type {
   WorkspaceState,
   WorkspaceSummary,
 } from "../bindings";
+import type { ReadinessReport } from "../bindings";
+// The Assess view: readiness figures, computed only by the Rust readiness library.
+export type {
+  Agreement,
+  Dimension,
+  DimensionStats,
+  GapPattern,
+  Layer,
+  LayerDiagnosis,
+  LayerReading,
+  LayerScore,
+  Rater,
+  RaterScores,
+  ReadinessReport,
+  ReadinessSession,
+  Recommendation,
+  Score,
+  SessionSummary,
+  TrendPoint,
+  Verdict,
+  VerdictKind,
+} from "../bindings";
 
 export type {
   Capability,
@@ -31,6 +53,24 @@ export type {
   WorkspaceState,
   WorkspaceSummary,
 };
+
+import type { NodePosition, Report } from "../bindings";
+// The handoff graph: the audit library's report and the saved node positions (view state).
+export type {
+  Evidence,
+  Finding,
+  HandoffMode,
+  NodePosition,
+  Report,
+  RuleCode,
+  Severity,
+  Subject,
+  SubjectKind,
+  Summary,
+  Trigger,
+  Waiver,
+  WaiverInfo,
+} from "../bindings";
 
 /** An error the backend reported; `message` is written for the user. */
 export class BackendError extends Error {
@@ -55,6 +95,13 @@ export interface Backend {
   exportWorkspace(slug: string, path: string): Promise<void>;
   getSettings(): Promise<Settings>;
   setSettings(settings: Settings): Promise<Settings>;
+  /** The readiness figures of a session (by id; null: the latest), the layer diagnosis and the trend. */
+  readinessReport(slug: string, session: string | null): Promise<ReadinessReport>;
+  /** The audit library's report on the workspace as it is now (waivers applied). */
+  auditWorkspace(slug: string): Promise<Report>;
+  /** The saved positions of the handoff graph's nodes; view state, not undoable. */
+  getLayout(slug: string): Promise<NodePosition[]>;
+  saveLayout(slug: string, positions: NodePosition[]): Promise<void>;
   /** Asks the user for a `*.throughline.json` file to import; null when cancelled. */
   chooseImportPath(): Promise<string | null>;
   /** Asks the user where to export; null when cancelled. */

@@ -2,6 +2,7 @@ import { useState } from "react";
 import { useUi, useWorkspaceStore } from "../store/context";
 import { SaveIndicator } from "./SaveIndicator";
 import { SettingsDialog } from "./SettingsDialog";
+import { useView } from "./useView";
 import { WorkspaceSwitcher } from "./WorkspaceSwitcher";
 
 /** Brand, workspace, navigation, saved state, undo/redo, settings. */
@@ -10,6 +11,7 @@ export function TopBar() {
   const current = useUi((s) => s.current);
   const displayName = useUi((s) => s.settings.display_name);
   const [settings, setSettings] = useState(false);
+  const view = useView();
   const undo = current?.undo ?? null;
   const redo = current?.redo ?? null;
   return (
@@ -21,7 +23,9 @@ export function TopBar() {
       <WorkspaceSwitcher />
       {current && (
         <nav className="nav" aria-label="Views">
-          <a className="nav-item" aria-current="page" href="#stack">Coherence Stack</a>
+          <a className="nav-item" aria-current={view === "stack" ? "page" : undefined} href="#stack">Coherence Stack</a>
+          <a className="nav-item" aria-current={view === "graph" ? "page" : undefined} href="#graph" data-testid="nav-graph">Handoff graph</a>
+          <a className="nav-item" aria-current={view === "assess" ? "page" : undefined} href="#assess" data-testid="nav-assess">Assess</a>
         </nav>
       )}
       <div className="grow" />

@@ -66,6 +66,39 @@ function applyInPlace(ws: Workspace, edit: Edit): void {
     case "delete_handoff":
       ws.handoffs = ws.handoffs.filter((h) => h.id !== edit.id);
       return;
+    case "put_session":
+      putAt(ws.readiness, edit.session, null);
+      return;
+    case "delete_session": {
+      const at = ws.readiness.findIndex((s) => s.id === edit.id);
+      if (at < 0) throw notFound("readiness session", edit.id);
+      ws.readiness.splice(at, 1);
+      return;
+    }
+    case "put_layer_score": {
+      const at = ws.layer_scores.findIndex((l) => l.layer === edit.score.layer && l.date === edit.score.date);
+      if (at >= 0) ws.layer_scores[at] = edit.score;
+      else ws.layer_scores.push(edit.score);
+      return;
+    }
+    case "delete_layer_score": {
+      const before = ws.layer_scores.length;
+      ws.layer_scores = ws.layer_scores.filter((l) => !(l.layer === edit.layer && l.date === edit.date));
+      if (ws.layer_scores.length === before) throw notFound("layer score", `${edit.layer} ${edit.date}`);
+      return;
+    }
+    case "put_waiver": {
+      const at = ws.waivers.findIndex((w) => w.code === edit.waiver.code && w.subject === edit.waiver.subject);
+      if (at >= 0) ws.waivers[at] = edit.waiver;
+      else ws.waivers.push(edit.waiver);
+      return;
+    }
+    case "delete_waiver": {
+      const before = ws.waivers.length;
+      ws.waivers = ws.waivers.filter((w) => !(w.code === edit.code && w.subject === edit.subject));
+      if (ws.waivers.length === before) throw notFound("waiver", `${edit.code} on ${edit.subject}`);
+      return;
+    }
     case "batch":
       for (const e of edit.edits) applyInPlace(ws, e);
       return;
@@ -96,6 +129,15 @@ function validate(ws: Workspace): void {
     }
     (e.covers ?? []).forEach((c, j) => {
       if (!elementIds.has(c)) problems.push(`elements[${i}].covers[${j}]: no element "${c}"`);
+    });
+  });
+  ws.readiness.forEach((s, i) => {
+    if (!s.name.trim()) problems.push(`readiness[${i}].name: a name cannot be empty`);
+    const names = new Set<string>();
+    s.raters.forEach((r, j) => {
+      if (!r.name.trim()) problems.push(`readiness[${i}].raters[${j}].name: a name cannot be empty`);
+      if (names.has(r.name)) problems.push(`readiness[${i}].raters[${j}].name: rater "${r.name}" appears twice in this session`);
+      names.add(r.name);
     });
   });
   if (problems.length > 0) throw new BackendError("invalid", problems.join("; "));

@@ -1,6 +1,9 @@
 import type {
   Backend,
   Edit,
+  NodePosition,
+  Report,
+  ReadinessReport,
   Settings,
   Workspace,
   WorkspaceState,
@@ -47,6 +50,14 @@ export function labelOf(edit: Edit): string {
     case "delete_stage": return "Delete stage";
     case "put_element": return `Save “${edit.element.name}”`;
     case "delete_element": return "Delete card";
+    case "put_session": return `Save session “${edit.session.name}”`;
+    case "delete_session": return "Delete session";
+    case "put_layer_score": return "Rate a layer";
+    case "delete_layer_score": return "Remove a layer rating";
+    case "put_handoff": return "Save handoff";
+    case "delete_handoff": return "Delete handoff";
+    case "put_waiver": return "Waive finding";
+    case "delete_waiver": return "Remove waiver";
     case "batch": return edit.edits.length > 0 ? labelOf(edit.edits[0]) : "Edit";
     default: return "Edit";
   }
@@ -64,6 +75,26 @@ export class MemoryBackend implements Backend {
   private gate: Promise<void> | null = null;
   private clock = 0;
   importFixture: Workspace | null = null;
+  /**
+   * The canned answer of `readinessReport`: tests pass in what the Rust library would say.
+   * The double computes no statistics. By default: no session, no layer rated, no trend.
+   */
+  reportFor: (doc: Workspace, session: string | null) => ReadinessReport = () => ({
+    session: null,
+    layers: { date: null, layers: [], patterns: [] },
+    trend: [],
+  });
+
+  /**
+   * The canned answer of `auditWorkspace`: tests pass in what the Rust audit library would
+   * say. The double runs no audit rules. By default: no findings.
+   */
+  auditFor: (doc: Workspace, slug: string) => Report = () => ({
+    findings: [],
+    summary: { error: 0, warning: 0, info: 0, waived: 0 },
+  });
+  /** Saved handoff-graph positions by workspace slug. */
+  readonly layouts = new Map<string, NodePosition[]>();
 
   constructor(docs: Workspace[] = [], settings?: Partial<Settings>) {
     for (const doc of docs) this.add(doc);
@@ -207,10 +238,28 @@ export class MemoryBackend implements Backend {
 
   getSettings = () => this.call("getSettings", [], () => this.settings);
 
+  readinessReport = (slug: string, session: string | null) =>
+    this.call("readinessReport", [slug, session], () => this.reportFor(this.entry(slug).doc, session));
+
   setSettings = (settings: Settings) =>
     this.call("setSettings", [settings], () => {
       this.settings = { ...settings };
       return this.settings;
+    });
+
+  auditWorkspace = (slug: string) =>
+    this.call("auditWorkspace", [slug], () => this.auditFor(this.entry(slug).doc, slug));
+
+  getLayout = (slug: string) =>
+    this.call("getLayout", [slug], () => {
+      this.entry(slug);
+      return this.layouts.get(slug) ?? [];
+    });
+
+  saveLayout = (slug: string, positions: NodePosition[]) =>
+    this.call("saveLayout", [slug, positions], () => {
+      this.entry(slug);
+      this.layouts.set(slug, structuredClone(positions));
     });
 
   chooseImportPath = () => this.call("chooseImportPath", [], () => "/tmp/import.throughline.json");

@@ -1,0 +1,84 @@
+import { useState } from "react";
+import type { Edit, LayerDiagnosis, LayerScore, Score } from "../backend";
+import { LAYERS, LAYER_LABEL, longDate, today } from "./dimensions";
+
+interface Props {
+  scores: LayerScore[];
+  diagnosis: LayerDiagnosis | null;
+  onEdit: (edit: Edit) => void;
+}
+
+const SCALE: Score[] = [1, 2, 3, 4, 5];
+
+/** Rate the four layers on a date (1 absent … 5 fully integrated) and read the diagnosis. */
+export function LayerPanel({ scores, diagnosis, onEdit }: Props) {
+  const [date, setDate] = useState(today());
+  const valid = /^\d{4}-\d{2}-\d{2}$/.test(date);
+  return (
+    <section className="panel layer-panel" aria-labelledby="layers-title">
+      <div className="section-head">
+        <h2 id="layers-title">Layers of the stack</h2>
+        <label className="inline-field">
+          <span>Rated on</span>
+          <input type="date" data-testid="layer-date-input" value={date} onChange={(e) => setDate(e.target.value)} />
+        </label>
+      </div>
+      <p className="muted small">1 absent · 3 partly in place · 5 fully integrated. Click the chosen score again to remove it.</p>
+      <div className="layer-rows">
+        {LAYERS.map((layer) => {
+          const mine = scores.find((s) => s.layer === layer && s.date === date)?.score ?? null;
+          const reading = diagnosis?.layers.find((l) => l.layer === layer) ?? null;
+          return (
+            <div key={layer} className={`layer-row layer-${layer}`} data-testid="layer-row" data-layer={layer}>
+              <span className="layer-name">{LAYER_LABEL[layer]}</span>
+              <div className="segmented" role="radiogroup" aria-label={`${LAYER_LABEL[layer]} on ${date}`}>
+                {SCALE.map((n) => (
+                  <button
+                    key={n}
+                    type="button"
+                    role="radio"
+                    aria-checked={mine === n}
+                    disabled={!valid}
+                    data-testid="layer-score"
+                    data-layer={layer}
+                    data-score={n}
+                    onClick={() =>
+                      onEdit(mine === n
+                        ? { type: "delete_layer_score", layer, date }
+                        : { type: "put_layer_score", score: { layer, score: n, date } })
+                    }
+                  >
+                    {n}
+                  </button>
+                ))}
+              </div>
+              <span className="layer-latest muted small">
+                {reading?.score != null ? (
+                  <>
+                    latest <strong>{reading.score}</strong>
+                    {reading.date ? ` on ${longDate(reading.date)}` : ""}
+                    {reading.change != null && reading.change !== 0 && (
+                      <span className={reading.change > 0 ? "up" : "down"}> ({reading.change > 0 ? "+" : ""}{reading.change})</span>
+                    )}
+                  </>
+                ) : (
+                  "not rated yet"
+                )}
+              </span>
+            </div>
+          );
+        })}
+      </div>
+      {diagnosis && diagnosis.patterns.length > 0 && (
+        <ul className="patterns" data-testid="layer-diagnosis">
+          {diagnosis.patterns.map((p, i) => (
+            <li key={`${p.kind}-${i}`} className={`pattern pattern-${p.kind}`} data-kind={p.kind}>
+              <strong>{p.title}</strong>
+              <p>{p.explanation}</p>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,107 @@
+import type { Dimension, Layer, Rater, ReadinessSession, Score } from "../backend";
+
+/** The six readiness dimensions in display order (the order of `Dimension::ALL`). */
+export const DIMENSIONS: Dimension[] = ["strategy", "data", "team", "technology", "culture", "metrics"];
+
+export const DIMENSION_LABEL: Record<Dimension, string> = {
+  strategy: "Strategy",
+  data: "Data",
+  team: "Team",
+  technology: "Technology",
+  culture: "Culture",
+  metrics: "Metrics",
+};
+
+/** What each rater asks themself before giving a score: one line, read aloud in the room. */
+export const DIMENSION_QUESTION: Record<Dimension, string> = {
+  strategy: "Would every team describe the same experience vision?",
+  data: "Does every team see one current picture of each customer?",
+  team: "Do functions decide together, or pass work over the wall?",
+  technology: "Can our tools coordinate channels and measure the journey?",
+  culture: "After a miss, do we learn and retry, or look for blame?",
+  metrics: "Do we track early signals and outcomes of a joined-up experience?",
+};
+
+/** The four layers of the Coherence Stack, top first. */
+export const LAYERS: Layer[] = ["vision", "narrative", "system", "touchpoint"];
+
+export const LAYER_LABEL: Record<Layer, string> = {
+  vision: "Vision",
+  narrative: "Narrative",
+  system: "System",
+  touchpoint: "Touchpoints",
+};
+
+/** Calm, distinguishable outline colours, one per rater (cycled past eight). */
+const RATER_COLOURS = ["#2f6fdb", "#0f9488", "#d08a12", "#8b5cf6", "#d9487f", "#5b8c1a", "#0e8fb5", "#c2612c"];
+
+export function raterColour(index: number): string {
+  return RATER_COLOURS[index % RATER_COLOURS.length];
+}
+
+/** A score as the grid shows it: the digit, or an empty cell for a skip. */
+export function scoreOf(rater: Rater, dimension: Dimension): Score | null {
+  return rater.scores[dimension] ?? null;
+}
+
+function withRater(session: ReadinessSession, index: number, change: (r: Rater) => Rater): ReadinessSession {
+  return { ...session, raters: session.raters.map((r, i) => (i === index ? change(r) : r)) };
+}
+
+/** Sets (1-5) or clears (null: skipped) one score; the other scores stay as they are. */
+export function setScore(session: ReadinessSession, rater: number, dimension: Dimension, score: Score | null): ReadinessSession {
+  return withRater(session, rater, (r) => {
+    const scores = { ...r.scores };
+    if (score === null) delete scores[dimension];
+    else scores[dimension] = score;
+    return { ...r, scores };
+  });
+}
+
+export function addRater(session: ReadinessSession, name: string): ReadinessSession {
+  return { ...session, raters: [...session.raters, { name, scores: {} }] };
+}
+
+export function renameRater(session: ReadinessSession, index: number, name: string): ReadinessSession {
+  return withRater(session, index, (r) => ({ ...r, name }));
+}
+
+export function setRaterNote(session: ReadinessSession, index: number, note: string): ReadinessSession {
+  return withRater(session, index, (r) => {
+    const next: Rater = { name: r.name, scores: r.scores };
+    if (note.trim()) next.note = note;
+    return next;
+  });
+}
+
+export function removeRater(session: ReadinessSession, index: number): ReadinessSession {
+  return { ...session, raters: session.raters.filter((_, i) => i !== index) };
+}
+
+/** Why a rater name cannot be used, or null when it can. Mirrors the model's own check. */
+export function raterNameProblem(session: ReadinessSession, name: string, except: number | null = null): string | null {
+  const trimmed = name.trim();
+  if (!trimmed) return "A rater needs a name.";
+  if (session.raters.some((r, i) => i !== except && r.name === trimmed)) return `${trimmed} is already in this session.`;
+  return null;
+}
+
+/** Today's date as `YYYY-MM-DD`, in the facilitator's time zone. */
+export function today(now: Date = new Date()): string {
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+/** A figure as the room reads it: one decimal, no trailing ".0" noise for whole numbers. */
+export function figure(value: number | null | undefined, digits = 1): string {
+  if (value === null || value === undefined) return "–";
+  return Number.isInteger(value) ? String(value) : value.toFixed(digits);
+}
+
+/** A date `YYYY-MM-DD` written out, e.g. "6 May 2025". */
+export function longDate(date: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  if (!m) return date;
+  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return d.toLocaleDateString("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
+}
