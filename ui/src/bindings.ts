@@ -128,6 +128,22 @@ async saveLayout(slug: string, positions: NodePosition[]) : Promise<Result<null,
     if(e instanceof Error) throw e;
     else return { status: "error", error: e  as any };
 }
+},
+async playbookOutline(slug: string, options: PlaybookOptions) : Promise<Result<SectionPreview[], ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("playbook_outline", { slug, options }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async exportPlaybook(slug: string, path: string, options: PlaybookOptions) : Promise<Result<ExportedPlaybook, ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("export_playbook", { slug, path, options }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
 }
 }
 
@@ -180,6 +196,12 @@ export type Trigger = "always" | "failure" | "escalation"
 export type Evidence = { subject: Subject; field: string; value: string | null; note: string | null }
 export type Finding = { code: RuleCode; severity: Severity; key: string; subjects: Subject[]; message: string; evidence: Evidence[]; fix: string; waived: WaiverInfo | null }
 export type NodePosition = { id: string; x: number; y: number }
+export type ExportedPlaybook = { path: string; bytes: number; pages: number }
+export type Paper = "a4" | "letter"
+export type PlaybookOptions = { paper: Paper; sections: Sections; generated_on: string }
+export type Section = "cover" | "narrative" | "principles" | "checklists"
+export type SectionPreview = { section: Section; title: string; summary: string }
+export type Sections = { cover: boolean; narrative: boolean; principles: boolean; checklists: boolean }
 export type Report = { findings: Finding[]; summary: Summary }
 export type RuleCode = "conflicting-claim" | "unowned-handoff" | "typed-invariant" | "lost-context" | "signal-conflict" | "uncoordinated-signal" | "single-point-of-failure" | "orphan-touchpoint" | "unsupported-stage" | "consent-unreachable" | "no-consent-source" | "no-failure-path" | "escalation-drops-context" | "channel-switch-drops-state"
 export type Severity = "error" | "warning" | "info"

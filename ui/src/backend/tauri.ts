@@ -1,8 +1,26 @@
 import { open, save } from "@tauri-apps/plugin-dialog";
+import { openPath as openWithSystem, revealItemInDir } from "@tauri-apps/plugin-opener";
 import { commands, type ApiError, type Result } from "../bindings";
 import { type Backend, BackendError, toBackendError } from "./types";
 
 const FILTERS = [{ name: "Throughline workspace", extensions: ["throughline.json", "json"] }];
+const PDF_FILTERS = [{ name: "PDF document", extensions: ["pdf"] }];
+
+declare global {
+  interface Window {
+    /** Test-only: when set, `choosePdfPath` answers with it instead of opening the native dialog (see ui/TESTIDS.md). */
+    __THROUGHLINE_E2E_SAVE_PATH__?: string;
+  }
+}
+
+/** Runs a plugin call, turning whatever it throws into a BackendError. */
+async function plugin<T>(call: () => Promise<T>): Promise<T> {
+  try {
+    return await call();
+  } catch (e) {
+    throw toBackendError(e);
+  }
+}
 
 async function unwrap<T>(call: Promise<Result<T, ApiError>>): Promise<T> {
   let result: Result<T, ApiError>;
@@ -56,4 +74,17 @@ export class TauriBackend implements Backend {
       throw toBackendError(e);
     }
   };
+
+  playbookOutline: Backend["playbookOutline"] = (slug, options) => unwrap(commands.playbookOutline(slug, options));
+  exportPlaybook: Backend["exportPlaybook"] = (slug, path, options) =>
+    unwrap(commands.exportPlaybook(slug, path, options));
+
+  choosePdfPath = async (suggestedName: string): Promise<string | null> => {
+    // End-to-end tests cannot drive a native dialog; they name the file up front.
+    const e2e = window.__THROUGHLINE_E2E_SAVE_PATH__;
+    if (typeof e2e === "string" && e2e) return e2e;
+    return plugin(() => save({ defaultPath: suggestedName, filters: PDF_FILTERS }));
+  };
+  openPath = (path: string) => plugin(() => openWithSystem(path));
+  revealPath = (path: string) => plugin(() => revealItemInDir(path));
 }

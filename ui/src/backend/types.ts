@@ -72,6 +72,10 @@ export type {
   WaiverInfo,
 } from "../bindings";
 
+import type { ExportedPlaybook, PlaybookOptions, SectionPreview } from "../bindings";
+// The Playbook view: the PDF's options, its outline, and what the export wrote.
+export type { ExportedPlaybook, Paper, PlaybookOptions, Section, SectionPreview, Sections } from "../bindings";
+
 /** An error the backend reported; `message` is written for the user. */
 export class BackendError extends Error {
   readonly code: string;
@@ -106,6 +110,16 @@ export interface Backend {
   chooseImportPath(): Promise<string | null>;
   /** Asks the user where to export; null when cancelled. */
   chooseExportPath(suggestedName: string): Promise<string | null>;
+  /** The sections the playbook PDF will hold for these options, each with one line on its content. */
+  playbookOutline(slug: string, options: PlaybookOptions): Promise<SectionPreview[]>;
+  /** Writes the playbook PDF to `path`; says where, how large and how many pages. */
+  exportPlaybook(slug: string, path: string, options: PlaybookOptions): Promise<ExportedPlaybook>;
+  /** Asks the user where to save a PDF (`suggestedName` is a file name); null when cancelled. */
+  choosePdfPath(suggestedName: string): Promise<string | null>;
+  /** Opens a file with the system's default application. */
+  openPath(path: string): Promise<void>;
+  /** Shows a file selected in the system's file manager. */
+  revealPath(path: string): Promise<void>;
 }
 
 /** Any thrown value as a BackendError, so the UI always has a message to show. */

@@ -66,6 +66,15 @@ function applyInPlace(ws: Workspace, edit: Edit): void {
     case "delete_handoff":
       ws.handoffs = ws.handoffs.filter((h) => h.id !== edit.id);
       return;
+    case "put_principle":
+      putAt(ws.principles, edit.principle, edit.index);
+      return;
+    case "delete_principle": {
+      const at = ws.principles.findIndex((p) => p.id === edit.id);
+      if (at < 0) throw notFound("principle", edit.id);
+      ws.principles.splice(at, 1);
+      return;
+    }
     case "put_session":
       putAt(ws.readiness, edit.session, null);
       return;
@@ -103,7 +112,7 @@ function applyInPlace(ws: Workspace, edit: Edit): void {
       for (const e of edit.edits) applyInPlace(ws, e);
       return;
     default:
-      throw new BackendError("unsupported", `the fixture backend does not apply "${edit.type}" edits`);
+      throw new BackendError("unsupported", `the fixture backend does not apply "${(edit as Edit).type}" edits`);
   }
 }
 
@@ -139,6 +148,9 @@ function validate(ws: Workspace): void {
       if (names.has(r.name)) problems.push(`readiness[${i}].raters[${j}].name: rater "${r.name}" appears twice in this session`);
       names.add(r.name);
     });
+  });
+  ws.principles.forEach((p, i) => {
+    if (!p.text.trim()) problems.push(`principles[${i}].text: a principle needs some text`);
   });
   if (problems.length > 0) throw new BackendError("invalid", problems.join("; "));
 }

@@ -1,10 +1,13 @@
 import type {
   Backend,
   Edit,
+  ExportedPlaybook,
   NodePosition,
   Report,
   ReadinessReport,
   Settings,
+  PlaybookOptions,
+  SectionPreview,
   Workspace,
   WorkspaceState,
   WorkspaceSummary,
@@ -12,6 +15,7 @@ import type {
 import { BackendError } from "../backend";
 import { slugify } from "../model/ids";
 import { applyEdit } from "./applyEdit";
+import { sampleOutline } from "./playbookFixture";
 
 interface Entry {
   slug: string;
@@ -58,6 +62,8 @@ export function labelOf(edit: Edit): string {
     case "delete_handoff": return "Delete handoff";
     case "put_waiver": return "Waive finding";
     case "delete_waiver": return "Remove waiver";
+    case "put_principle": return "Save principle";
+    case "delete_principle": return "Delete principle";
     case "batch": return edit.edits.length > 0 ? labelOf(edit.edits[0]) : "Edit";
     default: return "Edit";
   }
@@ -95,6 +101,14 @@ export class MemoryBackend implements Backend {
   });
   /** Saved handoff-graph positions by workspace slug. */
   readonly layouts = new Map<string, NodePosition[]>();
+  /** The canned answer of `playbookOutline`; the double lays out no PDF. */
+  outlineFor: (doc: Workspace, options: PlaybookOptions) => SectionPreview[] = sampleOutline;
+  /** The canned answer of `exportPlaybook`. */
+  exportFor: (doc: Workspace, path: string, options: PlaybookOptions) => ExportedPlaybook = (_doc, path) => ({
+    path, bytes: 48_213, pages: 6,
+  });
+  /** What the save dialog answers; null: the user cancelled. */
+  pdfPath: (suggestedName: string) => string | null = (name) => `/tmp/${name}`;
 
   constructor(docs: Workspace[] = [], settings?: Partial<Settings>) {
     for (const doc of docs) this.add(doc);
@@ -266,4 +280,16 @@ export class MemoryBackend implements Backend {
 
   chooseExportPath = (name: string) =>
     this.call("chooseExportPath", [name], () => `/tmp/${name}.throughline.json`);
+
+  playbookOutline = (slug: string, options: PlaybookOptions) =>
+    this.call("playbookOutline", [slug, options], () => this.outlineFor(this.entry(slug).doc, options));
+
+  exportPlaybook = (slug: string, path: string, options: PlaybookOptions) =>
+    this.call("exportPlaybook", [slug, path, options], () => this.exportFor(this.entry(slug).doc, path, options));
+
+  choosePdfPath = (name: string) => this.call("choosePdfPath", [name], () => this.pdfPath(name));
+
+  openPath = (path: string) => this.call("openPath", [path], () => undefined);
+
+  revealPath = (path: string) => this.call("revealPath", [path], () => undefined);
 }
