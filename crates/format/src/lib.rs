@@ -19,7 +19,7 @@ mod write;
 pub use error::FormatError;
 pub use read::{parse, read_file};
 pub use sample::{SAMPLE_JSON, sample};
-pub use write::{to_string, write_file};
+pub use write::{to_string, write_atomically, write_file};
 
 /// The value of the envelope's `"format"` field.
 pub const FORMAT_TAG: &str = "throughline";

@@ -35,10 +35,15 @@ pub fn to_string(ws: &Workspace) -> String {
     }
 }
 
-/// Writes a workspace to `path` atomically: the text goes to a temporary file in the same
-/// folder, is flushed to disk, and then replaces `path` in one rename, so a crash leaves
-/// either the old file or the new one, never half of one.
+/// Writes a workspace to `path` atomically (see [`write_atomically`]).
 pub fn write_file(ws: &Workspace, path: &Path) -> Result<(), FormatError> {
+    write_atomically(to_string(ws).as_bytes(), path)
+}
+
+/// Writes `bytes` to `path` atomically: they go to a temporary file in the same folder, are
+/// flushed to disk, and then replace `path` in one rename, so a crash leaves either the old
+/// file or the new one, never half of one. Used for workspace files and exported PDFs.
+pub fn write_atomically(bytes: &[u8], path: &Path) -> Result<(), FormatError> {
     let write_error = |source| FormatError::Write {
         path: path.to_path_buf(),
         source,
@@ -52,8 +57,7 @@ pub fn write_file(ws: &Workspace, path: &Path) -> Result<(), FormatError> {
         .suffix(".tmp")
         .tempfile_in(dir)
         .map_err(write_error)?;
-    temp.write_all(to_string(ws).as_bytes())
-        .map_err(write_error)?;
+    temp.write_all(bytes).map_err(write_error)?;
     temp.as_file().sync_all().map_err(write_error)?;
     // On failure the temporary file is removed when `temp` is dropped.
     temp.persist(path).map_err(|e| write_error(e.error))?;

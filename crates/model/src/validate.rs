@@ -94,6 +94,8 @@ pub fn validate(ws: &Workspace) -> Vec<Problem> {
             );
         }
         v.keys(&format!("{at}.carries"), &h.carries);
+        v.keys(&format!("{at}.invariant"), &h.invariant);
+        v.keys(&format!("{at}.may_vary"), &h.may_vary);
         for (field, keys) in [("invariant", &h.invariant), ("may_vary", &h.may_vary)] {
             for (j, key) in keys.iter().enumerate() {
                 if !h.carries.contains(key) {
@@ -184,6 +186,15 @@ pub fn validate(ws: &Workspace) -> Vec<Problem> {
             v.push(format!("{at}.reason"), "a waiver needs a reason".into());
         }
         v.text(&format!("{at}.reason"), &w.reason);
+        if !is_timestamp(&w.when) {
+            v.push(
+                format!("{at}.when"),
+                format!(
+                    "\"{}\" is not a time written like 2026-11-21T14:05:00Z",
+                    preview(&w.when)
+                ),
+            );
+        }
         if !seen.insert((w.code.as_str(), w.subject.as_str())) {
             v.push(
                 at,
@@ -291,6 +302,46 @@ fn preview(value: &str) -> String {
     }
 }
 
+/// An RFC 3339 timestamp: a real date, `T`, `HH:MM:SS`, optional fraction, then `Z` or
+/// an offset `+HH:MM` / `-HH:MM`.
+pub(crate) fn is_timestamp(value: &str) -> bool {
+    let (Some(date), Some(rest)) = (value.get(..10), value.get(10..)) else {
+        return false;
+    };
+    let Some(rest) = rest.strip_prefix('T').or_else(|| rest.strip_prefix('t')) else {
+        return false;
+    };
+    let two = |s: &str, max: u32| s.len() == 2 && s.parse::<u32>().is_ok_and(|n| n <= max);
+    let (Some(h), Some(m), Some(sec)) = (rest.get(0..2), rest.get(3..5), rest.get(6..8)) else {
+        return false;
+    };
+    if !is_iso_date(date) || rest.get(2..3) != Some(":") || rest.get(5..6) != Some(":") {
+        return false;
+    }
+    if !(two(h, 23) && two(m, 59) && two(sec, 60)) {
+        return false;
+    }
+    let mut zone = &rest[8..];
+    if let Some(frac) = zone.strip_prefix('.') {
+        let digits = frac.chars().take_while(char::is_ascii_digit).count();
+        if digits == 0 {
+            return false;
+        }
+        zone = &frac[digits..];
+    }
+    match zone {
+        "Z" | "z" => true,
+        _ => {
+            let b = zone.as_bytes();
+            b.len() == 6
+                && (b[0] == b'+' || b[0] == b'-')
+                && b[3] == b':'
+                && two(&zone[1..3], 23)
+                && two(&zone[4..6], 59)
+        }
+    }
+}
+
 /// `YYYY-MM-DD` with a real month and day.
 pub(crate) fn is_iso_date(value: &str) -> bool {
     let b = value.as_bytes();
@@ -374,6 +425,29 @@ mod tests {
         ws.handoffs.push(h);
         let paths: Vec<_> = validate(&ws).into_iter().map(|p| p.path).collect();
         assert_eq!(paths, vec!["elements[2].id", "handoffs[0].invariant[0]"]);
+    }
+
+    #[test]
+    fn waiver_times_must_be_rfc_3339() {
+        assert!(is_timestamp("2026-11-21T14:05:00Z"));
+        assert!(is_timestamp("2026-11-21T14:05:00.123Z"));
+        assert!(is_timestamp("2026-11-21T14:05:00+01:00"));
+        assert!(!is_timestamp("2026-11-21 14:05:00Z"));
+        assert!(!is_timestamp("2026-11-21T24:05:00Z"));
+        assert!(!is_timestamp("2026-11-21T14:05:00"));
+        assert!(!is_timestamp("yesterday"));
+        assert!(!is_timestamp("2026-11-21T14:05:00.Z"));
+    }
+
+    #[test]
+    fn a_key_listed_twice_as_invariant_is_reported() {
+        let mut ws = two_elements();
+        let mut h = Handoff::new(id("h1"), id("website"), id("wizard"));
+        h.carries = vec!["price".into()];
+        h.invariant = vec!["price".into(), "price".into()];
+        ws.handoffs.push(h);
+        let paths: Vec<_> = validate(&ws).into_iter().map(|p| p.path).collect();
+        assert_eq!(paths, vec!["handoffs[0].invariant[1]"]);
     }
 
     #[test]
