@@ -6,6 +6,7 @@ import { TopBar } from "./shell/TopBar";
 import { useShortcuts } from "./shell/useShortcuts";
 import { useView } from "./shell/useView";
 import { AssessView } from "./assess/AssessView";
+import { PlaybookView } from "./playbook/PlaybookView";
 import { StackEditor } from "./stack/StackEditor";
 import { useUi, useWorkspaceStore } from "./store/context";
 
@@ -31,6 +32,8 @@ export function App() {
         <AssessView />
       ) : hasWorkspace && view === "graph" ? (
         <GraphView />
+      ) : hasWorkspace && view === "playbook" ? (
+        <PlaybookView />
       ) : hasWorkspace ? (
         <StackEditor />
       ) : (

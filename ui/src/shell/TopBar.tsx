@@ -26,6 +26,7 @@ export function TopBar() {
           <a className="nav-item" aria-current={view === "stack" ? "page" : undefined} href="#stack">Coherence Stack</a>
           <a className="nav-item" aria-current={view === "graph" ? "page" : undefined} href="#graph" data-testid="nav-graph">Handoff graph</a>
           <a className="nav-item" aria-current={view === "assess" ? "page" : undefined} href="#assess" data-testid="nav-assess">Assess</a>
+          <a className="nav-item" aria-current={view === "playbook" ? "page" : undefined} href="#playbook" data-testid="nav-playbook">Playbook</a>
         </nav>
       )}
       <div className="grow" />

@@ -1,0 +1,38 @@
+import type { Paper, Sections } from "../backend";
+import { PAPER_LABELS, SECTION_LABELS, SECTION_ORDER } from "./options";
+
+interface Props {
+  paper: Paper;
+  sections: Sections;
+  disabled: boolean;
+  onPaper: (paper: Paper) => void;
+  onSections: (sections: Sections) => void;
+}
+
+/** Which sections go in, and the paper size. */
+export function PlaybookSettings({ paper, sections, disabled, onPaper, onSections }: Props) {
+  return (
+    <div className="pb-settings">
+      <fieldset className="pb-sections" disabled={disabled}>
+        <legend>Sections</legend>
+        {SECTION_ORDER.map((section) => (
+          <label key={section} className="pb-section-option">
+            <input type="checkbox" data-testid="playbook-section-toggle" data-section={section}
+              checked={sections[section]} onChange={(e) => onSections({ ...sections, [section]: e.target.checked })} />
+            <span className="pb-section-label">{SECTION_LABELS[section].label}</span>
+            <span className="pb-section-hint muted">{SECTION_LABELS[section].hint}</span>
+          </label>
+        ))}
+      </fieldset>
+      <label className="pb-paper">
+        <span>Paper</span>
+        <select data-testid="playbook-paper" value={paper} disabled={disabled}
+          onChange={(e) => onPaper(e.target.value === "letter" ? "letter" : "a4")}>
+          {(Object.keys(PAPER_LABELS) as Paper[]).map((p) => (
+            <option key={p} value={p}>{PAPER_LABELS[p]}</option>
+          ))}
+        </select>
+      </label>
+    </div>
+  );
+}

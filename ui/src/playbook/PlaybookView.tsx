@@ -1,0 +1,68 @@
+import { useMemo, useState } from "react";
+import type { Paper, Sections } from "../backend";
+import { useUi } from "../store/context";
+import { ExportStatus } from "./ExportStatus";
+import { ALL_SECTIONS, makeOptions, PAPER_LABELS, rememberPaper, storedPaper, todayIso } from "./options";
+import { OutlinePreview } from "./OutlinePreview";
+import { PlaybookSettings } from "./PlaybookSettings";
+import { PrinciplesEditor } from "./PrinciplesEditor";
+import { usePlaybookExport } from "./usePlaybookExport";
+import { usePlaybookOutline } from "./usePlaybookOutline";
+import "./playbook.css";
+
+/** The Design step's deliverable: principles, what goes in the PDF, and the export. */
+export function PlaybookView() {
+  const slug = useUi((s) => s.current?.summary.slug ?? "");
+  // A new workspace starts a fresh export state (no result of another workspace's file).
+  return <PlaybookPage key={slug} slug={slug} />;
+}
+
+function PlaybookPage({ slug }: { slug: string }) {
+  const current = useUi((s) => s.current)!;
+  const [paper, setPaper] = useState<Paper>(storedPaper);
+  const [sections, setSections] = useState<Sections>(ALL_SECTIONS);
+  const today = todayIso();
+  const options = useMemo(() => makeOptions(paper, sections, today), [paper, sections, today]);
+  const preview = usePlaybookOutline(slug, options, current.revision);
+  const exporter = usePlaybookExport(slug);
+  const nothing = !Object.values(sections).some(Boolean);
+
+  const choosePaper = (next: Paper) => {
+    setPaper(next);
+    rememberPaper(next);
+  };
+
+  return (
+    <div className="pb-page">
+      <main className="pb-main" aria-label="Playbook">
+        <header className="pb-intro">
+          <h1>Coherence playbook</h1>
+          <p className="muted">
+            A short PDF for leadership: the narrative arc, the principles every team keeps, and a checklist per
+            touchpoint. Lean on purpose: a playbook nobody reads has failed.
+          </p>
+        </header>
+        <PrinciplesEditor principles={current.doc.principles} />
+      </main>
+      <aside className="pb-side" aria-label="Export the playbook">
+        <section className="pb-card">
+          <div className="pb-card-head"><h2>What goes in</h2></div>
+          <PlaybookSettings paper={paper} sections={sections} disabled={exporter.busy}
+            onPaper={choosePaper} onSections={setSections} />
+          <OutlinePreview {...preview} />
+        </section>
+        <section className="pb-card pb-export">
+          <button type="button" className="primary large pb-export-button" data-testid="playbook-export"
+            disabled={exporter.busy || nothing} onClick={() => void exporter.start(options)}
+            title={nothing ? "Switch on at least one section" : `Save the playbook as a PDF on ${PAPER_LABELS[paper]}`}>
+            {exporter.state.kind === "choosing" ? "Choosing where to save…" : "Export PDF…"}
+          </button>
+          <p className="muted small">
+            {PAPER_LABELS[paper]} · dated {today}
+          </p>
+          <ExportStatus state={exporter.state} />
+        </section>
+      </aside>
+    </div>
+  );
+}
