@@ -1,0 +1,117 @@
+import { useState } from "react";
+import type { Finding } from "../backend";
+import { ruleLabel, SEVERITY_ICON, SEVERITY_LABEL } from "./labels";
+import type { Names } from "./names";
+
+interface Props {
+  finding: Finding;
+  names: Names;
+  selected: boolean;
+  onSelect: (f: Finding) => void;
+  onWaive: (f: Finding, reason: string) => void;
+  onUnwaive: (f: Finding) => void;
+}
+
+function when(iso: string): string {
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime()) ? iso : d.toLocaleDateString(undefined, { year: "numeric", month: "short", day: "numeric" });
+}
+
+/** One finding: what is wrong, on what; "why?" opens the evidence and fix; waive with a reason. */
+export function FindingItem({ finding: f, names, selected, onSelect, onWaive, onUnwaive }: Props) {
+  const [why, setWhy] = useState(false);
+  const [waiving, setWaiving] = useState(false);
+  const [reason, setReason] = useState("");
+  const primary = f.subjects[0];
+  const waived = f.waived;
+  const submit = () => {
+    const r = reason.trim();
+    if (!r) return;
+    onWaive(f, r);
+    setWaiving(false);
+    setReason("");
+  };
+  return (
+    <li
+      className={`finding sev-${f.severity}${waived ? " is-waived" : ""}${selected ? " selected" : ""}`}
+      data-testid="finding"
+      data-code={f.code}
+      data-subject={primary?.id ?? f.key}
+      data-key={f.key}
+      data-severity={f.severity}
+      data-waived={waived ? "true" : "false"}
+    >
+      <button type="button" className="finding-main" onClick={() => onSelect(f)} aria-pressed={selected}
+        title={primary ? "Select and centre it on the graph" : undefined}>
+        <span className={`finding-sev sev-${f.severity}`}>
+          <span aria-hidden="true">{SEVERITY_ICON[f.severity]}</span> {waived ? "Waived" : SEVERITY_LABEL[f.severity]}
+        </span>
+        <span className="finding-rule">{ruleLabel(f.code)}</span>
+        <span className="finding-message">{f.message}</span>
+        {f.subjects.length > 0 && (
+          <span className="finding-subjects">
+            {f.subjects.slice(0, 4).map((s) => names.subject(s)).join(" · ")}
+            {f.subjects.length > 4 ? ` +${f.subjects.length - 4}` : ""}
+          </span>
+        )}
+      </button>
+      {waived && (
+        <p className="finding-waived" data-testid="finding-waived-note">
+          Waived by {waived.who || "someone"} on {when(waived.when)}: “{waived.reason}”
+        </p>
+      )}
+      <div className="finding-actions">
+        <button type="button" className="link" data-testid="finding-why" aria-expanded={why} onClick={() => setWhy(!why)}>
+          {why ? "Hide why" : "Why?"}
+        </button>
+        {waived ? (
+          <button type="button" className="link" data-testid="finding-unwaive" onClick={() => onUnwaive(f)}>Remove waiver</button>
+        ) : (
+          <button type="button" className="link" data-testid="finding-waive" aria-expanded={waiving} onClick={() => setWaiving(!waiving)}>
+            Waive…
+          </button>
+        )}
+      </div>
+      {why && (
+        <div className="finding-why" data-testid="finding-evidence">
+          {f.evidence.length > 0 && (
+            <table>
+              <thead><tr><th>Where</th><th>Field</th><th>Value</th></tr></thead>
+              <tbody>
+                {f.evidence.map((ev, i) => (
+                  <tr key={i}>
+                    <td>{names.subject(ev.subject)}</td>
+                    <td className="mono">{ev.field}</td>
+                    <td>
+                      {ev.value !== null ? <q>{ev.value}</q> : <span className="muted">nothing</span>}
+                      {ev.note && <span className="ev-note"> ({ev.note})</span>}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+          <p className="finding-fix"><strong>Suggested fix:</strong> {f.fix}</p>
+        </div>
+      )}
+      {waiving && !waived && (
+        <form className="waive-form" onSubmit={(e) => { e.preventDefault(); submit(); }}>
+          <label className="field">
+            <span>Why is this acceptable?</span>
+            <textarea data-testid="waive-reason-input" rows={2} value={reason} autoFocus
+              placeholder="e.g. Legal approved the wording for both channels"
+              onChange={(e) => setReason(e.target.value)}
+              onKeyDown={(e) => {
+                if (e.key === "Enter" && !e.shiftKey) { e.preventDefault(); submit(); }
+                if (e.key === "Escape") { e.preventDefault(); e.stopPropagation(); setWaiving(false); }
+              }} />
+          </label>
+          <div className="row">
+            <button type="submit" className="primary" data-testid="waive-submit" disabled={!reason.trim()}>Waive finding</button>
+            <button type="button" onClick={() => setWaiving(false)}>Cancel</button>
+          </div>
+        </form>
+      )}
+    </li>
+  );
+}

@@ -1,0 +1,75 @@
+import { forwardRef, useState } from "react";
+import type { Element, ElementKind } from "../backend";
+import { ALL_KINDS, KIND_ICON, KIND_LABEL } from "../model/layers";
+
+interface Props {
+  elements: Element[];
+  laying: boolean;
+  onAdd: (kind: ElementKind) => void;
+  onFind: (id: string) => void;
+  onLayout: () => void;
+  onFit: () => void;
+}
+
+/** Add by kind, search that centres on a node, automatic layout and zoom to fit. */
+export const GraphToolbar = forwardRef<HTMLInputElement, Props>(function GraphToolbar({ elements, laying, onAdd, onFind, onLayout, onFit }, searchRef) {
+  const [menu, setMenu] = useState(false);
+  const [query, setQuery] = useState("");
+  const [active, setActive] = useState(0);
+  const q = query.trim().toLowerCase();
+  const matches = q ? elements.filter((e) => e.name.toLowerCase().includes(q) || e.id.includes(q)).slice(0, 8) : [];
+  const pick = (e: Element | undefined) => {
+    if (!e) return;
+    onFind(e.id);
+    setQuery("");
+  };
+  return (
+    <div className="graph-toolbar" role="toolbar" aria-label="Graph">
+      <div className="add-menu">
+        <button type="button" className="primary" data-testid="graph-add" aria-haspopup="menu" aria-expanded={menu} onClick={() => setMenu(!menu)}>
+          + Add
+        </button>
+        {menu && (
+          <div className="menu" role="menu" onKeyDown={(e) => e.key === "Escape" && setMenu(false)}>
+            {ALL_KINDS.map((k) => (
+              <button key={k} type="button" role="menuitem" className={`menu-item kind-${k}`} data-testid={`graph-add-${k}`}
+                onClick={() => { setMenu(false); onAdd(k); }}>
+                <span className="kind-dot" aria-hidden="true">{KIND_ICON[k]}</span> {KIND_LABEL[k]}
+              </button>
+            ))}
+          </div>
+        )}
+      </div>
+      <div className="graph-search">
+        <input ref={searchRef} type="search" data-testid="graph-search" placeholder="Find a node (Ctrl+F)" aria-label="Find a node"
+          value={query} role="combobox" aria-expanded={matches.length > 0} aria-controls="graph-search-results"
+          onChange={(e) => { setQuery(e.target.value); setActive(0); }}
+          onKeyDown={(e) => {
+            if (e.key === "ArrowDown") { e.preventDefault(); setActive(Math.min(active + 1, matches.length - 1)); }
+            else if (e.key === "ArrowUp") { e.preventDefault(); setActive(Math.max(active - 1, 0)); }
+            else if (e.key === "Enter") { e.preventDefault(); pick(matches[active]); }
+            else if (e.key === "Escape") { e.preventDefault(); e.stopPropagation(); setQuery(""); (e.target as HTMLInputElement).blur(); }
+          }} />
+        {matches.length > 0 && (
+          <ul className="menu search-results" id="graph-search-results" role="listbox">
+            {matches.map((e, i) => (
+              <li key={e.id} role="option" aria-selected={i === active}>
+                <button type="button" className={`menu-item kind-${e.kind}`} data-testid="graph-search-result" data-node-id={e.id}
+                  onMouseDown={(ev) => ev.preventDefault()} onClick={() => pick(e)}>
+                  <span className="kind-dot" aria-hidden="true">{KIND_ICON[e.kind]}</span> {e.name}
+                  <span className="muted small">{KIND_LABEL[e.kind]}</span>
+                </button>
+              </li>
+            ))}
+          </ul>
+        )}
+      </div>
+      <button type="button" data-testid="graph-layout" onClick={onLayout} disabled={laying} title="Arrange the graph left to right (Ctrl+Shift+L)">
+        {laying ? "Arranging…" : "Auto-layout"}
+      </button>
+      <button type="button" data-testid="graph-fit" onClick={onFit} title="Show the whole graph (F)">Zoom to fit</button>
+      <span className="grow" />
+      <span className="muted small graph-hint">Drag from a node’s right edge to another node to add a handoff · <kbd>F2</kbd> rename · <kbd>Del</kbd> delete</span>
+    </div>
+  );
+});

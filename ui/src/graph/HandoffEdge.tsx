@@ -1,0 +1,55 @@
+import { EdgeLabelRenderer, getBezierPath, useStore, type EdgeProps, type ReactFlowState } from "@xyflow/react";
+import { memo } from "react";
+import { useGraphCallbacks } from "./context";
+import { SEVERITY_ICON, SEVERITY_LABEL } from "./labels";
+import type { HandoffEdge as HandoffEdgeType } from "./mapping";
+
+/** Labels are hidden when zoomed far out: unreadable there, and costly at thousands of edges. */
+const labelsShown = (s: ReactFlowState) => s.transform[2] >= 0.45;
+
+/** A handoff: a curve with a marker, and a label of what it carries plus its worst flag. */
+function HandoffEdgeView(p: EdgeProps<HandoffEdgeType>) {
+  const { selectEdge } = useGraphCallbacks();
+  const showLabel = useStore(labelsShown);
+  const [path, labelX, labelY] = getBezierPath(p);
+  const d = p.data;
+  const sev = d?.severity ?? null;
+  const dashed = d?.trigger && d.trigger !== "always";
+  const cls = `gedge${sev ? ` sev-${sev}` : ""}${p.selected ? " selected" : ""}${dashed ? " conditional" : ""}`;
+  return (
+    <>
+      <path
+        id={p.id}
+        d={path}
+        className={cls}
+        fill="none"
+        markerEnd={p.markerEnd}
+        data-testid="graph-edge"
+        data-edge-id={p.id}
+        data-severity={sev ?? "none"}
+      />
+      <path d={path} fill="none" strokeOpacity={0} strokeWidth={18} className="react-flow__edge-interaction" />
+      {showLabel && d && (
+        <EdgeLabelRenderer>
+          <button
+            type="button"
+            className={`glabel nodrag nopan${sev ? ` sev-${sev}` : ""}${p.selected ? " selected" : ""}`}
+            style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }}
+            data-testid="graph-edge-label"
+            data-edge-id={p.id}
+            data-severity={sev ?? "none"}
+            onClick={() => selectEdge(p.id)}
+            title={sev ? `${SEVERITY_LABEL[sev]}: ${d.open} open finding${d.open === 1 ? "" : "s"}` : "Open the handoff"}
+          >
+            {sev && <span className="glabel-flag" aria-label={SEVERITY_LABEL[sev]}>{SEVERITY_ICON[sev]}</span>}
+            {d.invariant > 0 && <span className="glabel-lock" title="Carries values that must not vary" aria-label="has invariants">=</span>}
+            <span className="glabel-text">{d.label}</span>
+            {d.gate && <span className="glabel-gate" title="Gated by a human approval">gate</span>}
+          </button>
+        </EdgeLabelRenderer>
+      )}
+    </>
+  );
+}
+
+export const HandoffEdge = memo(HandoffEdgeView);

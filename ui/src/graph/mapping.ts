@@ -1,0 +1,198 @@
+import type { Edge, Node, XYPosition } from "@xyflow/react";
+import type { Element, ElementKind, Finding, Handoff, HandoffMode, Report, Severity, SubjectKind, Trigger } from "../backend";
+
+/** The worst open (not waived) severity on one subject, and how many findings touch it. */
+export interface Flag {
+  severity: Severity | null;
+  /** Open findings naming the subject. */
+  open: number;
+  /** Waived findings naming the subject. */
+  waived: number;
+}
+
+export interface ElementNodeData extends Record<string, unknown> {
+  name: string;
+  kind: ElementKind;
+  team: string | null;
+  channel: string | null;
+  severity: Severity | null;
+  open: number;
+  waived: number;
+  renaming: boolean;
+}
+
+export interface HandoffEdgeData extends Record<string, unknown> {
+  /** The carried keys as shown on the edge: the first few and a count of the rest. */
+  label: string;
+  carries: number;
+  invariant: number;
+  mode: HandoffMode;
+  trigger: Trigger;
+  gate: boolean;
+  severity: Severity | null;
+  open: number;
+  waived: number;
+}
+
+export type ElementNode = Node<ElementNodeData, "element">;
+export type HandoffEdge = Edge<HandoffEdgeData, "handoff">;
+
+export const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+/** The more serious of two severities; null means none. */
+export function worse(a: Severity | null, b: Severity | null): Severity | null {
+  if (a === null) return b;
+  if (b === null) return a;
+  return SEVERITY_RANK[a] <= SEVERITY_RANK[b] ? a : b;
+}
+
+/** The map key of a subject: element and handoff ids live in separate namespaces. */
+export function subjectKey(kind: SubjectKind, id: string): string {
+  return `${kind}:${id}`;
+}
+
+/**
+ * Every subject a finding names (not only the primary one) carries the finding: a
+ * conflicting claim flags the handoff and both of its ends. Waived findings do not colour.
+ */
+export function flagsBySubject(report: Report | null): Map<string, Flag> {
+  const flags = new Map<string, Flag>();
+  if (!report) return flags;
+  for (const f of report.findings) {
+    const seen = new Set<string>();
+    for (const s of f.subjects) {
+      const key = subjectKey(s.kind, s.id);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const flag = flags.get(key) ?? { severity: null, open: 0, waived: 0 };
+      if (f.waived) flag.waived += 1;
+      else {
+        flag.open += 1;
+        flag.severity = worse(flag.severity, f.severity);
+      }
+      flags.set(key, flag);
+    }
+  }
+  return flags;
+}
+
+/** "a, b +3": the first `max` carried keys and how many more there are. */
+export function carriesLabel(carries: string[], max = 2): string {
+  if (carries.length === 0) return "nothing carried yet";
+  const shown = carries.slice(0, max).join(", ");
+  return carries.length > max ? `${shown} +${carries.length - max}` : shown;
+}
+
+const NO_FLAG: Flag = { severity: null, open: 0, waived: 0 };
+
+export function elementNodeData(e: Element, flag: Flag = NO_FLAG, renaming = false): ElementNodeData {
+  return {
+    name: e.name,
+    kind: e.kind,
+    team: e.team ?? null,
+    channel: e.channel ?? null,
+    severity: flag.severity,
+    open: flag.open,
+    waived: flag.waived,
+    renaming,
+  };
+}
+
+export function handoffEdgeData(h: Handoff, flag: Flag = NO_FLAG): HandoffEdgeData {
+  return {
+    label: carriesLabel(h.carries),
+    carries: h.carries.length,
+    invariant: h.invariant.length,
+    mode: h.mode,
+    trigger: h.trigger,
+    gate: !!h.gate,
+    severity: flag.severity,
+    open: flag.open,
+    waived: flag.waived,
+  };
+}
+
+/** Where a node without a saved position goes: a grid below everything placed. */
+export function fallbackPosition(index: number, below: number): XYPosition {
+  const perRow = 8;
+  return { x: (index % perRow) * 260, y: below + 140 + Math.floor(index / perRow) * 140 };
+}
+
+/** Nodes for every element, at their known positions (others on a grid below them). */
+export function toNodes(
+  elements: Element[],
+  flags: Map<string, Flag>,
+  positions: ReadonlyMap<string, XYPosition>,
+  renaming: string | null = null,
+): ElementNode[] {
+  let bottom = -Infinity;
+  for (const p of positions.values()) bottom = Math.max(bottom, p.y);
+  if (bottom === -Infinity) bottom = -140;
+  let unplaced = 0;
+  return elements.map((e) => {
+    const position = positions.get(e.id) ?? fallbackPosition(unplaced++, bottom);
+    return {
+      id: e.id,
+      type: "element",
+      position,
+      data: elementNodeData(e, flags.get(subjectKey("element", e.id)), renaming === e.id),
+    };
+  });
+}
+
+/** Edges for every handoff whose two ends exist. */
+export function toEdges(handoffs: Handoff[], elementIds: ReadonlySet<string>, flags: Map<string, Flag>): HandoffEdge[] {
+  const edges: HandoffEdge[] = [];
+  for (const h of handoffs) {
+    if (!elementIds.has(h.from) || !elementIds.has(h.to)) continue;
+    const data = handoffEdgeData(h, flags.get(subjectKey("handoff", h.id)));
+    edges.push({ id: h.id, type: "handoff", source: h.from, target: h.to, data, className: data.severity ? `sev-${data.severity}` : undefined });
+  }
+  return edges;
+}
+
+function sameData(a: Record<string, unknown>, b: Record<string, unknown>): boolean {
+  const keys = Object.keys(a);
+  if (keys.length !== Object.keys(b).length) return false;
+  return keys.every((k) => a[k] === b[k]);
+}
+
+/**
+ * The next nodes, reusing each previous node object whose data and position did not change
+ * (React Flow then skips re-rendering and re-measuring it); selection and measurements survive.
+ */
+export function reconcileNodes(prev: ElementNode[], next: ElementNode[]): ElementNode[] {
+  const old = new Map(prev.map((n) => [n.id, n]));
+  return next.map((n) => {
+    const p = old.get(n.id);
+    if (!p) return n;
+    const samePos = p.position.x === n.position.x && p.position.y === n.position.y;
+    if (samePos && sameData(p.data, n.data)) return p;
+    return { ...p, position: n.position, data: sameData(p.data, n.data) ? p.data : n.data };
+  });
+}
+
+/** As `reconcileNodes`, for edges. */
+export function reconcileEdges(prev: HandoffEdge[], next: HandoffEdge[]): HandoffEdge[] {
+  const old = new Map(prev.map((e) => [e.id, e]));
+  return next.map((e) => {
+    const p = old.get(e.id);
+    if (!p || !p.data || !e.data) return e;
+    if (p.source === e.source && p.target === e.target && sameData(p.data, e.data)) return p;
+    return { ...p, source: e.source, target: e.target, data: e.data, className: e.className };
+  });
+}
+
+/** The findings whose subjects include `kind:id`, most serious first (as the report orders them). */
+export function findingsOn(report: Report | null, kind: SubjectKind, id: string): Finding[] {
+  if (!report) return [];
+  return report.findings.filter((f) => f.subjects.some((s) => s.kind === kind && s.id === id));
+}
+
+/** A fresh handoff id `h-<from>-<to>`, suffixed `-2`, `-3`… when taken. */
+export function newHandoffId(from: string, to: string, taken: Iterable<string>): string {
+  const used = new Set(taken);
+  const base = `h-${from}-${to}`.slice(0, 60);
+  if (!used.has(base)) return base;
+  for (let n = 2; ; n++) if (!used.has(`${base}-${n}`)) return `${base}-${n}`;
+}

@@ -1,0 +1,68 @@
+import type { XYPosition } from "@xyflow/react";
+import { useCallback, useEffect, useRef, useState } from "react";
+import { toBackendError, type Backend } from "../backend";
+
+const SAVE_DELAY_MS = 600;
+
+/**
+ * Node positions: view state kept in a ref (dragging never re-renders the view through it),
+ * loaded per workspace and saved a moment after the last change. `version` moves when the
+ * positions were replaced wholesale (loaded, laid out), so that nodes are rebuilt.
+ */
+export function usePositions(backend: Backend, slug: string) {
+  const positions = useRef(new Map<string, XYPosition>());
+  const [loaded, setLoaded] = useState<{ slug: string; empty: boolean } | null>(null);
+  const [version, setVersion] = useState(0);
+  const [problem, setProblem] = useState<string | null>(null);
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const pendingSlug = useRef(slug);
+
+  const flush = useCallback(() => {
+    if (timer.current) clearTimeout(timer.current);
+    timer.current = null;
+    const list = [...positions.current].map(([id, p]) => ({ id, x: Math.round(p.x), y: Math.round(p.y) }));
+    backend.saveLayout(pendingSlug.current, list).then(
+      () => setProblem(null),
+      (e: unknown) => setProblem(`The layout could not be saved: ${toBackendError(e).message}`),
+    );
+  }, [backend]);
+
+  useEffect(() => {
+    let live = true;
+    positions.current = new Map();
+    pendingSlug.current = slug;
+    setLoaded(null);
+    backend.getLayout(slug).then(
+      (list) => {
+        if (!live) return;
+        positions.current = new Map(list.map((p) => [p.id, { x: p.x, y: p.y }]));
+        setLoaded({ slug, empty: list.length === 0 });
+        setVersion((v) => v + 1);
+      },
+      (e: unknown) => {
+        if (!live) return;
+        setProblem(`The saved layout could not be read: ${toBackendError(e).message}`);
+        setLoaded({ slug, empty: true });
+      },
+    );
+    return () => {
+      live = false;
+      if (timer.current) flush();
+    };
+  }, [backend, slug, flush]);
+
+  /** Saves soon; several moves in a row make one save. */
+  const scheduleSave = useCallback(() => {
+    if (timer.current) clearTimeout(timer.current);
+    timer.current = setTimeout(flush, SAVE_DELAY_MS);
+  }, [flush]);
+
+  /** Replaces many positions at once (auto-layout) and saves. */
+  const replace = useCallback((next: Map<string, XYPosition>) => {
+    for (const [id, p] of next) positions.current.set(id, p);
+    setVersion((v) => v + 1);
+    scheduleSave();
+  }, [scheduleSave]);
+
+  return { positions, ready: loaded?.slug === slug, wasEmpty: loaded?.empty ?? false, version, scheduleSave, replace, problem };
+}
