@@ -55,6 +55,7 @@ pub fn generate(elements: usize, seed: u64) -> Workspace {
             }
         }
     }
+    mend(&mut rng, &mut ws);
     for h in ws.handoffs.iter().step_by(97) {
         ws.waivers.push(Waiver {
             code: "unowned-handoff".into(),
@@ -108,7 +109,7 @@ fn element(rng: &mut SmallRng, i: usize, total: usize) -> Element {
     let mut claims = BTreeMap::new();
     for _ in 0..rng.random_range(1..5) {
         let k = rng.random_range(0..KEYS_PER_CLUSTER);
-        let variant = if rng.random_bool(0.9) { 0 } else { 1 };
+        let variant = if rng.random_bool(0.97) { 0 } else { 1 };
         claims.insert(key(cluster, k), format!("value {k}.{variant}"));
     }
     e.claims = claims;
@@ -121,7 +122,7 @@ fn element(rng: &mut SmallRng, i: usize, total: usize) -> Element {
     if kind != ElementKind::Person {
         for _ in 0..rng.random_range(0..3) {
             let s = rng.random_range(0..SIGNALS_PER_CLUSTER);
-            let intent = if rng.random_bool(0.85) {
+            let intent = if rng.random_bool(0.97) {
                 INTENTS[s % INTENTS.len()]
             } else {
                 INTENTS[rng.random_range(0..INTENTS.len())]
@@ -156,16 +157,28 @@ fn handoff(rng: &mut SmallRng, n: usize, from: usize, total: usize) -> Option<Ha
             h.carries.push(k);
         }
     }
-    if rng.random_bool(0.5) {
+    if rng.random_bool(0.95) {
         h.carries.push("journey.stage".into());
         h.carries.push("case.id".into());
     }
-    let invariant = rng.random_range(0..3).min(h.carries.len());
+    h.mode = match rng.random_range(0..20) {
+        0..2 => HandoffMode::Typed,
+        2..11 => HandoffMode::Generated,
+        _ => HandoffMode::Synced,
+    };
+    let max_invariant = if h.mode == HandoffMode::Typed && rng.random_bool(0.8) {
+        0
+    } else {
+        3
+    };
+    let invariant = rng
+        .random_range(0..max_invariant.max(1))
+        .min(h.carries.len());
     h.invariant = h.carries[..invariant].to_vec();
     if h.carries.len() > invariant && rng.random_bool(0.3) {
         h.may_vary.push(h.carries[invariant].clone());
     }
-    if rng.random_bool(0.9) {
+    if rng.random_bool(0.98) {
         h.owner = Some(format!("Team {}", cluster % 17));
     }
     if rng.random_bool(0.3) {
@@ -173,17 +186,68 @@ fn handoff(rng: &mut SmallRng, n: usize, from: usize, total: usize) -> Option<Ha
         let sot = (base + rng.random_range(0..CLUSTER)).min(total - 1);
         h.source_of_truth = Some(id(format!("e{sot}")));
     }
-    h.mode = match rng.random_range(0..3) {
-        0 => HandoffMode::Typed,
-        1 => HandoffMode::Generated,
-        _ => HandoffMode::Synced,
-    };
     h.trigger = match rng.random_range(0..20) {
         0 => Trigger::Failure,
         1 => Trigger::Escalation,
         _ => Trigger::Always,
     };
     Some(h)
+}
+
+/// Repairs most of what a real team would already have fixed, leaving a few percent of
+/// each kind of divergence: context mostly reaches whoever needs it, outbound touchpoints
+/// mostly have a failure path, and a cluster's rule mostly covers its outbound elements.
+fn mend(rng: &mut SmallRng, ws: &mut Workspace) {
+    let n = ws.elements.len();
+    let mut incoming: Vec<Vec<usize>> = vec![Vec::new(); n];
+    let mut outgoing: Vec<Vec<usize>> = vec![Vec::new(); n];
+    let pos = |id: &Id| id.as_str()[1..].parse::<usize>().ok();
+    for (i, h) in ws.handoffs.iter().enumerate() {
+        if let (Some(f), Some(t)) = (pos(&h.from), pos(&h.to)) {
+            outgoing[f].push(i);
+            incoming[t].push(i);
+        }
+    }
+    for (e, into) in ws.elements.iter().zip(&incoming) {
+        for need in &e.needs {
+            if into.is_empty() || e.claims.contains_key(need) || rng.random_bool(0.03) {
+                continue;
+            }
+            for &h in into {
+                let carries = &mut ws.handoffs[h].carries;
+                if !carries.contains(need) {
+                    carries.push(need.clone());
+                }
+            }
+        }
+    }
+    for (e, out) in ws.elements.iter().zip(&outgoing) {
+        if e.tags.iter().any(|t| t == "outbound")
+            && let Some(&h) = out.first()
+            && rng.random_bool(0.95)
+        {
+            ws.handoffs[h].trigger = Trigger::Failure;
+        }
+    }
+    for start in (0..n).step_by(CLUSTER) {
+        let cluster = start..(start + CLUSTER).min(n);
+        let outbound: Vec<Id> = ws.elements[cluster.clone()]
+            .iter()
+            .filter(|e| e.tags.iter().any(|t| t == "outbound"))
+            .map(|e| e.id.clone())
+            .collect();
+        if let Some(rule) = ws.elements[cluster]
+            .iter_mut()
+            .find(|e| e.kind == ElementKind::Rule)
+            && rng.random_bool(0.9)
+        {
+            for id in outbound {
+                if !rule.covers.contains(&id) {
+                    rule.covers.push(id);
+                }
+            }
+        }
+    }
 }
 
 #[cfg(test)]

@@ -1,12 +1,11 @@
 //! The workspace indexed once: ids to positions, and the handoff graph.
 
-use std::collections::HashMap;
-
 use petgraph::Direction;
 use petgraph::graph::{DiGraph, NodeIndex};
 use throughline_model::{Element, ElementKind, Handoff, Workspace};
 
 use crate::finding::Subject;
+use crate::fxhash::FxHashMap;
 
 /// Tags with a meaning to the audit.
 pub(crate) const OUTBOUND: &str = "outbound";
@@ -20,13 +19,16 @@ pub(crate) struct Index<'a> {
     pub graph: DiGraph<(), u32, u32>,
     /// Per handoff: the positions of its two ends, when both resolve.
     pub ends: Vec<Option<(u32, u32)>>,
-    element_at: HashMap<&'a str, u32>,
+    element_at: FxHashMap<&'a str, u32>,
+    /// Whether every element id is unique (as in any valid workspace).
+    unique: bool,
 }
 
 impl<'a> Index<'a> {
     /// Indexes `ws`. Duplicate ids resolve to their first occurrence.
     pub fn new(ws: &'a Workspace) -> Self {
-        let mut element_at = HashMap::with_capacity(ws.elements.len());
+        let mut element_at =
+            FxHashMap::with_capacity_and_hasher(ws.elements.len(), Default::default());
         for (i, e) in ws.elements.iter().enumerate() {
             element_at.entry(e.id.as_str()).or_insert(i as u32);
         }
@@ -56,6 +58,7 @@ impl<'a> Index<'a> {
             ws,
             graph,
             ends,
+            unique: element_at.len() == ws.elements.len(),
             element_at,
         }
     }
@@ -63,6 +66,11 @@ impl<'a> Index<'a> {
     /// The position of the element with this id.
     pub fn element_pos(&self, id: &str) -> Option<u32> {
         self.element_at.get(id).copied()
+    }
+
+    /// Whether the element at `pos` is the one its id resolves to (not a later duplicate).
+    pub fn is_canonical(&self, pos: u32) -> bool {
+        self.unique || self.element_pos(self.element(pos).id.as_str()) == Some(pos)
     }
 
     /// The element at a position.

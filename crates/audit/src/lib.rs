@@ -10,14 +10,13 @@
 //! so the whole audit is close to linear in the number of elements and handoffs.
 
 mod finding;
+mod fxhash;
 #[cfg(feature = "bench")]
 mod generate;
 mod graph;
 mod index;
 mod render;
 mod rules;
-
-use std::collections::HashMap;
 
 use throughline_model::Workspace;
 
@@ -52,7 +51,7 @@ fn apply_waivers(ws: &Workspace, findings: &mut [Finding]) {
     if ws.waivers.is_empty() {
         return;
     }
-    let by_key: HashMap<(&str, &str), &throughline_model::Waiver> = ws
+    let by_key: fxhash::FxHashMap<(&str, &str), &throughline_model::Waiver> = ws
         .waivers
         .iter()
         .map(|w| ((w.code.as_str(), w.subject.as_str()), w))

@@ -87,7 +87,10 @@ pub(crate) fn conflicting_claim(ix: &Index, out: &mut Vec<Finding>) {
 /// `unowned-handoff`: nobody is named as the owner of a handoff.
 pub(crate) fn unowned_handoff(ix: &Index, out: &mut Vec<Finding>) {
     for h in &ix.ws.handoffs {
-        if h.owner.as_deref().is_some_and(|o| !o.trim().is_empty()) {
+        if h.owner
+            .as_deref()
+            .is_some_and(|o| !o.chars().all(char::is_whitespace))
+        {
             continue;
         }
         out.push(Finding::new(
@@ -161,7 +164,7 @@ fn any_carries<'a>(mut handoffs: impl Iterator<Item = &'a Handoff>, key: &str) -
 /// `lost-context`: an element needs a key it neither claims nor receives.
 pub(crate) fn lost_context(ix: &Index, out: &mut Vec<Finding>) {
     for (pos, e) in ix.ws.elements.iter().enumerate() {
-        if e.needs.is_empty() || ix.element_pos(e.id.as_str()) != Some(pos as u32) {
+        if e.needs.is_empty() || !ix.is_canonical(pos as u32) {
             continue;
         }
         let missing = missing_context(&e.needs, &e.claims, |key| {

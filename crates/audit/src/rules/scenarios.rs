@@ -18,7 +18,7 @@ pub(crate) fn consent(ix: &Index, out: &mut Vec<Finding>) {
     let mut outbound: Vec<u32> = Vec::new();
     let mut sources: Vec<u32> = Vec::new();
     for (pos, e) in ix.ws.elements.iter().enumerate() {
-        if ix.element_pos(e.id.as_str()) != Some(pos as u32) {
+        if !ix.is_canonical(pos as u32) {
             continue;
         }
         if is_outbound(e) {
@@ -80,8 +80,7 @@ pub(crate) fn consent(ix: &Index, out: &mut Vec<Finding>) {
 /// `no-failure-path`: an outbound touchpoint with no handoff for when delivery fails.
 pub(crate) fn failed_delivery(ix: &Index, out: &mut Vec<Finding>) {
     for (pos, e) in ix.ws.elements.iter().enumerate() {
-        if !is_touchpoint(e) || !is_outbound(e) || ix.element_pos(e.id.as_str()) != Some(pos as u32)
-        {
+        if !is_touchpoint(e) || !is_outbound(e) || !ix.is_canonical(pos as u32) {
             continue;
         }
         if ix

@@ -1,16 +1,15 @@
 //! Rules about signals: elements that read one signal differently, and outbound elements
 //! that all react to one signal with no shared rule between them.
 
-use std::collections::HashMap;
-
 use throughline_model::ElementKind;
 
 use crate::finding::{Evidence, Finding, RuleCode};
+use crate::fxhash::FxHashMap;
 use crate::index::{Index, is_outbound, list, subject};
 
 /// Who interprets each signal: signal -> (element position, intent), elements in order.
 fn readers<'a>(ix: &Index<'a>) -> Vec<(&'a str, Vec<(u32, &'a str)>)> {
-    let mut by_signal: HashMap<&'a str, Vec<(u32, &'a str)>> = HashMap::new();
+    let mut by_signal: FxHashMap<&'a str, Vec<(u32, &'a str)>> = FxHashMap::default();
     for (pos, e) in ix.ws.elements.iter().enumerate() {
         for (signal, intent) in &e.interprets {
             by_signal
@@ -68,8 +67,8 @@ fn signal_conflict(ix: &Index, signal: &str, readers: &[(u32, &str)], out: &mut 
 }
 
 /// For each element, the positions of the rule elements that cover it.
-fn rules_covering(ix: &Index) -> HashMap<u32, Vec<u32>> {
-    let mut covering: HashMap<u32, Vec<u32>> = HashMap::new();
+fn rules_covering(ix: &Index) -> FxHashMap<u32, Vec<u32>> {
+    let mut covering: FxHashMap<u32, Vec<u32>> = FxHashMap::default();
     for (pos, e) in ix.ws.elements.iter().enumerate() {
         if e.kind != ElementKind::Rule {
             continue;
@@ -88,7 +87,7 @@ fn uncoordinated(
     ix: &Index,
     signal: &str,
     readers: &[(u32, &str)],
-    covering: &HashMap<u32, Vec<u32>>,
+    covering: &FxHashMap<u32, Vec<u32>>,
     out: &mut Vec<Finding>,
 ) {
     let outbound: Vec<u32> = readers

@@ -1,11 +1,10 @@
 //! Rules about the shape of the work: hero-dependent people, touchpoints serving no
 //! stage, and stages no touchpoint serves.
 
-use std::collections::HashSet;
-
 use throughline_model::ElementKind;
 
 use crate::finding::{Evidence, Finding, RuleCode, Subject};
+use crate::fxhash::FxHashSet;
 use crate::graph::articulation_points;
 use crate::index::{Index, is_touchpoint, subject};
 
@@ -64,7 +63,7 @@ pub(crate) fn single_point_of_failure(ix: &Index, out: &mut Vec<Finding>) {
 
 /// `orphan-touchpoint`: a touchpoint that serves no stage of the narrative.
 pub(crate) fn orphan_touchpoint(ix: &Index, out: &mut Vec<Finding>) {
-    let stages: HashSet<&str> = ix.ws.stages.iter().map(|s| s.id.as_str()).collect();
+    let stages: FxHashSet<&str> = ix.ws.stages.iter().map(|s| s.id.as_str()).collect();
     for e in ix.ws.elements.iter().filter(|e| is_touchpoint(e)) {
         if e.stages.iter().any(|s| stages.contains(s.as_str())) {
             continue;
@@ -91,7 +90,7 @@ pub(crate) fn orphan_touchpoint(ix: &Index, out: &mut Vec<Finding>) {
 
 /// `unsupported-stage`: a stage of the narrative that no touchpoint serves.
 pub(crate) fn unsupported_stage(ix: &Index, out: &mut Vec<Finding>) {
-    let served: HashSet<&str> = ix
+    let served: FxHashSet<&str> = ix
         .ws
         .elements
         .iter()
