@@ -56,8 +56,8 @@ export function AssessView() {
         )}
         <div className="assess-bottom">
           <LayerPanel scores={doc.layer_scores} diagnosis={report?.layers ?? null} onEdit={(edit) => void store.edit(edit)} />
-          <section className="panel trend-panel" aria-labelledby="trend-title">
-            <div className="section-head"><h2 id="trend-title">Readiness over time</h2></div>
+          <section className="as-panel as-trend-panel" aria-labelledby="trend-title">
+            <div className="as-section-head"><h2 id="trend-title">Readiness over time</h2></div>
             <TrendChart trend={report?.trend ?? []} threshold={report?.session?.threshold ?? 18} max={report?.session?.total_max ?? 30} />
           </section>
         </div>

@@ -15,10 +15,10 @@ export function LayerPanel({ scores, diagnosis, onEdit }: Props) {
   const [date, setDate] = useState(today());
   const valid = /^\d{4}-\d{2}-\d{2}$/.test(date);
   return (
-    <section className="panel layer-panel" aria-labelledby="layers-title">
-      <div className="section-head">
+    <section className="as-panel layer-panel" aria-labelledby="layers-title">
+      <div className="as-section-head">
         <h2 id="layers-title">Layers of the stack</h2>
-        <label className="inline-field">
+        <label className="as-inline-field">
           <span>Rated on</span>
           <input type="date" data-testid="layer-date-input" value={date} onChange={(e) => setDate(e.target.value)} />
         </label>
@@ -31,7 +31,7 @@ export function LayerPanel({ scores, diagnosis, onEdit }: Props) {
           return (
             <div key={layer} className={`layer-row layer-${layer}`} data-testid="layer-row" data-layer={layer}>
               <span className="layer-name">{LAYER_LABEL[layer]}</span>
-              <div className="segmented" role="radiogroup" aria-label={`${LAYER_LABEL[layer]} on ${date}`}>
+              <div className="as-segmented" role="radiogroup" aria-label={`${LAYER_LABEL[layer]} on ${date}`}>
                 {SCALE.map((n) => (
                   <button
                     key={n}
@@ -70,9 +70,9 @@ export function LayerPanel({ scores, diagnosis, onEdit }: Props) {
         })}
       </div>
       {diagnosis && diagnosis.patterns.length > 0 && (
-        <ul className="patterns" data-testid="layer-diagnosis">
+        <ul className="as-patterns" data-testid="layer-diagnosis">
           {diagnosis.patterns.map((p, i) => (
-            <li key={`${p.kind}-${i}`} className={`pattern pattern-${p.kind}`} data-kind={p.kind}>
+            <li key={`${p.kind}-${i}`} className={`as-pattern as-pattern-${p.kind}`} data-kind={p.kind}>
               <strong>{p.title}</strong>
               <p>{p.explanation}</p>
             </li>

@@ -1,5 +1,5 @@
 import type { SessionSummary } from "../backend";
-import { DIMENSION_LABEL, figure } from "./dimensions";
+import { DIMENSION_LABEL, figure, totalFigure } from "./dimensions";
 
 interface Props {
   summary: SessionSummary;
@@ -11,16 +11,16 @@ export function TotalGauge({ summary }: { summary: SessionSummary }) {
   const { total, total_max: max, threshold } = summary;
   const pct = (v: number) => `${Math.max(0, Math.min(100, (v / max) * 100))}%`;
   return (
-    <div className={`total verdict-${summary.verdict.kind}`}>
-      <div className="total-figure">
+    <div className={`as-total as-verdict-${summary.verdict.kind}`}>
+      <div className="as-total-figure">
         <span data-testid="readiness-total" data-total={total ?? ""}>
-          {figure(total)} <span className="total-max">/ {max}</span>
+          {totalFigure(total)} <span className="as-total-max">/ {max}</span>
         </span>
-        <span className="total-caption">readiness total · {figure(threshold)} or more to orchestrate</span>
+        <span className="as-total-caption">readiness total · {figure(threshold)} or more to orchestrate</span>
       </div>
-      <div className="gauge" role="img" aria-label={`Total ${figure(total)} of ${max}; the threshold is ${figure(threshold)}`}>
-        <div className="gauge-fill" style={{ width: total === null ? 0 : pct(total) }} />
-        <div className="gauge-threshold" style={{ left: pct(threshold) }}>
+      <div className="as-gauge" role="img" aria-label={`Total ${totalFigure(total)} of ${max}; the threshold is ${figure(threshold)}`}>
+        <div className="as-gauge-fill" style={{ width: total === null ? 0 : pct(total) }} />
+        <div className="as-gauge-threshold" style={{ left: pct(threshold) }}>
           <span>{figure(threshold)}</span>
         </div>
       </div>
@@ -34,15 +34,14 @@ export function TotalGauge({ summary }: { summary: SessionSummary }) {
 /** The verdict, where to start, what to discuss and how far the room agrees: the backend's words. */
 export function ReadinessFindings({ summary, large = false }: Props) {
   const stats = (d: SessionSummary["discuss"][number]) => summary.dimensions.find((s) => s.dimension === d);
-  const undefinedAgreement = summary.agreement.reading.kind === "undefined";
   return (
-    <div className={`findings${large ? " is-large" : ""}`}>
+    <div className={`as-findings${large ? " is-large" : ""}`}>
       <TotalGauge summary={summary} />
-      <p className={`verdict verdict-${summary.verdict.kind}`} data-testid="readiness-verdict" data-kind={summary.verdict.kind}>
+      <p className={`as-verdict as-verdict-${summary.verdict.kind}`} data-testid="readiness-verdict" data-kind={summary.verdict.kind}>
         {summary.verdict.sentence}
       </p>
       {summary.recommendations.length > 0 && (
-        <div className="finding" data-testid="readiness-weakest">
+        <div className="as-finding" data-testid="readiness-weakest">
           <h3>Start with {summary.weakest.map((d) => DIMENSION_LABEL[d]).join(" and ")}</h3>
           {summary.recommendations.map((r) => (
             <p key={r.dimension}>
@@ -52,9 +51,9 @@ export function ReadinessFindings({ summary, large = false }: Props) {
         </div>
       )}
       {summary.discuss.length > 0 && (
-        <div className="finding discuss" data-testid="readiness-discuss">
+        <div className="as-finding as-discuss" data-testid="readiness-discuss">
           <h3>Discuss in the room</h3>
-          <ul className="discuss-list">
+          <ul className="as-discuss-list">
             {summary.discuss.map((d) => {
               const s = stats(d);
               return (
@@ -69,14 +68,9 @@ export function ReadinessFindings({ summary, large = false }: Props) {
           </ul>
         </div>
       )}
-      <div className={`finding agreement agreement-${summary.agreement.reading.kind}`} data-testid="readiness-agreement" data-reading={summary.agreement.reading.kind}>
+      <div className={`as-finding as-agreement as-agreement-${summary.agreement.reading.kind}`} data-testid="readiness-agreement" data-reading={summary.agreement.reading.kind}>
         <h3>How far the room agrees</h3>
-        <p>{summary.agreement.words}</p>
-        {!undefinedAgreement && summary.agreement.alpha !== null && (
-          <p className="muted small" title="Krippendorff's alpha, ordinal: 1 is full agreement, 0 is no better than chance">
-            Agreement score (alpha) {summary.agreement.alpha.toFixed(2)}
-          </p>
-        )}
+        <p title="Alpha (Krippendorff's, ordinal) runs from 1, full agreement, through 0, no better than chance">{summary.agreement.words}</p>
       </div>
     </div>
   );

@@ -1,4 +1,4 @@
-import { Legend, PolarAngleAxis, PolarGrid, PolarRadiusAxis, Radar, RadarChart, ResponsiveContainer } from "recharts";
+import { Legend, PolarAngleAxis, PolarGrid, PolarRadiusAxis, Radar, RadarChart, ResponsiveContainer, type RadarPoint } from "recharts";
 import type { ReadinessSession, SessionSummary } from "../backend";
 import { DIMENSIONS, DIMENSION_LABEL, raterColour, scoreOf } from "./dimensions";
 
@@ -14,6 +14,17 @@ type Row = Record<string, string | number | null>;
 const ROOM = "room";
 
 /**
+ * A rater's outline through the dimensions they scored. Recharts draws a skip as a dip to
+ * the centre, which reads as a score of 0; a skipped axis is bridged instead.
+ */
+function Outline(props: { points?: RadarPoint[]; stroke?: string; strokeWidth?: number }) {
+  const scored = (props.points ?? []).filter((p) => p.value !== null && p.value !== undefined);
+  if (scored.length === 0) return <g />;
+  const d = scored.map((p, i) => `${i === 0 ? "M" : "L"}${p.x},${p.y}`).join("") + "Z";
+  return <path d={d} fill="none" stroke={props.stroke} strokeWidth={props.strokeWidth} strokeLinejoin="round" />;
+}
+
+/**
  * Six axes; one calm outline per rater (their own scores, skips bridged) and the room's
  * means filled. The means are the backend's; the outlines are the raw scores.
  */
@@ -27,12 +38,12 @@ export function ReadinessRadar({ session, summary, large = false }: Props) {
   });
   const font = large ? 22 : 14;
   return (
-    <div className={`radar${large ? " is-large" : ""}`} data-testid="readiness-radar">
+    <div className={`as-radar${large ? " is-large" : ""}`} data-testid="readiness-radar">
       <ResponsiveContainer width="100%" height="100%">
         <RadarChart data={data} outerRadius="72%" margin={{ top: 8, right: 24, bottom: 8, left: 24 }}>
           <PolarGrid stroke="#cfd4dc" />
           <PolarAngleAxis dataKey="axis" tick={{ fill: "#111827", fontSize: font, fontWeight: 700 }} />
-          <PolarRadiusAxis domain={[0, 5]} tickCount={6} angle={90} tick={{ fill: "#6b7280", fontSize: large ? 16 : 11 }} axisLine={false} />
+          <PolarRadiusAxis domain={[0, 5]} tickCount={6} angle={60} tick={{ fill: "#6b7280", fontSize: large ? 16 : 11 }} axisLine={false} />
           {session.raters.map((r, i) => (
             <Radar
               key={`r${i}`}
@@ -41,8 +52,7 @@ export function ReadinessRadar({ session, summary, large = false }: Props) {
               stroke={raterColour(i)}
               strokeWidth={large ? 2.5 : 1.75}
               fill="none"
-              fillOpacity={0}
-              connectNulls
+              shape={(p: { points?: RadarPoint[] }) => <Outline points={p.points} stroke={raterColour(i)} strokeWidth={large ? 2.5 : 1.75} />}
               dot={false}
               isAnimationActive={false}
             />

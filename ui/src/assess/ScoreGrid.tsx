@@ -73,7 +73,7 @@ export function ScoreGrid({ session, update, stats, onRemoved }: Props) {
 
   return (
     <section className="grid-section" aria-labelledby="grid-title">
-      <div className="section-head">
+      <div className="as-section-head">
         <h2 id="grid-title">Scores</h2>
         <p className="muted small">
           Click a cell, then type <kbd>1</kbd>–<kbd>5</kbd>: it moves on by itself. <kbd>←↑↓→</kbd> move,{" "}
@@ -169,7 +169,7 @@ export function ScoreGrid({ session, update, stats, onRemoved }: Props) {
                   return (
                     <td key={d} className="room-cell" data-testid="dimension-mean" data-dimension={d}>
                       <span className="room-mean">{figure(st?.mean ?? null)}</span>
-                      {st?.disagreement && <span className="discuss-chip" title={`Scores span ${st.spread} points`}>discuss</span>}
+                      {st?.disagreement && <span className="as-discuss-chip" title={`Scores span ${st.spread} points`}>discuss</span>}
                     </td>
                   );
                 })}

@@ -1,6 +1,6 @@
 import { useEffect, useState } from "react";
 import type { ReadinessSession, TrendPoint } from "../backend";
-import { figure, longDate, today } from "./dimensions";
+import { longDate, today, totalFigure } from "./dimensions";
 
 interface Props {
   sessions: ReadinessSession[];
@@ -71,8 +71,8 @@ export function SessionList({ sessions, selected, trend, onSelect, onCreate, cre
                   {longDate(s.date)} · {s.raters.length} {s.raters.length === 1 ? "rater" : "raters"}
                 </span>
                 {point && (
-                  <span className={`session-item-total verdict-${point.verdict}`}>
-                    {point.total === null ? "incomplete" : `${figure(point.total)} / 30`}
+                  <span className={`session-item-total as-verdict-${point.verdict}`}>
+                    {point.total === null ? "incomplete" : `${totalFigure(point.total)} / 30`}
                   </span>
                 )}
               </button>

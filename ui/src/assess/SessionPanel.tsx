@@ -38,7 +38,7 @@ export function SessionPanel({ saved, summary, reportError }: Props) {
         <div className="session-title">
           <CommitText className="session-name" data-testid="session-name" aria-label="Session name" value={session.name}
             required maxLength={200} onCommit={(name) => update((s) => ({ ...s, name }))} />
-          <label className="inline-field">
+          <label className="as-inline-field">
             <span>Date</span>
             <input type="date" data-testid="session-date" value={session.date}
               onChange={(e) => /^\d{4}-\d{2}-\d{2}$/.test(e.target.value) && update((s) => ({ ...s, date: e.target.value }))} />
@@ -46,7 +46,7 @@ export function SessionPanel({ saved, summary, reportError }: Props) {
         </div>
         <button type="button" className="primary large" data-testid="presenter-toggle" onClick={() => setPresenting(true)}
           disabled={raters === 0} title={raters === 0 ? "Add raters and scores first" : "Show the room (Esc leaves)"}>
-          <span aria-hidden="true">⛶</span> Present to the room
+          Present to the room
         </button>
         <button type="button" className="ghost danger-text" data-testid="session-delete" onClick={() => setConfirming(true)}>
           Delete session
@@ -57,7 +57,7 @@ export function SessionPanel({ saved, summary, reportError }: Props) {
         <div className="assess-left">
           <ScoreGrid session={session} update={update} stats={summary?.dimensions ?? null} onRemoved={setRemoved} />
           {removed && (
-            <div className="notice" role="status" data-testid="rater-removed">
+            <div className="as-notice" role="status" data-testid="rater-removed">
               Removed {removed}.
               <button type="button" className="ghost" data-testid="rater-removed-undo"
                 onClick={() => { void store.undo(); setRemoved(null); }}>

@@ -1,6 +1,6 @@
 import { CartesianGrid, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import type { TrendPoint } from "../backend";
-import { figure, longDate } from "./dimensions";
+import { figure, longDate, totalFigure } from "./dimensions";
 
 interface Props {
   trend: TrendPoint[];
@@ -19,15 +19,15 @@ export function TrendChart({ trend, threshold, max }: Props) {
   }
   const data = trend.map((t) => ({ label: `${t.name}`, date: longDate(t.date), total: t.total }));
   return (
-    <div className="trend" data-testid="readiness-trend">
+    <div className="as-trend" data-testid="readiness-trend">
       <ResponsiveContainer width="100%" height="100%">
         <LineChart data={data} margin={{ top: 12, right: 24, bottom: 4, left: 0 }}>
           <CartesianGrid stroke="#e3e6eb" vertical={false} />
-          <XAxis dataKey="date" tick={{ fontSize: 12, fill: "#4b5563" }} />
+          <XAxis dataKey="date" interval={0} padding={{ left: 40, right: 40 }} tick={{ fontSize: 12, fill: "#4b5563" }} />
           <YAxis domain={[0, max]} ticks={[0, 6, 12, 18, 24, 30]} tick={{ fontSize: 12, fill: "#4b5563" }} width={32} />
           <ReferenceLine y={threshold} stroke="#b45309" strokeDasharray="5 4"
-            label={{ value: `threshold ${figure(threshold)}`, position: "insideBottomRight", fill: "#b45309", fontSize: 12 }} />
-          <Tooltip formatter={(v) => [figure(typeof v === "number" ? v : null), "Total"]}
+            label={{ value: `threshold ${figure(threshold)}`, position: "insideTopLeft", fill: "#b45309", fontSize: 12 }} />
+          <Tooltip formatter={(v) => [totalFigure(typeof v === "number" ? v : null), "Total"]}
             labelFormatter={(_, p) => String(p?.[0]?.payload?.label ?? "")} />
           <Line type="monotone" dataKey="total" stroke="#1d4ed8" strokeWidth={3} dot={{ r: 5 }} connectNulls isAnimationActive={false} />
         </LineChart>

@@ -1,6 +1,8 @@
 import type { Backend, Workspace } from "../backend";
+import { fixtureAudit } from "./auditFixture";
 import { nexusFlow, loyaltyApp } from "./fixtures";
 import { MemoryBackend } from "./memoryBackend";
+import { sampleReport } from "./readinessFixture";
 
 /**
  * The in-browser backend of `?backend=fixture` (screenshots, manual checks). Test tooling.
@@ -17,5 +19,7 @@ export async function createFixtureBackend(search: string = window.location.sear
   }
   const backend = new MemoryBackend([first, loyaltyApp()], { display_name: "Facilitator" });
   backend.importFixture = nexusFlow();
+  backend.auditFor = fixtureAudit;
+  backend.reportFor = sampleReport;
   return backend;
 }
