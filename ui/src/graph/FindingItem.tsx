@@ -24,6 +24,8 @@ export function FindingItem({ finding: f, names, selected, onSelect, onWaive, on
   const [reason, setReason] = useState("");
   const primary = f.subjects[0];
   const waived = f.waived;
+  // A handoff's name already names its two ends.
+  const shownSubjects = primary?.kind === "handoff" ? [primary] : f.subjects;
   const submit = () => {
     const r = reason.trim();
     if (!r) return;
@@ -48,10 +50,10 @@ export function FindingItem({ finding: f, names, selected, onSelect, onWaive, on
         </span>
         <span className="finding-rule">{ruleLabel(f.code)}</span>
         <span className="finding-message">{f.message}</span>
-        {f.subjects.length > 0 && (
+        {shownSubjects.length > 0 && (
           <span className="finding-subjects">
-            {f.subjects.slice(0, 4).map((s) => names.subject(s)).join(" · ")}
-            {f.subjects.length > 4 ? ` +${f.subjects.length - 4}` : ""}
+            {shownSubjects.slice(0, 4).map((s) => names.subject(s)).join(" · ")}
+            {shownSubjects.length > 4 ? ` +${shownSubjects.length - 4}` : ""}
           </span>
         )}
       </button>
@@ -75,21 +77,17 @@ export function FindingItem({ finding: f, names, selected, onSelect, onWaive, on
       {why && (
         <div className="finding-why" data-testid="finding-evidence">
           {f.evidence.length > 0 && (
-            <table>
-              <thead><tr><th>Where</th><th>Field</th><th>Value</th></tr></thead>
-              <tbody>
-                {f.evidence.map((ev, i) => (
-                  <tr key={i}>
-                    <td>{names.subject(ev.subject)}</td>
-                    <td className="mono">{ev.field}</td>
-                    <td>
-                      {ev.value !== null ? <q>{ev.value}</q> : <span className="muted">nothing</span>}
-                      {ev.note && <span className="ev-note"> ({ev.note})</span>}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <ul className="evidence">
+              {f.evidence.map((ev, i) => (
+                <li key={i}>
+                  <span className="ev-where"><strong>{names.subject(ev.subject)}</strong> <span className="mono">{ev.field}</span></span>
+                  <span className="ev-value">
+                    {ev.value !== null ? <q>{ev.value}</q> : <span className="muted">nothing there</span>}
+                    {ev.note && <span className="ev-note"> ({ev.note})</span>}
+                  </span>
+                </li>
+              ))}
+            </ul>
           )}
           <p className="finding-fix"><strong>Suggested fix:</strong> {f.fix}</p>
         </div>

@@ -1,5 +1,5 @@
 import {
-  applyEdgeChanges, applyNodeChanges, Background, Controls, MarkerType, MiniMap, ReactFlow, useReactFlow,
+  applyEdgeChanges, applyNodeChanges, Background, Controls, getViewportForBounds, MarkerType, MiniMap, ReactFlow, useReactFlow,
   type Connection, type EdgeChange, type Node, type NodeChange, type OnSelectionChangeParams,
 } from "@xyflow/react";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
@@ -28,6 +28,8 @@ const edgeTypes = { handoff: HandoffEdge };
 const defaultEdgeOptions = { markerEnd: { type: MarkerType.ArrowClosed, width: 16, height: 16 } };
 /** Above this many elements a first layout is a grid: ELK would keep the window busy too long. */
 const AUTO_LAYOUT_LIMIT = 400;
+/** The width the floating inspector covers on the canvas's right, with its margin. */
+const INSPECTOR_ROOM = 400;
 
 interface Props {
   store: WorkspaceStore;
@@ -79,8 +81,13 @@ export function GraphEditor({ store, slug, doc, revision, displayName }: Props) 
     setSelEdges(edgeIds);
   }, []);
 
+  /** Brings nodes into view in the part of the canvas the inspector leaves free. */
   const centre = useCallback((ids: string[]) => {
-    void rf.fitView({ nodes: ids.map((id) => ({ id })), duration: 300, padding: ids.length > 1 ? 0.5 : 1.2, maxZoom: 1.1 });
+    const box = canvas.current?.getBoundingClientRect();
+    if (!box || box.width === 0) return;
+    const free = box.width > 800 ? box.width - INSPECTOR_ROOM : box.width;
+    const vp = getViewportForBounds(rf.getNodesBounds(ids), free, box.height, 0.3, 1.1, ids.length > 1 ? 0.25 : 0.6);
+    void rf.setViewport(vp, { duration: 300 });
   }, [rf]);
 
   const runLayout = useCallback(async () => {
@@ -210,7 +217,7 @@ export function GraphEditor({ store, slug, doc, revision, displayName }: Props) 
             >
               <Background gap={24} size={1.2} color="#c9ced8" />
               <Controls showInteractive={false} position="bottom-left" />
-              <MiniMap pannable zoomable position="bottom-right" ariaLabel="Overview of the graph"
+              <MiniMap pannable zoomable position="bottom-right" style={{ width: 168, height: 112 }} ariaLabel="Overview of the graph"
                 nodeColor={(n) => MINIMAP_COLOR(n.data as ElementNodeType["data"])} nodeStrokeWidth={3} />
             </ReactFlow>
           </GraphContext.Provider>
