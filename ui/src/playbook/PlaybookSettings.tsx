@@ -16,11 +16,10 @@ export function PlaybookSettings({ paper, sections, disabled, onPaper, onSection
       <fieldset className="pb-sections" disabled={disabled}>
         <legend>Sections</legend>
         {SECTION_ORDER.map((section) => (
-          <label key={section} className="pb-section-option">
+          <label key={section} className="pb-section-option" title={SECTION_LABELS[section].hint}>
             <input type="checkbox" data-testid="playbook-section-toggle" data-section={section}
               checked={sections[section]} onChange={(e) => onSections({ ...sections, [section]: e.target.checked })} />
             <span className="pb-section-label">{SECTION_LABELS[section].label}</span>
-            <span className="pb-section-hint muted">{SECTION_LABELS[section].hint}</span>
           </label>
         ))}
       </fieldset>

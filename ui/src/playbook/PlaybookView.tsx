@@ -45,7 +45,7 @@ function PlaybookPage({ slug }: { slug: string }) {
         <PrinciplesEditor principles={current.doc.principles} />
       </main>
       <aside className="pb-side" aria-label="Export the playbook">
-        <section className="pb-card">
+        <section className="pb-card pb-outline-card">
           <div className="pb-card-head"><h2>What goes in</h2></div>
           <PlaybookSettings paper={paper} sections={sections} disabled={exporter.busy}
             onPaper={choosePaper} onSections={setSections} />
