@@ -74,7 +74,7 @@ export type {
 
 import type { ExportedPlaybook, PlaybookOptions, SectionPreview } from "../bindings";
 // The Playbook view: the PDF's options, its outline, and what the export wrote.
-export type { ExportedPlaybook, Paper, PlaybookOptions, Principle, Section, SectionPreview, Sections } from "../bindings";
+export type { ExportedPlaybook, Paper, Placement, PlaybookOptions, Principle, Section, SectionPreview, Sections } from "../bindings";
 
 /** An error the backend reported; `message` is written for the user. */
 export class BackendError extends Error {

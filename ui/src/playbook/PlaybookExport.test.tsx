@@ -13,7 +13,7 @@ afterEach(() => {
   window.location.hash = "";
 });
 
-const ALL = { cover: true, narrative: true, principles: true, checklists: true };
+const ALL = { cover: true, narrative: true, principles: true, readiness: true, integrity: true, checklists: true };
 
 function setup() {
   const ws = emptyWorkspace("Workshop");
@@ -39,13 +39,13 @@ describe("the preview", { timeout: 15000 }, () => {
     const backend = setup();
     const { user } = await renderApp(backend);
 
-    await waitFor(() => expect(previewTitles()).toEqual(["cover", "narrative", "principles", "checklists"]));
-    expect(outlineCalls(backend)[0]).toEqual({ paper: "a4", sections: ALL, generated_on: todayIso() });
+    await waitFor(() => expect(previewTitles()).toEqual(["cover", "narrative", "principles", "readiness", "integrity", "checklists"]));
+    expect(outlineCalls(backend)[0]).toEqual({ paper: "a4", sections: ALL, generated_on: todayIso(), layout: [] });
     expect(screen.getByTestId("playbook-preview")).toHaveTextContent("1 principle (non-negotiables first)");
 
     await user.click(toggle("checklists"));
-    await waitFor(() => expect(previewTitles()).toEqual(["cover", "narrative", "principles"]));
-    expect(outlineCalls(backend).at(-1)).toEqual({ paper: "a4", sections: { ...ALL, checklists: false }, generated_on: todayIso() });
+    await waitFor(() => expect(previewTitles()).toEqual(["cover", "narrative", "principles", "readiness", "integrity"]));
+    expect(outlineCalls(backend).at(-1)).toEqual({ paper: "a4", sections: { ...ALL, checklists: false }, generated_on: todayIso(), layout: [] });
   });
 
   it("remembers US Letter and asks for it", async () => {
@@ -115,7 +115,7 @@ describe("exporting the PDF", { timeout: 15000 }, () => {
     expect(await screen.findByTestId("playbook-progress")).toHaveTextContent("Writing the playbook…");
     expect(screen.getByTestId("playbook-export")).toBeDisabled();
     expect(toggle("cover")).toBeDisabled();
-    expect(asked).toEqual([["workshop", "/tmp/workshop-playbook.pdf", { paper: "a4", sections: ALL, generated_on: todayIso() }]]);
+    expect(asked).toEqual([["workshop", "/tmp/workshop-playbook.pdf", { paper: "a4", sections: ALL, generated_on: todayIso(), layout: [] }]]);
 
     written.resolve({ path: "/home/ana/Documents/workshop-playbook.pdf", bytes: 48_213, pages: 6 });
     const result = await screen.findByTestId("playbook-result");

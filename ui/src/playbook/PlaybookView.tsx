@@ -38,8 +38,8 @@ function PlaybookPage({ slug }: { slug: string }) {
         <header className="pb-intro">
           <h1>Coherence playbook</h1>
           <p className="muted">
-            A short PDF for leadership: the narrative arc, the principles every team keeps, and a checklist per
-            touchpoint. Lean on purpose: a playbook nobody reads has failed.
+            A short PDF for leadership: the narrative arc, the principles every team keeps, a checklist per
+            touchpoint, and where readiness and the handoffs stand. Lean on purpose: a playbook nobody reads has failed.
           </p>
         </header>
         <PrinciplesEditor principles={current.doc.principles} />

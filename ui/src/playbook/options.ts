@@ -5,6 +5,8 @@ export const SECTION_LABELS: Record<Section, { label: string; hint: string }> = 
   cover: { label: "Cover", hint: "Name, date and vision" },
   narrative: { label: "Narrative arc", hint: "Stages, key moments, the emotional arc" },
   principles: { label: "Design principles", hint: "Principles and handoff rules" },
+  readiness: { label: "Readiness", hint: "The latest session: radar, total, where to start" },
+  integrity: { label: "Handoff integrity", hint: "The handoff graph, worst divergences, waivers" },
   checklists: { label: "Touchpoint checklists", hint: "One short checklist per touchpoint" },
 };
 
@@ -12,7 +14,7 @@ export const SECTION_LABELS: Record<Section, { label: string; hint: string }> = 
 export const SECTION_ORDER = Object.keys(SECTION_LABELS) as Section[];
 
 /** Every section on, as the library defaults. */
-export const ALL_SECTIONS: Sections = { cover: true, narrative: true, principles: true, checklists: true };
+export const ALL_SECTIONS: Sections = { cover: true, narrative: true, principles: true, readiness: true, integrity: true, checklists: true };
 
 export const PAPER_LABELS: Record<Paper, string> = {
   a4: "A4 (210 × 297 mm)",
@@ -46,7 +48,8 @@ export function todayIso(now: Date = new Date()): string {
 }
 
 export function makeOptions(paper: Paper, sections: Sections, generatedOn: string = todayIso()): PlaybookOptions {
-  return { paper, sections, generated_on: generatedOn };
+  // The backend fills `layout` with the graph view's saved positions.
+  return { paper, sections, generated_on: generatedOn, layout: [] };
 }
 
 /** The file name at the end of a path, whichever separator the platform uses. */
