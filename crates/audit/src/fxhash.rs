@@ -2,7 +2,8 @@
 //!
 //! The default SipHash guards servers against crafted keys; here the keys come from the
 //! user's own workspace, and hashing ids was a tenth of the audit's time. This is the
-//! word-at-a-time multiply-rotate hash rustc uses (FxHash).
+//! word-at-a-time multiply-rotate hash rustc uses (FxHash), with a final mix so that the
+//! low bits hashbrown uses for buckets depend on every byte.
 
 use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
@@ -54,7 +55,15 @@ impl Hasher for FxHasher {
     }
 
     fn finish(&self) -> u64 {
-        self.hash
+        // The multiply leaves the low bits depending only on the low bytes of the last
+        // word, and hashbrown picks buckets by the low bits: ids that share a prefix
+        // (`e1234`, `e1299`) fell into a few hundred buckets, so lookups probed long runs
+        // and grew worse than linearly. Fold the well-mixed high bits down (murmur3 fmix).
+        let mut h = self.hash;
+        h ^= h >> 33;
+        h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
+        h ^= h >> 33;
+        h
     }
 }
 
