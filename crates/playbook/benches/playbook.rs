@@ -39,11 +39,12 @@ fn bench(c: &mut Criterion) {
     let (name, small) = sample();
     let big = common::workspace(300);
     for (label, ws) in [(name.as_str(), &small), ("300 touchpoints", &big)] {
-        let bytes = render(ws, &options).unwrap();
+        let rendered = render(ws, &options).unwrap();
         println!(
-            "{label}: {} bytes ({:.1} KB)",
-            bytes.len(),
-            bytes.len() as f64 / 1024.0
+            "{label}: {} bytes ({:.1} KB), {} pages",
+            rendered.bytes.len(),
+            rendered.bytes.len() as f64 / 1024.0,
+            rendered.pages
         );
     }
     c.bench_function("render sample", |b| {

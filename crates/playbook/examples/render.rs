@@ -14,8 +14,8 @@ fn main() -> ExitCode {
         return ExitCode::from(2);
     };
     match run(input, output, &args[2..]) {
-        Ok(size) => {
-            println!("wrote {output} ({size} bytes)");
+        Ok((size, pages)) => {
+            println!("wrote {output} ({size} bytes, {pages} pages)");
             ExitCode::SUCCESS
         }
         Err(message) => {
@@ -25,7 +25,7 @@ fn main() -> ExitCode {
     }
 }
 
-fn run(input: &str, output: &str, rest: &[String]) -> Result<usize, String> {
+fn run(input: &str, output: &str, rest: &[String]) -> Result<(usize, u32), String> {
     let text = std::fs::read_to_string(input).map_err(|e| format!("{input}: {e}"))?;
     let mut value: serde_json::Value =
         serde_json::from_str(&text).map_err(|e| format!("{input}: {e}"))?;
@@ -49,6 +49,6 @@ fn run(input: &str, output: &str, rest: &[String]) -> Result<usize, String> {
     let started = std::time::Instant::now();
     let pdf = render(&ws, &options).map_err(|e| e.to_string())?;
     eprintln!("rendered in {:?}", started.elapsed());
-    std::fs::write(output, &pdf).map_err(|e| format!("{output}: {e}"))?;
-    Ok(pdf.len())
+    std::fs::write(output, &pdf.bytes).map_err(|e| format!("{output}: {e}"))?;
+    Ok((pdf.bytes.len(), pdf.pages))
 }

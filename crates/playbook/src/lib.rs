@@ -1,8 +1,12 @@
 //! The Throughline coherence playbook: a lean PDF for leadership.
 //!
-//! [`render`] turns a [`Workspace`] into a PDF: a cover, the narrative arc with its emotional
-//! arc drawn as a chart, the design principles and handoff rules, and a compact checklist
-//! per touchpoint. Text is real (searchable, selectable) in embedded, subsetted Inter, which
+//! [`render`] turns a [`Workspace`] into a PDF: a cover with the readiness verdict, the
+//! narrative arc with its emotional arc drawn as a chart, the design principles and handoff
+//! rules, the readiness picture (a radar of the latest session), handoff integrity (a
+//! diagram of the handoff graph with the flagged edges marked, the worst divergences with
+//! their owners and fixes, and the waived findings), and a compact checklist per touchpoint
+//! with its open findings. Figures come from `throughline-readiness` and findings from
+//! `throughline-audit`; the playbook computes none of its own. Text is real (searchable, selectable) in embedded, subsetted Inter, which
 //! covers accented Latin, Greek and Cyrillic. [`outline`] says what each section will hold,
 //! for a preview list.
 //!
@@ -22,6 +26,7 @@ pub use sections::Section;
 
 /// The paper size of the PDF.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "snake_case")]
 pub enum Paper {
     /// ISO A4, 210 × 297 mm.
@@ -33,15 +38,20 @@ pub enum Paper {
 
 /// Which sections to include; all by default. A section with nothing to show is left out.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(default)]
 pub struct Sections {
-    /// Workspace name, date and vision.
+    /// Workspace name, date, vision and the readiness verdict.
     pub cover: bool,
     /// The stages, their key moments and the emotional-arc chart.
     pub narrative: bool,
     /// Design principles and the rules of every handoff contract.
     pub principles: bool,
-    /// One compact checklist per touchpoint.
+    /// The latest readiness session: radar, total against 18, weakest dimension.
+    pub readiness: bool,
+    /// The handoff graph, the worst divergences and the waived findings.
+    pub integrity: bool,
+    /// One compact checklist per touchpoint, with its open findings.
     pub checklists: bool,
 }
 
@@ -51,6 +61,8 @@ impl Default for Sections {
             cover: true,
             narrative: true,
             principles: true,
+            readiness: true,
+            integrity: true,
             checklists: true,
         }
     }
@@ -63,23 +75,49 @@ impl Sections {
             Section::Cover => self.cover,
             Section::Narrative => self.narrative,
             Section::Principles => self.principles,
+            Section::Readiness => self.readiness,
+            Section::Integrity => self.integrity,
             Section::Checklists => self.checklists,
         }
     }
 }
 
+/// Where the graph view placed a node (an element id), in the view's own units.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct Placement {
+    /// The element's id.
+    pub id: String,
+    pub x: f64,
+    pub y: f64,
+}
+
 /// How to render a playbook.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(default)]
 pub struct PlaybookOptions {
     pub paper: Paper,
     pub sections: Sections,
     /// The date printed on the cover and in the footer, passed in so output is deterministic.
     pub generated_on: String,
+    /// The graph view's stored node positions. The diagram uses them when every drawn node
+    /// has one; otherwise it lays the graph out in layers itself.
+    pub layout: Vec<Placement>,
+}
+
+/// A rendered playbook: the PDF and how many pages it has.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Rendered {
+    /// The PDF file's bytes.
+    pub bytes: Vec<u8>,
+    /// The number of pages.
+    pub pages: u32,
 }
 
 /// A section as the preview list shows it: its title and what goes in it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct SectionPreview {
     pub section: Section,
     pub title: String,
@@ -98,26 +136,36 @@ pub enum PlaybookError {
     Write(String),
 }
 
-/// Renders the playbook of `ws` as PDF bytes.
-pub fn render(ws: &Workspace, options: &PlaybookOptions) -> Result<Vec<u8>, PlaybookError> {
+/// Renders the playbook of `ws` as a PDF.
+pub fn render(ws: &Workspace, options: &PlaybookOptions) -> Result<Rendered, PlaybookError> {
     let geo = layout::Geometry::for_paper(options.paper);
-    let pages = sections::lay_out(ws, options, geo);
+    let facts = sections::Facts::gather(ws);
+    let pages = sections::lay_out(ws, &facts, options, geo);
+    let count = u32::try_from(pages.len()).unwrap_or(u32::MAX);
     let running = layout::Running {
         workspace: &ws.workspace.name,
         title: "Coherence playbook",
         date: &options.generated_on,
     };
-    layout::write_pdf(pages, geo, &running)
+    let bytes = layout::write_pdf(pages, geo, &running)?;
+    Ok(Rendered {
+        bytes,
+        pages: count,
+    })
 }
 
-/// The sections [`render`] will include for `ws`, with a line on what each holds.
+/// The sections of the playbook for `ws` with a line on what each holds. A switched-on
+/// section with nothing to show (no readiness session, no handoffs) is listed with the
+/// reason it is left out.
 pub fn outline(ws: &Workspace, options: &PlaybookOptions) -> Vec<SectionPreview> {
-    sections::plan(ws, options)
+    let facts = sections::Facts::gather(ws);
+    Section::ALL
         .into_iter()
+        .filter(|s| options.sections.includes(*s))
         .map(|section| SectionPreview {
             section,
             title: section.title().to_string(),
-            summary: section.summary(ws),
+            summary: facts.summary(section, ws),
         })
         .collect()
 }

@@ -7,6 +7,11 @@ use crate::fonts::Face;
 pub(crate) struct Color(pub f32, pub f32, pub f32);
 
 impl Color {
+    /// The same colour, a third of the way to black (edges that must show on white).
+    pub(crate) fn darker(self) -> Self {
+        Self(self.0 * 0.67, self.1 * 0.67, self.2 * 0.67)
+    }
+
     const fn hex(rgb: u32) -> Self {
         Self(
             ((rgb >> 16) & 0xff) as f32 / 255.0,
@@ -28,6 +33,12 @@ pub(crate) const ACCENT_PALE: Color = Color::hex(0xe6eef5);
 pub(crate) const RULE: Color = Color::hex(0xd5dbe1);
 /// Flags: divergences, non-negotiables.
 pub(crate) const ALERT: Color = Color::hex(0xb3432b);
+/// Warnings: amber, for flagged edges that are not errors.
+pub(crate) const WARN: Color = Color::hex(0xb7791f);
+/// A pale grey fill (systems in the graph diagram).
+pub(crate) const GREY_PALE: Color = Color::hex(0xedf0f3);
+/// A pale sand fill (people in the graph diagram).
+pub(crate) const SAND_PALE: Color = Color::hex(0xf5eedf);
 /// White.
 pub(crate) const PAPER: Color = Color::hex(0xffffff);
 
@@ -70,5 +81,7 @@ pub(crate) const BODY: TextStyle = TextStyle::new(Face::Regular, 10.0, INK, 14.0
 pub(crate) const LEAD: TextStyle = TextStyle::new(Face::Regular, 11.0, MUTED, 15.5);
 /// Labels, captions, chart annotations.
 pub(crate) const SMALL: TextStyle = TextStyle::new(Face::Regular, 8.5, MUTED, 11.5);
+/// Labels inside the graph diagram's boxes.
+pub(crate) const NODE: TextStyle = TextStyle::new(Face::Regular, 7.0, INK, 8.5);
 /// Small bold labels (column heads, tags).
 pub(crate) const LABEL: TextStyle = TextStyle::new(Face::Bold, 8.0, MUTED, 11.5);

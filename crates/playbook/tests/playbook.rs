@@ -23,7 +23,7 @@ fn squeezed(s: &str) -> String {
 #[test]
 fn every_stage_principle_and_touchpoint_appears_in_the_text() {
     let ws = workspace(12);
-    let pdf = Pdf::read(&render(&ws, &options()).unwrap());
+    let pdf = Pdf::read(&render(&ws, &options()).unwrap().bytes);
     let text = squeezed(&pdf.text());
     for stage in &ws.stages {
         assert!(
@@ -70,7 +70,7 @@ fn every_stage_principle_and_touchpoint_appears_in_the_text() {
 #[test]
 fn non_negotiable_principles_come_first() {
     let ws = workspace(2);
-    let text = squeezed(&Pdf::read(&render(&ws, &options()).unwrap()).text());
+    let text = squeezed(&Pdf::read(&render(&ws, &options()).unwrap().bytes).text());
     let firm = text.find("Nevermakeacustomerrepeatthemselves").unwrap();
     let soft = text.find("Promiseonlywhatthefirstweekdelivers").unwrap();
     assert!(
@@ -81,12 +81,14 @@ fn non_negotiable_principles_come_first() {
 
 #[test]
 fn page_count_grows_with_the_number_of_touchpoints() {
-    let pages = |n| Pdf::read(&render(&workspace(n), &options()).unwrap()).page_count();
+    let pages = |n| Pdf::read(&render(&workspace(n), &options()).unwrap().bytes).page_count();
     let (p10, p100, p300) = (pages(10), pages(100), pages(300));
     assert!(p10 < p100 && p100 < p300, "pages: {p10}, {p100}, {p300}");
-    // Checklists are compact (several per page), and pages grow in proportion.
+    // Checklists are compact, and pages grow in proportion. Each card here also lists
+    // three or four open findings (every handoff of the fixture's chain is retyped by hand
+    // and nobody carries `case.history`), so 1.5 cards a page is the floor.
     let per_page = 200.0 / (p300 - p100) as f64;
-    assert!(per_page >= 2.0, "only {per_page:.1} checklists per page");
+    assert!(per_page >= 1.5, "only {per_page:.1} checklists per page");
     let early = (p100 - p10) as f64 / 90.0;
     let late = (p300 - p100) as f64 / 200.0;
     assert!(
@@ -108,7 +110,7 @@ fn a_300_character_name_wraps_inside_the_page() {
         text: long.clone(),
         non_negotiable: true,
     });
-    let pdf = Pdf::read(&render(&ws, &options()).unwrap());
+    let pdf = Pdf::read(&render(&ws, &options()).unwrap().bytes);
     let (w, h) = pdf.page_size(1);
     let shown = pdf.shown_text();
     assert!(shown.len() > 50);
@@ -156,7 +158,7 @@ fn greek_and_cyrillic_names_survive_into_the_text() {
         e
     });
     ws.stages[0].name = "Découverte à Zürich".into();
-    let text = Pdf::read(&render(&ws, &options()).unwrap()).text();
+    let text = Pdf::read(&render(&ws, &options()).unwrap().bytes).text();
     for name in [
         "Ενημερωτικό δελτίο πελατών",
         "Приветственное письмо",
@@ -172,7 +174,7 @@ fn greek_and_cyrillic_names_survive_into_the_text() {
 #[test]
 fn a4_and_letter_give_their_page_sizes() {
     let ws = workspace(3);
-    let a4 = Pdf::read(&render(&ws, &options()).unwrap());
+    let a4 = Pdf::read(&render(&ws, &options()).unwrap().bytes);
     let (w, h) = a4.page_size(1);
     assert!(
         (w - 595.28).abs() < 0.5 && (h - 841.89).abs() < 0.5,
@@ -182,7 +184,7 @@ fn a4_and_letter_give_their_page_sizes() {
         paper: Paper::Letter,
         ..options()
     };
-    let letter = Pdf::read(&render(&ws, &letter_options).unwrap());
+    let letter = Pdf::read(&render(&ws, &letter_options).unwrap().bytes);
     let (w, h) = letter.page_size(1);
     assert!(
         (w - 612.0).abs() < 0.5 && (h - 792.0).abs() < 0.5,
@@ -194,20 +196,20 @@ fn a4_and_letter_give_their_page_sizes() {
 fn the_same_input_gives_the_same_bytes() {
     let ws = workspace(5);
     assert_eq!(
-        render(&ws, &options()).unwrap(),
-        render(&ws, &options()).unwrap()
+        render(&ws, &options()).unwrap().bytes,
+        render(&ws, &options()).unwrap().bytes
     );
 }
 
 #[test]
 fn fonts_are_subsetted_so_the_file_stays_small() {
-    let bytes = render(&workspace(12), &options()).unwrap();
+    let bytes = render(&workspace(12), &options()).unwrap().bytes;
     assert!(
         bytes.len() < 150_000,
         "a small playbook is {} bytes",
         bytes.len()
     );
-    let big = render(&workspace(300), &options()).unwrap();
+    let big = render(&workspace(300), &options()).unwrap().bytes;
     assert!(
         big.len() < 1_000_000,
         "a 300-touchpoint playbook is {} bytes",
@@ -223,6 +225,8 @@ fn sections_can_be_left_out_and_the_outline_follows() {
             cover: false,
             narrative: false,
             principles: true,
+            readiness: false,
+            integrity: false,
             checklists: false,
         },
         ..options()
@@ -230,7 +234,7 @@ fn sections_can_be_left_out_and_the_outline_follows() {
     let preview = outline(&ws, &only_principles);
     assert_eq!(preview.len(), 1);
     assert_eq!(preview[0].section, Section::Principles);
-    let text = squeezed(&Pdf::read(&render(&ws, &only_principles).unwrap()).text());
+    let text = squeezed(&Pdf::read(&render(&ws, &only_principles).unwrap().bytes).text());
     assert!(text.contains("Designprinciples"));
     assert!(
         !text.contains(&squeezed(&touchpoint_name(0))),
@@ -245,20 +249,22 @@ fn sections_can_be_left_out_and_the_outline_follows() {
             "Cover",
             "Narrative arc",
             "Design principles",
+            "Readiness",
+            "Handoff integrity",
             "Touchpoint checklists"
         ]
     );
     assert!(
-        all[3].summary.contains("4 touchpoints"),
+        all[5].summary.contains("4 touchpoints"),
         "{}",
-        all[3].summary
+        all[5].summary
     );
 }
 
 #[test]
 fn an_empty_workspace_still_renders() {
     let ws = throughline_model::Workspace::new("Empty");
-    let pdf = Pdf::read(&render(&ws, &options()).unwrap());
+    let pdf = Pdf::read(&render(&ws, &options()).unwrap().bytes);
     assert!(pdf.page_count() >= 1);
     assert!(squeezed(&pdf.text()).contains("Novisionstatement"));
 }

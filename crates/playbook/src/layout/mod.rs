@@ -98,6 +98,19 @@ impl Item {
         }
     }
 
+    /// The same item moved right by `dx`.
+    pub(crate) fn moved(mut self, dx: f32) -> Self {
+        match &mut self {
+            Item::Text { x, .. } => *x += dx,
+            Item::Path { points, .. } | Item::Shape { points, .. } => {
+                for p in points {
+                    p.x += dx;
+                }
+            }
+        }
+        self
+    }
+
     /// The same item moved down by `dy`.
     pub(crate) fn shifted(mut self, dy: f32) -> Self {
         match &mut self {

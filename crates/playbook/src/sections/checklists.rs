@@ -3,10 +3,11 @@
 
 use throughline_model::{Element, ElementKind, Workspace};
 
+use super::facts::{Facts, severity_word};
 use super::principles::element_name;
 use super::start;
 use crate::layout::{Cell, Flow, Item, Row, Stroke, column_rows, rect};
-use crate::style::{ACCENT_PALE, ALERT, BODY, H3, LABEL, MUTED, RULE, TextStyle};
+use crate::style::{ACCENT_PALE, ALERT, BODY, H3, LABEL, MUTED, RULE, SMALL, TextStyle};
 
 /// One line of a checklist: its text, its style, and whether it is a box to tick.
 struct Line {
@@ -42,12 +43,12 @@ impl Line {
 }
 
 /// Lays out the checklists section.
-pub(super) fn render(flow: &mut Flow, ws: &Workspace) {
+pub(super) fn render(flow: &mut Flow, ws: &Workspace, facts: &Facts<'_>) {
     start(
         flow,
         "Touchpoint checklists",
-        "One card per touchpoint: what it must keep true, what it must receive, and the rules \
-         it obeys. Tick each line before a change ships.",
+        "One card per touchpoint: what it must keep true, what it must receive, the rules \
+         it obeys and its open findings. Tick each line before a change ships.",
     );
     let touchpoints: Vec<&Element> = ws
         .elements
@@ -64,12 +65,12 @@ pub(super) fn render(flow: &mut Flow, ws: &Workspace) {
         ));
     }
     for tp in touchpoints {
-        let rows = card(flow, ws, tp);
+        let rows = card(flow, ws, facts, tp);
         flow.keep_together(rows);
     }
 }
 
-fn card(flow: &Flow, ws: &Workspace, tp: &Element) -> Vec<Row> {
+fn card(flow: &Flow, ws: &Workspace, facts: &Facts<'_>, tp: &Element) -> Vec<Row> {
     let geo = flow.geo;
     let inner = geo.left + 12.0;
     let label_w = 92.0;
@@ -94,6 +95,7 @@ fn card(flow: &Flow, ws: &Workspace, tp: &Element) -> Vec<Row> {
         ("KEEPS CONSISTENT", claim_lines(tp)),
         ("MUST RECEIVE", context_lines(ws, tp)),
         ("OBEYS", rule_lines(ws, tp)),
+        ("OPEN FINDINGS", finding_lines(facts, tp)),
     ];
     for (label, lines) in groups {
         for (i, line) in lines.iter().enumerate() {
@@ -146,6 +148,23 @@ fn card(flow: &Flow, ws: &Workspace, tp: &Element) -> Vec<Row> {
         stroke: Stroke::solid(RULE, 0.5),
     }));
     rows
+}
+
+fn finding_lines(facts: &Facts<'_>, tp: &Element) -> Vec<Line> {
+    facts
+        .open_findings(tp.id.as_str())
+        .map(|f| Line {
+            text: format!(
+                "{}: {} Fix: {}",
+                severity_word(f.severity),
+                f.message.trim(),
+                f.fix.trim()
+            ),
+            // Smaller than the other lines: a card must stay compact even with several.
+            style: SMALL.colored(ALERT),
+            tick: true,
+        })
+        .collect()
 }
 
 fn stage_lines(ws: &Workspace, tp: &Element) -> Vec<Line> {

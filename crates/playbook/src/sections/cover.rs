@@ -3,6 +3,7 @@
 use throughline_model::Workspace;
 
 use super::Section;
+use super::facts::Facts;
 use crate::PlaybookOptions;
 use crate::fonts::Face;
 use crate::layout::{Flow, Item, Row, measure, rect, text_rows};
@@ -15,8 +16,20 @@ const VISION: TextStyle = TextStyle {
     leading: 22.0,
 };
 
+const VERDICT: TextStyle = TextStyle {
+    face: Face::Bold,
+    size: 12.5,
+    color: ACCENT,
+    leading: 17.0,
+};
+
 /// Lays out the cover page.
-pub(super) fn render(flow: &mut Flow, ws: &Workspace, options: &PlaybookOptions) {
+pub(super) fn render(
+    flow: &mut Flow,
+    ws: &Workspace,
+    facts: &Facts<'_>,
+    options: &PlaybookOptions,
+) {
     flow.new_plain_page();
     let geo = flow.geo;
     let width = geo.content_width();
@@ -54,6 +67,17 @@ pub(super) fn render(flow: &mut Flow, ws: &Workspace, options: &PlaybookOptions)
             width,
         ));
     }
+    flow.gap(30.0);
+    flow.place(Row::space(14.0).with_text(geo.left, LABEL, "READINESS"));
+    flow.gap(4.0);
+    let (line, style) = match facts.verdict_line() {
+        Some(line) => (format!("{line}."), VERDICT),
+        None => (
+            "Not assessed yet: no readiness session has been scored.".to_string(),
+            VERDICT.colored(MUTED),
+        ),
+    };
+    flow.place_all(text_rows(&line, style, geo.left, width));
 }
 
 /// Prints the list of sections and their first pages at the foot of the cover, when the

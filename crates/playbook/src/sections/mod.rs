@@ -3,11 +3,20 @@
 mod arc_chart;
 mod checklists;
 mod cover;
+mod facts;
+mod graph_diagram;
+mod graph_draw;
+mod integrity;
+mod layered;
 mod narrative;
 mod principles;
+mod radar;
+mod readiness;
 
 use serde::{Deserialize, Serialize};
 use throughline_model::{ElementKind, Workspace};
+
+pub(crate) use facts::Facts;
 
 use crate::PlaybookOptions;
 use crate::layout::{Flow, Geometry, Item, Page, Row, Stroke, pt, text_rows};
@@ -15,20 +24,31 @@ use crate::style::{H1, H2, LEAD, RULE};
 
 /// A section of the playbook.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "snake_case")]
 pub enum Section {
+    /// Name, date, vision and the readiness verdict.
     Cover,
+    /// Stages, key moments and the emotional arc.
     Narrative,
+    /// Design principles and handoff rules.
     Principles,
+    /// The latest readiness session.
+    Readiness,
+    /// The handoff graph and its divergences.
+    Integrity,
+    /// One checklist per touchpoint.
     Checklists,
 }
 
 impl Section {
     /// Every section, in the order the playbook prints them.
-    pub const ALL: [Section; 4] = [
+    pub const ALL: [Section; 6] = [
         Section::Cover,
         Section::Narrative,
         Section::Principles,
+        Section::Readiness,
+        Section::Integrity,
         Section::Checklists,
     ];
 
@@ -38,34 +58,19 @@ impl Section {
             Section::Cover => "Cover",
             Section::Narrative => "Narrative arc",
             Section::Principles => "Design principles",
+            Section::Readiness => "Readiness",
+            Section::Integrity => "Handoff integrity",
             Section::Checklists => "Touchpoint checklists",
         }
     }
 
-    /// One line on what the section holds for `ws`.
+    /// One line on what the section holds for `ws`, or why it is left out.
     pub fn summary(self, ws: &Workspace) -> String {
-        match self {
-            Section::Cover => {
-                "Workspace name, date and the vision statement on one page.".to_string()
-            }
-            Section::Narrative => format!(
-                "{} with their key moments, and the emotional arc as a chart.",
-                count(ws.stages.len(), "stage", "stages")
-            ),
-            Section::Principles => format!(
-                "{} (non-negotiables first), then the must-not-vary keys and human gates of {}.",
-                count(ws.principles.len(), "principle", "principles"),
-                count(rule_handoffs(ws), "handoff contract", "handoff contracts")
-            ),
-            Section::Checklists => format!(
-                "A checklist for each of {}: stage, owning team, claims, context, rules.",
-                count(touchpoint_count(ws), "touchpoint", "touchpoints")
-            ),
-        }
+        Facts::gather(ws).summary(self, ws)
     }
 }
 
-fn count(n: usize, one: &str, many: &str) -> String {
+pub(crate) fn count(n: usize, one: &str, many: &str) -> String {
     if n == 1 {
         format!("1 {one}")
     } else {
@@ -73,41 +78,48 @@ fn count(n: usize, one: &str, many: &str) -> String {
     }
 }
 
-fn touchpoint_count(ws: &Workspace) -> usize {
+pub(crate) fn touchpoint_count(ws: &Workspace) -> usize {
     ws.elements
         .iter()
         .filter(|e| e.kind == ElementKind::Touchpoint)
         .count()
 }
 
-fn rule_handoffs(ws: &Workspace) -> usize {
+pub(crate) fn rule_handoffs(ws: &Workspace) -> usize {
     ws.handoffs
         .iter()
         .filter(|h| !h.invariant.is_empty() || h.gate.is_some())
         .count()
 }
 
-/// The sections to print for `ws` under `options`, in order.
-pub(crate) fn plan(ws: &Workspace, options: &PlaybookOptions) -> Vec<Section> {
-    let _ = ws;
+/// The sections to print for `ws` under `options`, in order: those switched on that have
+/// something to show.
+pub(crate) fn plan(facts: &Facts<'_>, options: &PlaybookOptions) -> Vec<Section> {
     Section::ALL
         .into_iter()
-        .filter(|s| options.sections.includes(*s))
+        .filter(|s| options.sections.includes(*s) && facts.has_content(*s))
         .collect()
 }
 
 /// Lays out every planned section; the result always has at least one page.
-pub(crate) fn lay_out(ws: &Workspace, options: &PlaybookOptions, geo: Geometry) -> Vec<Page> {
+pub(crate) fn lay_out(
+    ws: &Workspace,
+    facts: &Facts<'_>,
+    options: &PlaybookOptions,
+    geo: Geometry,
+) -> Vec<Page> {
     let mut flow = Flow::new(geo);
-    let planned = plan(ws, options);
+    let planned = plan(facts, options);
     let mut starts = Vec::new();
     for section in &planned {
         starts.push((*section, flow.pages.len() + 1));
         match section {
-            Section::Cover => cover::render(&mut flow, ws, options),
+            Section::Cover => cover::render(&mut flow, ws, facts, options),
             Section::Narrative => narrative::render(&mut flow, ws),
             Section::Principles => principles::render(&mut flow, ws),
-            Section::Checklists => checklists::render(&mut flow, ws),
+            Section::Readiness => readiness::render(&mut flow, facts),
+            Section::Integrity => integrity::render(&mut flow, ws, facts, options),
+            Section::Checklists => checklists::render(&mut flow, ws, facts),
         }
     }
     if planned.contains(&Section::Cover) {

@@ -1,0 +1,211 @@
+//! Handoff integrity: the graph as a diagram with flagged edges marked, the worst
+//! divergences with their owners and fixes, and the findings accepted with a reason.
+
+use std::collections::HashMap;
+
+use throughline_audit::{Finding, SubjectKind};
+use throughline_model::Workspace;
+
+use super::facts::{Facts, severity_word};
+use super::principles::element_name;
+use super::{graph_diagram, graph_draw, hairline, heading, start};
+use crate::PlaybookOptions;
+use crate::layout::{Cell, Flow, Row, column_rows, text_rows};
+use crate::style::{ACCENT, ALERT, BODY, H3, LABEL, MUTED, SMALL, WARN};
+
+/// How many open findings the list shows.
+const WORST: usize = 12;
+/// A diagram gets a page of its own rather than less than this height.
+const MIN_DIAGRAM: f32 = 260.0;
+
+/// Lays out the integrity section.
+pub(super) fn render(
+    flow: &mut Flow,
+    ws: &Workspace,
+    facts: &Facts<'_>,
+    options: &PlaybookOptions,
+) {
+    start(
+        flow,
+        "Handoff integrity",
+        "Where the truth diverges as work passes between teams, systems and touchpoints. \
+         Numbered red and amber lines in the diagram are the divergences listed after it.",
+    );
+    // The worst open findings, numbered in the audit's order (most serious first).
+    let worst: Vec<(usize, &Finding)> = facts
+        .report
+        .findings
+        .iter()
+        .enumerate()
+        .filter(|(_, f)| f.waived.is_none())
+        .take(WORST)
+        .collect();
+    let numbers: HashMap<usize, usize> = worst
+        .iter()
+        .enumerate()
+        .map(|(n, (i, _))| (*i, n + 1))
+        .collect();
+
+    let geo = flow.geo;
+    let reserve_after = graph_draw::LEGEND_H + 40.0;
+    if flow.remaining() - reserve_after < MIN_DIAGRAM {
+        flow.new_page();
+    }
+    let max_h = (flow.remaining() - reserve_after).max(MIN_DIAGRAM);
+    let diagram = graph_diagram::plan(
+        ws,
+        facts,
+        &numbers,
+        &options.layout,
+        geo.content_width(),
+        max_h,
+    );
+    let top = flow.reserve(diagram.height.min(max_h) + 6.0);
+    graph_draw::draw(flow, &diagram, geo.left, top + 3.0);
+    flow.gap(8.0);
+    let legend_top = flow.reserve(graph_draw::LEGEND_H);
+    graph_draw::legend(flow, &diagram, legend_top);
+    for note in &diagram.notes {
+        flow.place_all(text_rows(note, SMALL, geo.left, geo.content_width()));
+    }
+
+    worst_list(flow, ws, facts, &worst);
+    waived_list(flow, facts);
+}
+
+fn worst_list(flow: &mut Flow, ws: &Workspace, facts: &Facts<'_>, worst: &[(usize, &Finding)]) {
+    heading(flow, "The worst divergences");
+    let geo = flow.geo;
+    if worst.is_empty() {
+        flow.place_all(text_rows(
+            "No open findings: every handoff keeps its truth, or the exceptions are waived.",
+            BODY.colored(MUTED),
+            geo.left,
+            geo.content_width(),
+        ));
+        return;
+    }
+    let number_w = 22.0;
+    let text_x = geo.left + number_w;
+    let label_w = 52.0;
+    let value_x = text_x + label_w;
+    let text_w = geo.right - text_x;
+    let value_w = geo.right - value_x;
+    for (n, (_, f)) in worst.iter().enumerate() {
+        let color = if f.severity == throughline_audit::Severity::Error {
+            ALERT
+        } else {
+            WARN
+        };
+        let number = (n + 1).to_string();
+        let mut rows = vec![Row::space(2.0)];
+        rows.extend(column_rows(&[
+            Cell {
+                x: geo.left,
+                width: number_w,
+                text: &number,
+                style: H3.colored(color),
+            },
+            Cell {
+                x: text_x,
+                width: text_w,
+                text: severity_word(f.severity),
+                style: LABEL.colored(color),
+            },
+        ]));
+        rows.extend(column_rows(&[Cell {
+            x: text_x,
+            width: text_w,
+            text: f.message.trim(),
+            style: H3,
+        }]));
+        let owner = owner(ws, f);
+        for (label, value, style) in [("OWNER", owner.as_str(), BODY), ("FIX", f.fix.trim(), BODY)]
+        {
+            let style = if value == NOBODY {
+                style.colored(ALERT)
+            } else {
+                style
+            };
+            rows.extend(column_rows(&[
+                Cell {
+                    x: text_x,
+                    width: label_w,
+                    text: label,
+                    style: LABEL,
+                },
+                Cell {
+                    x: value_x,
+                    width: value_w,
+                    text: value,
+                    style,
+                },
+            ]));
+        }
+        rows.push(hairline(flow));
+        flow.keep_together(rows);
+    }
+    let open = facts.open().count();
+    if open > worst.len() {
+        let more = open - worst.len();
+        let line = format!(
+            "{more} more open {} in the app's audit view; the checklists below list each \
+             touchpoint's own.",
+            if more == 1 { "finding" } else { "findings" }
+        );
+        flow.place_all(text_rows(&line, SMALL, geo.left, geo.content_width()));
+    }
+}
+
+const NOBODY: &str = "nobody owns this";
+
+/// Who answers for a finding: the handoff's owner when it is about a handoff, else the
+/// element's team.
+fn owner(ws: &Workspace, f: &Finding) -> String {
+    let named = f.subjects.first().and_then(|s| match s.kind {
+        SubjectKind::Handoff => ws
+            .handoff(&s.id)
+            .and_then(|h| h.owner.as_deref())
+            .map(str::trim)
+            .filter(|o| !o.is_empty())
+            .map(str::to_string),
+        SubjectKind::Element => ws
+            .element(&s.id)
+            .and_then(|e| e.team.as_deref())
+            .map(str::trim)
+            .filter(|t| !t.is_empty())
+            .map(|t| element_name(ws, t).to_string()),
+        SubjectKind::Stage => None,
+    });
+    named.unwrap_or_else(|| NOBODY.to_string())
+}
+
+fn waived_list(flow: &mut Flow, facts: &Facts<'_>) {
+    let waived: Vec<&Finding> = facts.waived().collect();
+    if waived.is_empty() {
+        return;
+    }
+    heading(flow, "Accepted with a reason");
+    let geo = flow.geo;
+    for f in waived {
+        let Some(w) = &f.waived else {
+            continue;
+        };
+        let mut rows = column_rows(&[Cell {
+            x: geo.left,
+            width: geo.content_width(),
+            text: f.message.trim(),
+            style: BODY.colored(MUTED),
+        }]);
+        let date = w.when.get(..10).unwrap_or(w.when.as_str());
+        let by = format!("Waived by {} on {date}: {}", w.who.trim(), w.reason.trim());
+        rows.extend(column_rows(&[Cell {
+            x: geo.left + 12.0,
+            width: geo.content_width() - 12.0,
+            text: &by,
+            style: BODY.colored(ACCENT),
+        }]));
+        rows.push(hairline(flow));
+        flow.keep_together(rows);
+    }
+}
