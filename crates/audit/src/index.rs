@@ -1,11 +1,10 @@
 //! The workspace indexed once: ids to positions, and the handoff graph.
 
-use petgraph::Direction;
-use petgraph::graph::{DiGraph, NodeIndex};
 use throughline_model::{Element, ElementKind, Handoff, Workspace};
 
 use crate::finding::Subject;
 use crate::fxhash::FxHashMap;
+use crate::graph::Graph;
 
 /// Tags with a meaning to the audit.
 pub(crate) const OUTBOUND: &str = "outbound";
@@ -16,7 +15,7 @@ pub(crate) struct Index<'a> {
     pub ws: &'a Workspace,
     /// Node `i` is element `i`; edge weights are handoff positions. Handoffs whose ends do
     /// not resolve are left out (validation reports them).
-    pub graph: DiGraph<(), u32, u32>,
+    pub graph: Graph,
     /// Per handoff: the positions of its two ends, when both resolve.
     pub ends: Vec<Option<(u32, u32)>>,
     element_at: FxHashMap<&'a str, u32>,
@@ -32,28 +31,20 @@ impl<'a> Index<'a> {
         for (i, e) in ws.elements.iter().enumerate() {
             element_at.entry(e.id.as_str()).or_insert(i as u32);
         }
-        let mut graph = DiGraph::with_capacity(ws.elements.len(), ws.handoffs.len());
-        for _ in &ws.elements {
-            graph.add_node(());
-        }
-        let mut ends = Vec::with_capacity(ws.handoffs.len());
-        for (i, h) in ws.handoffs.iter().enumerate() {
-            let pair = match (
-                element_at.get(h.from.as_str()),
-                element_at.get(h.to.as_str()),
-            ) {
-                (Some(&f), Some(&t)) => {
-                    graph.add_edge(
-                        NodeIndex::new(f as usize),
-                        NodeIndex::new(t as usize),
-                        i as u32,
-                    );
-                    Some((f, t))
+        let ends: Vec<Option<(u32, u32)>> = ws
+            .handoffs
+            .iter()
+            .map(|h| {
+                match (
+                    element_at.get(h.from.as_str()),
+                    element_at.get(h.to.as_str()),
+                ) {
+                    (Some(&f), Some(&t)) => Some((f, t)),
+                    _ => None,
                 }
-                _ => None,
-            };
-            ends.push(pair);
-        }
+            })
+            .collect();
+        let graph = Graph::new(ws.elements.len(), &ends);
         Self {
             ws,
             graph,
@@ -86,22 +77,22 @@ impl<'a> Index<'a> {
     /// The handoffs into the element at `pos`.
     pub fn incoming(&self, pos: u32) -> impl Iterator<Item = &'a Handoff> + '_ {
         self.graph
-            .edges_directed(NodeIndex::new(pos as usize), Direction::Incoming)
-            .map(|e| self.handoff(*e.weight()))
+            .in_edges(pos)
+            .iter()
+            .map(|h| self.handoff(*h))
     }
 
     /// How many handoffs start or end at the element at `pos`.
     pub fn degree(&self, pos: u32) -> usize {
-        self.graph
-            .neighbors_undirected(NodeIndex::new(pos as usize))
-            .count()
+        self.graph.degree(pos)
     }
 
     /// The handoffs out of the element at `pos`.
     pub fn outgoing(&self, pos: u32) -> impl Iterator<Item = &'a Handoff> + '_ {
         self.graph
-            .edges_directed(NodeIndex::new(pos as usize), Direction::Outgoing)
-            .map(|e| self.handoff(*e.weight()))
+            .out_edges(pos)
+            .iter()
+            .map(|h| self.handoff(*h))
     }
 }
 

@@ -6,7 +6,7 @@
 //! rules are explained for strategists in `docs/rules.md`. [`render_text`] and
 //! [`render_json`] print a report; [`should_fail`] decides a CLI's exit code.
 //!
-//! The workspace is indexed once (ids to positions, one petgraph graph of the handoffs),
+//! The workspace is indexed once (ids to positions, the handoff graph as flat arrays),
 //! so the whole audit is close to linear in the number of elements and handoffs.
 
 mod finding;
