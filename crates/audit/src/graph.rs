@@ -103,16 +103,19 @@ impl Graph {
         self.out_range(v).len() + self.in_range(v).len() - loops
     }
 
-    /// The `k`-th neighbour of `v` taken as undirected: targets of its outgoing edges, then
-    /// sources of its incoming ones.
-    fn undirected_neighbour(&self, v: u32, k: usize) -> Option<u32> {
-        let out = self.out_range(v);
-        if k < out.len() {
-            return Some(self.out_node[out.start + k]);
+    /// Every node's neighbours taken as undirected, in rows like the edges: targets of
+    /// its outgoing edges, then sources of its incoming ones.
+    fn undirected(&self) -> (Vec<u32>, Vec<u32>) {
+        let n = self.node_count();
+        let mut start = Vec::with_capacity(n + 1);
+        let mut nodes = Vec::with_capacity(self.out_node.len() * 2);
+        start.push(0);
+        for v in 0..n as u32 {
+            nodes.extend_from_slice(&self.out_node[self.out_range(v)]);
+            nodes.extend_from_slice(&self.in_node[self.in_range(v)]);
+            start.push(nodes.len() as u32);
         }
-        let inc = self.in_range(v);
-        let k = k - out.len();
-        (k < inc.len()).then(|| self.in_node[inc.start + k])
+        (start, nodes)
     }
 }
 
@@ -133,12 +136,13 @@ const NONE: u32 = u32::MAX;
 /// in node order.
 pub(crate) fn articulation_points(g: &Graph) -> Vec<Cut> {
     let n = g.node_count();
+    let (start, neighbours) = g.undirected();
     let mut disc = vec![NONE; n];
     let mut low = vec![NONE; n];
     let mut parent = vec![NONE; n];
     // (parent, child) pairs where the child's subtree reaches nothing above the parent.
     let mut splits: Vec<(u32, u32)> = Vec::new();
-    // (node, index of the next neighbour to visit).
+    // (node, slot of its next neighbour in `neighbours`).
     let mut stack: Vec<(u32, u32)> = Vec::new();
     let mut time: u32 = 0;
     for root in 0..n {
@@ -148,12 +152,13 @@ pub(crate) fn articulation_points(g: &Graph) -> Vec<Cut> {
         disc[root] = time;
         low[root] = time;
         time += 1;
-        stack.push((root as u32, 0));
+        stack.push((root as u32, start[root]));
         while let Some((v, next)) = stack.last_mut() {
             let v = *v;
-            let k = *next;
+            let k = *next as usize;
             *next += 1;
-            if let Some(w) = g.undirected_neighbour(v, k as usize) {
+            if k < start[v as usize + 1] as usize {
+                let w = neighbours[k];
                 if w == v {
                     continue;
                 }
@@ -163,7 +168,7 @@ pub(crate) fn articulation_points(g: &Graph) -> Vec<Cut> {
                     low[w] = time;
                     time += 1;
                     parent[w] = v;
-                    stack.push((w as u32, 0));
+                    stack.push((w as u32, start[w]));
                 } else {
                     // Parallel edges to the parent count as a back edge here; that never
                     // changes which nodes are articulation points.

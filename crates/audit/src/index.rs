@@ -76,10 +76,7 @@ impl<'a> Index<'a> {
 
     /// The handoffs into the element at `pos`.
     pub fn incoming(&self, pos: u32) -> impl Iterator<Item = &'a Handoff> + '_ {
-        self.graph
-            .in_edges(pos)
-            .iter()
-            .map(|h| self.handoff(*h))
+        self.graph.in_edges(pos).iter().map(|h| self.handoff(*h))
     }
 
     /// How many handoffs start or end at the element at `pos`.
@@ -89,10 +86,7 @@ impl<'a> Index<'a> {
 
     /// The handoffs out of the element at `pos`.
     pub fn outgoing(&self, pos: u32) -> impl Iterator<Item = &'a Handoff> + '_ {
-        self.graph
-            .out_edges(pos)
-            .iter()
-            .map(|h| self.handoff(*h))
+        self.graph.out_edges(pos).iter().map(|h| self.handoff(*h))
     }
 }
 
@@ -118,10 +112,27 @@ pub(crate) fn subject(e: &Element) -> Subject {
 
 /// Keys quoted and joined for a sentence: `"a", "b" and "c"`.
 pub(crate) fn list(items: &[&str]) -> String {
-    let quoted: Vec<String> = items.iter().map(|s| format!("\"{s}\"")).collect();
-    match quoted.split_last() {
-        None => String::new(),
-        Some((last, [])) => last.clone(),
-        Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
+    let mut out = String::with_capacity(items.iter().map(|s| s.len() + 6).sum());
+    for (i, item) in items.iter().enumerate() {
+        if i > 0 {
+            out.push_str(if i + 1 == items.len() { " and " } else { ", " });
+        }
+        out.push('"');
+        out.push_str(item);
+        out.push('"');
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::list;
+
+    #[test]
+    fn lists_read_as_a_sentence() {
+        assert_eq!(list(&[]), "");
+        assert_eq!(list(&["a"]), "\"a\"");
+        assert_eq!(list(&["a", "b"]), "\"a\" and \"b\"");
+        assert_eq!(list(&["a", "b", "c"]), "\"a\", \"b\" and \"c\"");
     }
 }

@@ -9,6 +9,7 @@
 //! The workspace is indexed once (ids to positions, the handoff graph as flat arrays),
 //! so the whole audit is close to linear in the number of elements and handoffs.
 
+mod claims;
 mod finding;
 mod fxhash;
 #[cfg(feature = "bench")]
@@ -33,10 +34,17 @@ pub fn audit(ws: &Workspace) -> Report {
     let ix = index::Index::new(ws);
     let mut findings = rules::run_all(&ix);
     apply_waivers(ws, &mut findings);
+    // Severity then code name, as one precomputed rank per code (the severity follows
+    // from the code), so the sort compares small integers before any string.
+    let mut by_name = RuleCode::ALL;
+    by_name.sort_by_key(|c| (c.severity(), c.as_str()));
+    let mut rank = [0u8; RuleCode::ALL.len()];
+    for (r, c) in by_name.iter().enumerate() {
+        rank[*c as usize] = r as u8;
+    }
     findings.sort_by(|a, b| {
-        a.severity
-            .cmp(&b.severity)
-            .then_with(|| a.code.as_str().cmp(b.code.as_str()))
+        rank[a.code as usize]
+            .cmp(&rank[b.code as usize])
             .then_with(|| a.key.cmp(&b.key))
             .then_with(|| a.subjects.cmp(&b.subjects))
             .then_with(|| a.message.cmp(&b.message))

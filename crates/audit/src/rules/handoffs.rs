@@ -3,31 +3,35 @@
 
 use throughline_model::{Handoff, HandoffMode};
 
+use crate::claims::{Claims, fingerprint};
 use crate::finding::{Evidence, Finding, RuleCode, Subject};
 use crate::index::{Index, list, subject};
 
 /// `conflicting-claim`: the two ends of a handoff, or an end and the source of truth,
 /// state different values for a key that must not vary.
 pub(crate) fn conflicting_claim(ix: &Index, out: &mut Vec<Finding>) {
+    if ix.ws.handoffs.iter().all(|h| h.invariant.is_empty()) {
+        return;
+    }
+    let claims = Claims::new(ix.ws);
     for (h, ends) in ix.ws.handoffs.iter().zip(&ix.ends) {
         let (Some((f, t)), false) = (ends, h.invariant.is_empty()) else {
             continue;
         };
-        let (from, to) = (ix.element(*f), ix.element(*t));
-        let sot = h
+        let sot_pos = h
             .source_of_truth
             .as_ref()
-            .and_then(|id| ix.element_pos(id.as_str()))
-            .map(|p| ix.element(p));
+            .and_then(|id| ix.element_pos(id.as_str()));
         let mut keys: Vec<&str> = Vec::new();
         let mut evidence = Vec::new();
         for key in &h.invariant {
             if keys.contains(&key.as_str()) {
                 continue;
             }
-            let fv = from.claims.get(key);
-            let tv = to.claims.get(key);
-            let sv = sot.and_then(|s| s.claims.get(key));
+            let print = fingerprint(key);
+            let fv = claims.get(*f, key, print);
+            let tv = claims.get(*t, key, print);
+            let sv = sot_pos.and_then(|s| claims.get(s, key, print));
             let ends_differ = matches!((fv, tv), (Some(a), Some(b)) if a != b);
             let differs_from_truth =
                 sv.is_some_and(|s| fv.is_some_and(|a| a != s) || tv.is_some_and(|b| b != s));
@@ -35,6 +39,8 @@ pub(crate) fn conflicting_claim(ix: &Index, out: &mut Vec<Finding>) {
                 continue;
             }
             keys.push(key);
+            let (from, to) = (ix.element(*f), ix.element(*t));
+            let sot = sot_pos.map(|p| ix.element(p));
             let field = format!("claims.{key}");
             if let Some(v) = fv {
                 evidence.push(Evidence::value(subject(from), &field, v).noted("sending end"));
@@ -49,6 +55,8 @@ pub(crate) fn conflicting_claim(ix: &Index, out: &mut Vec<Finding>) {
         if keys.is_empty() {
             continue;
         }
+        let (from, to) = (ix.element(*f), ix.element(*t));
+        let sot = sot_pos.map(|p| ix.element(p));
         let mut subjects = vec![Subject::handoff(h.id.as_str()), subject(from), subject(to)];
         if let Some(s) = sot
             && s.id != from.id
