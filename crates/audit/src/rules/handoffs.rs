@@ -7,146 +7,139 @@ use crate::claims::{Claims, fingerprint};
 use crate::finding::{Evidence, Finding, RuleCode, Subject};
 use crate::index::{Index, list, subject};
 
-/// `conflicting-claim`: the two ends of a handoff, or an end and the source of truth,
+/// `conflicting-claim` for handoff `i`: its two ends, or an end and the source of truth,
 /// state different values for a key that must not vary.
-pub(crate) fn conflicting_claim(ix: &Index, out: &mut Vec<Finding>) {
-    if ix.ws.handoffs.iter().all(|h| h.invariant.is_empty()) {
+pub(crate) fn conflicting_claim(ix: &Index, claims: &Claims, i: usize, out: &mut Vec<Finding>) {
+    let (h, ends) = (ix.handoff(i as u32), &ix.ends[i]);
+    let (Some((f, t)), false) = (ends, h.invariant.is_empty()) else {
         return;
-    }
-    let claims = Claims::new(ix.ws);
-    for (h, ends) in ix.ws.handoffs.iter().zip(&ix.ends) {
-        let (Some((f, t)), false) = (ends, h.invariant.is_empty()) else {
-            continue;
-        };
-        let sot_pos = h
-            .source_of_truth
-            .as_ref()
-            .and_then(|id| ix.element_pos(id.as_str()));
-        let mut keys: Vec<&str> = Vec::new();
-        let mut evidence = Vec::new();
-        for key in &h.invariant {
-            if keys.contains(&key.as_str()) {
-                continue;
-            }
-            let print = fingerprint(key);
-            let fv = claims.get(*f, key, print);
-            let tv = claims.get(*t, key, print);
-            let sv = sot_pos.and_then(|s| claims.get(s, key, print));
-            let ends_differ = matches!((fv, tv), (Some(a), Some(b)) if a != b);
-            let differs_from_truth =
-                sv.is_some_and(|s| fv.is_some_and(|a| a != s) || tv.is_some_and(|b| b != s));
-            if !(ends_differ || differs_from_truth) {
-                continue;
-            }
-            keys.push(key);
-            let (from, to) = (ix.element(*f), ix.element(*t));
-            let sot = sot_pos.map(|p| ix.element(p));
-            let field = format!("claims.{key}");
-            if let Some(v) = fv {
-                evidence.push(Evidence::value(subject(from), &field, v).noted("sending end"));
-            }
-            if let Some(v) = tv {
-                evidence.push(Evidence::value(subject(to), &field, v).noted("receiving end"));
-            }
-            if let (Some(s), Some(v)) = (sot, sv) {
-                evidence.push(Evidence::value(subject(s), &field, v).noted("source of truth"));
-            }
-        }
-        if keys.is_empty() {
+    };
+    let sot_pos = h
+        .source_of_truth
+        .as_ref()
+        .and_then(|id| ix.element_pos(id.as_str()));
+    let mut keys: Vec<&str> = Vec::new();
+    let mut evidence = Vec::new();
+    for key in &h.invariant {
+        if keys.contains(&key.as_str()) {
             continue;
         }
+        let print = fingerprint(key);
+        let fv = claims.get(*f, key, print);
+        let tv = claims.get(*t, key, print);
+        let sv = sot_pos.and_then(|s| claims.get(s, key, print));
+        let ends_differ = matches!((fv, tv), (Some(a), Some(b)) if a != b);
+        let differs_from_truth =
+            sv.is_some_and(|s| fv.is_some_and(|a| a != s) || tv.is_some_and(|b| b != s));
+        if !(ends_differ || differs_from_truth) {
+            continue;
+        }
+        keys.push(key);
         let (from, to) = (ix.element(*f), ix.element(*t));
         let sot = sot_pos.map(|p| ix.element(p));
-        let mut subjects = vec![Subject::handoff(h.id.as_str()), subject(from), subject(to)];
-        if let Some(s) = sot
-            && s.id != from.id
-            && s.id != to.id
-        {
-            subjects.push(subject(s));
+        let field = format!("claims.{key}");
+        if let Some(v) = fv {
+            evidence.push(Evidence::value(subject(from), &field, v).noted("sending end"));
         }
-        let what = if keys.len() == 1 { "key" } else { "keys" };
-        out.push(Finding::new(
-            RuleCode::ConflictingClaim,
-            h.id.as_str(),
-            subjects,
-            format!(
-                "Handoff \"{}\" from \"{}\" to \"{}\" must keep the {what} {} unchanged, but the values stated along it disagree.",
-                h.id,
-                from.id,
-                to.id,
+        if let Some(v) = tv {
+            evidence.push(Evidence::value(subject(to), &field, v).noted("receiving end"));
+        }
+        if let (Some(s), Some(v)) = (sot, sv) {
+            evidence.push(Evidence::value(subject(s), &field, v).noted("source of truth"));
+        }
+    }
+    if keys.is_empty() {
+        return;
+    }
+    let (from, to) = (ix.element(*f), ix.element(*t));
+    let sot = sot_pos.map(|p| ix.element(p));
+    let mut subjects = vec![Subject::handoff(h.id.as_str()), subject(from), subject(to)];
+    if let Some(s) = sot
+        && s.id != from.id
+        && s.id != to.id
+    {
+        subjects.push(subject(s));
+    }
+    let what = if keys.len() == 1 { "key" } else { "keys" };
+    out.push(Finding::new(
+        RuleCode::ConflictingClaim,
+        h.id.as_str(),
+        subjects,
+        format!(
+            "Handoff \"{}\" from \"{}\" to \"{}\" must keep the {what} {} unchanged, but the values stated along it disagree.",
+            h.id,
+            from.id,
+            to.id,
+            list(&keys)
+        ),
+        evidence,
+        match sot {
+            Some(s) => format!(
+                "Make every end state the value that \"{}\" (the source of truth) holds for {}, ideally by generating it from there.",
+                s.id,
                 list(&keys)
             ),
-            evidence,
-            match sot {
-                Some(s) => format!(
-                    "Make every end state the value that \"{}\" (the source of truth) holds for {}, ideally by generating it from there.",
-                    s.id,
-                    list(&keys)
-                ),
-                None => format!(
-                    "Agree one value for {}, name the element that owns it as the handoff's source of truth, and make both ends state it.",
-                    list(&keys)
-                ),
-            },
-        ));
-    }
-}
-
-/// `unowned-handoff`: nobody is named as the owner of a handoff.
-pub(crate) fn unowned_handoff(ix: &Index, out: &mut Vec<Finding>) {
-    for h in &ix.ws.handoffs {
-        if h.owner
-            .as_deref()
-            .is_some_and(|o| !o.chars().all(char::is_whitespace))
-        {
-            continue;
-        }
-        out.push(Finding::new(
-            RuleCode::UnownedHandoff,
-            h.id.as_str(),
-            vec![
-                Subject::handoff(h.id.as_str()),
-                Subject::element(h.from.as_str()),
-                Subject::element(h.to.as_str()),
-            ],
-            format!(
-                "Nobody owns handoff \"{}\" from \"{}\" to \"{}\", so nobody answers for what it carries.",
-                h.id, h.from, h.to
-            ),
-            vec![Evidence::absent(
-                Subject::handoff(h.id.as_str()),
-                "owner",
-                "no owner named",
-            )],
-            "Name the team or person accountable for this handoff as its owner.".to_string(),
-        ));
-    }
-}
-
-/// `typed-invariant`: a handoff retyped by hand carries keys that must never vary.
-pub(crate) fn typed_invariant(ix: &Index, out: &mut Vec<Finding>) {
-    for h in &ix.ws.handoffs {
-        if h.mode != HandoffMode::Typed || h.invariant.is_empty() {
-            continue;
-        }
-        let keys: Vec<&str> = h.invariant.iter().map(String::as_str).collect();
-        let me = Subject::handoff(h.id.as_str());
-        out.push(Finding::new(
-            RuleCode::TypedInvariant,
-            h.id.as_str(),
-            vec![me.clone()],
-            format!(
-                "Handoff \"{}\" is retyped by hand although {} must never vary.",
-                h.id,
+            None => format!(
+                "Agree one value for {}, name the element that owns it as the handoff's source of truth, and make both ends state it.",
                 list(&keys)
             ),
-            vec![
-                Evidence::value(me.clone(), "mode", "typed"),
-                Evidence::value(me, "invariant", keys.join(", ")),
-            ],
-            "Generate or sync these keys from their source of truth instead of retyping them (mode generated or synced).".to_string(),
-        ));
+        },
+    ));
+}
+
+/// `unowned-handoff` for handoff `i`: nobody is named as its owner.
+pub(crate) fn unowned_handoff(ix: &Index, i: usize, out: &mut Vec<Finding>) {
+    let h = ix.handoff(i as u32);
+    if h.owner
+        .as_deref()
+        .is_some_and(|o| !o.chars().all(char::is_whitespace))
+    {
+        return;
     }
+    out.push(Finding::new(
+        RuleCode::UnownedHandoff,
+        h.id.as_str(),
+        vec![
+            Subject::handoff(h.id.as_str()),
+            Subject::element(h.from.as_str()),
+            Subject::element(h.to.as_str()),
+        ],
+        format!(
+            "Nobody owns handoff \"{}\" from \"{}\" to \"{}\", so nobody answers for what it carries.",
+            h.id, h.from, h.to
+        ),
+        vec![Evidence::absent(
+            Subject::handoff(h.id.as_str()),
+            "owner",
+            "no owner named",
+        )],
+        "Name the team or person accountable for this handoff as its owner.".to_string(),
+    ));
+}
+
+/// `typed-invariant` for handoff `i`: retyped by hand, it carries keys that must never vary.
+pub(crate) fn typed_invariant(ix: &Index, i: usize, out: &mut Vec<Finding>) {
+    let h = ix.handoff(i as u32);
+    if h.mode != HandoffMode::Typed || h.invariant.is_empty() {
+        return;
+    }
+    let keys: Vec<&str> = h.invariant.iter().map(String::as_str).collect();
+    let me = Subject::handoff(h.id.as_str());
+    out.push(Finding::new(
+        RuleCode::TypedInvariant,
+        h.id.as_str(),
+        vec![me.clone()],
+        format!(
+            "Handoff \"{}\" is retyped by hand although {} must never vary.",
+            h.id,
+            list(&keys)
+        ),
+        vec![
+            Evidence::value(me.clone(), "mode", "typed"),
+            Evidence::value(me, "invariant", keys.join(", ")),
+        ],
+        "Generate or sync these keys from their source of truth instead of retyping them (mode generated or synced).".to_string(),
+    ));
 }
 
 /// The keys of `needs` that the element does not claim and no handoff in `incoming` carries.

@@ -106,92 +106,91 @@ pub(crate) fn failed_delivery(ix: &Index, out: &mut Vec<Finding>) {
     }
 }
 
-/// `escalation-drops-context`: an escalation does not carry what the receiver needs.
-pub(crate) fn escalation(ix: &Index, out: &mut Vec<Finding>) {
-    for (h, ends) in ix.ws.handoffs.iter().zip(&ix.ends) {
-        let (Some((_, t)), Trigger::Escalation) = (ends, h.trigger) else {
-            continue;
-        };
-        let to = ix.element(*t);
-        let missing = missing_context(&to.needs, &to.claims, |key| {
-            h.carries.iter().any(|c| c == key)
-        });
-        if missing.is_empty() {
-            continue;
-        }
-        let me = Subject::handoff(h.id.as_str());
-        let mut evidence: Vec<Evidence> = missing
-            .iter()
-            .map(|k| Evidence::value(subject(to), "needs", *k).noted("not carried"))
-            .collect();
-        evidence.push(Evidence::value(me.clone(), "carries", h.carries.join(", ")));
-        out.push(Finding::new(
-            RuleCode::EscalationDropsContext,
-            h.id.as_str(),
-            vec![me, Subject::element(h.from.as_str()), subject(to)],
-            format!(
-                "Escalation \"{}\" hands the customer to \"{}\" without {}, so the customer must repeat it.",
-                h.id,
-                to.id,
-                list(&missing)
-            ),
-            evidence,
-            format!("Make handoff \"{}\" carry {}.", h.id, list(&missing)),
-        ));
+/// `escalation-drops-context` for handoff `i`: an escalation does not carry what the
+/// receiver needs.
+pub(crate) fn escalation(ix: &Index, i: usize, out: &mut Vec<Finding>) {
+    let (h, ends) = (ix.handoff(i as u32), &ix.ends[i]);
+    let (Some((_, t)), Trigger::Escalation) = (ends, h.trigger) else {
+        return;
+    };
+    let to = ix.element(*t);
+    let missing = missing_context(&to.needs, &to.claims, |key| {
+        h.carries.iter().any(|c| c == key)
+    });
+    if missing.is_empty() {
+        return;
     }
+    let me = Subject::handoff(h.id.as_str());
+    let mut evidence: Vec<Evidence> = missing
+        .iter()
+        .map(|k| Evidence::value(subject(to), "needs", *k).noted("not carried"))
+        .collect();
+    evidence.push(Evidence::value(me.clone(), "carries", h.carries.join(", ")));
+    out.push(Finding::new(
+        RuleCode::EscalationDropsContext,
+        h.id.as_str(),
+        vec![me, Subject::element(h.from.as_str()), subject(to)],
+        format!(
+            "Escalation \"{}\" hands the customer to \"{}\" without {}, so the customer must repeat it.",
+            h.id,
+            to.id,
+            list(&missing)
+        ),
+        evidence,
+        format!("Make handoff \"{}\" carry {}.", h.id, list(&missing)),
+    ));
 }
 
-/// `channel-switch-drops-state`: a handoff between touchpoints on different channels
-/// loses part of the journey state.
-pub(crate) fn channel_switch(ix: &Index, out: &mut Vec<Finding>) {
+/// `channel-switch-drops-state` for handoff `i`: between touchpoints on different
+/// channels, it loses part of the journey state.
+pub(crate) fn channel_switch(ix: &Index, i: usize, out: &mut Vec<Finding>) {
     let state = &ix.ws.workspace.journey_state;
     if state.is_empty() {
         return;
     }
-    for (h, ends) in ix.ws.handoffs.iter().zip(&ix.ends) {
-        let Some((f, t)) = ends else { continue };
-        let (from, to) = (ix.element(*f), ix.element(*t));
-        if !is_touchpoint(from) || !is_touchpoint(to) {
-            continue;
-        }
-        let (Some(fc), Some(tc)) = (&from.channel, &to.channel) else {
-            continue;
-        };
-        if fc.trim().eq_ignore_ascii_case(tc.trim()) {
-            continue;
-        }
-        let mut missing: Vec<&str> = Vec::new();
-        for key in state {
-            if !h.carries.contains(key) && !missing.contains(&key.as_str()) {
-                missing.push(key);
-            }
-        }
-        if missing.is_empty() {
-            continue;
-        }
-        let me = Subject::handoff(h.id.as_str());
-        let mut evidence = vec![
-            Evidence::value(subject(from), "channel", fc),
-            Evidence::value(subject(to), "channel", tc),
-        ];
-        evidence.extend(missing.iter().map(|k| {
-            Evidence::absent(
-                me.clone(),
-                "carries",
-                format!("lacks journey state \"{k}\""),
-            )
-        }));
-        out.push(Finding::new(
-            RuleCode::ChannelSwitchDropsState,
-            h.id.as_str(),
-            vec![me, subject(from), subject(to)],
-            format!(
-                "Handoff \"{}\" switches the customer from {fc} to {tc} without the journey state {}, so the journey restarts.",
-                h.id,
-                list(&missing)
-            ),
-            evidence,
-            format!("Make handoff \"{}\" carry {}.", h.id, list(&missing)),
-        ));
+    let (h, ends) = (ix.handoff(i as u32), &ix.ends[i]);
+    let Some((f, t)) = ends else { return };
+    let (from, to) = (ix.element(*f), ix.element(*t));
+    if !is_touchpoint(from) || !is_touchpoint(to) {
+        return;
     }
+    let (Some(fc), Some(tc)) = (&from.channel, &to.channel) else {
+        return;
+    };
+    if fc.trim().eq_ignore_ascii_case(tc.trim()) {
+        return;
+    }
+    let mut missing: Vec<&str> = Vec::new();
+    for key in state {
+        if !h.carries.contains(key) && !missing.contains(&key.as_str()) {
+            missing.push(key);
+        }
+    }
+    if missing.is_empty() {
+        return;
+    }
+    let me = Subject::handoff(h.id.as_str());
+    let mut evidence = vec![
+        Evidence::value(subject(from), "channel", fc),
+        Evidence::value(subject(to), "channel", tc),
+    ];
+    evidence.extend(missing.iter().map(|k| {
+        Evidence::absent(
+            me.clone(),
+            "carries",
+            format!("lacks journey state \"{k}\""),
+        )
+    }));
+    out.push(Finding::new(
+        RuleCode::ChannelSwitchDropsState,
+        h.id.as_str(),
+        vec![me, subject(from), subject(to)],
+        format!(
+            "Handoff \"{}\" switches the customer from {fc} to {tc} without the journey state {}, so the journey restarts.",
+            h.id,
+            list(&missing)
+        ),
+        evidence,
+        format!("Make handoff \"{}\" carry {}.", h.id, list(&missing)),
+    ));
 }
