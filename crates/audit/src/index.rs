@@ -3,8 +3,8 @@
 use throughline_model::{Element, ElementKind, Handoff, Workspace};
 
 use crate::finding::Subject;
-use crate::fxhash::FxHashMap;
 use crate::graph::Graph;
+use crate::ids::IdTable;
 
 /// Tags with a meaning to the audit.
 pub(crate) const OUTBOUND: &str = "outbound";
@@ -18,7 +18,7 @@ pub(crate) struct Index<'a> {
     pub graph: Graph,
     /// Per handoff: the positions of its two ends, when both resolve.
     pub ends: Vec<Option<(u32, u32)>>,
-    element_at: FxHashMap<&'a str, u32>,
+    element_at: IdTable,
     /// Whether every element id is unique (as in any valid workspace).
     unique: bool,
 }
@@ -26,11 +26,7 @@ pub(crate) struct Index<'a> {
 impl<'a> Index<'a> {
     /// Indexes `ws`. Duplicate ids resolve to their first occurrence.
     pub fn new(ws: &'a Workspace) -> Self {
-        let mut element_at =
-            FxHashMap::with_capacity_and_hasher(ws.elements.len(), Default::default());
-        for (i, e) in ws.elements.iter().enumerate() {
-            element_at.entry(e.id.as_str()).or_insert(i as u32);
-        }
+        let element_at = IdTable::new(ws.elements.iter().map(|e| e.id.as_str()));
         let ends: Vec<Option<(u32, u32)>> = ws
             .handoffs
             .iter()
@@ -39,7 +35,7 @@ impl<'a> Index<'a> {
                     element_at.get(h.from.as_str()),
                     element_at.get(h.to.as_str()),
                 ) {
-                    (Some(&f), Some(&t)) => Some((f, t)),
+                    (Some(f), Some(t)) => Some((f, t)),
                     _ => None,
                 }
             })
@@ -49,14 +45,14 @@ impl<'a> Index<'a> {
             ws,
             graph,
             ends,
-            unique: element_at.len() == ws.elements.len(),
+            unique: element_at.distinct() == ws.elements.len(),
             element_at,
         }
     }
 
     /// The position of the element with this id.
     pub fn element_pos(&self, id: &str) -> Option<u32> {
-        self.element_at.get(id).copied()
+        self.element_at.get(id)
     }
 
     /// Whether the element at `pos` is the one its id resolves to (not a later duplicate).

@@ -15,6 +15,7 @@ mod fxhash;
 #[cfg(feature = "bench")]
 mod generate;
 mod graph;
+mod ids;
 mod index;
 mod render;
 mod rules;

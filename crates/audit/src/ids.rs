@@ -1,0 +1,106 @@
+//! Element ids to positions, in a table built for large workspaces: the ids are copied
+//! once into one contiguous string, and an open-addressing table holds only positions and
+//! hash bits. A lookup touches a few compact arrays instead of a map bucket plus the
+//! element's own heap-allocated id, which at 100k elements was a cache miss per lookup.
+
+use crate::claims::fingerprint;
+
+/// Positions of element ids; duplicate ids resolve to their first occurrence.
+pub(crate) struct IdTable {
+    /// Every id, one after the other; id `p` is `arena[bounds[p]..bounds[p + 1]]`.
+    arena: String,
+    bounds: Vec<u32>,
+    /// Per slot: the position plus one (zero when empty), and the hash's high half.
+    slot_pos: Vec<u32>,
+    slot_check: Vec<u32>,
+    mask: usize,
+    distinct: usize,
+}
+
+impl IdTable {
+    /// The table of `ids`, given in position order.
+    pub fn new<'a>(ids: impl ExactSizeIterator<Item = &'a str>) -> Self {
+        let n = ids.len();
+        let slots = (n * 2).next_power_of_two().max(8);
+        let mut table = Self {
+            arena: String::with_capacity(n * 8),
+            bounds: Vec::with_capacity(n + 1),
+            slot_pos: vec![0; slots],
+            slot_check: vec![0; slots],
+            mask: slots - 1,
+            distinct: 0,
+        };
+        table.bounds.push(0);
+        for (pos, id) in ids.enumerate() {
+            table.arena.push_str(id);
+            table.bounds.push(table.arena.len() as u32);
+            let h = fingerprint(id);
+            let mut i = h as usize & table.mask;
+            loop {
+                let p = table.slot_pos[i];
+                if p == 0 {
+                    table.slot_pos[i] = pos as u32 + 1;
+                    table.slot_check[i] = (h >> 32) as u32;
+                    table.distinct += 1;
+                    break;
+                }
+                if table.slot_check[i] == (h >> 32) as u32 && table.id(p - 1) == id {
+                    break;
+                }
+                i = (i + 1) & table.mask;
+            }
+        }
+        table
+    }
+
+    fn id(&self, pos: u32) -> &str {
+        &self.arena[self.bounds[pos as usize] as usize..self.bounds[pos as usize + 1] as usize]
+    }
+
+    /// The position of the first element with this id.
+    pub fn get(&self, id: &str) -> Option<u32> {
+        let h = fingerprint(id);
+        let mut i = h as usize & self.mask;
+        loop {
+            let p = self.slot_pos[i];
+            if p == 0 {
+                return None;
+            }
+            if self.slot_check[i] == (h >> 32) as u32 && self.id(p - 1) == id {
+                return Some(p - 1);
+            }
+            i = (i + 1) & self.mask;
+        }
+    }
+
+    /// How many distinct ids there are.
+    pub fn distinct(&self) -> usize {
+        self.distinct
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::IdTable;
+
+    #[test]
+    fn finds_first_occurrences_and_nothing_else() {
+        let ids = ["a", "b", "a", "", "e12", "e1", "e120"];
+        let t = IdTable::new(ids.iter().copied());
+        assert_eq!(t.get("a"), Some(0));
+        assert_eq!(t.get("b"), Some(1));
+        assert_eq!(t.get(""), Some(3));
+        assert_eq!(t.get("e120"), Some(6));
+        assert_eq!(t.get("e1"), Some(5));
+        assert_eq!(t.get("e"), None);
+        assert_eq!(t.distinct(), 6);
+        let empty = IdTable::new([].iter().copied());
+        assert_eq!(empty.get("a"), None);
+        let many: Vec<String> = (0..5000).map(|i| format!("e{i}")).collect();
+        let t = IdTable::new(many.iter().map(String::as_str));
+        for (i, id) in many.iter().enumerate() {
+            assert_eq!(t.get(id), Some(i as u32));
+        }
+        assert_eq!(t.get("e5000"), None);
+    }
+}
