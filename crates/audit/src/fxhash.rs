@@ -32,9 +32,12 @@ impl Hasher for FxHasher {
         }
         let rest = chunks.remainder();
         if !rest.is_empty() {
-            let mut word = [0u8; 8];
-            word[..rest.len()].copy_from_slice(rest);
-            self.add(u64::from_le_bytes(word));
+            // Byte by byte: a copy of a variable length would call `memcpy` for every id.
+            let word = rest
+                .iter()
+                .rev()
+                .fold(0u64, |w, b| (w << 8) | u64::from(*b));
+            self.add(word);
         }
     }
 

@@ -44,7 +44,7 @@ impl IdTable {
                     table.distinct += 1;
                     break;
                 }
-                if table.slot_check[i] == (h >> 32) as u32 && table.id(p - 1) == id {
+                if table.slot_check[i] == (h >> 32) as u32 && table.is(p - 1, id) {
                     break;
                 }
                 i = (i + 1) & table.mask;
@@ -53,11 +53,24 @@ impl IdTable {
         table
     }
 
-    fn id(&self, pos: u32) -> &str {
-        &self.arena[self.bounds[pos as usize] as usize..self.bounds[pos as usize + 1] as usize]
+    /// Whether the id at `pos` is `id` (bytes compared; no char-boundary checks).
+    #[inline]
+    fn is(&self, pos: u32, id: &str) -> bool {
+        let (a, b) = (
+            self.bounds[pos as usize] as usize,
+            self.bounds[pos as usize + 1] as usize,
+        );
+        // Ids are short: a byte loop beats a call to `memcmp`.
+        b - a == id.len()
+            && self
+                .arena
+                .as_bytes()
+                .get(a..b)
+                .is_some_and(|stored| stored.iter().zip(id.as_bytes()).all(|(x, y)| x == y))
     }
 
     /// The position of the first element with this id.
+    #[inline]
     pub fn get(&self, id: &str) -> Option<u32> {
         let h = fingerprint(id);
         let mut i = h as usize & self.mask;
@@ -66,7 +79,7 @@ impl IdTable {
             if p == 0 {
                 return None;
             }
-            if self.slot_check[i] == (h >> 32) as u32 && self.id(p - 1) == id {
+            if self.slot_check[i] == (h >> 32) as u32 && self.is(p - 1, id) {
                 return Some(p - 1);
             }
             i = (i + 1) & self.mask;

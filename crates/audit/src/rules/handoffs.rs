@@ -5,7 +5,7 @@ use throughline_model::{Handoff, HandoffMode};
 
 use crate::claims::{Claims, fingerprint};
 use crate::finding::{Evidence, Finding, RuleCode, Subject};
-use crate::index::{Index, list, subject};
+use crate::index::{Index, cat, list, subject};
 
 /// `conflicting-claim` for handoff `i`: its two ends, or an end and the source of truth,
 /// state different values for a key that must not vary.
@@ -37,7 +37,7 @@ pub(crate) fn conflicting_claim(ix: &Index, claims: &Claims, i: usize, out: &mut
         keys.push(key);
         let (from, to) = (ix.element(*f), ix.element(*t));
         let sot = sot_pos.map(|p| ix.element(p));
-        let field = format!("claims.{key}");
+        let field = cat(&["claims.", key]);
         if let Some(v) = fv {
             evidence.push(Evidence::value(subject(from), &field, v).noted("sending end"));
         }
@@ -65,24 +65,33 @@ pub(crate) fn conflicting_claim(ix: &Index, claims: &Claims, i: usize, out: &mut
         RuleCode::ConflictingClaim,
         h.id.as_str(),
         subjects,
-        format!(
-            "Handoff \"{}\" from \"{}\" to \"{}\" must keep the {what} {} unchanged, but the values stated along it disagree.",
-            h.id,
-            from.id,
-            to.id,
-            list(&keys)
-        ),
+        cat(&[
+            "Handoff \"",
+            h.id.as_str(),
+            "\" from \"",
+            from.id.as_str(),
+            "\" to \"",
+            to.id.as_str(),
+            "\" must keep the ",
+            what,
+            " ",
+            &list(&keys),
+            " unchanged, but the values stated along it disagree.",
+        ]),
         evidence,
         match sot {
-            Some(s) => format!(
-                "Make every end state the value that \"{}\" (the source of truth) holds for {}, ideally by generating it from there.",
-                s.id,
-                list(&keys)
-            ),
-            None => format!(
-                "Agree one value for {}, name the element that owns it as the handoff's source of truth, and make both ends state it.",
-                list(&keys)
-            ),
+            Some(s) => cat(&[
+                "Make every end state the value that \"",
+                s.id.as_str(),
+                "\" (the source of truth) holds for ",
+                &list(&keys),
+                ", ideally by generating it from there.",
+            ]),
+            None => cat(&[
+                "Agree one value for ",
+                &list(&keys),
+                ", name the element that owns it as the handoff's source of truth, and make both ends state it.",
+            ]),
         },
     ));
 }
@@ -104,10 +113,15 @@ pub(crate) fn unowned_handoff(ix: &Index, i: usize, out: &mut Vec<Finding>) {
             Subject::element(h.from.as_str()),
             Subject::element(h.to.as_str()),
         ],
-        format!(
-            "Nobody owns handoff \"{}\" from \"{}\" to \"{}\", so nobody answers for what it carries.",
-            h.id, h.from, h.to
-        ),
+        cat(&[
+            "Nobody owns handoff \"",
+            h.id.as_str(),
+            "\" from \"",
+            h.from.as_str(),
+            "\" to \"",
+            h.to.as_str(),
+            "\", so nobody answers for what it carries.",
+        ]),
         vec![Evidence::absent(
             Subject::handoff(h.id.as_str()),
             "owner",
@@ -129,11 +143,13 @@ pub(crate) fn typed_invariant(ix: &Index, i: usize, out: &mut Vec<Finding>) {
         RuleCode::TypedInvariant,
         h.id.as_str(),
         vec![me.clone()],
-        format!(
-            "Handoff \"{}\" is retyped by hand although {} must never vary.",
-            h.id,
-            list(&keys)
-        ),
+        cat(&[
+            "Handoff \"",
+            h.id.as_str(),
+            "\" is retyped by hand although ",
+            &list(&keys),
+            " must never vary.",
+        ]),
         vec![
             Evidence::value(me.clone(), "mode", "typed"),
             Evidence::value(me, "invariant", keys.join(", ")),
@@ -180,20 +196,28 @@ pub(crate) fn lost_context(ix: &Index, out: &mut Vec<Finding>) {
             RuleCode::LostContext,
             e.id.as_str(),
             vec![subject(e)],
-            format!(
-                "\"{}\" needs the context {what} {}, but does not hold it and none of the {incoming} handoffs into it carries it.",
-                e.id,
-                list(&missing)
-            ),
+            cat(&[
+                "\"",
+                e.id.as_str(),
+                "\" needs the context ",
+                what,
+                " ",
+                &list(&missing),
+                ", but does not hold it and none of the ",
+                &incoming.to_string(),
+                " handoffs into it carries it.",
+            ]),
             missing
                 .iter()
                 .map(|k| Evidence::value(subject(e), "needs", *k).noted("not received"))
                 .collect(),
-            format!(
-                "Add {} to what a handoff into \"{}\" carries, from the element that holds it.",
-                list(&missing),
-                e.id
-            ),
+            cat(&[
+                "Add ",
+                &list(&missing),
+                " to what a handoff into \"",
+                e.id.as_str(),
+                "\" carries, from the element that holds it.",
+            ]),
         ));
     }
 }

@@ -5,7 +5,9 @@ use throughline_model::Trigger;
 
 use crate::finding::{Evidence, Finding, RuleCode, Subject};
 use crate::graph::reachable_from;
-use crate::index::{CONSENT, Index, OUTBOUND, has_tag, is_outbound, is_touchpoint, list, subject};
+use crate::index::{
+    CONSENT, Index, OUTBOUND, cat, has_tag, is_outbound, is_touchpoint, list, subject,
+};
 use crate::rules::handoffs::missing_context;
 
 /// What a waiver names to accept [`RuleCode::NoConsentSource`], which is about the
@@ -130,14 +132,23 @@ pub(crate) fn escalation(ix: &Index, i: usize, out: &mut Vec<Finding>) {
         RuleCode::EscalationDropsContext,
         h.id.as_str(),
         vec![me, Subject::element(h.from.as_str()), subject(to)],
-        format!(
-            "Escalation \"{}\" hands the customer to \"{}\" without {}, so the customer must repeat it.",
-            h.id,
-            to.id,
-            list(&missing)
-        ),
+        cat(&[
+            "Escalation \"",
+            h.id.as_str(),
+            "\" hands the customer to \"",
+            to.id.as_str(),
+            "\" without ",
+            &list(&missing),
+            ", so the customer must repeat it.",
+        ]),
         evidence,
-        format!("Make handoff \"{}\" carry {}.", h.id, list(&missing)),
+        cat(&[
+            "Make handoff \"",
+            h.id.as_str(),
+            "\" carry ",
+            &list(&missing),
+            ".",
+        ]),
     ));
 }
 
@@ -178,19 +189,31 @@ pub(crate) fn channel_switch(ix: &Index, i: usize, out: &mut Vec<Finding>) {
         Evidence::absent(
             me.clone(),
             "carries",
-            format!("lacks journey state \"{k}\""),
+            cat(&["lacks journey state \"", k, "\""]),
         )
     }));
     out.push(Finding::new(
         RuleCode::ChannelSwitchDropsState,
         h.id.as_str(),
         vec![me, subject(from), subject(to)],
-        format!(
-            "Handoff \"{}\" switches the customer from {fc} to {tc} without the journey state {}, so the journey restarts.",
-            h.id,
-            list(&missing)
-        ),
+        cat(&[
+            "Handoff \"",
+            h.id.as_str(),
+            "\" switches the customer from ",
+            fc,
+            " to ",
+            tc,
+            " without the journey state ",
+            &list(&missing),
+            ", so the journey restarts.",
+        ]),
         evidence,
-        format!("Make handoff \"{}\" carry {}.", h.id, list(&missing)),
+        cat(&[
+            "Make handoff \"",
+            h.id.as_str(),
+            "\" carry ",
+            &list(&missing),
+            ".",
+        ]),
     ));
 }
