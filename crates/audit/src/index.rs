@@ -3,6 +3,7 @@
 use throughline_model::{Element, ElementKind, Handoff, Workspace};
 
 use crate::finding::Subject;
+use crate::fxhash::FxHashMap;
 use crate::graph::Graph;
 use crate::ids::IdTable;
 
@@ -21,6 +22,40 @@ pub(crate) struct Index<'a> {
     element_at: IdTable,
     /// Whether every element id is unique (as in any valid workspace).
     unique: bool,
+    /// Per element: for a touchpoint with a channel, the channel trimmed and lowercased,
+    /// interned (so a channel switch compares integers); otherwise [`NO_CHANNEL`].
+    channels: Vec<u32>,
+}
+
+const NO_CHANNEL: u32 = u32::MAX;
+
+/// Every touchpoint's channel, interned as it compares: trimmed, ignoring ASCII case.
+fn intern_channels(ws: &Workspace) -> Vec<u32> {
+    let mut ids: FxHashMap<String, u32> = FxHashMap::default();
+    ws.elements
+        .iter()
+        .map(|e| match (&e.channel, is_touchpoint(e)) {
+            (Some(c), true) => {
+                let c = c.trim();
+                let lower;
+                let c = if c.bytes().any(|b| b.is_ascii_uppercase()) {
+                    lower = c.to_ascii_lowercase();
+                    lower.as_str()
+                } else {
+                    c
+                };
+                match ids.get(c) {
+                    Some(id) => *id,
+                    None => {
+                        let id = ids.len() as u32;
+                        ids.insert(c.to_string(), id);
+                        id
+                    }
+                }
+            }
+            _ => NO_CHANNEL,
+        })
+        .collect()
 }
 
 impl<'a> Index<'a> {
@@ -46,6 +81,7 @@ impl<'a> Index<'a> {
             graph,
             ends,
             unique: element_at.distinct() == ws.elements.len(),
+            channels: intern_channels(ws),
             element_at,
         }
     }
@@ -58,6 +94,11 @@ impl<'a> Index<'a> {
     /// Whether the element at `pos` is the one its id resolves to (not a later duplicate).
     pub fn is_canonical(&self, pos: u32) -> bool {
         self.unique || self.element_pos(self.element(pos).id.as_str()) == Some(pos)
+    }
+
+    /// The interned channel of the element at `pos`, when it is a touchpoint with one.
+    pub fn channel(&self, pos: u32) -> Option<u32> {
+        Some(self.channels[pos as usize]).filter(|c| *c != NO_CHANNEL)
     }
 
     /// The element at a position.

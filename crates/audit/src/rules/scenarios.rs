@@ -159,18 +159,19 @@ pub(crate) fn channel_switch(ix: &Index, i: usize, out: &mut Vec<Finding>) {
     if state.is_empty() {
         return;
     }
-    let (h, ends) = (ix.handoff(i as u32), &ix.ends[i]);
-    let Some((f, t)) = ends else { return };
-    let (from, to) = (ix.element(*f), ix.element(*t));
-    if !is_touchpoint(from) || !is_touchpoint(to) {
+    let Some((f, t)) = ix.ends[i] else { return };
+    // Touchpoints with a channel only, compared as interned channels (trimmed, any case).
+    let (Some(cf), Some(ct)) = (ix.channel(f), ix.channel(t)) else {
+        return;
+    };
+    if cf == ct {
         return;
     }
+    let h = ix.handoff(i as u32);
+    let (from, to) = (ix.element(f), ix.element(t));
     let (Some(fc), Some(tc)) = (&from.channel, &to.channel) else {
         return;
     };
-    if fc.trim().eq_ignore_ascii_case(tc.trim()) {
-        return;
-    }
     let mut missing: Vec<&str> = Vec::new();
     for key in state {
         if !h.carries.contains(key) && !missing.contains(&key.as_str()) {

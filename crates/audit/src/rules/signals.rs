@@ -7,29 +7,66 @@ use crate::finding::{Evidence, Finding, RuleCode};
 use crate::fxhash::FxHashMap;
 use crate::index::{Index, is_outbound, list, subject};
 
-/// Who interprets each signal: signal -> (element position, intent), elements in order.
-fn readers<'a>(ix: &Index<'a>) -> Vec<(&'a str, Vec<(u32, &'a str)>)> {
-    let mut by_signal: FxHashMap<&'a str, Vec<(u32, &'a str)>> = FxHashMap::default();
+/// Who interprets each signal, grouped without a vector per signal: every reading goes
+/// into one array, bucketed by signal afterwards (a counting sort).
+struct Readers<'a> {
+    /// The signals read by more than one element, sorted by name, with the range of their
+    /// readers in `readers`.
+    shared: Vec<(&'a str, std::ops::Range<usize>)>,
+    /// (element position, intent), bucketed by signal, elements in order within a bucket.
+    readers: Vec<(u32, &'a str)>,
+}
+
+fn readers<'a>(ix: &Index<'a>) -> Readers<'a> {
+    let mut group_of: FxHashMap<&'a str, u32> = FxHashMap::default();
+    let mut names: Vec<&'a str> = Vec::new();
+    let mut counts: Vec<usize> = Vec::new();
+    let mut readings: Vec<(u32, u32, &'a str)> = Vec::with_capacity(ix.ws.elements.len());
     for (pos, e) in ix.ws.elements.iter().enumerate() {
         for (signal, intent) in &e.interprets {
-            by_signal
-                .entry(signal.as_str())
-                .or_default()
-                .push((pos as u32, intent.as_str()));
+            let g = *group_of.entry(signal.as_str()).or_insert_with(|| {
+                names.push(signal.as_str());
+                counts.push(0);
+                names.len() as u32 - 1
+            });
+            counts[g as usize] += 1;
+            readings.push((g, pos as u32, intent.as_str()));
         }
     }
-    let mut shared: Vec<_> = by_signal.into_iter().filter(|(_, r)| r.len() > 1).collect();
+    let mut start = Vec::with_capacity(counts.len());
+    let mut sum = 0;
+    for c in &counts {
+        start.push(sum);
+        sum += c;
+    }
+    let mut cursor = start.clone();
+    let mut readers = vec![(0u32, ""); readings.len()];
+    for (g, pos, intent) in readings {
+        readers[cursor[g as usize]] = (pos, intent);
+        cursor[g as usize] += 1;
+    }
+    let mut shared: Vec<(&'a str, std::ops::Range<usize>)> = names
+        .iter()
+        .enumerate()
+        .filter(|(g, _)| counts[*g] > 1)
+        .map(|(g, name)| (*name, start[g]..start[g] + counts[g]))
+        .collect();
     shared.sort_unstable_by(|a, b| a.0.cmp(b.0));
-    shared
+    Readers { shared, readers }
 }
 
 /// Both signal rules, sharing one pass over the elements.
 pub(crate) fn check(ix: &Index, out: &mut Vec<Finding>) {
     let covering = rules_covering(ix);
-    for (signal, mut readers) in readers(ix) {
+    let Readers {
+        shared,
+        mut readers,
+    } = readers(ix);
+    for (signal, range) in shared {
+        let readers = &mut readers[range];
         readers.sort_by(|a, b| ix.element(a.0).id.cmp(&ix.element(b.0).id));
-        signal_conflict(ix, signal, &readers, out);
-        uncoordinated(ix, signal, &readers, &covering, out);
+        signal_conflict(ix, signal, readers, out);
+        uncoordinated(ix, signal, readers, &covering, out);
     }
 }
 
