@@ -88,7 +88,9 @@ impl Sections {
 pub struct Placement {
     /// The element's id.
     pub id: String,
+    /// Horizontal position, growing to the right.
     pub x: f64,
+    /// Vertical position, growing downward.
     pub y: f64,
 }
 
@@ -97,7 +99,9 @@ pub struct Placement {
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(default)]
 pub struct PlaybookOptions {
+    /// A4 or US Letter.
     pub paper: Paper,
+    /// Which sections to include.
     pub sections: Sections,
     /// The date printed on the cover and in the footer, passed in so output is deterministic.
     pub generated_on: String,
@@ -119,7 +123,9 @@ pub struct Rendered {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct SectionPreview {
+    /// Which section.
     pub section: Section,
+    /// Its printed title.
     pub title: String,
     /// One line saying what the section will hold for this workspace.
     pub summary: String,

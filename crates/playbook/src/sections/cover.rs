@@ -78,6 +78,14 @@ pub(super) fn render(
         ),
     };
     flow.place_all(text_rows(&line, style, geo.left, width));
+    if let Some((session, _)) = &facts.readiness {
+        let when = format!(
+            "Latest session: {}, {}",
+            session.name.trim(),
+            session.date.trim()
+        );
+        flow.place_all(text_rows(&when, SMALL, geo.left, width));
+    }
 }
 
 /// Prints the list of sections and their first pages at the foot of the cover, when the
