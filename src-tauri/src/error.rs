@@ -15,7 +15,10 @@ pub struct ApiError {
 impl ApiError {
     /// An error with the given code and message.
     pub fn new(code: &str, message: impl Into<String>) -> Self {
-        Self { code: code.to_string(), message: message.into() }
+        Self {
+            code: code.to_string(),
+            message: message.into(),
+        }
     }
 }
 
@@ -28,5 +31,17 @@ impl From<StoreError> for ApiError {
 impl From<FormatError> for ApiError {
     fn from(e: FormatError) -> Self {
         Self::new(e.code(), e.to_string())
+    }
+}
+
+impl From<throughline_readiness::ReadinessError> for ApiError {
+    fn from(e: throughline_readiness::ReadinessError) -> Self {
+        Self::new(e.code(), e.to_string())
+    }
+}
+
+impl From<throughline_playbook::PlaybookError> for ApiError {
+    fn from(e: throughline_playbook::PlaybookError) -> Self {
+        Self::new("playbook", e.to_string())
     }
 }

@@ -19,20 +19,28 @@ const SAMPLE_SEEDED: &str = "sample_seeded";
 pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
     tauri_specta::Builder::<tauri::Wry>::new()
         .commands(tauri_specta::collect_commands![
-            commands::list_workspaces,
-            commands::create_workspace,
-            commands::delete_workspace,
-            commands::open_workspace,
-            commands::apply_edit,
-            commands::undo,
-            commands::redo,
-            commands::import_workspace,
-            commands::import_sample,
-            commands::export_workspace,
-            commands::get_settings,
-            commands::set_settings,
+            commands::workspace::list_workspaces,
+            commands::workspace::create_workspace,
+            commands::workspace::delete_workspace,
+            commands::workspace::open_workspace,
+            commands::workspace::apply_edit,
+            commands::workspace::undo,
+            commands::workspace::redo,
+            commands::workspace::import_workspace,
+            commands::workspace::import_sample,
+            commands::workspace::export_workspace,
+            commands::workspace::get_settings,
+            commands::workspace::set_settings,
+            commands::graph::audit_workspace,
+            commands::graph::get_layout,
+            commands::graph::save_layout,
+            commands::readiness::readiness_report,
+            commands::playbook::playbook_outline,
+            commands::playbook::export_playbook,
         ])
-        .events(tauri_specta::collect_events![commands::WorkspaceChanged])
+        .events(tauri_specta::collect_events![
+            commands::workspace::WorkspaceChanged
+        ])
 }
 
 /// Where the library database lives: `THROUGHLINE_DB`, else the OS app-data directory.
@@ -52,8 +60,11 @@ fn open_library(path: &Path) -> Result<Store, ApiError> {
     let mut store = Store::open(path)?;
     if store.setting(SAMPLE_SEEDED)?.is_none() {
         if store.list_workspaces()?.is_empty() {
-            let doc = throughline_format::sample()?;
-            let actor = Actor { name: "Throughline".into(), source: Source::Import };
+            let doc = throughline_format::sample();
+            let actor = Actor {
+                name: "Throughline".into(),
+                source: Source::Import,
+            };
             let summary = store.import_workspace(&doc, &actor)?;
             store.set_setting("last_workspace", Some(&summary.slug))?;
         }

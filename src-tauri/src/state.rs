@@ -15,7 +15,9 @@ pub struct AppState {
 impl AppState {
     /// Wraps the outcome of opening the library.
     pub fn new(store: Result<Store, ApiError>) -> Self {
-        Self { store: store.map(Mutex::new) }
+        Self {
+            store: store.map(Mutex::new),
+        }
     }
 
     /// The store, for the length of one command.
@@ -23,11 +25,16 @@ impl AppState {
         let store = self.store.as_ref().map_err(Clone::clone)?;
         // A poisoned lock means an earlier command panicked mid-way; every write is one
         // transaction, so the database itself is consistent and carrying on is safe.
-        Ok(store.lock().unwrap_or_else(|poisoned| poisoned.into_inner()))
+        Ok(store
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner()))
     }
 }
 
 /// The person acting in the app, as set in the settings.
 pub fn ui_actor(store: &Store) -> Result<Actor, ApiError> {
-    Ok(Actor { name: store.display_name()?, source: Source::Ui })
+    Ok(Actor {
+        name: store.display_name()?,
+        source: Source::Ui,
+    })
 }

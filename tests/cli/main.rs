@@ -11,7 +11,9 @@ struct Sandbox {
 
 impl Sandbox {
     fn new() -> Self {
-        Self { dir: tempfile::tempdir().unwrap() }
+        Self {
+            dir: tempfile::tempdir().unwrap(),
+        }
     }
 
     fn path(&self, name: &str) -> PathBuf {
@@ -45,8 +47,13 @@ impl Sandbox {
 
     fn fails(&self, args: &[&str]) -> String {
         let out = self.run(args);
-        assert!(!out.status.success(), "throughline {args:?} should have failed");
-        assert!(out.stdout.is_empty() || !String::from_utf8_lossy(&out.stdout).contains("Imported"));
+        assert!(
+            !out.status.success(),
+            "throughline {args:?} should have failed"
+        );
+        assert!(
+            out.stdout.is_empty() || !String::from_utf8_lossy(&out.stdout).contains("Imported")
+        );
         String::from_utf8(out.stderr).unwrap()
     }
 
@@ -70,7 +77,11 @@ fn sample_then_import_then_export_is_byte_identical() {
     assert!(out.contains("Imported"), "{out}");
 
     let list = sb.ok(&["list"]);
-    let slug = list.split_whitespace().next().expect("one workspace listed").to_string();
+    let slug = list
+        .split_whitespace()
+        .next()
+        .expect("one workspace listed")
+        .to_string();
 
     let exported = sb.path("exported.throughline.json");
     sb.ok(&["export", &slug, "-o", s(&exported)]);
@@ -95,7 +106,10 @@ fn importing_twice_keeps_both_under_distinct_slugs() {
     sb.ok(&["import", s(&sample)]);
     sb.ok(&["import", s(&sample)]);
     let list = sb.ok(&["list"]);
-    let slugs: Vec<&str> = list.lines().filter_map(|l| l.split_whitespace().next()).collect();
+    let slugs: Vec<&str> = list
+        .lines()
+        .filter_map(|l| l.split_whitespace().next())
+        .collect();
     assert_eq!(slugs.len(), 2, "{list}");
     assert_ne!(slugs[0], slugs[1]);
 }
@@ -103,10 +117,16 @@ fn importing_twice_keeps_both_under_distinct_slugs() {
 #[test]
 fn a_malformed_file_is_refused_with_its_location_and_changes_nothing() {
     let sb = Sandbox::new();
-    let bad = sb.write("bad.throughline.json", "{\"format\": \"throughline\",\n  \"version\": 1,\n  oops }");
+    let bad = sb.write(
+        "bad.throughline.json",
+        "{\"format\": \"throughline\",\n  \"version\": 1,\n  oops }",
+    );
     let err = sb.fails(&["import", s(&bad)]);
     assert!(err.contains("line 3"), "the message names the line: {err}");
-    assert!(sb.ok(&["list"]).contains("The library is empty"), "nothing was imported");
+    assert!(
+        sb.ok(&["list"]).contains("The library is empty"),
+        "nothing was imported"
+    );
 }
 
 #[test]
@@ -206,5 +226,185 @@ fn a_file_that_is_not_a_database_is_refused() {
     std::fs::write(sb.db(), "this is not sqlite").unwrap();
     let err = sb.fails(&["list"]);
     assert!(!err.is_empty());
-    assert_eq!(std::fs::read_to_string(sb.db()).unwrap(), "this is not sqlite");
+    assert_eq!(
+        std::fs::read_to_string(sb.db()).unwrap(),
+        "this is not sqlite"
+    );
+}
+
+/// The exit code of `throughline ARGS`, with stdout.
+fn code_and_out(sb: &Sandbox, args: &[&str]) -> (i32, String, String) {
+    let out = sb.run(args);
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8(out.stdout).unwrap(),
+        String::from_utf8(out.stderr).unwrap(),
+    )
+}
+
+fn sample_file(sb: &Sandbox) -> PathBuf {
+    let sample = sb.path("sample.throughline.json");
+    sb.ok(&["sample", "-o", s(&sample)]);
+    sample
+}
+
+/// A workspace whose only divergence is a handoff nobody owns (a warning).
+fn unowned_only(sb: &Sandbox) -> PathBuf {
+    sb.write(
+        "unowned.throughline.json",
+        r#"{"format":"throughline","version":1,
+            "workspace":{"name":"Unowned","vision":""},
+            "stages":[{"id":"start","name":"Start","emotion":0,"moment":""}],
+            "elements":[
+              {"id":"site","kind":"touchpoint","name":"Site","channel":"web","stages":["start"]},
+              {"id":"crm","kind":"system","name":"CRM"}],
+            "handoffs":[{"id":"h1","from":"site","to":"crm","carries":[],"invariant":[],
+              "may_vary":[],"owner":null,"source_of_truth":null,"mode":"synced","gate":null,
+              "latency_hours":null,"trigger":"always"}]}"#,
+    )
+}
+
+#[test]
+fn audit_of_the_sample_lists_its_divergences_and_fails_on_errors() {
+    let sb = Sandbox::new();
+    let sample = sample_file(&sb);
+    let (code, out, _) = code_and_out(&sb, &["audit", s(&sample)]);
+    assert_eq!(code, 1, "unwaived errors fail the run by default:\n{out}");
+    assert!(out.contains("conflicting-claim"), "{out}");
+    assert!(
+        out.contains("setup.effort"),
+        "the evidence names the key: {out}"
+    );
+    let (code, _, _) = code_and_out(&sb, &["audit", s(&sample), "--fail-on", "never"]);
+    assert_eq!(code, 0, "--fail-on never never fails");
+}
+
+#[test]
+fn audit_json_has_findings_and_a_summary() {
+    let sb = Sandbox::new();
+    let sample = sample_file(&sb);
+    let (_, out, _) = code_and_out(&sb, &["audit", s(&sample), "--format", "json"]);
+    let report: serde_json::Value = serde_json::from_str(&out).expect("valid JSON");
+    let findings = report["findings"].as_array().expect("a findings array");
+    assert!(!findings.is_empty());
+    for f in findings {
+        for field in [
+            "code", "severity", "subjects", "message", "evidence", "waived",
+        ] {
+            assert!(f.get(field).is_some(), "finding without {field}: {f}");
+        }
+    }
+    let waived: Vec<_> = findings.iter().filter(|f| !f["waived"].is_null()).collect();
+    assert!(!waived.is_empty(), "the sample's waiver shows as waived");
+    let errors = findings
+        .iter()
+        .filter(|f| f["severity"] == "error" && f["waived"].is_null())
+        .count();
+    assert_eq!(report["summary"]["error"].as_u64(), Some(errors as u64));
+}
+
+#[test]
+fn audit_fail_on_warning_gates_warnings_and_error_does_not() {
+    let sb = Sandbox::new();
+    let file = unowned_only(&sb);
+    let (code, out, _) = code_and_out(&sb, &["audit", s(&file)]);
+    assert_eq!(
+        code, 0,
+        "a warning does not fail at the default level:\n{out}"
+    );
+    assert!(out.contains("unowned-handoff"), "{out}");
+    let (code, _, _) = code_and_out(&sb, &["audit", s(&file), "--fail-on", "warning"]);
+    assert_eq!(code, 1);
+}
+
+#[test]
+fn audit_reads_a_workspace_from_the_library_too() {
+    let sb = Sandbox::new();
+    let file = unowned_only(&sb);
+    sb.ok(&["import", s(&file)]);
+    let (code, out, _) = code_and_out(&sb, &["audit", "unowned", "--fail-on", "warning"]);
+    assert_eq!(code, 1, "{out}");
+    assert!(out.contains("unowned-handoff"));
+}
+
+#[test]
+fn audit_of_a_broken_file_is_an_error_not_a_finding() {
+    let sb = Sandbox::new();
+    let bad = sb.write("bad.throughline.json", "{");
+    let (code, _, err) = code_and_out(&sb, &["audit", s(&bad)]);
+    assert_eq!(
+        code, 2,
+        "2 means the command failed; 1 is kept for findings"
+    );
+    assert!(
+        err.contains("bad.throughline.json") || err.contains("line"),
+        "{err}"
+    );
+}
+
+#[test]
+fn readiness_prints_the_figures_of_the_latest_session() {
+    let sb = Sandbox::new();
+    let sample = sample_file(&sb);
+    let out = sb.ok(&["readiness", s(&sample)]);
+    assert!(out.contains("30"), "the total is out of 30: {out}");
+    assert!(out.contains("18"), "the threshold is named: {out}");
+    let json: serde_json::Value =
+        serde_json::from_str(&sb.ok(&["readiness", s(&sample), "--format", "json"])).unwrap();
+    for field in [
+        "dimensions",
+        "total",
+        "verdict",
+        "weakest",
+        "agreement",
+        "discuss",
+    ] {
+        assert!(
+            json.get(field).is_some(),
+            "readiness JSON without {field}: {json}"
+        );
+    }
+    assert_eq!(json["dimensions"].as_array().map(Vec::len), Some(6));
+}
+
+#[test]
+fn readiness_of_an_unknown_session_lists_the_sessions() {
+    let sb = Sandbox::new();
+    let sample = sample_file(&sb);
+    let err = sb.fails(&["readiness", s(&sample), "--session", "No such workshop"]);
+    assert!(err.contains("No such workshop"), "{err}");
+}
+
+#[test]
+fn playbook_writes_a_pdf_in_either_paper_size() {
+    let sb = Sandbox::new();
+    let sample = sample_file(&sb);
+    let a4 = sb.path("a4.pdf");
+    let out = sb.ok(&["playbook", s(&sample), "-o", s(&a4)]);
+    assert!(out.contains("pages"), "{out}");
+    let bytes = std::fs::read(&a4).unwrap();
+    assert!(bytes.starts_with(b"%PDF-"), "a PDF file");
+    assert!(bytes.len() < 1024 * 1024, "the sample playbook stays small");
+    let letter = sb.path("letter.pdf");
+    sb.ok(&[
+        "playbook",
+        s(&sample),
+        "-o",
+        s(&letter),
+        "--paper",
+        "letter",
+    ]);
+    assert_ne!(
+        std::fs::read(&letter).unwrap(),
+        bytes,
+        "US Letter differs from A4"
+    );
+}
+
+#[test]
+fn playbook_to_an_unwritable_place_fails_and_leaves_nothing() {
+    let sb = Sandbox::new();
+    let sample = sample_file(&sb);
+    let err = sb.fails(&["playbook", s(&sample), "-o", "/nonexistent/dir/out.pdf"]);
+    assert!(err.contains("/nonexistent/dir/out.pdf"), "{err}");
 }

@@ -46,7 +46,12 @@ impl Driver {
         let native_port = free_port();
         let driver = which("tauri-driver");
         let child = Command::new(driver)
-            .args(["--port", &port.to_string(), "--native-port", &native_port.to_string()])
+            .args([
+                "--port",
+                &port.to_string(),
+                "--native-port",
+                &native_port.to_string(),
+            ])
             .env("THROUGHLINE_DB", &library)
             .env("XDG_DATA_HOME", home.path().join("data"))
             .env("XDG_CONFIG_HOME", home.path().join("config"))
@@ -55,7 +60,12 @@ impl Driver {
             .process_group(0)
             .spawn()
             .expect("tauri-driver starts (scripts/setup --test installs it)");
-        let driver = Driver { child, port, library, home };
+        let driver = Driver {
+            child,
+            port,
+            library,
+            home,
+        };
         driver.wait_listening();
         driver
     }
@@ -63,7 +73,11 @@ impl Driver {
     fn wait_listening(&self) {
         let deadline = Instant::now() + WAIT;
         while std::net::TcpStream::connect(("127.0.0.1", self.port)).is_err() {
-            assert!(Instant::now() < deadline, "tauri-driver did not listen on {}", self.port);
+            assert!(
+                Instant::now() < deadline,
+                "tauri-driver did not listen on {}",
+                self.port
+            );
             std::thread::sleep(Duration::from_millis(50));
         }
     }
@@ -127,16 +141,28 @@ impl App {
 
     /// Every element matching `css` right now.
     pub async fn all(&self, css: &str) -> Vec<Element> {
-        self.client.find_all(Locator::Css(css)).await.unwrap_or_default()
+        self.client
+            .find_all(Locator::Css(css))
+            .await
+            .unwrap_or_default()
     }
 
     /// Clicks the element matching `css`.
     pub async fn click(&self, css: &str) {
-        self.find(css).await.click().await.unwrap_or_else(|e| panic!("click {css}: {e}"));
+        self.find(css)
+            .await
+            .click()
+            .await
+            .unwrap_or_else(|e| panic!("click {css}: {e}"));
     }
 
     /// Waits until `check` holds for the texts of the elements matching `css`.
-    pub async fn wait_texts(&self, css: &str, what: &str, check: impl Fn(&[String]) -> bool) -> Vec<String> {
+    pub async fn wait_texts(
+        &self,
+        css: &str,
+        what: &str,
+        check: impl Fn(&[String]) -> bool,
+    ) -> Vec<String> {
         let deadline = Instant::now() + WAIT;
         loop {
             let mut texts = Vec::new();

@@ -14,6 +14,10 @@ pub enum CliError {
     #[error("{0}")]
     Format(#[from] FormatError),
     #[error("{0}")]
+    Readiness(#[from] throughline_readiness::ReadinessError),
+    #[error("{0}")]
+    Playbook(#[from] throughline_playbook::PlaybookError),
+    #[error("{0}")]
     Other(String),
 }
 
@@ -29,16 +33,23 @@ impl Library {
             Some(p) => p.to_path_buf(),
             None => Store::default_path()?,
         };
-        Ok(Self { store: Store::open(&path)? })
+        Ok(Self {
+            store: Store::open(&path)?,
+        })
     }
 
     fn actor(source: Source) -> Actor {
-        Actor { name: "cli".into(), source }
+        Actor {
+            name: "cli".into(),
+            source,
+        }
     }
 
     /// Imports a document as a new workspace.
     pub fn import(&mut self, doc: &Workspace) -> Result<WorkspaceSummary, CliError> {
-        Ok(self.store.import_workspace(doc, &Self::actor(Source::Import))?)
+        Ok(self
+            .store
+            .import_workspace(doc, &Self::actor(Source::Import))?)
     }
 
     /// Finds a workspace by slug or name and loads it.
@@ -52,13 +63,70 @@ impl Library {
     pub fn list(&self) -> Result<Vec<WorkspaceSummary>, CliError> {
         Ok(self.store.list_workspaces()?)
     }
+
+    /// The stored graph positions of a workspace.
+    pub fn layout(&self, slug: &str) -> Result<Vec<throughline_store::NodePosition>, CliError> {
+        Ok(self.store.layout(slug)?)
+    }
+}
+
+/// What a report subcommand reads: a workspace file, or a workspace in the library.
+pub enum Target<'a> {
+    File(&'a Path),
+    Workspace(&'a str),
+}
+
+impl<'a> Target<'a> {
+    /// A file when `target` names an existing file or ends in `.json`, else a workspace.
+    pub fn parse(target: &'a str) -> Self {
+        let path = Path::new(target);
+        if path.is_file() || target.ends_with(".json") {
+            Target::File(path)
+        } else {
+            Target::Workspace(target)
+        }
+    }
 }
 
 /// Reads a workspace from a file when `target` names one, else from the library.
 pub fn load_target(target: &str, db: Option<&Path>) -> Result<Workspace, CliError> {
-    let path = Path::new(target);
-    if path.is_file() || target.ends_with(".json") {
-        return Ok(throughline_format::read_file(path)?);
+    match Target::parse(target) {
+        Target::File(path) => Ok(throughline_format::read_file(path)?),
+        Target::Workspace(name) => Ok(Library::open(db)?.load(name)?.1),
     }
-    Ok(Library::open(db)?.load(target)?.1)
+}
+
+/// Today's date, `YYYY-MM-DD` (UTC), for the playbook's cover.
+pub fn today() -> String {
+    let days = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs() / 86_400)
+        .unwrap_or(0);
+    civil_from_days(days as i64)
+}
+
+/// The proleptic Gregorian date of a day count since 1970-01-01 (Howard Hinnant's algorithm).
+fn civil_from_days(days: i64) -> String {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    format!("{y:04}-{m:02}-{d:02}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::civil_from_days;
+
+    #[test]
+    fn day_counts_become_calendar_dates() {
+        assert_eq!(civil_from_days(0), "1970-01-01");
+        assert_eq!(civil_from_days(19_782), "2024-02-29");
+        assert_eq!(civil_from_days(20_778), "2026-11-21");
+    }
 }

@@ -2,6 +2,7 @@
 //! errors go to stderr with a non-zero exit, and nothing is written unless it all worked.
 
 mod library;
+mod reports;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -44,6 +45,64 @@ enum Command {
     },
     /// List the workspaces in the library.
     List,
+    /// Check a workspace for places where the truth diverges. Exits 1 when a finding at or
+    /// above `--fail-on` is not waived, so a workspace kept in git can gate a merge.
+    Audit {
+        /// A `*.throughline.json` file, or a workspace's slug or name in the library.
+        target: String,
+        #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
+        format: OutputFormat,
+        /// The least severe finding that fails the run.
+        #[arg(long, value_enum, default_value_t = FailOnArg::Error)]
+        fail_on: FailOnArg,
+    },
+    /// Export the coherence playbook as a PDF for leadership.
+    Playbook {
+        /// A `*.throughline.json` file, or a workspace's slug or name in the library.
+        target: String,
+        /// Where to write the PDF.
+        #[arg(short, long, value_name = "OUT.pdf")]
+        output: PathBuf,
+        #[arg(long, value_enum, default_value_t = PaperArg::A4)]
+        paper: PaperArg,
+    },
+    /// Readiness figures of a session: per-dimension statistics, total against 18, verdict,
+    /// weakest dimension, agreement between raters and where they disagree.
+    Readiness {
+        /// A `*.throughline.json` file, or a workspace's slug or name in the library.
+        target: String,
+        /// The session's name or id (default: the latest).
+        #[arg(long, value_name = "NAME")]
+        session: Option<String>,
+        #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
+        format: OutputFormat,
+    },
+}
+
+/// The least severe unwaived finding that makes `audit` exit non-zero.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum FailOnArg {
+    Error,
+    Warning,
+    Never,
+}
+
+/// Paper size of the playbook.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum PaperArg {
+    /// ISO A4, 210 x 297 mm.
+    A4,
+    /// US Letter, 8.5 x 11 in.
+    Letter,
+}
+
+/// How a report is printed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum OutputFormat {
+    /// Readable in a terminal.
+    Text,
+    /// One JSON object, for scripts.
+    Json,
 }
 
 fn main() -> ExitCode {
@@ -52,6 +111,7 @@ fn main() -> ExitCode {
         Ok(code) => code,
         Err(e) => {
             eprintln!("throughline: {e}");
+            // 1 is kept for "the audit found something"; 2 means the command itself failed.
             ExitCode::from(2)
         }
     }
@@ -61,7 +121,7 @@ fn run(cli: Cli) -> Result<ExitCode, CliError> {
     let db = cli.db;
     match cli.command {
         Command::Sample { output } => {
-            let doc = throughline_format::sample()?;
+            let doc = throughline_format::sample();
             throughline_format::write_file(&doc, &output)?;
             println!("Wrote the sample workspace to {}", output.display());
         }
@@ -81,13 +141,49 @@ fn run(cli: Cli) -> Result<ExitCode, CliError> {
             if list.is_empty() {
                 println!("The library is empty. Import a file with `throughline import FILE`.");
             }
-            let width = list.iter().map(|w| w.slug.chars().count()).max().unwrap_or(0);
+            let width = list
+                .iter()
+                .map(|w| w.slug.chars().count())
+                .max()
+                .unwrap_or(0);
             for w in list {
                 println!(
                     "{:<width$}  {}  ({} stages, {} elements; updated {})",
                     w.slug, w.name, w.stages, w.elements, w.updated_at
                 );
             }
+        }
+        Command::Audit {
+            target,
+            format,
+            fail_on,
+        } => {
+            let doc = library::load_target(&target, db.as_deref())?;
+            let (text, failed) = reports::audit(&doc, format, fail_on);
+            print!("{text}");
+            if failed {
+                return Ok(ExitCode::from(1));
+            }
+        }
+        Command::Playbook {
+            target,
+            output,
+            paper,
+        } => {
+            let (pages, bytes) = reports::playbook(&target, db.as_deref(), paper, &output)?;
+            println!(
+                "Wrote the playbook to {} ({pages} pages, {} KB)",
+                output.display(),
+                bytes / 1024
+            );
+        }
+        Command::Readiness {
+            target,
+            session,
+            format,
+        } => {
+            let doc = library::load_target(&target, db.as_deref())?;
+            print!("{}", reports::readiness(&doc, session.as_deref(), format)?);
         }
     }
     Ok(ExitCode::SUCCESS)

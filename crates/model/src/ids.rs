@@ -12,6 +12,7 @@ pub const ID_MAX: usize = 64;
 /// in files kept in git, so they must diff well and never change by accident.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
+#[cfg_attr(feature = "specta", specta(type = String))]
 #[serde(try_from = "String", into = "String")]
 pub struct Id(String);
 

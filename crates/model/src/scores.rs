@@ -15,7 +15,8 @@ pub struct RangeError {
 /// A readiness or layer score: a whole number from 1 (absent) to 5 (fully integrated).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
-#[serde(try_from = "i64", into = "u8")]
+#[cfg_attr(feature = "specta", specta(type = u8))]
+#[serde(try_from = "i32", into = "u8")]
 pub struct Score(u8);
 
 impl Score {
@@ -49,6 +50,13 @@ impl TryFrom<i64> for Score {
     }
 }
 
+impl TryFrom<i32> for Score {
+    type Error = RangeError;
+    fn try_from(value: i32) -> Result<Self, Self::Error> {
+        Self::new(i64::from(value))
+    }
+}
+
 impl From<Score> for u8 {
     fn from(s: Score) -> Self {
         s.0
@@ -66,7 +74,8 @@ impl fmt::Display for Score {
     Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize,
 )]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
-#[serde(try_from = "i64", into = "i8")]
+#[cfg_attr(feature = "specta", specta(type = i8))]
+#[serde(try_from = "i32", into = "i8")]
 pub struct Emotion(i8);
 
 impl Emotion {
@@ -97,6 +106,13 @@ impl TryFrom<i64> for Emotion {
     type Error = RangeError;
     fn try_from(value: i64) -> Result<Self, Self::Error> {
         Self::new(value)
+    }
+}
+
+impl TryFrom<i32> for Emotion {
+    type Error = RangeError;
+    fn try_from(value: i32) -> Result<Self, Self::Error> {
+        Self::new(i64::from(value))
     }
 }
 

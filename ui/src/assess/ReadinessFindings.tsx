@@ -8,7 +8,9 @@ interface Props {
 
 /** The total against the threshold as a bar, with the threshold marked. */
 export function TotalGauge({ summary }: { summary: SessionSummary }) {
-  const { total, total_max: max, threshold } = summary;
+  const { total, total_max: max } = summary;
+  // A float crosses IPC as `number | null` (NaN would); the library always sends 18.
+  const threshold = summary.threshold ?? 18;
   const pct = (v: number) => `${Math.max(0, Math.min(100, (v / max) * 100))}%`;
   return (
     <div className={`as-total as-verdict-${summary.verdict.kind}`}>

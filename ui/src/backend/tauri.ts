@@ -1,6 +1,8 @@
 import { open, save } from "@tauri-apps/plugin-dialog";
 import { openPath as openWithSystem, revealItemInDir } from "@tauri-apps/plugin-opener";
-import { commands, type ApiError, type Result } from "../bindings";
+import { commands, type ApiError } from "../bindings";
+
+type Result<T, E> = { status: "ok"; data: T } | { status: "error"; error: E };
 import { type Backend, BackendError, toBackendError } from "./types";
 
 const FILTERS = [{ name: "Throughline workspace", extensions: ["throughline.json", "json"] }];

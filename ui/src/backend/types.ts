@@ -2,79 +2,62 @@
  * The one place the UI names what crosses IPC. Components import domain types from here,
  * never from `bindings.ts`, so a shift in the generated names is absorbed in this file.
  */
-import type {
-  Capability,
-  Edit,
-  Element,
-  ElementKind,
-  Handoff,
-  HistoryStep,
-  Settings,
-  Stage,
-  Workspace,
-  WorkspaceInfo,
-  WorkspaceState,
-  WorkspaceSummary,
-} from "../bindings";
-import type { ReadinessReport } from "../bindings";
-// The Assess view: readiness figures, computed only by the Rust readiness library.
-export type {
-  Agreement,
-  Dimension,
-  DimensionStats,
-  GapPattern,
-  Layer,
-  LayerDiagnosis,
-  LayerReading,
-  LayerScore,
-  Rater,
-  RaterScores,
-  ReadinessReport,
-  ReadinessSession,
-  Recommendation,
-  Score,
-  SessionSummary,
-  TrendPoint,
-  Verdict,
-  VerdictKind,
-} from "../bindings";
+import type * as B from "../bindings";
 
-export type {
-  Capability,
-  Edit,
-  Element,
-  ElementKind,
-  Handoff,
-  HistoryStep,
-  Settings,
-  Stage,
-  Workspace,
-  WorkspaceInfo,
-  WorkspaceState,
-  WorkspaceSummary,
-};
-
-import type { NodePosition, Report } from "../bindings";
-// The handoff graph: the audit library's report and the saved node positions (view state).
-export type {
-  Evidence,
-  Finding,
-  HandoffMode,
-  NodePosition,
-  Report,
-  RuleCode,
-  Severity,
-  Subject,
-  SubjectKind,
-  Summary,
-  Trigger,
-  Waiver,
-  WaiverInfo,
-} from "../bindings";
-
-import type { ExportedPlaybook, PlaybookOptions, SectionPreview } from "../bindings";
-// The Playbook view: the PDF's options, its outline, and what the export wrote.
-export type { ExportedPlaybook, Paper, Placement, PlaybookOptions, Principle, Section, SectionPreview, Sections } from "../bindings";
+// Types the backend sends are the generated "serialize" shapes: every field the Rust side
+// always writes is required here. What the UI sends (edits, settings, playbook options) is
+// built in the same full shape, which the backend's more lenient input shape accepts.
+export type Agreement = B.Agreement_Serialize;
+export type Capability = B.Capability;
+export type Dimension = B.Dimension;
+export type DimensionStats = B.DimensionStats_Serialize;
+export type Edit = B.Edit_Serialize;
+export type Element = B.Element_Serialize;
+export type ElementKind = B.ElementKind;
+export type Evidence = B.Evidence_Serialize;
+export type ExportedPlaybook = B.ExportedPlaybook;
+export type Finding = B.Finding_Serialize;
+export type GapPattern = B.GapPattern_Serialize;
+export type Handoff = B.Handoff_Serialize;
+export type HandoffMode = B.HandoffMode;
+export type HistoryStep = B.HistoryStep;
+export type Layer = B.Layer;
+export type LayerDiagnosis = B.LayerDiagnosis_Serialize;
+export type LayerReading = B.LayerReading_Serialize;
+export type LayerScore = B.LayerScore;
+export type NodePosition = B.NodePosition;
+export type Paper = B.Paper;
+export type Placement = B.Placement;
+export type PlaybookOptions = B.PlaybookOptions_Serialize;
+export type Principle = B.Principle_Serialize;
+export type Rater = B.Rater_Serialize;
+export type RaterScores = B.RaterScores_Serialize;
+export type ReadinessReport = B.ReadinessReport_Serialize;
+export type ReadinessSession = B.ReadinessSession_Serialize;
+export type Recommendation = B.Recommendation;
+export type Report = B.Report_Serialize;
+export type RuleCode = B.RuleCode;
+export type Score = B.Score;
+export type Section = B.Section;
+export type SectionPreview = B.SectionPreview;
+export type Sections = B.Sections_Serialize;
+export type SessionSummary = B.SessionSummary_Serialize;
+export type Settings = B.Settings_Serialize;
+export type Severity = B.Severity;
+export type Stage = B.Stage_Serialize;
+export type Subject = B.Subject;
+export type SubjectKind = B.SubjectKind;
+export type Summary = B.Summary;
+export type TrendPoint = B.TrendPoint_Serialize;
+export type Trigger = B.Trigger;
+export type Verdict = B.Verdict;
+export type VerdictKind = B.VerdictKind;
+export type Waiver = B.Waiver;
+export type WaiverInfo = B.WaiverInfo;
+export type Workspace = B.Workspace_Serialize;
+export type WorkspaceInfo = B.WorkspaceInfo_Serialize;
+export type WorkspaceState = B.WorkspaceState_Serialize;
+export type WorkspaceSummary = B.WorkspaceSummary;
 
 /** An error the backend reported; `message` is written for the user. */
 export class BackendError extends Error {

@@ -35,7 +35,7 @@ export function usePositions(backend: Backend, slug: string) {
     backend.getLayout(slug).then(
       (list) => {
         if (!live) return;
-        positions.current = new Map(list.map((p) => [p.id, { x: p.x, y: p.y }]));
+        positions.current = new Map(list.map((p) => [p.id, { x: p.x ?? 0, y: p.y ?? 0 }]));
         setLoaded({ slug, empty: list.length === 0 });
         setVersion((v) => v + 1);
       },

@@ -58,7 +58,7 @@ export function Inspector({ element, doc, onChange, onClose }: InspectorProps) {
             <label className="field">
               <span>Capability</span>
               <select data-testid="inspector-capability" value={element.capability ?? ""}
-                onChange={(e) => put({ capability: (e.target.value || null) as Capability | null })}>
+                onChange={(e) => put({ capability: (e.target.value || undefined) as Capability | undefined })}>
                 <option value="">Not set</option>
                 {(Object.keys(CAPABILITY_LABEL) as Capability[]).map((c) => <option key={c} value={c}>{CAPABILITY_LABEL[c]}</option>)}
               </select>
@@ -75,14 +75,14 @@ export function Inspector({ element, doc, onChange, onClose }: InspectorProps) {
             <label className="field">
               <span>Channel</span>
               <CommitText data-testid="inspector-channel" list={`${ids}-channels`} value={element.channel ?? ""} placeholder="web, app, email, chat…"
-                onCommit={(channel) => put({ channel: channel || null })} />
+                onCommit={(channel) => put({ channel: channel || undefined })} />
               <datalist id={`${ids}-channels`}>{channels.map((c) => <option key={c} value={c} />)}</datalist>
             </label>
           )}
           <label className="field">
             <span>Team</span>
             <CommitText data-testid="inspector-team" list={`${ids}-teams`} value={element.team ?? ""} placeholder="Who owns it"
-              onCommit={(team) => put({ team: team || null })} />
+              onCommit={(team) => put({ team: team || undefined })} />
             <datalist id={`${ids}-teams`}>{teams.map((t) => <option key={t} value={t} />)}</datalist>
           </label>
         </div>

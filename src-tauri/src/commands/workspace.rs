@@ -1,5 +1,5 @@
-//! The commands the window can call. Each is a thin call into the libraries: take the
-//! store, call it, emit one change event, return the result.
+//! Workspaces: list, create, open, edit, undo/redo, import/export, settings. Each command
+//! takes the store, calls it, emits one change event and returns the result.
 
 use std::path::PathBuf;
 
@@ -32,13 +32,19 @@ const LAST_WORKSPACE: &str = "last_workspace";
 
 fn changed(app: &tauri::AppHandle, state: &WorkspaceState) {
     // The UI refreshes from the command's own result; a lost event only delays other views.
-    let _ = WorkspaceChanged { slug: state.summary.slug.clone(), revision: state.revision }.emit(app);
+    let _ = WorkspaceChanged {
+        slug: state.summary.slug.clone(),
+        revision: state.revision,
+    }
+    .emit(app);
 }
 
 /// Every workspace in the library, for the switcher.
 #[tauri::command]
 #[specta::specta]
-pub async fn list_workspaces(state: State<'_, AppState>) -> Result<Vec<WorkspaceSummary>, ApiError> {
+pub async fn list_workspaces(
+    state: State<'_, AppState>,
+) -> Result<Vec<WorkspaceSummary>, ApiError> {
     Ok(state.store()?.list_workspaces()?)
 }
 
@@ -104,7 +110,10 @@ pub async fn undo(
     slug: String,
 ) -> Result<WorkspaceState, ApiError> {
     let mut store = state.store()?;
-    let actor = Actor { source: Source::Undo, ..ui_actor(&store)? };
+    let actor = Actor {
+        source: Source::Undo,
+        ..ui_actor(&store)?
+    };
     let ws = store.undo(&slug, &actor)?;
     changed(&app, &ws);
     Ok(ws)
@@ -119,7 +128,10 @@ pub async fn redo(
     slug: String,
 ) -> Result<WorkspaceState, ApiError> {
     let mut store = state.store()?;
-    let actor = Actor { source: Source::Redo, ..ui_actor(&store)? };
+    let actor = Actor {
+        source: Source::Redo,
+        ..ui_actor(&store)?
+    };
     let ws = store.redo(&slug, &actor)?;
     changed(&app, &ws);
     Ok(ws)
@@ -134,7 +146,10 @@ pub async fn import_workspace(
 ) -> Result<WorkspaceSummary, ApiError> {
     let doc = throughline_format::read_file(&PathBuf::from(path))?;
     let mut store = state.store()?;
-    let actor = Actor { source: Source::Import, ..ui_actor(&store)? };
+    let actor = Actor {
+        source: Source::Import,
+        ..ui_actor(&store)?
+    };
     Ok(store.import_workspace(&doc, &actor)?)
 }
 
@@ -142,9 +157,12 @@ pub async fn import_workspace(
 #[tauri::command]
 #[specta::specta]
 pub async fn import_sample(state: State<'_, AppState>) -> Result<WorkspaceSummary, ApiError> {
-    let doc = throughline_format::sample()?;
+    let doc = throughline_format::sample();
     let mut store = state.store()?;
-    let actor = Actor { source: Source::Import, ..ui_actor(&store)? };
+    let actor = Actor {
+        source: Source::Import,
+        ..ui_actor(&store)?
+    };
     Ok(store.import_workspace(&doc, &actor)?)
 }
 

@@ -1,0 +1,94 @@
+//! The report subcommands: readiness (and, as their libraries land, audit and playbook).
+
+use throughline_model::Workspace;
+
+use std::path::Path;
+
+use crate::library::{self, CliError};
+use crate::library::{Library, Target};
+use crate::{FailOnArg, OutputFormat, PaperArg};
+
+/// The audit report as text or JSON, and whether it fails the run at `fail_on`.
+pub fn audit(doc: &Workspace, format: OutputFormat, fail_on: FailOnArg) -> (String, bool) {
+    let report = throughline_audit::audit(doc);
+    let fail_on = match fail_on {
+        FailOnArg::Error => throughline_audit::FailOn::Error,
+        FailOnArg::Warning => throughline_audit::FailOn::Warning,
+        FailOnArg::Never => throughline_audit::FailOn::Never,
+    };
+    let failed = throughline_audit::should_fail(&report, fail_on);
+    let mut text = match format {
+        OutputFormat::Text => throughline_audit::render_text(&report, &doc.workspace.name),
+        OutputFormat::Json => throughline_audit::render_json(&report),
+    };
+    if !text.ends_with('\n') {
+        text.push('\n');
+    }
+    (text, failed)
+}
+
+/// The readiness report of one session, as text or JSON.
+pub fn readiness(
+    doc: &Workspace,
+    session: Option<&str>,
+    format: OutputFormat,
+) -> Result<String, CliError> {
+    let session = throughline_readiness::find_session(doc, session)?;
+    let summary = throughline_readiness::summarize(session);
+    Ok(match format {
+        OutputFormat::Text => {
+            let mut out = throughline_readiness::render_text(&summary);
+            if !doc.layer_scores.is_empty() {
+                let layers = throughline_readiness::diagnose_layers(&doc.layer_scores);
+                out.push('\n');
+                out.push_str(&throughline_readiness::render_layers_text(&layers));
+            }
+            out
+        }
+        OutputFormat::Json => json(&summary)?,
+    })
+}
+
+fn json<T: serde::Serialize>(value: &T) -> Result<String, CliError> {
+    let mut text = serde_json::to_string_pretty(value)
+        .map_err(|e| CliError::Other(format!("cannot write JSON: {e}")))?;
+    text.push('\n');
+    Ok(text)
+}
+
+/// Renders the playbook of a file or library workspace to `output`; the graph diagram uses
+/// the positions stored in the library, if any. Returns the page count and size.
+pub fn playbook(
+    target: &str,
+    db: Option<&Path>,
+    paper: PaperArg,
+    output: &Path,
+) -> Result<(u32, usize), CliError> {
+    let (doc, layout) = match Target::parse(target) {
+        Target::File(path) => (throughline_format::read_file(path)?, Vec::new()),
+        Target::Workspace(name) => {
+            let library = Library::open(db)?;
+            let (summary, doc) = library.load(name)?;
+            (doc, library.layout(&summary.slug)?)
+        }
+    };
+    let options = throughline_playbook::PlaybookOptions {
+        paper: match paper {
+            PaperArg::A4 => throughline_playbook::Paper::A4,
+            PaperArg::Letter => throughline_playbook::Paper::Letter,
+        },
+        generated_on: library::today(),
+        layout: layout
+            .into_iter()
+            .map(|p| throughline_playbook::Placement {
+                id: p.id,
+                x: p.x,
+                y: p.y,
+            })
+            .collect(),
+        ..throughline_playbook::PlaybookOptions::default()
+    };
+    let rendered = throughline_playbook::render(&doc, &options)?;
+    throughline_format::write_atomically(&rendered.bytes, output)?;
+    Ok((rendered.pages, rendered.bytes.len()))
+}

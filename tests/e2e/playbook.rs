@@ -1,0 +1,39 @@
+//! The playbook export from the real app: the file is written where the user chose.
+
+use crate::driver::Driver;
+use crate::scenario;
+use crate::stack::tid;
+
+#[test]
+fn exporting_the_playbook_writes_a_pdf_and_offers_to_open_it() {
+    scenario(async {
+        let driver = Driver::start();
+        let app = driver.launch().await;
+        app.click(&tid("nav-playbook")).await;
+        app.find(&tid("playbook-preview")).await;
+
+        // The native save dialog cannot be driven through WebDriver: the app's test hook
+        // answers it with this path instead.
+        let out = driver.home.path().join("exports/nexusflow-playbook.pdf");
+        std::fs::create_dir_all(out.parent().unwrap()).unwrap();
+        let script = format!(
+            "window.__THROUGHLINE_E2E_SAVE_PATH__ = {};",
+            serde_json::to_string(out.to_str().unwrap()).unwrap()
+        );
+        app.client.execute(&script, vec![]).await.unwrap();
+
+        app.click(&tid("playbook-export")).await;
+        let result = app.find(&tid("playbook-result")).await;
+        let text = result.text().await.unwrap();
+        assert!(
+            text.contains("nexusflow-playbook.pdf"),
+            "the result names the file: {text}"
+        );
+        app.find(&tid("playbook-open")).await;
+        app.find(&tid("playbook-reveal")).await;
+        let bytes = std::fs::read(&out).expect("the PDF was written where the user chose");
+        assert!(bytes.starts_with(b"%PDF-"));
+        app.screenshot("playbook-exported").await;
+        app.quit().await;
+    });
+}
