@@ -18,7 +18,6 @@ pub const WAIT: Duration = Duration::from_secs(20);
 pub struct Driver {
     child: Child,
     pub port: u16,
-    pub library: PathBuf,
     pub home: tempfile::TempDir,
 }
 
@@ -60,12 +59,7 @@ impl Driver {
             .process_group(0)
             .spawn()
             .expect("tauri-driver starts (scripts/setup --test installs it)");
-        let driver = Driver {
-            child,
-            port,
-            library,
-            home,
-        };
+        let driver = Driver { child, port, home };
         driver.wait_listening();
         driver
     }
@@ -91,9 +85,10 @@ impl Driver {
             serde_json::Value::Object(map) => map,
             _ => unreachable!(),
         };
-        let connect = ClientBuilder::native()
-            .capabilities(caps)
-            .connect(&format!("http://127.0.0.1:{}", self.port));
+        let mut builder = ClientBuilder::native();
+        builder.capabilities(caps);
+        let url = format!("http://127.0.0.1:{}", self.port);
+        let connect = builder.connect(&url);
         let client = tokio::time::timeout(Duration::from_secs(60), connect)
             .await
             .expect("the app window opened within 60 s")
@@ -131,12 +126,19 @@ pub struct App {
 impl App {
     /// Waits for an element matching `css` and returns it.
     pub async fn find(&self, css: &str) -> Element {
-        self.client
+        match self
+            .client
             .wait()
             .at_most(WAIT)
             .for_element(Locator::Css(css))
             .await
-            .unwrap_or_else(|e| panic!("no element matches {css}: {e}"))
+        {
+            Ok(e) => e,
+            Err(e) => {
+                self.screenshot("failed-find").await;
+                panic!("no element matches {css}: {e}")
+            }
+        }
     }
 
     /// Every element matching `css` right now.
@@ -145,6 +147,34 @@ impl App {
             .find_all(Locator::Css(css))
             .await
             .unwrap_or_default()
+    }
+
+    /// The text content of every element matching `css`, whitespace collapsed. (WebKit's
+    /// WebDriver "element text" leaves out some visible text, so read it from the page.)
+    pub async fn texts(&self, css: &str) -> Vec<String> {
+        let script = "return Array.from(document.querySelectorAll(arguments[0])).map(e => e.textContent.replace(/\\s+/g, ' ').trim());";
+        match self
+            .client
+            .execute(script, vec![serde_json::Value::String(css.to_string())])
+            .await
+        {
+            Ok(serde_json::Value::Array(items)) => items
+                .into_iter()
+                .map(|v| v.as_str().unwrap_or_default().to_string())
+                .collect(),
+            _ => Vec::new(),
+        }
+    }
+
+    /// An attribute of the first element matching `css`, read from the page (immune to the
+    /// element being re-rendered between finding and reading it).
+    pub async fn attr(&self, css: &str, name: &str) -> Option<String> {
+        let script = "const e = document.querySelector(arguments[0]); return e ? e.getAttribute(arguments[1]) : null;";
+        let args = vec![serde_json::Value::from(css), serde_json::Value::from(name)];
+        match self.client.execute(script, args).await {
+            Ok(serde_json::Value::String(v)) => Some(v),
+            _ => None,
+        }
     }
 
     /// Clicks the element matching `css`.
@@ -165,14 +195,15 @@ impl App {
     ) -> Vec<String> {
         let deadline = Instant::now() + WAIT;
         loop {
-            let mut texts = Vec::new();
-            for e in self.all(css).await {
-                texts.push(e.text().await.unwrap_or_default());
-            }
+            let texts = self.texts(css).await;
             if check(&texts) {
                 return texts;
             }
-            assert!(Instant::now() < deadline, "{what}: {css} showed {texts:?}");
+            if Instant::now() >= deadline {
+                self.screenshot(&format!("failed-{}", what.replace(' ', "-")))
+                    .await;
+                panic!("{what}: {css} showed {texts:?}");
+            }
             tokio::time::sleep(Duration::from_millis(100)).await;
         }
     }

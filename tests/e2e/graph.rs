@@ -14,8 +14,9 @@ fn finding(code: &str, key: &str) -> String {
     format!(r#"[data-testid="finding"][data-code="{code}"][data-key="{key}"]"#)
 }
 
-fn edge_label(id: &str) -> String {
-    format!(r#"[data-testid="graph-edge-label"][data-edge-id="{id}"]"#)
+/// The edge itself (its label hides when the view is zoomed far out).
+fn edge(id: &str) -> String {
+    format!(r#"[data-testid="graph-edge"][data-edge-id="{id}"]"#)
 }
 
 /// Waits until `attr` of the element matching `css` satisfies `check`.
@@ -28,10 +29,7 @@ async fn wait_attr(
 ) {
     let deadline = std::time::Instant::now() + WAIT;
     loop {
-        let value = match app.all(css).await.into_iter().next() {
-            Some(e) => e.attr(attr).await.ok().flatten(),
-            None => None,
-        };
+        let value = app.attr(css, attr).await;
         if check(value.as_deref()) {
             return;
         }
@@ -83,7 +81,7 @@ fn a_diverging_claim_flags_its_handoff_until_fixed_and_a_waiver_survives_a_resta
             .await;
         wait_attr(
             &app,
-            &edge_label(HANDOFF),
+            &edge(HANDOFF),
             "data-severity",
             "the edge is flagged",
             |v| v == Some("error"),
@@ -120,7 +118,7 @@ fn a_diverging_claim_flags_its_handoff_until_fixed_and_a_waiver_survives_a_resta
         .await;
         wait_attr(
             &app,
-            &edge_label(HANDOFF),
+            &edge(HANDOFF),
             "data-severity",
             "the flag goes",
             |v| v.is_some() && v != Some("error"),
@@ -132,7 +130,7 @@ fn a_diverging_claim_flags_its_handoff_until_fixed_and_a_waiver_survives_a_resta
         app.find(&finding("conflicting-claim", HANDOFF)).await;
         wait_attr(
             &app,
-            &edge_label(HANDOFF),
+            &edge(HANDOFF),
             "data-severity",
             "flagged again",
             |v| v == Some("error"),
@@ -151,10 +149,9 @@ fn a_diverging_claim_flags_its_handoff_until_fixed_and_a_waiver_survives_a_resta
             |v| v == Some("true"),
         )
         .await;
-        let note = app
-            .find(&format!("{channel} [data-testid=\"finding-waived-note\"]"))
-            .await;
-        let text = note.text().await.unwrap();
+        let note = format!("{channel} [data-testid=\"finding-waived-note\"]");
+        app.find(&note).await;
+        let text = app.texts(&note).await.join(" ");
         assert!(
             text.contains("re-states the plan"),
             "the reason is shown: {text}"
