@@ -1,6 +1,6 @@
 //! The workspace indexed once: ids to positions, and the handoff graph.
 
-use throughline_model::{Element, ElementKind, Handoff, Workspace};
+use throughline_model::{Element, ElementKind, Handoff, Stage, Workspace};
 
 use crate::finding::Subject;
 use crate::fxhash::FxHashMap;
@@ -121,6 +121,29 @@ impl<'a> Index<'a> {
         self.graph.degree(pos)
     }
 
+    /// The display names of handoff `i`'s two ends. An end that does not resolve (only in
+    /// an invalid workspace) is shown by its id.
+    pub fn end_names(&self, i: usize) -> (&'a str, &'a str) {
+        match self.ends[i] {
+            Some((f, t)) => (name(self.element(f)), name(self.element(t))),
+            None => {
+                let h = self.handoff(i as u32);
+                (self.name_of(h.from.as_str()), self.name_of(h.to.as_str()))
+            }
+        }
+    }
+
+    /// The display name of the element with this id, or the id when none has it.
+    pub fn name_of<'s>(&self, id: &'s str) -> &'s str
+    where
+        'a: 's,
+    {
+        match self.element_pos(id) {
+            Some(p) => name(self.element(p)),
+            None => id,
+        }
+    }
+
     /// The handoffs out of the element at `pos`.
     pub fn outgoing(&self, pos: u32) -> impl Iterator<Item = &'a Handoff> + '_ {
         self.graph.out_edges(pos).iter().map(|h| self.handoff(*h))
@@ -145,6 +168,48 @@ pub(crate) fn is_touchpoint(e: &Element) -> bool {
 /// The element as a finding subject.
 pub(crate) fn subject(e: &Element) -> Subject {
     Subject::element(e.id.as_str())
+}
+
+/// How a message names an element: its display name, or its id if the name is blank
+/// (only in an invalid workspace). Used whole, however long.
+pub(crate) fn name(e: &Element) -> &str {
+    let n = e.name.trim();
+    if n.is_empty() { e.id.as_str() } else { n }
+}
+
+/// How a message names a stage: its display name, or its id if the name is blank.
+pub(crate) fn stage_name(s: &Stage) -> &str {
+    let n = s.name.trim();
+    if n.is_empty() { s.id.as_str() } else { n }
+}
+
+/// Display names joined for a sentence, unquoted: `A, B and C`. Past `cap` names, the rest
+/// are counted instead: `A, B and 7 others` (the subjects and evidence list them all).
+pub(crate) fn names(items: &[&str], cap: usize) -> String {
+    let shown = if items.len() > cap {
+        cap.max(1)
+    } else {
+        items.len()
+    };
+    let rest = items.len() - shown;
+    let mut out =
+        String::with_capacity(items[..shown].iter().map(|s| s.len() + 5).sum::<usize>() + 16);
+    for (i, item) in items[..shown].iter().enumerate() {
+        if i > 0 {
+            out.push_str(if i + 1 == shown && rest == 0 {
+                " and "
+            } else {
+                ", "
+            });
+        }
+        out.push_str(item);
+    }
+    if rest > 0 {
+        out.push_str(" and ");
+        out.push_str(&rest.to_string());
+        out.push_str(if rest == 1 { " other" } else { " others" });
+    }
+    out
 }
 
 /// The pieces joined into one string, allocated once: cheaper than `format!` for the
@@ -173,7 +238,7 @@ pub(crate) fn list(items: &[&str]) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::list;
+    use super::{list, names};
 
     #[test]
     fn lists_read_as_a_sentence() {
@@ -181,5 +246,15 @@ mod tests {
         assert_eq!(list(&["a"]), "\"a\"");
         assert_eq!(list(&["a", "b"]), "\"a\" and \"b\"");
         assert_eq!(list(&["a", "b", "c"]), "\"a\", \"b\" and \"c\"");
+    }
+
+    #[test]
+    fn names_read_as_a_sentence_and_count_the_rest() {
+        assert_eq!(names(&[], 3), "");
+        assert_eq!(names(&["A"], 3), "A");
+        assert_eq!(names(&["A", "B"], 3), "A and B");
+        assert_eq!(names(&["A", "B", "C"], 3), "A, B and C");
+        assert_eq!(names(&["A", "B", "C", "D"], 3), "A, B, C and 1 other");
+        assert_eq!(names(&["A", "B", "C", "D", "E"], 2), "A, B and 3 others");
     }
 }

@@ -2,7 +2,9 @@
 //! rewrites (for speed) cannot change a report. The expected reports were recorded with the
 //! straightforward implementation before it was optimised: small ones in full
 //! (`tests/golden/*.json`), larger ones as a length and FNV-1a digest of the JSON
-//! (`tests/golden/digests.txt`). Record again with `UPDATE_GOLDEN=1` only when a report is
+//! (`tests/golden/digests.txt`). They were recorded again once, on purpose, when messages
+//! and fixes were reworded to name things by display name (nothing else in the reports
+//! changed: code, key, subjects, severity, evidence values and order). Record again with `UPDATE_GOLDEN=1` only when a report is
 //! meant to change.
 
 #![allow(clippy::expect_used, clippy::unwrap_used)]

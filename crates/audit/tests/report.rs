@@ -188,3 +188,33 @@ fn an_empty_workspace_has_no_findings() {
         "Audit of \"Empty\": no findings.\n"
     );
 }
+
+#[test]
+fn a_conflicting_claim_names_the_ends_by_display_name_not_id() {
+    let mut ws = common::fixture("conflicting-claim", "fires");
+    let long = format!("The \"Marketing\" website {}", "x".repeat(480));
+    for e in &mut ws.elements {
+        if e.id.as_str() == "website" {
+            e.name = long.clone();
+        }
+    }
+    let report = audit(&ws);
+    let f = report
+        .findings
+        .iter()
+        .find(|f| f.code == RuleCode::ConflictingClaim && f.key == "promise")
+        .expect("the promise handoff conflicts");
+    assert_eq!(
+        f.message,
+        format!(
+            "{long} and Onboarding wizard disagree on \"setup.effort\", which must not vary across their handoff."
+        )
+    );
+    for id in ["\"website\"", "\"wizard\"", "\"promise\""] {
+        assert!(!f.message.contains(id), "{id} in {}", f.message);
+        assert!(!f.fix.contains(id), "{id} in {}", f.fix);
+    }
+    assert!(f.fix.contains(&long) && f.fix.contains("Onboarding wizard"));
+    assert_eq!(f.key, "promise", "ids stay in the key and subjects");
+    assert_eq!(f.subjects[1].id, "website");
+}

@@ -5,7 +5,7 @@ use throughline_model::{Handoff, HandoffMode};
 
 use crate::claims::{Claims, fingerprint};
 use crate::finding::{Evidence, Finding, RuleCode, Subject};
-use crate::index::{Index, cat, list, subject};
+use crate::index::{Index, cat, list, name, subject};
 
 /// `conflicting-claim` for handoff `i`: its two ends, or an end and the source of truth,
 /// state different values for a key that must not vary.
@@ -20,6 +20,9 @@ pub(crate) fn conflicting_claim(ix: &Index, claims: &Claims, i: usize, out: &mut
         .and_then(|id| ix.element_pos(id.as_str()));
     let mut keys: Vec<&str> = Vec::new();
     let mut evidence = Vec::new();
+    // Whether every flagged key is one the ends disagree on, and whether every one differs
+    // from the source of truth: this picks the sentence that says what happened.
+    let (mut all_ends_differ, mut all_differ_from_truth) = (true, true);
     for key in &h.invariant {
         if keys.contains(&key.as_str()) {
             continue;
@@ -34,6 +37,8 @@ pub(crate) fn conflicting_claim(ix: &Index, claims: &Claims, i: usize, out: &mut
         if !(ends_differ || differs_from_truth) {
             continue;
         }
+        all_ends_differ &= ends_differ;
+        all_differ_from_truth &= differs_from_truth;
         keys.push(key);
         let (from, to) = (ix.element(*f), ix.element(*t));
         let sot = sot_pos.map(|p| ix.element(p));
@@ -60,39 +65,72 @@ pub(crate) fn conflicting_claim(ix: &Index, claims: &Claims, i: usize, out: &mut
     {
         subjects.push(subject(s));
     }
-    let what = if keys.len() == 1 { "key" } else { "keys" };
+    let (from_name, to_name) = (name(from), name(to));
+    let keys_said = list(&keys);
+    let one = keys.len() == 1;
+    let message = match sot {
+        // Only a source of truth apart from both ends can be the one the ends differ from.
+        _ if all_ends_differ => cat(&[
+            from_name,
+            " and ",
+            to_name,
+            " disagree on ",
+            &keys_said,
+            ", which must not vary across their handoff.",
+        ]),
+        Some(s) if all_differ_from_truth => cat(&[
+            "Along the handoff from ",
+            from_name,
+            " to ",
+            to_name,
+            ", ",
+            &keys_said,
+            if one { " differs" } else { " differ" },
+            " from what ",
+            name(s),
+            ", the source of truth, holds, although ",
+            if one { "it" } else { "they" },
+            " must not vary.",
+        ]),
+        _ => cat(&[
+            "Along the handoff from ",
+            from_name,
+            " to ",
+            to_name,
+            ", the values stated for ",
+            &keys_said,
+            " disagree with each other or with the source of truth, although they must not vary.",
+        ]),
+    };
+    let fix = match sot {
+        Some(s) => cat(&[
+            "Have ",
+            from_name,
+            " and ",
+            to_name,
+            " state the value that ",
+            name(s),
+            ", the source of truth, holds for ",
+            &keys_said,
+            ", ideally generated from it rather than copied.",
+        ]),
+        None => cat(&[
+            "Agree one value for ",
+            &keys_said,
+            ", record it on the element that owns it, name that element as the source of truth of the handoff from ",
+            from_name,
+            " to ",
+            to_name,
+            ", and have both ends state it.",
+        ]),
+    };
     out.push(Finding::new(
         RuleCode::ConflictingClaim,
         h.id.as_str(),
         subjects,
-        cat(&[
-            "Handoff \"",
-            h.id.as_str(),
-            "\" from \"",
-            from.id.as_str(),
-            "\" to \"",
-            to.id.as_str(),
-            "\" must keep the ",
-            what,
-            " ",
-            &list(&keys),
-            " unchanged, but the values stated along it disagree.",
-        ]),
+        message,
         evidence,
-        match sot {
-            Some(s) => cat(&[
-                "Make every end state the value that \"",
-                s.id.as_str(),
-                "\" (the source of truth) holds for ",
-                &list(&keys),
-                ", ideally by generating it from there.",
-            ]),
-            None => cat(&[
-                "Agree one value for ",
-                &list(&keys),
-                ", name the element that owns it as the handoff's source of truth, and make both ends state it.",
-            ]),
-        },
+        fix,
     ));
 }
 
@@ -105,6 +143,7 @@ pub(crate) fn unowned_handoff(ix: &Index, i: usize, out: &mut Vec<Finding>) {
     {
         return;
     }
+    let (from, to) = ix.end_names(i);
     out.push(Finding::new(
         RuleCode::UnownedHandoff,
         h.id.as_str(),
@@ -114,20 +153,24 @@ pub(crate) fn unowned_handoff(ix: &Index, i: usize, out: &mut Vec<Finding>) {
             Subject::element(h.to.as_str()),
         ],
         cat(&[
-            "Nobody owns handoff \"",
-            h.id.as_str(),
-            "\" from \"",
-            h.from.as_str(),
-            "\" to \"",
-            h.to.as_str(),
-            "\", so nobody answers for what it carries.",
+            "Nobody owns the handoff from ",
+            from,
+            " to ",
+            to,
+            ", so nobody answers for what it carries.",
         ]),
         vec![Evidence::absent(
             Subject::handoff(h.id.as_str()),
             "owner",
             "no owner named",
         )],
-        "Name the team or person accountable for this handoff as its owner.".to_string(),
+        cat(&[
+            "Name the team or person accountable for what passes from ",
+            from,
+            " to ",
+            to,
+            " as the owner of that handoff.",
+        ]),
     ));
 }
 
@@ -139,22 +182,39 @@ pub(crate) fn typed_invariant(ix: &Index, i: usize, out: &mut Vec<Finding>) {
     }
     let keys: Vec<&str> = h.invariant.iter().map(String::as_str).collect();
     let me = Subject::handoff(h.id.as_str());
+    let (from, to) = ix.end_names(i);
+    let keys_said = list(&keys);
+    let one = keys.len() == 1;
+    let source = match &h.source_of_truth {
+        Some(s) => ix.name_of(s.as_str()),
+        None => "their source of truth",
+    };
     out.push(Finding::new(
         RuleCode::TypedInvariant,
         h.id.as_str(),
         vec![me.clone()],
         cat(&[
-            "Handoff \"",
-            h.id.as_str(),
-            "\" is retyped by hand although ",
-            &list(&keys),
+            "The handoff from ",
+            from,
+            " to ",
+            to,
+            " is retyped by hand, although ",
+            &keys_said,
             " must never vary.",
         ]),
         vec![
             Evidence::value(me.clone(), "mode", "typed"),
             Evidence::value(me, "invariant", keys.join(", ")),
         ],
-        "Generate or sync these keys from their source of truth instead of retyping them (mode generated or synced).".to_string(),
+        cat(&[
+            "Generate or sync ",
+            &keys_said,
+            " from ",
+            source,
+            " instead of retyping ",
+            if one { "it" } else { "them" },
+            " (set the handoff's mode to generated or synced).",
+        ]),
     ));
 }
 
@@ -191,32 +251,44 @@ pub(crate) fn lost_context(ix: &Index, out: &mut Vec<Finding>) {
             continue;
         }
         let incoming = ix.incoming(pos as u32).count();
-        let what = if missing.len() == 1 { "key" } else { "keys" };
+        let it = if missing.len() == 1 { "it" } else { "them" };
+        let count = incoming.to_string();
+        let keys_said = list(&missing);
+        let who = name(e);
+        let none_carry: [&str; 4] = match incoming {
+            0 => ["no handoff leads into it", "", "", ""],
+            1 => ["the one handoff into it does not carry ", it, "", ""],
+            _ => ["none of the ", &count, " handoffs into it carries ", it],
+        };
         out.push(Finding::new(
             RuleCode::LostContext,
             e.id.as_str(),
             vec![subject(e)],
             cat(&[
-                "\"",
-                e.id.as_str(),
-                "\" needs the context ",
-                what,
-                " ",
-                &list(&missing),
-                ", but does not hold it and none of the ",
-                &incoming.to_string(),
-                " handoffs into it carries it.",
+                who,
+                " needs ",
+                &keys_said,
+                " but does not hold ",
+                it,
+                ", and ",
+                none_carry[0],
+                none_carry[1],
+                none_carry[2],
+                none_carry[3],
+                ".",
             ]),
             missing
                 .iter()
                 .map(|k| Evidence::value(subject(e), "needs", *k).noted("not received"))
                 .collect(),
             cat(&[
-                "Add ",
-                &list(&missing),
-                " to what a handoff into \"",
-                e.id.as_str(),
-                "\" carries, from the element that holds it.",
+                "Have a handoff into ",
+                who,
+                " carry ",
+                &keys_said,
+                " from the element that holds ",
+                it,
+                ".",
             ]),
         ));
     }

@@ -6,7 +6,7 @@ use throughline_model::Trigger;
 use crate::finding::{Evidence, Finding, RuleCode, Subject};
 use crate::graph::reachable_from;
 use crate::index::{
-    CONSENT, Index, OUTBOUND, cat, has_tag, is_outbound, is_touchpoint, list, subject,
+    CONSENT, Index, OUTBOUND, cat, has_tag, is_outbound, is_touchpoint, list, name, subject,
 };
 use crate::rules::handoffs::missing_context;
 
@@ -44,19 +44,47 @@ pub(crate) fn consent(ix: &Index, out: &mut Vec<Finding>) {
             RuleCode::NoConsentSource,
             WORKSPACE_KEY,
             subjects,
-            format!(
-                "{} elements contact the customer but no element is tagged \"{CONSENT}\", so a withdrawn consent has nowhere to start from.",
-                outbound.len()
-            ),
+            if outbound.len() == 1 {
+                cat(&[
+                    name(ix.element(outbound[0])),
+                    " contacts the customer, but no element records consent (none is tagged \"",
+                    CONSENT,
+                    "\"), so a withdrawn consent has nowhere to start from.",
+                ])
+            } else {
+                cat(&[
+                    &outbound.len().to_string(),
+                    " elements contact the customer, but no element records consent (none is tagged \"",
+                    CONSENT,
+                    "\"), so a withdrawn consent has nowhere to start from.",
+                ])
+            },
             evidence,
-            format!(
-                "Tag the element that records the customer's consent (a preference centre, the CRM) \"{CONSENT}\" and hand its changes on to every outbound element."
-            ),
+            cat(&[
+                "Tag the element that records the customer's consent (a preference centre, the CRM) \"",
+                CONSENT,
+                "\" and hand its changes on to ",
+                &if outbound.len() == 1 {
+                    name(ix.element(outbound[0])).to_string()
+                } else {
+                    cat(&["all ", &outbound.len().to_string(), " elements that contact the customer"])
+                },
+                ".",
+            ]),
         ));
         return;
     }
     let reached = reachable_from(&ix.graph, &sources);
-    let n_sources = sources.len();
+    // The consent elements as a sentence names them: by name when there is one.
+    let n_sources = sources.len().to_string();
+    let from_consent: [&str; 3] = match sources.as_slice() {
+        [one] => ["from ", name(ix.element(*one)), ""],
+        _ => ["from any of the ", &n_sources, " consent elements"],
+    };
+    let chain_from = match sources.as_slice() {
+        [one] => name(ix.element(*one)),
+        _ => "a consent element",
+    };
     for p in outbound {
         if reached[p as usize] {
             continue;
@@ -66,15 +94,26 @@ pub(crate) fn consent(ix: &Index, out: &mut Vec<Finding>) {
             RuleCode::ConsentUnreachable,
             e.id.as_str(),
             vec![subject(e)],
-            format!(
-                "Outbound element \"{}\" cannot be reached along handoffs from any of the {n_sources} consent elements, so it would keep contacting a customer who opted out.",
-                e.id
-            ),
-            vec![Evidence::value(subject(e), "tags", OUTBOUND).noted("no handoff path from a consent element")],
-            format!(
-                "Add a handoff chain from a consent element to \"{}\" that carries the consent state.",
-                e.id
-            ),
+            cat(&[
+                "No chain of handoffs leads to ",
+                name(e),
+                " ",
+                from_consent[0],
+                from_consent[1],
+                from_consent[2],
+                ", so it would keep contacting a customer who withdrew consent.",
+            ]),
+            vec![
+                Evidence::value(subject(e), "tags", OUTBOUND)
+                    .noted("no handoff path from a consent element"),
+            ],
+            cat(&[
+                "Add handoffs from ",
+                chain_from,
+                " to ",
+                name(e),
+                ", directly or through other elements, that carry the consent state.",
+            ]),
         ));
     }
 }
@@ -95,15 +134,16 @@ pub(crate) fn failed_delivery(ix: &Index, out: &mut Vec<Finding>) {
             RuleCode::NoFailurePath,
             e.id.as_str(),
             vec![subject(e)],
-            format!(
-                "Outbound touchpoint \"{}\" has no handoff triggered by failure, so a bounced or undelivered message goes nowhere.",
-                e.id
-            ),
+            cat(&[
+                name(e),
+                " has no handoff for when a delivery fails, so a bounced or undelivered message goes nowhere.",
+            ]),
             vec![Evidence::absent(subject(e), "handoffs", "none with trigger \"failure\"")],
-            format!(
-                "Add a handoff from \"{}\" with trigger \"failure\" to the channel or team that recovers the message.",
-                e.id
-            ),
+            cat(&[
+                "Add a handoff from ",
+                name(e),
+                " with trigger \"failure\" to the channel or team that recovers the message.",
+            ]),
         ));
     }
 }
@@ -112,10 +152,10 @@ pub(crate) fn failed_delivery(ix: &Index, out: &mut Vec<Finding>) {
 /// receiver needs.
 pub(crate) fn escalation(ix: &Index, i: usize, out: &mut Vec<Finding>) {
     let (h, ends) = (ix.handoff(i as u32), &ix.ends[i]);
-    let (Some((_, t)), Trigger::Escalation) = (ends, h.trigger) else {
+    let (Some((f, t)), Trigger::Escalation) = (ends, h.trigger) else {
         return;
     };
-    let to = ix.element(*t);
+    let (from, to) = (ix.element(*f), ix.element(*t));
     let missing = missing_context(&to.needs, &to.claims, |key| {
         h.carries.iter().any(|c| c == key)
     });
@@ -123,6 +163,7 @@ pub(crate) fn escalation(ix: &Index, i: usize, out: &mut Vec<Finding>) {
         return;
     }
     let me = Subject::handoff(h.id.as_str());
+    let keys_said = list(&missing);
     let mut evidence: Vec<Evidence> = missing
         .iter()
         .map(|k| Evidence::value(subject(to), "needs", *k).noted("not carried"))
@@ -133,20 +174,24 @@ pub(crate) fn escalation(ix: &Index, i: usize, out: &mut Vec<Finding>) {
         h.id.as_str(),
         vec![me, Subject::element(h.from.as_str()), subject(to)],
         cat(&[
-            "Escalation \"",
-            h.id.as_str(),
-            "\" hands the customer to \"",
-            to.id.as_str(),
-            "\" without ",
-            &list(&missing),
-            ", so the customer must repeat it.",
+            "The escalation from ",
+            name(from),
+            " to ",
+            name(to),
+            " does not pass on ",
+            &keys_said,
+            ", so the customer has to repeat ",
+            if missing.len() == 1 { "it" } else { "them" },
+            ".",
         ]),
         evidence,
         cat(&[
-            "Make handoff \"",
-            h.id.as_str(),
-            "\" carry ",
-            &list(&missing),
+            "Make the escalation from ",
+            name(from),
+            " to ",
+            name(to),
+            " carry ",
+            &keys_said,
             ".",
         ]),
     ));
@@ -182,6 +227,7 @@ pub(crate) fn channel_switch(ix: &Index, i: usize, out: &mut Vec<Finding>) {
         return;
     }
     let me = Subject::handoff(h.id.as_str());
+    let keys_said = list(&missing);
     let mut evidence = vec![
         Evidence::value(subject(from), "channel", fc),
         Evidence::value(subject(to), "channel", tc),
@@ -198,22 +244,26 @@ pub(crate) fn channel_switch(ix: &Index, i: usize, out: &mut Vec<Finding>) {
         h.id.as_str(),
         vec![me, subject(from), subject(to)],
         cat(&[
-            "Handoff \"",
-            h.id.as_str(),
-            "\" switches the customer from ",
-            fc,
-            " to ",
-            tc,
-            " without the journey state ",
-            &list(&missing),
-            ", so the journey restarts.",
+            "The handoff from ",
+            name(from),
+            " (",
+            fc.trim(),
+            ") to ",
+            name(to),
+            " (",
+            tc.trim(),
+            ") drops the journey state ",
+            &keys_said,
+            ", so the customer's journey starts over.",
         ]),
         evidence,
         cat(&[
-            "Make handoff \"",
-            h.id.as_str(),
-            "\" carry ",
-            &list(&missing),
+            "Make the handoff from ",
+            name(from),
+            " to ",
+            name(to),
+            " carry ",
+            &keys_said,
             ".",
         ]),
     ));

@@ -5,7 +5,10 @@ use throughline_model::ElementKind;
 
 use crate::finding::{Evidence, Finding, RuleCode};
 use crate::fxhash::FxHashMap;
-use crate::index::{Index, is_outbound, list, subject};
+use crate::index::{Index, is_outbound, list, name, names, subject};
+
+/// How many readers a message names before counting the rest (the subjects list them all).
+const NAMES_SHOWN: usize = 5;
 
 /// Who interprets each signal, grouped without a vector per signal: every reading goes
 /// into one array, bucketed by signal afterwards (a counting sort).
@@ -83,13 +86,14 @@ fn signal_conflict(ix: &Index, signal: &str, readers: &[(u32, &str)], out: &mut 
         return;
     }
     let field = format!("interprets.{signal}");
+    let who: Vec<&str> = readers.iter().map(|(p, _)| name(ix.element(*p))).collect();
     out.push(Finding::new(
         RuleCode::SignalConflict,
         signal,
         readers.iter().map(|(p, _)| subject(ix.element(*p))).collect(),
         format!(
-            "{} elements read the signal \"{signal}\" as {} different intents ({}).",
-            readers.len(),
+            "{} read the signal \"{signal}\" in {} different ways ({}).",
+            names(&who, NAMES_SHOWN),
             intents.len(),
             list(&intents)
         ),
@@ -98,7 +102,7 @@ fn signal_conflict(ix: &Index, signal: &str, readers: &[(u32, &str)], out: &mut 
             .map(|(p, intent)| Evidence::value(subject(ix.element(*p)), &field, *intent))
             .collect(),
         format!(
-            "Agree what \"{signal}\" means, write it down once (for instance in a governance system), and make every reader interpret it that way."
+            "Agree what \"{signal}\" means, write it down once (for instance in a governance system), and have every element that reads it follow that meaning."
         ),
     ));
 }
@@ -147,18 +151,15 @@ fn uncoordinated(
     if covers_all {
         return;
     }
-    let ids: Vec<&str> = outbound
-        .iter()
-        .map(|p| ix.element(*p).id.as_str())
-        .collect();
+    let who: Vec<&str> = outbound.iter().map(|p| name(ix.element(*p))).collect();
     let field = format!("interprets.{signal}");
     out.push(Finding::new(
         RuleCode::UncoordinatedSignal,
         signal,
         outbound.iter().map(|p| subject(ix.element(*p))).collect(),
         format!(
-            "{} outbound elements react to \"{signal}\" and no rule covers them all, so the customer may hear from every one of them at once.",
-            outbound.len()
+            "{} all react to \"{signal}\" and no single rule covers them, so the customer may hear from every one of them at once.",
+            names(&who, NAMES_SHOWN)
         ),
         outbound
             .iter()
@@ -169,8 +170,8 @@ fn uncoordinated(
             })
             .collect(),
         format!(
-            "Add a rule element (suppression or priority) that covers {}, or extend an existing rule to cover them all.",
-            list(&ids)
+            "Add a suppression or priority rule that covers {}, or extend an existing rule to cover them all.",
+            names(&who, usize::MAX)
         ),
     ));
 }

@@ -6,7 +6,7 @@ use throughline_model::ElementKind;
 use crate::finding::{Evidence, Finding, RuleCode, Subject};
 use crate::fxhash::FxHashSet;
 use crate::graph::articulation_points;
-use crate::index::{Index, is_touchpoint, subject};
+use crate::index::{Index, cat, is_touchpoint, name, stage_name, subject};
 
 /// `single-point-of-failure`: a person every route between two parts of the work runs through.
 pub(crate) fn single_point_of_failure(ix: &Index, out: &mut Vec<Finding>) {
@@ -49,13 +49,13 @@ pub(crate) fn single_point_of_failure(ix: &Index, out: &mut Vec<Finding>) {
             person.id.as_str(),
             vec![subject(person)],
             format!(
-                "Every route between {parts} parts of the work runs through \"{}\": if this person is away, those parts stop talking to each other.",
-                person.id
+                "Every route between {parts} parts of the work runs through {}: if they are away, those parts stop talking to each other.",
+                name(person)
             ),
             evidence,
             format!(
-                "Add a handoff that bypasses \"{}\" (a deputy, a team or a shared system) so the work does not depend on one person.",
-                person.id
+                "Add a handoff that bypasses {} (a deputy, a team or a shared system) so the work does not depend on one person.",
+                name(person)
             ),
         ));
     }
@@ -78,12 +78,16 @@ pub(crate) fn orphan_touchpoint(ix: &Index, out: &mut Vec<Finding>) {
             RuleCode::OrphanTouchpoint,
             e.id.as_str(),
             vec![subject(e)],
-            format!(
-                "Touchpoint \"{}\" serves no stage of the narrative, so the customer meets it without a reason.",
-                e.id
-            ),
+            cat(&[
+                name(e),
+                " serves no stage of the customer's story, so the customer meets it without a reason.",
+            ]),
             vec![evidence],
-            "Attach the touchpoint to the stage it serves, or retire it if it serves none.".to_string(),
+            cat(&[
+                "Attach ",
+                name(e),
+                " to the stage it serves, or retire it if it serves none.",
+            ]),
         ));
     }
 }
@@ -105,16 +109,21 @@ pub(crate) fn unsupported_stage(ix: &Index, out: &mut Vec<Finding>) {
             RuleCode::UnsupportedStage,
             s.id.as_str(),
             vec![Subject::stage(s.id.as_str())],
-            format!(
-                "Stage \"{}\" ({}) has no touchpoint serving it, so this part of the story never reaches the customer.",
-                s.id, s.name
-            ),
+            cat(&[
+                "No touchpoint serves the stage ",
+                stage_name(s),
+                ", so this part of the story never reaches the customer.",
+            ]),
             vec![Evidence::absent(
                 Subject::stage(s.id.as_str()),
                 "touchpoints",
                 "no touchpoint lists this stage",
             )],
-            "Design a touchpoint for this stage, or attach an existing touchpoint to it.".to_string(),
+            cat(&[
+                "Design a touchpoint for ",
+                stage_name(s),
+                ", or attach an existing touchpoint to it.",
+            ]),
         ));
     }
 }
