@@ -3,7 +3,7 @@
 
 use std::sync::{Mutex, MutexGuard};
 
-use throughline_store::{Actor, Source, Store};
+use throughline_store::Store;
 
 use crate::error::ApiError;
 
@@ -29,12 +29,4 @@ impl AppState {
             .lock()
             .unwrap_or_else(|poisoned| poisoned.into_inner()))
     }
-}
-
-/// The person acting in the app, as set in the settings.
-pub fn ui_actor(store: &Store) -> Result<Actor, ApiError> {
-    Ok(Actor {
-        name: store.display_name()?,
-        source: Source::Ui,
-    })
 }

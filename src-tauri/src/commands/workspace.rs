@@ -7,10 +7,10 @@ use serde::{Deserialize, Serialize};
 use tauri::State;
 use tauri_specta::Event;
 use throughline_model::Edit;
-use throughline_store::{Actor, Source, WorkspaceState, WorkspaceSummary};
+use throughline_store::{Source, WorkspaceState, WorkspaceSummary};
 
 use crate::error::ApiError;
-use crate::state::{AppState, ui_actor};
+use crate::state::AppState;
 
 /// The user's settings.
 #[derive(Debug, Clone, Serialize, Deserialize, specta::Type)]
@@ -56,7 +56,7 @@ pub async fn create_workspace(
     name: String,
 ) -> Result<WorkspaceSummary, ApiError> {
     let mut store = state.store()?;
-    let actor = ui_actor(&store)?;
+    let actor = store.actor(Source::Ui)?;
     Ok(store.create_workspace(&name, &actor)?)
 }
 
@@ -95,7 +95,7 @@ pub async fn apply_edit(
     edit: Edit,
 ) -> Result<WorkspaceState, ApiError> {
     let mut store = state.store()?;
-    let actor = ui_actor(&store)?;
+    let actor = store.actor(Source::Ui)?;
     let ws = store.apply(&slug, &edit, &actor)?;
     changed(&app, &ws);
     Ok(ws)
@@ -110,10 +110,7 @@ pub async fn undo(
     slug: String,
 ) -> Result<WorkspaceState, ApiError> {
     let mut store = state.store()?;
-    let actor = Actor {
-        source: Source::Undo,
-        ..ui_actor(&store)?
-    };
+    let actor = store.actor(Source::Undo)?;
     let ws = store.undo(&slug, &actor)?;
     changed(&app, &ws);
     Ok(ws)
@@ -128,10 +125,7 @@ pub async fn redo(
     slug: String,
 ) -> Result<WorkspaceState, ApiError> {
     let mut store = state.store()?;
-    let actor = Actor {
-        source: Source::Redo,
-        ..ui_actor(&store)?
-    };
+    let actor = store.actor(Source::Redo)?;
     let ws = store.redo(&slug, &actor)?;
     changed(&app, &ws);
     Ok(ws)
@@ -146,10 +140,7 @@ pub async fn import_workspace(
 ) -> Result<WorkspaceSummary, ApiError> {
     let doc = throughline_format::read_file(&PathBuf::from(path))?;
     let mut store = state.store()?;
-    let actor = Actor {
-        source: Source::Import,
-        ..ui_actor(&store)?
-    };
+    let actor = store.actor(Source::Import)?;
     Ok(store.import_workspace(&doc, &actor)?)
 }
 
@@ -159,10 +150,7 @@ pub async fn import_workspace(
 pub async fn import_sample(state: State<'_, AppState>) -> Result<WorkspaceSummary, ApiError> {
     let doc = throughline_format::sample();
     let mut store = state.store()?;
-    let actor = Actor {
-        source: Source::Import,
-        ..ui_actor(&store)?
-    };
+    let actor = store.actor(Source::Import)?;
     Ok(store.import_workspace(&doc, &actor)?)
 }
 
