@@ -2,7 +2,6 @@
 // `throughline audit assets/sample/nexusflow.throughline.json --format json`. Test tooling:
 // the fixture backend answers `auditWorkspace` with it (waivers re-applied from the document).
 import type { Report } from "../backend";
-
 export const NEXUSFLOW_SAMPLE_AUDIT: Report = {
   "findings": [
     {
@@ -23,7 +22,7 @@ export const NEXUSFLOW_SAMPLE_AUDIT: Report = {
           "id": "in-app-guide"
         }
       ],
-      "message": "Handoff \"bounce-recovery\" switches the customer from email to app without the journey state \"journey.stage\", so the journey restarts.",
+      "message": "The handoff from Welcome email series (email) to In-app tips and checklist (app) drops the journey state \"journey.stage\", so the customer's journey starts over.",
       "evidence": [
         {
           "subject": {
@@ -53,7 +52,7 @@ export const NEXUSFLOW_SAMPLE_AUDIT: Report = {
           "note": "lacks journey state \"journey.stage\""
         }
       ],
-      "fix": "Make handoff \"bounce-recovery\" carry \"journey.stage\".",
+      "fix": "Make the handoff from Welcome email series to In-app tips and checklist carry \"journey.stage\".",
       "waived": null
     },
     {
@@ -74,7 +73,7 @@ export const NEXUSFLOW_SAMPLE_AUDIT: Report = {
           "id": "wizard"
         }
       ],
-      "message": "Handoff \"promise-to-setup\" switches the customer from web to app without the journey state \"account.id\", \"journey.stage\" and \"onboarding.step\", so the journey restarts.",
+      "message": "The handoff from Marketing website (web) to Onboarding wizard (app) drops the journey state \"account.id\", \"journey.stage\" and \"onboarding.step\", so the customer's journey starts over.",
       "evidence": [
         {
           "subject": {
@@ -122,7 +121,7 @@ export const NEXUSFLOW_SAMPLE_AUDIT: Report = {
           "note": "lacks journey state \"onboarding.step\""
         }
       ],
-      "fix": "Make handoff \"promise-to-setup\" carry \"account.id\", \"journey.stage\" and \"onboarding.step\".",
+      "fix": "Make the handoff from Marketing website to Onboarding wizard carry \"account.id\", \"journey.stage\" and \"onboarding.step\".",
       "waived": null
     },
     {
@@ -147,7 +146,7 @@ export const NEXUSFLOW_SAMPLE_AUDIT: Report = {
           "id": "cdp"
         }
       ],
-      "message": "Handoff \"demo-to-setup\" from \"sales-demo\" to \"wizard\" must keep the key \"features.included\" unchanged, but the values stated along it disagree.",
+      "message": "Live sales demo and Onboarding wizard disagree on \"features.included\", which must not vary across their handoff.",
       "evidence": [
         {
           "subject": {
@@ -177,7 +176,7 @@ export const NEXUSFLOW_SAMPLE_AUDIT: Report = {
           "note": "source of truth"
         }
       ],
-      "fix": "Make every end state the value that \"cdp\" (the source of truth) holds for \"features.included\", ideally by generating it from there.",
+      "fix": "Have Live sales demo and Onboarding wizard state the value that Unified customer profile, the source of truth, holds for \"features.included\", ideally generated from it rather than copied.",
       "waived": null
     },
     {
@@ -198,7 +197,7 @@ export const NEXUSFLOW_SAMPLE_AUDIT: Report = {
           "id": "wizard"
         }
       ],
-      "message": "Handoff \"promise-to-setup\" from \"website\" to \"wizard\" must keep the key \"setup.effort\" unchanged, but the values stated along it disagree.",
+      "message": "Marketing website and Onboarding wizard disagree on \"setup.effort\", which must not vary across their handoff.",
       "evidence": [
         {
           "subject": {
@@ -219,7 +218,7 @@ export const NEXUSFLOW_SAMPLE_AUDIT: Report = {
           "note": "receiving end"
         }
       ],
-      "fix": "Agree one value for \"setup.effort\", name the element that owns it as the handoff's source of truth, and make both ends state it.",
+      "fix": "Agree one value for \"setup.effort\", record it on the element that owns it, name that element as the source of truth of the handoff from Marketing website to Onboarding wizard, and have both ends state it.",
       "waived": null
     },
     {
@@ -232,7 +231,7 @@ export const NEXUSFLOW_SAMPLE_AUDIT: Report = {
           "id": "exec-email"
         }
       ],
-      "message": "Outbound element \"exec-email\" cannot be reached along handoffs from any of the 1 consent elements, so it would keep contacting a customer who opted out.",
+      "message": "No chain of handoffs leads to Executive sponsor outreach from Email preference centre, so it would keep contacting a customer who withdrew consent.",
       "evidence": [
         {
           "subject": {
@@ -244,7 +243,7 @@ export const NEXUSFLOW_SAMPLE_AUDIT: Report = {
           "note": "no handoff path from a consent element"
         }
       ],
-      "fix": "Add a handoff chain from a consent element to \"exec-email\" that carries the consent state.",
+      "fix": "Add handoffs from Email preference centre to Executive sponsor outreach, directly or through other elements, that carry the consent state.",
       "waived": null
     },
     {
@@ -257,7 +256,7 @@ export const NEXUSFLOW_SAMPLE_AUDIT: Report = {
           "id": "sdr-outreach"
         }
       ],
-      "message": "Outbound element \"sdr-outreach\" cannot be reached along handoffs from any of the 1 consent elements, so it would keep contacting a customer who opted out.",
+      "message": "No chain of handoffs leads to SDR call sequence from Email preference centre, so it would keep contacting a customer who withdrew consent.",
       "evidence": [
         {
           "subject": {
@@ -269,7 +268,7 @@ export const NEXUSFLOW_SAMPLE_AUDIT: Report = {
           "note": "no handoff path from a consent element"
         }
       ],
-      "fix": "Add a handoff chain from a consent element to \"sdr-outreach\" that carries the consent state.",
+      "fix": "Add handoffs from Email preference centre to SDR call sequence, directly or through other elements, that carry the consent state.",
       "waived": null
     },
     {
@@ -290,7 +289,7 @@ export const NEXUSFLOW_SAMPLE_AUDIT: Report = {
           "id": "support-desk"
         }
       ],
-      "message": "Escalation \"bot-escalation\" hands the customer to \"support-desk\" without \"conversation.history\", so the customer must repeat it.",
+      "message": "The escalation from Help chatbot to Support agent desk does not pass on \"conversation.history\", so the customer has to repeat it.",
       "evidence": [
         {
           "subject": {
@@ -311,7 +310,7 @@ export const NEXUSFLOW_SAMPLE_AUDIT: Report = {
           "note": null
         }
       ],
-      "fix": "Make handoff \"bot-escalation\" carry \"conversation.history\".",
+      "fix": "Make the escalation from Help chatbot to Support agent desk carry \"conversation.history\".",
       "waived": null
     },
     {
@@ -324,7 +323,7 @@ export const NEXUSFLOW_SAMPLE_AUDIT: Report = {
           "id": "support-desk"
         }
       ],
-      "message": "\"support-desk\" needs the context key \"conversation.history\", but does not hold it and none of the 5 handoffs into it carries it.",
+      "message": "Support agent desk needs \"conversation.history\" but does not hold it, and none of the 5 handoffs into it carries it.",
       "evidence": [
         {
           "subject": {
@@ -336,7 +335,7 @@ export const NEXUSFLOW_SAMPLE_AUDIT: Report = {
           "note": "not received"
         }
       ],
-      "fix": "Add \"conversation.history\" to what a handoff into \"support-desk\" carries, from the element that holds it.",
+      "fix": "Have a handoff into Support agent desk carry \"conversation.history\" from the element that holds it.",
       "waived": null
     },
     {
@@ -361,7 +360,7 @@ export const NEXUSFLOW_SAMPLE_AUDIT: Report = {
           "id": "sdr-outreach"
         }
       ],
-      "message": "4 elements read the signal \"intent.rising\" as 4 different intents (\"executive engagement: start the expansion play\", \"readiness: show the upgrade offer\", \"research: send deeper how-to guides\" and \"urgency: call today before the trial cools\").",
+      "message": "Executive sponsor outreach, In-app tips and checklist, Onboarding nurture emails and SDR call sequence read the signal \"intent.rising\" in 4 different ways (\"executive engagement: start the expansion play\", \"readiness: show the upgrade offer\", \"research: send deeper how-to guides\" and \"urgency: call today before the trial cools\").",
       "evidence": [
         {
           "subject": {
@@ -400,7 +399,7 @@ export const NEXUSFLOW_SAMPLE_AUDIT: Report = {
           "note": null
         }
       ],
-      "fix": "Agree what \"intent.rising\" means, write it down once (for instance in a governance system), and make every reader interpret it that way.",
+      "fix": "Agree what \"intent.rising\" means, write it down once (for instance in a governance system), and have every element that reads it follow that meaning.",
       "waived": null
     },
     {
@@ -413,7 +412,7 @@ export const NEXUSFLOW_SAMPLE_AUDIT: Report = {
           "id": "exec-email"
         }
       ],
-      "message": "Outbound touchpoint \"exec-email\" has no handoff triggered by failure, so a bounced or undelivered message goes nowhere.",
+      "message": "Executive sponsor outreach has no handoff for when a delivery fails, so a bounced or undelivered message goes nowhere.",
       "evidence": [
         {
           "subject": {
@@ -425,7 +424,7 @@ export const NEXUSFLOW_SAMPLE_AUDIT: Report = {
           "note": "none with trigger \"failure\""
         }
       ],
-      "fix": "Add a handoff from \"exec-email\" with trigger \"failure\" to the channel or team that recovers the message.",
+      "fix": "Add a handoff from Executive sponsor outreach with trigger \"failure\" to the channel or team that recovers the message.",
       "waived": null
     },
     {
@@ -438,7 +437,7 @@ export const NEXUSFLOW_SAMPLE_AUDIT: Report = {
           "id": "community-forum"
         }
       ],
-      "message": "Touchpoint \"community-forum\" serves no stage of the narrative, so the customer meets it without a reason.",
+      "message": "Community forum serves no stage of the customer's story, so the customer meets it without a reason.",
       "evidence": [
         {
           "subject": {
@@ -450,7 +449,7 @@ export const NEXUSFLOW_SAMPLE_AUDIT: Report = {
           "note": "serves no stage"
         }
       ],
-      "fix": "Attach the touchpoint to the stage it serves, or retire it if it serves none.",
+      "fix": "Attach Community forum to the stage it serves, or retire it if it serves none.",
       "waived": {
         "reason": "The forum is run by customers; we link to it but do not design it as part of the first 30 days.",
         "who": "Dana Okafor",
@@ -467,7 +466,7 @@ export const NEXUSFLOW_SAMPLE_AUDIT: Report = {
           "id": "webinar"
         }
       ],
-      "message": "Touchpoint \"webinar\" serves no stage of the narrative, so the customer meets it without a reason.",
+      "message": "Monthly product webinar serves no stage of the customer's story, so the customer meets it without a reason.",
       "evidence": [
         {
           "subject": {
@@ -479,7 +478,7 @@ export const NEXUSFLOW_SAMPLE_AUDIT: Report = {
           "note": "serves no stage"
         }
       ],
-      "fix": "Attach the touchpoint to the stage it serves, or retire it if it serves none.",
+      "fix": "Attach Monthly product webinar to the stage it serves, or retire it if it serves none.",
       "waived": null
     },
     {
@@ -492,7 +491,7 @@ export const NEXUSFLOW_SAMPLE_AUDIT: Report = {
           "id": "priya"
         }
       ],
-      "message": "Every route between 2 parts of the work runs through \"priya\": if this person is away, those parts stop talking to each other.",
+      "message": "Every route between 2 parts of the work runs through Priya Raman: if they are away, those parts stop talking to each other.",
       "evidence": [
         {
           "subject": {
@@ -513,7 +512,7 @@ export const NEXUSFLOW_SAMPLE_AUDIT: Report = {
           "note": null
         }
       ],
-      "fix": "Add a handoff that bypasses \"priya\" (a deputy, a team or a shared system) so the work does not depend on one person.",
+      "fix": "Add a handoff that bypasses Priya Raman (a deputy, a team or a shared system) so the work does not depend on one person.",
       "waived": null
     },
     {
@@ -526,7 +525,7 @@ export const NEXUSFLOW_SAMPLE_AUDIT: Report = {
           "id": "campaign-brief"
         }
       ],
-      "message": "Handoff \"campaign-brief\" is retyped by hand although \"setup.effort\" must never vary.",
+      "message": "The handoff from Growth marketing to Marketing website is retyped by hand, although \"setup.effort\" must never vary.",
       "evidence": [
         {
           "subject": {
@@ -547,7 +546,7 @@ export const NEXUSFLOW_SAMPLE_AUDIT: Report = {
           "note": null
         }
       ],
-      "fix": "Generate or sync these keys from their source of truth instead of retyping them (mode generated or synced).",
+      "fix": "Generate or sync \"setup.effort\" from their source of truth instead of retyping it (set the handoff's mode to generated or synced).",
       "waived": null
     },
     {
@@ -560,7 +559,7 @@ export const NEXUSFLOW_SAMPLE_AUDIT: Report = {
           "id": "deal-notes"
         }
       ],
-      "message": "Handoff \"deal-notes\" is retyped by hand although \"account.plan\" must never vary.",
+      "message": "The handoff from Live sales demo to Unified customer profile is retyped by hand, although \"account.plan\" must never vary.",
       "evidence": [
         {
           "subject": {
@@ -581,7 +580,7 @@ export const NEXUSFLOW_SAMPLE_AUDIT: Report = {
           "note": null
         }
       ],
-      "fix": "Generate or sync these keys from their source of truth instead of retyping them (mode generated or synced).",
+      "fix": "Generate or sync \"account.plan\" from their source of truth instead of retyping it (set the handoff's mode to generated or synced).",
       "waived": null
     },
     {
@@ -602,7 +601,7 @@ export const NEXUSFLOW_SAMPLE_AUDIT: Report = {
           "id": "sdr-outreach"
         }
       ],
-      "message": "3 outbound elements react to \"intent.rising\" and no rule covers them all, so the customer may hear from every one of them at once.",
+      "message": "Executive sponsor outreach, Onboarding nurture emails and SDR call sequence all react to \"intent.rising\" and no single rule covers them, so the customer may hear from every one of them at once.",
       "evidence": [
         {
           "subject": {
@@ -632,7 +631,7 @@ export const NEXUSFLOW_SAMPLE_AUDIT: Report = {
           "note": "outbound"
         }
       ],
-      "fix": "Add a rule element (suppression or priority) that covers \"exec-email\", \"nurture-email\" and \"sdr-outreach\", or extend an existing rule to cover them all.",
+      "fix": "Add a suppression or priority rule that covers Executive sponsor outreach, Onboarding nurture emails and SDR call sequence, or extend an existing rule to cover them all.",
       "waived": null
     },
     {
@@ -653,7 +652,7 @@ export const NEXUSFLOW_SAMPLE_AUDIT: Report = {
           "id": "support-team"
         }
       ],
-      "message": "Nobody owns handoff \"release-notes\" from \"product-team\" to \"support-team\", so nobody answers for what it carries.",
+      "message": "Nobody owns the handoff from Product and engineering to Customer support, so nobody answers for what it carries.",
       "evidence": [
         {
           "subject": {
@@ -665,7 +664,7 @@ export const NEXUSFLOW_SAMPLE_AUDIT: Report = {
           "note": "no owner named"
         }
       ],
-      "fix": "Name the team or person accountable for this handoff as its owner.",
+      "fix": "Name the team or person accountable for what passes from Product and engineering to Customer support as the owner of that handoff.",
       "waived": null
     },
     {
@@ -678,7 +677,7 @@ export const NEXUSFLOW_SAMPLE_AUDIT: Report = {
           "id": "first-value"
         }
       ],
-      "message": "Stage \"first-value\" (First value (day 30)) has no touchpoint serving it, so this part of the story never reaches the customer.",
+      "message": "No touchpoint serves the stage First value (day 30), so this part of the story never reaches the customer.",
       "evidence": [
         {
           "subject": {
@@ -690,7 +689,7 @@ export const NEXUSFLOW_SAMPLE_AUDIT: Report = {
           "note": "no touchpoint lists this stage"
         }
       ],
-      "fix": "Design a touchpoint for this stage, or attach an existing touchpoint to it.",
+      "fix": "Design a touchpoint for First value (day 30), or attach an existing touchpoint to it.",
       "waived": null
     }
   ],

@@ -3,107 +3,10 @@ import type { LayerDiagnosis, ReadinessReport, SessionSummary, TrendPoint, Works
 /*
  * Canned readiness figures for the shared NexusFlow sample (`assets/sample/nexusflow.throughline.json`),
  * for screenshots and browser checks of the Assess view. Test tooling: nothing here computes.
- * Session summaries: derived by hand from the sample following the library's rules and words (the CLI did not build at the time); replace with `throughline readiness <sample> --session <id> --format json` output.
+ * Session summaries: the output of `throughline readiness <sample> --session <id> --format json`.
  * Layer diagnosis and trend: written from the library's rules and words (crates/readiness/src).
  */
 const SUMMARIES: Record<string, SessionSummary> = {
-  "q2-check": {
-    "session_id": "q2-check",
-    "name": "Quarterly check-in",
-    "date": "2025-05-06",
-    "raters": 4,
-    "dimensions": [
-      {
-        "dimension": "strategy",
-        "mean": 3.75,
-        "median": 4.0,
-        "lowest": 3,
-        "highest": 4,
-        "count": 4,
-        "spread": 1,
-        "disagreement": false
-      },
-      {
-        "dimension": "data",
-        "mean": 2.75,
-        "median": 2.5,
-        "lowest": 2,
-        "highest": 4,
-        "count": 4,
-        "spread": 2,
-        "disagreement": true
-      },
-      {
-        "dimension": "team",
-        "mean": 3.25,
-        "median": 3.0,
-        "lowest": 3,
-        "highest": 4,
-        "count": 4,
-        "spread": 1,
-        "disagreement": false
-      },
-      {
-        "dimension": "technology",
-        "mean": 3.0,
-        "median": 3.0,
-        "lowest": 2,
-        "highest": 4,
-        "count": 4,
-        "spread": 2,
-        "disagreement": true
-      },
-      {
-        "dimension": "culture",
-        "mean": 3.5,
-        "median": 3.5,
-        "lowest": 3,
-        "highest": 4,
-        "count": 4,
-        "spread": 1,
-        "disagreement": false
-      },
-      {
-        "dimension": "metrics",
-        "mean": 2.3333333333333335,
-        "median": 2.0,
-        "lowest": 2,
-        "highest": 3,
-        "count": 3,
-        "spread": 1,
-        "disagreement": false
-      }
-    ],
-    "total": 18.583333333333332,
-    "total_max": 30,
-    "threshold": 18.0,
-    "unscored": [],
-    "verdict": {
-      "kind": "ready",
-      "sentence": "18.5 of 30: at or above 18, so the foundations are there to start orchestrating; still begin with the weakest dimension."
-    },
-    "weakest": [
-      "metrics"
-    ],
-    "recommendations": [
-      {
-        "dimension": "metrics",
-        "mean": 2.3333333333333335,
-        "text": "Decide how you will know the experience holds together before scaling: pick one leading signal (such as journey completion) and one lagging result (such as retention), and give each a named owner."
-      }
-    ],
-    "agreement": {
-      "alpha": 0.177554812337421,
-      "reading": {
-        "kind": "disagrees"
-      },
-      "words": "The room disagrees (alpha 0.18): discuss before acting, because the averages hide quite different views of where you stand."
-    },
-    "discuss": [
-      "data",
-      "technology"
-    ]
-  },
   "kickoff": {
     "session_id": "kickoff",
     "name": "Kick-off workshop",
@@ -201,6 +104,103 @@ const SUMMARIES: Record<string, SessionSummary> = {
       "data",
       "team",
       "culture"
+    ]
+  },
+  "q2-check": {
+    "session_id": "q2-check",
+    "name": "Quarterly check-in",
+    "date": "2025-05-06",
+    "raters": 4,
+    "dimensions": [
+      {
+        "dimension": "strategy",
+        "mean": 3.75,
+        "median": 4.0,
+        "lowest": 3,
+        "highest": 4,
+        "count": 4,
+        "spread": 1,
+        "disagreement": false
+      },
+      {
+        "dimension": "data",
+        "mean": 2.75,
+        "median": 2.5,
+        "lowest": 2,
+        "highest": 4,
+        "count": 4,
+        "spread": 2,
+        "disagreement": true
+      },
+      {
+        "dimension": "team",
+        "mean": 3.25,
+        "median": 3.0,
+        "lowest": 3,
+        "highest": 4,
+        "count": 4,
+        "spread": 1,
+        "disagreement": false
+      },
+      {
+        "dimension": "technology",
+        "mean": 3.0,
+        "median": 3.0,
+        "lowest": 2,
+        "highest": 4,
+        "count": 4,
+        "spread": 2,
+        "disagreement": true
+      },
+      {
+        "dimension": "culture",
+        "mean": 3.5,
+        "median": 3.5,
+        "lowest": 3,
+        "highest": 4,
+        "count": 4,
+        "spread": 1,
+        "disagreement": false
+      },
+      {
+        "dimension": "metrics",
+        "mean": 2.3333333333333335,
+        "median": 2.0,
+        "lowest": 2,
+        "highest": 3,
+        "count": 3,
+        "spread": 1,
+        "disagreement": false
+      }
+    ],
+    "total": 18.583333333333332,
+    "total_max": 30,
+    "threshold": 18.0,
+    "unscored": [],
+    "verdict": {
+      "kind": "ready",
+      "sentence": "18.5 of 30: at or above 18, so the foundations are there to start orchestrating; still begin with the weakest dimension."
+    },
+    "weakest": [
+      "metrics"
+    ],
+    "recommendations": [
+      {
+        "dimension": "metrics",
+        "mean": 2.3333333333333335,
+        "text": "Decide how you will know the experience holds together before scaling: pick one leading signal (such as journey completion) and one lagging result (such as retention), and give each a named owner."
+      }
+    ],
+    "agreement": {
+      "alpha": 0.177554812337421,
+      "reading": {
+        "kind": "disagrees"
+      },
+      "words": "The room disagrees (alpha 0.18): discuss before acting, because the averages hide quite different views of where you stand."
+    },
+    "discuss": [
+      "data",
+      "technology"
     ]
   }
 };
