@@ -27,7 +27,7 @@ pub fn recommendation(dimension: Dimension) -> &'static str {
 }
 
 /// A total to one decimal, rounded down, so that 17.96 never reads as "18.0 ... below 18".
-pub(crate) fn total_display(total: f64) -> String {
+pub fn total_display(total: f64) -> String {
     // The epsilon keeps 17.999999999 (an 18 built from thirds) reading as 18.0.
     format!("{:.1}", ((total + 1e-9) * 10.0).floor() / 10.0)
 }

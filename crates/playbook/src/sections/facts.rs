@@ -140,11 +140,8 @@ impl<'a> Facts<'a> {
     }
 }
 
-/// A total to one decimal, rounded down as the readiness library prints it, so a 17.96
-/// never reads as 18.0 beside a verdict of "below 18".
-pub(crate) fn total_display(total: f64) -> String {
-    format!("{:.1}", ((total + 1e-9) * 10.0).floor() / 10.0)
-}
+/// A total as the readiness library words it (rounded down, so 17.96 never reads as 18.0).
+pub(crate) use throughline_readiness::total_display;
 
 /// A severity as a reader says it.
 pub(crate) fn severity_word(severity: Severity) -> &'static str {
