@@ -58,6 +58,16 @@ pub fn write_atomically(bytes: &[u8], path: &Path) -> Result<(), FormatError> {
         .tempfile_in(dir)
         .map_err(write_error)?;
     temp.write_all(bytes).map_err(write_error)?;
+    // A temporary file is private (0600); the result should look like any file the user
+    // saves: the mode of the file it replaces, or the usual 0644.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(path).map_or(0o644, |m| m.permissions().mode() & 0o7777);
+        temp.as_file()
+            .set_permissions(std::fs::Permissions::from_mode(mode))
+            .map_err(write_error)?;
+    }
     temp.as_file().sync_all().map_err(write_error)?;
     // On failure the temporary file is removed when `temp` is dropped.
     temp.persist(path).map_err(|e| write_error(e.error))?;

@@ -144,3 +144,23 @@ fn an_empty_workspace_round_trips_and_writes_every_collection() {
         "empty collections are written, so every file has the same outline: {text}"
     );
 }
+
+#[cfg(unix)]
+#[test]
+fn a_written_file_is_readable_like_any_saved_file_and_keeps_an_existing_mode() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("shared.throughline.json");
+    let ws = throughline_format::sample();
+    throughline_format::write_file(&ws, &path).unwrap();
+    let mode = std::fs::metadata(&path).unwrap().permissions().mode() & 0o777;
+    assert_eq!(
+        mode, 0o644,
+        "a new file is not private to the writer: {mode:o}"
+    );
+
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o600)).unwrap();
+    throughline_format::write_atomically(b"{}", &path).unwrap();
+    let mode = std::fs::metadata(&path).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode, 0o600, "replacing a file keeps its mode: {mode:o}");
+}
