@@ -147,9 +147,15 @@ fn run(cli: Cli) -> Result<ExitCode, CliError> {
                 .max()
                 .unwrap_or(0);
             for w in list {
+                // RFC 3339 to the minute is plenty for a listing: "2026-11-21 19:47 UTC".
+                let updated = w
+                    .updated_at
+                    .get(..16)
+                    .unwrap_or(&w.updated_at)
+                    .replace('T', " ");
                 println!(
-                    "{:<width$}  {}  ({} stages, {} elements; updated {})",
-                    w.slug, w.name, w.stages, w.elements, w.updated_at
+                    "{:<width$}  {}  ({} stages, {} elements; updated {updated} UTC)",
+                    w.slug, w.name, w.stages, w.elements
                 );
             }
         }
