@@ -13,7 +13,7 @@ import { findingId, FindingsPanel } from "./FindingsPanel";
 import { GraphToolbar } from "./GraphToolbar";
 import { HandoffInspector } from "./HandoffInspector";
 import { HandoffEdge } from "./HandoffEdge";
-import { NODE_SIZE, layeredLayout } from "./layout";
+import { LayoutRunner, NODE_SIZE } from "./layout";
 import {
   findingsOn, flagsBySubject, reconcileEdges, reconcileNodes, toEdges, toNodes,
   type ElementNode as ElementNodeType, type HandoffEdge as HandoffEdgeType,
@@ -30,6 +30,11 @@ const defaultEdgeOptions = { markerEnd: { type: MarkerType.ArrowClosed, width: 1
 const AUTO_LAYOUT_LIMIT = 400;
 /** The width the floating inspector covers on the canvas's right, with its margin. */
 const INSPECTOR_ROOM = 400;
+
+/** What a layout depends on: which elements exist and which handoffs join them (not names or details). */
+function structureKey(d: Workspace): string {
+  return `${d.elements.map((e) => e.id).join("\u0000")}\u0001${d.handoffs.map((h) => `${h.id}\u0000${h.from}\u0000${h.to}`).join("\u0000")}`;
+}
 
 interface Props {
   store: WorkspaceStore;
@@ -49,6 +54,8 @@ export function GraphEditor({ store, slug, doc, revision, displayName }: Props) 
   const [selEdges, setSelEdges] = useState<string[]>([]);
   const [selFinding, setSelFinding] = useState<string | null>(null);
   const [laying, setLaying] = useState(false);
+  const [layoutNote, setLayoutNote] = useState<string | null>(null);
+  const runner = useRef<LayoutRunner | null>(null);
   const canvas = useRef<HTMLDivElement>(null);
   const search = useRef<HTMLInputElement>(null);
   const docRef = useRef(doc);
@@ -90,21 +97,42 @@ export function GraphEditor({ store, slug, doc, revision, displayName }: Props) 
     void rf.setViewport(vp, { duration: 300 });
   }, [rf]);
 
+  // One layout runner (and worker) per open workspace.
+  useEffect(() => {
+    const r = new LayoutRunner();
+    runner.current = r;
+    return () => {
+      r.dispose();
+      if (runner.current === r) runner.current = null;
+    };
+  }, [slug]);
+
   const runLayout = useCallback(async () => {
+    const r = runner.current;
+    if (!r || r.busy) return;
     const d = docRef.current;
+    const shape = structureKey(d);
     setLaying(true);
-    try {
-      const measured = new Map(rf.getNodes().map((n: Node) => [n.id, n.measured]));
-      const placed = await layeredLayout(
-        d.elements.map((e) => ({ id: e.id, width: measured.get(e.id)?.width ?? NODE_SIZE.width, height: measured.get(e.id)?.height ?? NODE_SIZE.height })),
-        d.handoffs.map((h) => ({ id: h.id, source: h.from, target: h.to })),
-      );
-      layout.replace(placed);
+    setLayoutNote(null);
+    const measured = new Map(rf.getNodes().map((n: Node) => [n.id, n.measured]));
+    const outcome = await r.start(
+      d.elements.map((e) => ({ id: e.id, width: measured.get(e.id)?.width ?? NODE_SIZE.width, height: measured.get(e.id)?.height ?? NODE_SIZE.height })),
+      d.handoffs.map((h) => ({ id: h.id, source: h.from, target: h.to })),
+      { stillValid: () => runner.current === r && structureKey(docRef.current) === shape },
+    );
+    if (runner.current !== r) return;
+    setLaying(r.busy);
+    if (outcome.kind === "done") {
+      layout.replace(outcome.positions);
       requestAnimationFrame(() => void rf.fitView({ padding: 0.12, duration: 300 }));
-    } finally {
-      setLaying(false);
+    } else if (outcome.kind === "stale") {
+      setLayoutNote("The graph changed while it was being arranged; the layout was not applied. Run Auto-layout again.");
+    } else if (outcome.kind === "failed") {
+      setLayoutNote(outcome.message);
     }
   }, [rf, layout]);
+
+  const cancelLayout = useCallback(() => runner.current?.cancel(), []);
 
   // A workspace seen for the first time gets a layered layout once; its positions are then saved.
   const firstLayout = useRef(false);
@@ -202,8 +230,9 @@ export function GraphEditor({ store, slug, doc, revision, displayName }: Props) 
   return (
     <main className="graph-page">
       <GraphToolbar ref={search} elements={doc.elements} laying={laying} onAdd={(k) => void addElement(k)} onFind={find}
-        onLayout={() => void runLayout()} onFit={() => void rf.fitView({ padding: 0.12, duration: 300 })} />
+        onLayout={() => void runLayout()} onCancelLayout={cancelLayout} onFit={() => void rf.fitView({ padding: 0.12, duration: 300 })} />
       {layout.problem && <p className="graph-problem" role="alert">{layout.problem}</p>}
+      {layoutNote && <p className="graph-problem" role="status" data-testid="graph-layout-note">{layoutNote}</p>}
       <div className="graph-body">
         <div className="graph-canvas" ref={canvas} data-testid="graph-canvas">
           <GraphContext.Provider value={callbacks}>

@@ -8,11 +8,12 @@ interface Props {
   onAdd: (kind: ElementKind) => void;
   onFind: (id: string) => void;
   onLayout: () => void;
+  onCancelLayout: () => void;
   onFit: () => void;
 }
 
 /** Add by kind, search that centres on a node, automatic layout and zoom to fit. */
-export const GraphToolbar = forwardRef<HTMLInputElement, Props>(function GraphToolbar({ elements, laying, onAdd, onFind, onLayout, onFit }, searchRef) {
+export const GraphToolbar = forwardRef<HTMLInputElement, Props>(function GraphToolbar({ elements, laying, onAdd, onFind, onLayout, onCancelLayout, onFit }, searchRef) {
   const [menu, setMenu] = useState(false);
   const [query, setQuery] = useState("");
   const [active, setActive] = useState(0);
@@ -64,9 +65,15 @@ export const GraphToolbar = forwardRef<HTMLInputElement, Props>(function GraphTo
           </ul>
         )}
       </div>
-      <button type="button" data-testid="graph-layout" onClick={onLayout} disabled={laying} title="Arrange the graph left to right (Ctrl+Shift+L)">
-        {laying ? "Arranging…" : "Auto-layout"}
+      <button type="button" data-testid="graph-layout" onClick={onLayout} disabled={laying} aria-busy={laying}
+        title="Arrange the graph left to right (Ctrl+Shift+L)">
+        {laying ? <><span className="spinner" aria-hidden="true" /> Arranging…</> : "Auto-layout"}
       </button>
+      {laying && (
+        <button type="button" data-testid="graph-layout-cancel" onClick={onCancelLayout} title="Stop arranging; the nodes stay where they are">
+          Cancel
+        </button>
+      )}
       <button type="button" data-testid="graph-fit" onClick={onFit} title="Show the whole graph (F)">Zoom to fit</button>
       <span className="grow" />
       <span className="muted small graph-hint">Drag from a node’s right edge to another node to add a handoff · <kbd>F2</kbd> rename · <kbd>Del</kbd> delete</span>

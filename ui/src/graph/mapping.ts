@@ -112,13 +112,46 @@ export function handoffEdgeData(h: Handoff, flag: Flag = NO_FLAG): HandoffEdgeDa
   };
 }
 
-/** Where a node without a saved position goes: a grid below everything placed. */
-export function fallbackPosition(index: number, below: number): XYPosition {
-  const perRow = 8;
-  return { x: (index % perRow) * 260, y: below + 140 + Math.floor(index / perRow) * 140 };
+/** The grid pitch of nodes without a saved position: a node box plus its gaps. */
+export const GRID_CELL = { width: 260, height: 140 };
+/** The screen shape "zoom to fit" should find a grid in (wider than tall). */
+const GRID_ASPECT = 1.6;
+const KIND_ORDER: ElementKind[] = ["touchpoint", "system", "rule", "team", "person", "partner"];
+
+/**
+ * How many columns a grid of `count` nodes gets: at least 8, and for many nodes about as
+ * wide as a screen is, relative to its height (columns × cell width ≈ aspect × rows × cell height).
+ */
+export function gridColumns(count: number): number {
+  return Math.max(8, Math.ceil(Math.sqrt((count * GRID_CELL.height * GRID_ASPECT) / GRID_CELL.width)));
 }
 
-/** Nodes for every element, at their known positions (others on a grid below them). */
+/** Where a node without a saved position goes: cell `index` of a grid below everything placed. */
+export function fallbackPosition(index: number, below: number, columns = 8): XYPosition {
+  return { x: (index % columns) * GRID_CELL.width, y: below + GRID_CELL.height + Math.floor(index / columns) * GRID_CELL.height };
+}
+
+/** Grid cells for the unplaced elements: grouped by kind, each kind starting a new row. */
+function gridCells(unplaced: Element[]): Map<string, number> {
+  const columns = gridColumns(unplaced.length);
+  const byKind = new Map<ElementKind, Element[]>();
+  for (const e of unplaced) {
+    const list = byKind.get(e.kind);
+    if (list) list.push(e);
+    else byKind.set(e.kind, [e]);
+  }
+  const kinds = [...KIND_ORDER.filter((k) => byKind.has(k)), ...[...byKind.keys()].filter((k) => !KIND_ORDER.includes(k))];
+  const cells = new Map<string, number>();
+  let row = 0;
+  for (const k of kinds) {
+    const list = byKind.get(k) ?? [];
+    list.forEach((e, i) => cells.set(e.id, row * columns + i));
+    row += Math.ceil(list.length / columns);
+  }
+  return cells;
+}
+
+/** Nodes for every element, at their known positions (others on a grid below them, see `gridColumns`). */
 export function toNodes(
   elements: Element[],
   flags: Map<string, Flag>,
@@ -127,10 +160,12 @@ export function toNodes(
 ): ElementNode[] {
   let bottom = -Infinity;
   for (const p of positions.values()) bottom = Math.max(bottom, p.y);
-  if (bottom === -Infinity) bottom = -140;
-  let unplaced = 0;
+  if (bottom === -Infinity) bottom = -GRID_CELL.height;
+  const unplaced = elements.filter((e) => !positions.has(e.id));
+  const columns = gridColumns(unplaced.length);
+  const cells = unplaced.length > 0 ? gridCells(unplaced) : new Map<string, number>();
   return elements.map((e) => {
-    const position = positions.get(e.id) ?? fallbackPosition(unplaced++, bottom);
+    const position = positions.get(e.id) ?? fallbackPosition(cells.get(e.id) ?? 0, bottom, columns);
     return {
       id: e.id,
       type: "element",
