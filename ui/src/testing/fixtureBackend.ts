@@ -6,12 +6,15 @@ import { sampleReport } from "./readinessFixture";
 
 /**
  * The in-browser backend of `?backend=fixture` (screenshots, manual checks). Test tooling.
- * `&fixture=empty` starts with no workspace; `&sample=<url>` loads a `*.throughline.json`.
+ * `&fixture=empty` starts with no workspace; `&sample=<url>` loads a `*.throughline.json`;
+ * `&big=<n>` starts with a generated workspace of n elements and 5n handoffs (scale checks).
  */
 export async function createFixtureBackend(search: string = window.location.search): Promise<Backend> {
   const params = new URLSearchParams(search);
   if (params.get("fixture") === "empty") return new MemoryBackend([], { display_name: "Facilitator" });
   let first = nexusFlow();
+  const big = Number(params.get("big") ?? 0);
+  if (big > 0) first = generatedWorkspace(Math.min(big, 20000));
   const sample = params.get("sample");
   if (sample) {
     const response = await fetch(sample);
@@ -22,4 +25,18 @@ export async function createFixtureBackend(search: string = window.location.sear
   backend.auditFor = fixtureAudit;
   backend.reportFor = sampleReport;
   return backend;
+}
+
+/** A generated workspace of `n` elements and 5n handoffs, with no saved layout. */
+export function generatedWorkspace(n: number): Workspace {
+  const kinds = ["touchpoint", "system", "rule", "team", "person", "partner"] as const;
+  const base = nexusFlow();
+  return {
+    ...base,
+    elements: Array.from({ length: n }, (_, i) => ({ id: `e${i}`, kind: kinds[i % 6], name: `Element ${i}`, team: `Team ${i % 40}` })),
+    handoffs: Array.from({ length: n * 5 }, (_, i) => ({
+      id: `h${i}`, from: `e${i % n}`, to: `e${(i * 7 + 13) % n}`, carries: ["a.key", "b.key", "c.key"].slice(0, 1 + (i % 3)),
+      invariant: [], may_vary: [], owner: null, source_of_truth: null, mode: "typed" as const, gate: null, latency_hours: null, trigger: "always" as const,
+    })),
+  };
 }
