@@ -3,8 +3,6 @@
 //! On a busy machine the CPU time (from `/proc/self/schedstat`, Linux only) is the figure
 //! to trust; wall time includes waiting for a core.
 
-#![allow(clippy::unwrap_used, clippy::expect_used)]
-
 use std::collections::BTreeMap;
 use std::time::Instant;
 
@@ -14,15 +12,20 @@ fn cpu_ns() -> Option<u64> {
     text.split_whitespace().next()?.parse().ok()
 }
 
+/// The `i`th argument as a number, `default` when absent; a usage message when it is not one.
+fn arg<T: std::str::FromStr>(i: usize, what: &str, default: T) -> T {
+    match std::env::args().nth(i) {
+        None => default,
+        Some(s) => s.parse().unwrap_or_else(|_| {
+            eprintln!("usage: counts [ELEMENTS] [ROUNDS]; {what} \"{s}\" is not a whole number");
+            std::process::exit(2)
+        }),
+    }
+}
+
 fn main() {
-    let n: usize = std::env::args()
-        .nth(1)
-        .map(|s| s.parse().expect("a number of elements"))
-        .unwrap_or(10_000);
-    let rounds: u32 = std::env::args()
-        .nth(2)
-        .map(|s| s.parse().expect("a number of rounds"))
-        .unwrap_or(10);
+    let n: usize = arg(1, "ELEMENTS", 10_000);
+    let rounds: u32 = arg(2, "ROUNDS", 10);
     let ws = throughline_audit::generate(n, 42);
     let report = throughline_audit::audit(&ws);
     let mut by: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
