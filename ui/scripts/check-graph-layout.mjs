@@ -1,30 +1,16 @@
 // Auto-layout of a large generated graph in Chromium: time, responsiveness during it, screenshots.
 // Usage: npm run build && node scripts/check-graph-layout.mjs [n=2000] [outDir]
-import { createServer } from "node:http";
-import { existsSync, mkdirSync, readFileSync } from "node:fs";
-import { extname, join, resolve } from "node:path";
-import { chromium } from "playwright-core";
+import { join } from "node:path";
+import { outDir, startHarness } from "./harness.mjs";
 
-const here = resolve(import.meta.dirname, "..");
-const dist = join(here, "dist");
 const n = Number(process.argv[2] ?? 2000);
-const out = resolve(process.argv[3] ?? join(here, "screenshots"));
-const TYPES = { ".html": "text/html", ".js": "text/javascript", ".css": "text/css", ".woff2": "font/woff2", ".woff": "font/woff", ".json": "application/json", ".svg": "image/svg+xml" };
-mkdirSync(out, { recursive: true });
-const server = createServer((req, res) => {
-  const path = decodeURIComponent(new URL(req.url, "http://x").pathname);
-  const file = join(dist, path === "/" ? "index.html" : path);
-  if (!file.startsWith(dist) || !existsSync(file)) return res.writeHead(404).end();
-  res.writeHead(200, { "content-type": TYPES[extname(file)] ?? "application/octet-stream" }).end(readFileSync(file));
-});
-await new Promise((r) => server.listen(0, "127.0.0.1", r));
-const url = `http://127.0.0.1:${server.address().port}/?backend=fixture&big=${n}#graph`;
-const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", headless: true, args: ["--no-sandbox", "--disable-gpu", "--no-first-run"] });
-const errors = [];
+const out = outDir(process.argv[3]);
+const h = await startHarness();
+const { browser } = h;
+const url = `${h.base}?backend=fixture&big=${n}#graph`;
 try {
   const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
-  page.on("pageerror", (e) => errors.push(e.message));
-  page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
+  h.watch(page, "layout");
   await page.goto(url);
   await page.waitForSelector(".react-flow__node", { timeout: 30000 });
   await page.waitForTimeout(1500);
@@ -60,7 +46,5 @@ try {
   rtts.sort((x, y) => x - y);
   console.log(JSON.stringify({ n, layoutMs: total, probes: rtts.length, zoomClicksDuring: zooms, rttMedianMs: rtts[rtts.length >> 1], rttMaxMs: rtts.at(-1), longTasksMs: long.map(Math.round), note }));
 } finally {
-  await browser.close();
-  server.close();
+  await h.close();
 }
-if (errors.length) { console.error("page errors:\n" + errors.join("\n")); process.exitCode = 1; }

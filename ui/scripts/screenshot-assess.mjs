@@ -1,42 +1,18 @@
 // Screenshots of the Assess view and its presenter mode on the fixture backend.
 // Usage: npm run build && node scripts/screenshot-assess.mjs [outDir]
 // Uses Debian's chromium through playwright-core; never downloads a browser.
-import { createServer } from "node:http";
-import { existsSync, mkdirSync, readFileSync } from "node:fs";
-import { extname, join, resolve } from "node:path";
-import { chromium } from "playwright-core";
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { here, outDir, sample, startHarness } from "./harness.mjs";
 
-const here = resolve(import.meta.dirname, "..");
-const dist = resolve(process.env.ASSESS_DIST ?? join(here, "dist"));
-const out = resolve(process.argv[2] ?? join(here, "screenshots"));
-const sample = resolve(here, "../assets/sample/nexusflow.throughline.json");
-const TYPES = { ".html": "text/html", ".js": "text/javascript", ".css": "text/css", ".woff2": "font/woff2", ".woff": "font/woff", ".json": "application/json", ".svg": "image/svg+xml" };
-
-if (!existsSync(join(dist, "index.html"))) throw new Error("ui/dist is missing: run `npm run build` first");
-mkdirSync(out, { recursive: true });
-
-const server = createServer((req, res) => {
-  const path = decodeURIComponent(new URL(req.url, "http://x").pathname);
-  const file = path === "/sample.json" ? sample : join(dist, path === "/" ? "index.html" : path);
-  if (!file.startsWith(dist) && file !== sample) return res.writeHead(403).end();
-  if (!existsSync(file)) return res.writeHead(404).end();
-  res.writeHead(200, { "content-type": TYPES[extname(file)] ?? "application/octet-stream" }).end(readFileSync(file));
-});
-await new Promise((r) => server.listen(0, "127.0.0.1", r));
-const base = `http://127.0.0.1:${server.address().port}/`;
+const out = outDir(process.argv[2]);
+const h = await startHarness({ dist: process.env.ASSESS_DIST ?? join(here, "dist") });
+const { base, browser } = h;
 const query = existsSync(sample) ? "?backend=fixture&sample=/sample.json#assess" : "?backend=fixture#assess";
-
-const browser = await chromium.launch({
-  executablePath: "/usr/bin/chromium",
-  headless: true,
-  args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-});
-const errors = [];
 try {
   const shoot = async (name, width, height, url, act, full = false) => {
     const page = await browser.newPage({ viewport: { width, height } });
-    page.on("pageerror", (e) => errors.push(`${name}: ${e.message}`));
-    page.on("console", (m) => m.type() === "error" && errors.push(`${name}: ${m.text()}`));
+    h.watch(page, name);
     await page.goto(base + url);
     await page.waitForSelector("[data-testid=save-state], .empty-card", { timeout: 10000 });
     await page.evaluate(() => document.fonts.ready);
@@ -76,10 +52,5 @@ try {
     await page.waitForSelector("[data-testid=assess-empty]");
   });
 } finally {
-  await browser.close();
-  server.close();
-}
-if (errors.length) {
-  console.error("page errors:\n" + errors.join("\n"));
-  process.exitCode = 1;
+  await h.close();
 }

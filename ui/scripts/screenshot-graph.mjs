@@ -1,33 +1,16 @@
 // Screenshots of the handoff graph view (ui/dist) on the fixture backend with the shared sample.
 // Usage: npm run build && node scripts/screenshot-graph.mjs [outDir]
-import { createServer } from "node:http";
-import { existsSync, mkdirSync, readFileSync } from "node:fs";
-import { extname, join, resolve } from "node:path";
-import { chromium } from "playwright-core";
+import { join } from "node:path";
+import { outDir, startHarness } from "./harness.mjs";
 
-const here = resolve(import.meta.dirname, "..");
-const dist = join(here, "dist");
-const out = resolve(process.argv[2] ?? join(here, "screenshots"));
-const sample = resolve(here, "../assets/sample/nexusflow.throughline.json");
-const TYPES = { ".html": "text/html", ".js": "text/javascript", ".css": "text/css", ".woff2": "font/woff2", ".woff": "font/woff", ".json": "application/json", ".svg": "image/svg+xml" };
-if (!existsSync(join(dist, "index.html"))) throw new Error("ui/dist is missing: run `npm run build` first");
-mkdirSync(out, { recursive: true });
-const server = createServer((req, res) => {
-  const path = decodeURIComponent(new URL(req.url, "http://x").pathname);
-  const file = path === "/sample.json" ? sample : join(dist, path === "/" ? "index.html" : path);
-  if (!file.startsWith(dist) && file !== sample) return res.writeHead(403).end();
-  if (!existsSync(file)) return res.writeHead(404).end();
-  res.writeHead(200, { "content-type": TYPES[extname(file)] ?? "application/octet-stream" }).end(readFileSync(file));
-});
-await new Promise((r) => server.listen(0, "127.0.0.1", r));
-const url = `http://127.0.0.1:${server.address().port}/?backend=fixture&sample=/sample.json#graph`;
-const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", headless: true, args: ["--no-sandbox", "--disable-gpu", "--no-first-run"] });
-const errors = [];
+const out = outDir(process.argv[2]);
+const h = await startHarness();
+const { browser } = h;
+const url = `${h.base}?backend=fixture&sample=/sample.json#graph`;
 try {
   const shoot = async (name, width, height, act) => {
     const page = await browser.newPage({ viewport: { width, height } });
-    page.on("pageerror", (e) => errors.push(`${name}: ${e.message}`));
-    page.on("console", (m) => m.type() === "error" && errors.push(`${name}: ${m.text()}`));
+    h.watch(page, name);
     await page.goto(url);
     await page.waitForSelector("[data-testid=finding]", { timeout: 15000 });
     await page.evaluate(() => document.fonts.ready);
@@ -53,7 +36,5 @@ try {
     await page.waitForSelector("[data-testid=finding][data-code=unowned-handoff][data-waived=true]");
   });
 } finally {
-  await browser.close();
-  server.close();
+  await h.close();
 }
-if (errors.length) { console.error("page errors:\n" + errors.join("\n")); process.exitCode = 1; }
