@@ -27,11 +27,8 @@ fn cell(rater: &str, dimension: &str) -> String {
 }
 
 async fn add_rater(app: &App, name: &str) {
-    let input = app.find(&tid("rater-name-input")).await;
-    input
-        .send_keys(&format!("{name}{}", Key::Enter))
-        .await
-        .unwrap();
+    app.type_into(&tid("rater-name-input"), &format!("{name}{}", Key::Enter))
+        .await;
     app.find(&format!(
         r#"[data-testid="rater-row"][data-rater="{name}"]"#
     ))
@@ -46,10 +43,18 @@ fn two_raters_scored_by_keyboard_give_the_total_and_verdict() {
         app.click(&tid("nav-assess")).await;
 
         app.click(&tid("assess-new-session")).await;
-        let name = app.find(&tid("session-name-input")).await;
-        name.send_keys(&format!("Board offsite{}", Key::Enter))
-            .await
-            .unwrap();
+        app.type_into(
+            &tid("session-name-input"),
+            &format!("Board offsite{}", Key::Enter),
+        )
+        .await;
+        // The new session is the one shown before anyone is added to it.
+        app.wait_texts(
+            r#"[data-testid="session-item"][aria-current="true"]"#,
+            "new session selected",
+            |t| t.iter().any(|t| t.contains("Board offsite")),
+        )
+        .await;
         add_rater(&app, "Ana").await;
         add_rater(&app, "Ben").await;
 

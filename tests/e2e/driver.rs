@@ -186,6 +186,24 @@ impl App {
             .unwrap_or_else(|e| panic!("click {css}: {e}"));
     }
 
+    /// Types `keys` into the element matching `css`. A React re-render may replace the
+    /// element between finding and typing; then it is found again rather than failing.
+    pub async fn type_into(&self, css: &str, keys: &str) {
+        let deadline = Instant::now() + WAIT;
+        loop {
+            match self.find(css).await.send_keys(keys).await {
+                Ok(()) => return,
+                Err(e) if e.is_stale_element_reference() && Instant::now() < deadline => {
+                    tokio::time::sleep(Duration::from_millis(50)).await;
+                }
+                Err(e) => {
+                    self.screenshot("failed-type").await;
+                    panic!("type into {css}: {e}")
+                }
+            }
+        }
+    }
+
     /// Waits until `check` holds for the texts of the elements matching `css`.
     pub async fn wait_texts(
         &self,

@@ -22,16 +22,24 @@ export function AssessView() {
   const current = useUi((s) => s.current)!;
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [creating, setCreating] = useState(false);
+  // A session being started is not in the document until its edit is saved; until then the
+  // page shows that it is starting, never another session's grid the room could type into.
+  const [starting, setStarting] = useState<string | null>(null);
   const doc = current.doc;
   const slug = current.summary.slug;
-  const session = doc.readiness.find((s) => s.id === selectedId) ?? latest(doc.readiness);
+  const chosen = doc.readiness.find((s) => s.id === selectedId) ?? null;
+  const waiting = chosen === null && starting !== null && starting === selectedId;
+  const session = chosen ?? (waiting ? null : latest(doc.readiness));
   const { report, error } = useReadinessReport(slug, session?.id ?? null, current.revision);
   const summary = report?.session && report.session.session_id === session?.id ? report.session : null;
 
   const create = (name: string, date: string) => {
     const id = uniqueId(name, doc.readiness.map((s) => s.id), "session");
     setSelectedId(id);
-    void store.edit({ type: "put_session", session: { id, name, date, raters: [] } });
+    setStarting(id);
+    void store
+      .edit({ type: "put_session", session: { id, name, date, raters: [] } })
+      .finally(() => setStarting((s) => (s === id ? null : s)));
   };
 
   return (
@@ -41,6 +49,10 @@ export function AssessView() {
       <main className="assess-main" aria-label="Assess readiness">
         {session ? (
           <SessionPanel key={session.id} saved={session} summary={summary} reportError={error} />
+        ) : waiting ? (
+          <div className="assess-empty" data-testid="assess-starting" aria-busy="true">
+            <p>Starting the session…</p>
+          </div>
         ) : (
           <div className="assess-empty" data-testid="assess-empty">
             <h1>No readiness session yet — start one for this workshop</h1>

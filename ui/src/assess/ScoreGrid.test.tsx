@@ -150,6 +150,26 @@ describe("the figures", () => {
     expect(backend.calls.find((c) => c.method === "readinessReport")?.args).toEqual(["workshop", "kickoff"]);
   });
 
+  it("shows a new session as starting, not the previous one's grid, until it is saved", async () => {
+    const backend = new MemoryBackend([workshop([{ name: "Ana", scores: { data: 3 } }])]);
+    const { user } = await renderApp(backend);
+    expect(await screen.findByTestId("session-name")).toHaveValue("Kick-off");
+
+    await user.click(screen.getByTestId("assess-new-session"));
+    await user.type(screen.getByTestId("session-name-input"), "Board offsite");
+    const release = backend.hold();
+    await user.keyboard("{Enter}");
+
+    expect(await screen.findByTestId("assess-starting")).toHaveTextContent("Starting the session");
+    expect(screen.queryByTestId("rater-name-input")).not.toBeInTheDocument();
+    expect(screen.queryByTestId("session-name")).not.toBeInTheDocument();
+
+    release();
+    await waitFor(() => expect(screen.getByTestId("session-name")).toHaveValue("Board offsite"));
+    expect(screen.queryByTestId("assess-starting")).not.toBeInTheDocument();
+    expect(screen.queryAllByTestId("rater-row")).toHaveLength(0);
+  });
+
   it("invites the facilitator to start when there is no session", async () => {
     const backend = new MemoryBackend([emptyWorkspace("Workshop")]);
     const { user } = await renderApp(backend);
