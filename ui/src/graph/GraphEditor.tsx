@@ -7,6 +7,8 @@ import type { Edit, ElementKind, Finding, Workspace } from "../backend";
 import { Inspector } from "../inspector/Inspector";
 import type { WorkspaceStore } from "../store/workspaceStore";
 import { GraphContext, type GraphCallbacks } from "./context";
+import { cardShown, countInView, LARGE_GRAPH, viewRect, withHidden, zoomInFrom, type Detail } from "./detail";
+import { DetailLayer, OverviewMiniMap } from "./DetailLayer";
 import { deleteSelectionEdit, newElement, newHandoff } from "./edits";
 import { ElementNode } from "./ElementNode";
 import { findingId, FindingsPanel } from "./FindingsPanel";
@@ -30,6 +32,9 @@ const defaultEdgeOptions = { markerEnd: { type: MarkerType.ArrowClosed, width: 1
 const AUTO_LAYOUT_LIMIT = 400;
 /** The width the floating inspector covers on the canvas's right, with its margin. */
 const INSPECTOR_ROOM = 400;
+/** Zoom to fit takes in hidden cards too: a large graph keeps only those near the view in the page. */
+const FIT = { padding: 0.12, duration: 300, includeHiddenNodes: true };
+const FIRST_FIT = { padding: 0.12, includeHiddenNodes: true };
 
 /** What a layout depends on: which elements exist and which handoffs join them (not names or details). */
 function structureKey(d: Workspace): string {
@@ -76,6 +81,24 @@ export function GraphEditor({ store, slug, doc, revision, displayName }: Props) 
   const [edges, setEdges] = useState<HandoffEdgeType[]>([]);
   useEffect(() => setNodes((prev) => reconcileNodes(prev, derivedNodes)), [derivedNodes]);
   useEffect(() => setEdges((prev) => reconcileEdges(prev, derivedEdges)), [derivedEdges]);
+
+  // Level of detail: a large graph keeps only the cards near the view in the page, and draws
+  // an overview instead when more is in view than can be read (see `detail.ts`).
+  const large = doc.elements.length > LARGE_GRAPH;
+  const [detail, setDetail] = useState<Detail>({ overview: false, cover: null });
+  const nodeMemo = useRef(new Map<string, { from: ElementNodeType; out: ElementNodeType }>());
+  const edgeMemo = useRef(new Map<string, { from: HandoffEdgeType; out: HandoffEdgeType }>());
+  const shownNodes = useMemo(
+    () => (large ? withHidden(nodes, (n) => !cardShown(detail, n), nodeMemo.current) : nodes),
+    [large, nodes, detail],
+  );
+  const shownEdges = useMemo(() => {
+    if (!large) return edges;
+    const hidden = new Set(shownNodes.filter((n) => n.hidden).map((n) => n.id));
+    return withHidden(edges, (e) => detail.overview || hidden.has(e.source) || hidden.has(e.target), edgeMemo.current);
+  }, [large, edges, shownNodes, detail.overview]);
+  const farEdges = useMemo(() => (large && !detail.overview ? shownEdges.filter((e) => e.hidden) : []), [large, shownEdges, detail.overview]);
+  const fit = useCallback(() => void rf.fitView(FIT), [rf]);
 
   const edit = useCallback((e: Edit) => store.edit(e), [store]);
 
@@ -124,13 +147,13 @@ export function GraphEditor({ store, slug, doc, revision, displayName }: Props) 
     setLaying(r.busy);
     if (outcome.kind === "done") {
       layout.replace(outcome.positions);
-      requestAnimationFrame(() => void rf.fitView({ padding: 0.12, duration: 300 }));
+      requestAnimationFrame(fit);
     } else if (outcome.kind === "stale") {
       setLayoutNote("The graph changed while it was being arranged; the layout was not applied. Run Auto-layout again.");
     } else if (outcome.kind === "failed") {
       setLayoutNote(outcome.message);
     }
-  }, [rf, layout]);
+  }, [rf, layout, fit]);
 
   const cancelLayout = useCallback(() => runner.current?.cancel(), []);
 
@@ -209,7 +232,7 @@ export function GraphEditor({ store, slug, doc, revision, displayName }: Props) 
     onRename: () => selNodes.length === 1 && selEdges.length === 0 && setRenaming(selNodes[0]),
     onSearch: () => search.current?.focus(),
     onLayout: () => void runLayout(),
-    onFit: () => void rf.fitView({ padding: 0.12, duration: 300 }),
+    onFit: fit,
     onClear: () => select([], []),
     onAdd: (k) => void addElement(k),
   });
@@ -226,28 +249,44 @@ export function GraphEditor({ store, slug, doc, revision, displayName }: Props) 
   const element = selNodes.length === 1 && selEdges.length === 0 ? doc.elements.find((e) => e.id === selNodes[0]) : undefined;
   const handoff = selEdges.length === 1 && selNodes.length === 0 ? doc.handoffs.find((h) => h.id === selEdges[0]) : undefined;
   const close = () => select([], []);
+  const selectedIds = useMemo(() => new Set([...selNodes, ...selEdges]), [selNodes, selEdges]);
+
+  /** In the overview, a click zooms in on that spot far enough to show cards. */
+  const onPaneClick = (event: React.MouseEvent) => {
+    const box = canvas.current?.getBoundingClientRect();
+    if (!detail.overview || !box) return;
+    const { x, y, zoom } = rf.getViewport();
+    const inView = countInView(nodes, viewRect([x, y, zoom], box.width, box.height));
+    const at = rf.screenToFlowPosition({ x: event.clientX, y: event.clientY });
+    void rf.setCenter(at.x, at.y, { zoom: zoomInFrom(zoom, inView), duration: 300 });
+  };
 
   return (
     <main className="graph-page">
       <GraphToolbar ref={search} elements={doc.elements} laying={laying} onAdd={(k) => void addElement(k)} onFind={find}
-        onLayout={() => void runLayout()} onCancelLayout={cancelLayout} onFit={() => void rf.fitView({ padding: 0.12, duration: 300 })} />
+        onLayout={() => void runLayout()} onCancelLayout={cancelLayout} onFit={fit} />
       {layout.problem && <p className="graph-problem" role="alert">{layout.problem}</p>}
       {layoutNote && <p className="graph-problem" role="status" data-testid="graph-layout-note">{layoutNote}</p>}
       <div className="graph-body">
         <div className="graph-canvas" ref={canvas} data-testid="graph-canvas">
           <GraphContext.Provider value={callbacks}>
             <ReactFlow<ElementNodeType, HandoffEdgeType>
-              nodes={nodes} edges={edges} nodeTypes={nodeTypes} edgeTypes={edgeTypes} defaultEdgeOptions={defaultEdgeOptions}
+              nodes={shownNodes} edges={shownEdges} nodeTypes={nodeTypes} edgeTypes={edgeTypes} defaultEdgeOptions={defaultEdgeOptions}
               onNodesChange={onNodesChange} onEdgesChange={onEdgesChange} onNodeDragStop={onNodeDragStop}
               onSelectionChange={onSelectionChange} onConnect={(c) => void onConnect(c)}
-              onNodeDoubleClick={(_, n) => setRenaming(n.id)}
+              onNodeDoubleClick={(_, n) => setRenaming(n.id)} onPaneClick={onPaneClick}
               onlyRenderVisibleElements deleteKeyCode={null} multiSelectionKeyCode={["Shift", "Meta", "Control"]}
-              minZoom={0.05} maxZoom={2} fitView proOptions={{ hideAttribution: true }}
+              minZoom={0.05} maxZoom={2} fitView fitViewOptions={FIRST_FIT} proOptions={{ hideAttribution: true }}
             >
+              {large && <DetailLayer nodes={nodes} edges={edges} farEdges={farEdges} detail={detail} onDetail={setDetail} selected={selectedIds} />}
               <Background gap={24} size={1.2} color="#c9ced8" />
               <Controls showInteractive={false} position="bottom-left" />
-              <MiniMap pannable zoomable position="bottom-right" style={{ width: 168, height: 112 }} ariaLabel="Overview of the graph"
-                nodeColor={(n) => MINIMAP_COLOR(n.data as ElementNodeType["data"])} nodeStrokeWidth={3} />
+              {large ? (
+                <OverviewMiniMap nodes={nodes} />
+              ) : (
+                <MiniMap pannable zoomable position="bottom-right" style={{ width: 168, height: 112 }} ariaLabel="Overview of the graph"
+                  nodeColor={(n) => MINIMAP_COLOR(n.data as ElementNodeType["data"])} nodeStrokeWidth={3} />
+              )}
             </ReactFlow>
           </GraphContext.Provider>
           {doc.elements.length === 0 && (

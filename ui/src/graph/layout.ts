@@ -15,8 +15,7 @@ export interface LayoutEdge {
   target: string;
 }
 
-/** The size a node is laid out with before React Flow has measured it. */
-export const NODE_SIZE = { width: 220, height: 76 };
+export { NODE_SIZE } from "./mapping";
 /** Above this many nodes ELK gets its cheaper options. */
 export const LARGE_LAYOUT = 500;
 /** Without a worker, the in-thread ELK is used up to this many nodes (it freezes the window for longer). */

@@ -112,6 +112,9 @@ export function handoffEdgeData(h: Handoff, flag: Flag = NO_FLAG): HandoffEdgeDa
   };
 }
 
+/** The size a node is laid out with before React Flow has measured it. */
+export const NODE_SIZE = { width: 220, height: 76 };
+
 /** The grid pitch of nodes without a saved position: a node box plus its gaps. */
 export const GRID_CELL = { width: 260, height: 140 };
 /** The screen shape "zoom to fit" should find a grid in (wider than tall). */
@@ -170,6 +173,9 @@ export function toNodes(
       id: e.id,
       type: "element",
       position,
+      // The size before the card is measured, so a card never shown still counts in zoom to fit.
+      initialWidth: NODE_SIZE.width,
+      initialHeight: NODE_SIZE.height,
       data: elementNodeData(e, flags.get(subjectKey("element", e.id)), renaming === e.id),
     };
   });

@@ -28,3 +28,6 @@ Object.defineProperties(HTMLElement.prototype, {
 if (!("getBBox" in SVGElement.prototype)) {
   Object.assign(SVGElement.prototype, { getBBox: () => ({ x: 0, y: 0, width: 0, height: 0 }) });
 }
+
+// jsdom has no 2D canvas (it would log "not implemented"); the drawings are tested with a recording pen.
+Object.assign(HTMLCanvasElement.prototype, { getContext: () => null });

@@ -1,0 +1,168 @@
+import "./testSetup";
+import { screen, waitFor } from "@testing-library/react";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { generatedWorkspace } from "../testing/fixtureBackend";
+import { MemoryBackend } from "../testing/memoryBackend";
+import { renderApp } from "../testing/render";
+import {
+  cardShown, clipSegment, countInView, drawGraph, LARGE_GRAPH, nextDetail, OVERVIEW_ENTER, OVERVIEW_LEAVE, viewRect,
+  withHidden, zoomInFrom, type Detail, type Pen, type Rect,
+} from "./detail";
+import type { ElementNode, HandoffEdge } from "./mapping";
+
+/** `count` cards in a row, 300 units apart. */
+function row(count: number): ElementNode[] {
+  return Array.from({ length: count }, (_, i) => ({
+    id: `e${i}`, type: "element" as const, position: { x: i * 300, y: 0 },
+    data: { name: `E${i}`, kind: "system" as const, team: null, channel: null, severity: null, open: 0, waived: 0, renaming: false },
+  }));
+}
+
+/** A view of the row showing cards `from` to `to - 1` whole. */
+const showing = (from: number, to: number): Rect => ({ x: from * 300 - 10, y: -10, width: (to - from) * 300 - 60, height: 100 });
+
+const START: Detail = { overview: false, cover: null };
+
+describe("level of detail", () => {
+  it("draws an overview when more cards are in view than can be read, with a gap before going back", () => {
+    const nodes = row(1000);
+    const wide = nextDetail(START, nodes, showing(0, 1000));
+    expect(wide).toEqual({ overview: true, cover: null });
+    expect(nextDetail(wide, nodes, showing(0, 1000)), "unchanged, the same object").toBe(wide);
+
+    const between = (OVERVIEW_LEAVE + OVERVIEW_ENTER) >> 1;
+    expect(nextDetail(wide, nodes, showing(0, between)).overview, "still too many to leave").toBe(true);
+    expect(nextDetail(START, nodes, showing(0, between)).overview, "too few to enter").toBe(false);
+
+    const close = nextDetail(wide, nodes, showing(0, 40));
+    expect(close.overview).toBe(false);
+    expect(close.cover!.width).toBeGreaterThan(showing(0, 40).width);
+  });
+
+  it("keeps the cards in the page while the view moves inside them, and moves them when it leaves", () => {
+    const nodes = row(1000);
+    const first = nextDetail(START, nodes, showing(100, 120));
+    expect(nextDetail(first, nodes, showing(101, 121)), "a small pan changes nothing").toBe(first);
+    const moved = nextDetail(first, nodes, showing(200, 220));
+    expect(moved).not.toBe(first);
+    expect(cardShown(moved, nodes[210])).toBe(true);
+    expect(cardShown(moved, nodes[110])).toBe(false);
+    expect(cardShown(moved, nodes[0])).toBe(false);
+    expect(cardShown({ overview: true, cover: null }, nodes[210])).toBe(false);
+    expect(cardShown(START, nodes[0]), "nothing is shown before the view is known").toBe(false);
+  });
+
+  it("counts what a viewport shows", () => {
+    const nodes = row(100);
+    // 3,000 pixels wide at zoom 0.5 show 6,000 units: 20 cards from x = 0.
+    expect(countInView(nodes, viewRect([0, 0, 0.5], 3000, 200))).toBe(20);
+    expect(countInView(nodes, viewRect([0, 0, 0.5], 3000, 200), 5)).toBe(5);
+    expect(countInView(nodes, viewRect([0, 500, 1], 3000, 200)), "the view is above the row").toBe(0);
+  });
+
+  it("zooms in from the overview far enough to show cards", () => {
+    expect(zoomInFrom(0.08, 2000)).toBeCloseTo(0.08 * Math.sqrt(2000 / 140), 5);
+    expect(zoomInFrom(0.3, 320), "at least twice as close").toBe(0.6);
+    expect(zoomInFrom(0.5, 100000), "never past 1").toBe(1);
+  });
+
+  it("hides items by reusing the objects that did not change", () => {
+    const nodes = row(4);
+    const memo = new Map();
+    const first = withHidden(nodes, (n) => n.id === "e1", memo);
+    expect(first[0]).toBe(nodes[0]);
+    expect(first[1]).toEqual({ ...nodes[1], hidden: true });
+    const again = withHidden(nodes, (n) => n.id === "e1", memo);
+    expect(again[1], "same hidden copy").toBe(first[1]);
+    const shown = withHidden(nodes, () => false, memo);
+    expect(shown[1]).toBe(nodes[1]);
+    withHidden(nodes.slice(0, 2), () => true, memo);
+    expect(memo.size, "forgets removed items").toBe(2);
+  });
+});
+
+describe("clipping a handoff's line to the view", () => {
+  const view = { x: 0, y: 0, width: 100, height: 100 };
+  it("keeps a line inside, cuts one that crosses, drops one that misses", () => {
+    expect(clipSegment(10, 10, 90, 90, view)).toEqual([10, 10, 90, 90]);
+    expect(clipSegment(-100, 50, 200, 50, view)).toEqual([0, 50, 100, 50]);
+    expect(clipSegment(50, -1000, 50, 1000, view)).toEqual([50, 0, 50, 100]);
+    expect(clipSegment(-50, -50, -10, 500, view)).toBeNull();
+    expect(clipSegment(200, 0, 300, 100, view)).toBeNull();
+  });
+});
+
+/** A pen that records what was drawn. */
+function recorder() {
+  const calls: string[] = [];
+  const pen = {
+    fillStyle: "", strokeStyle: "", lineWidth: 1, globalAlpha: 1,
+    setTransform: () => calls.push("setTransform"),
+    clearRect: () => calls.push("clearRect"),
+    beginPath: () => calls.push("beginPath"),
+    moveTo: () => calls.push("moveTo"),
+    lineTo: () => calls.push("lineTo"),
+    stroke: () => calls.push("stroke"),
+    fillRect: () => calls.push("fillRect"),
+    strokeRect: () => calls.push("strokeRect"),
+  } as unknown as Pen;
+  const count = (name: string) => calls.filter((c) => c === name).length;
+  return { pen, count };
+}
+
+const edge = (id: string, source: string, target: string, severity: "error" | null = null): HandoffEdge => ({
+  id, source, target, type: "handoff",
+  data: { label: "", carries: 0, invariant: 0, mode: "typed", trigger: "always", gate: false, severity, open: severity ? 1 : 0, waived: 0 },
+});
+
+describe("the overview drawing", () => {
+  it("draws every card in view as a block and every handoff as a line, in short paths", () => {
+    const nodes = row(10);
+    const edges = Array.from({ length: 100 }, (_, i) => edge(`h${i}`, `e${i % 10}`, `e${(i + 3) % 10}`, i < 5 ? "error" : null));
+    const { pen, count } = recorder();
+    drawGraph(pen, nodes, edges, { x: -100, y: -100, width: 4000, height: 400 }, 0.3, new Set(["e2"]));
+    expect(count("fillRect")).toBe(10);
+    expect(count("moveTo")).toBe(100);
+    expect(count("stroke"), "95 grey lines in 3 paths of at most 32, 5 red in one").toBe(4);
+    expect(count("strokeRect"), "the selected card is outlined").toBe(1);
+  });
+
+  it("under cards draws lines only, and only those that cross the view", () => {
+    const nodes = row(10);
+    const edges = [edge("near", "e0", "e1"), edge("far", "e8", "e9")];
+    const { pen, count } = recorder();
+    drawGraph(pen, nodes, edges, { x: 0, y: 0, width: 600, height: 100 }, 1, new Set(), false);
+    expect(count("fillRect")).toBe(0);
+    expect(count("moveTo")).toBe(1);
+  });
+});
+
+describe("a large graph in the editor", () => {
+  beforeEach(() => {
+    window.location.hash = "#graph";
+  });
+  afterEach(() => {
+    window.location.hash = "";
+  });
+
+  it("puts only the cards near the view in the page, draws the other handoffs, and has its own minimap", async () => {
+    const doc = generatedWorkspace(LARGE_GRAPH + 100);
+    const backend = new MemoryBackend([doc]);
+    await renderApp(backend);
+    await waitFor(() => expect(screen.getByTestId("graph-minimap")).toBeInTheDocument());
+    expect(document.querySelector(".react-flow__minimap"), "the built-in minimap would show only the cards in the page").toBeNull();
+    // jsdom's view is 200 × 60 pixels: a card or two, not 400.
+    await waitFor(() => expect(screen.getAllByTestId("graph-node").length).toBeGreaterThan(0));
+    expect(screen.getAllByTestId("graph-node").length).toBeLessThanOrEqual(20);
+    expect(screen.queryAllByTestId("graph-edge").length).toBeLessThan(100);
+    expect(screen.getByTestId("graph-far-edges"), "handoffs to cards not in the page are drawn").toBeInTheDocument();
+  });
+
+  it("leaves a small graph all cards, with the built-in minimap", async () => {
+    const doc = generatedWorkspace(12);
+    await renderApp(new MemoryBackend([doc]));
+    await waitFor(() => expect(screen.getAllByTestId("graph-node")).toHaveLength(12));
+    expect(screen.queryByTestId("graph-minimap")).toBeNull();
+    expect(screen.queryByTestId("graph-overview")).toBeNull();
+  });
+});

@@ -1,0 +1,244 @@
+// Level of detail for large graphs. A window full of thousands of cards and curves is neither
+// readable nor fast, so a large graph keeps only the cards near the view in the page, and when
+// more elements are in view than anyone can read it draws the whole map on one canvas instead.
+import type { Severity } from "../backend";
+import { NODE_SIZE, type ElementNode, type HandoffEdge } from "./mapping";
+import { MINIMAP_COLOR } from "./minimap";
+
+/** Graphs with more elements than this get level of detail; smaller ones are all cards, always. */
+export const LARGE_GRAPH = 300;
+/** More elements in view than this switch to the overview drawing… */
+export const OVERVIEW_ENTER = 300;
+/** …and fewer than this switch back to cards (the gap keeps it from flickering at the edge). */
+export const OVERVIEW_LEAVE = 220;
+/** How many elements zooming in from the overview aims to show. */
+const ZOOM_IN_TARGET = 140;
+/** The cards kept in the page reach this share of the view beyond each of its sides. */
+const COVER_MARGIN = 0.25;
+
+export interface Rect {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/** What the canvas shows: every element as a card, or the overview drawing. */
+export interface Detail {
+  overview: boolean;
+  /** The part of the graph whose cards are in the page; null before the view is known. */
+  cover: Rect | null;
+}
+
+interface Placed {
+  position: { x: number; y: number };
+  measured?: { width?: number; height?: number };
+}
+
+export function nodeBox(n: Placed): Rect {
+  return {
+    x: n.position.x,
+    y: n.position.y,
+    width: n.measured?.width || NODE_SIZE.width,
+    height: n.measured?.height || NODE_SIZE.height,
+  };
+}
+
+/** The part of the graph a viewport `[x, y, zoom]` of `width` × `height` pixels shows. */
+export function viewRect([x, y, zoom]: readonly [number, number, number], width: number, height: number): Rect {
+  return { x: -x / zoom, y: -y / zoom, width: width / zoom, height: height / zoom };
+}
+
+export function overlaps(a: Rect, b: Rect): boolean {
+  return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+}
+
+function inside(outer: Rect, inner: Rect): boolean {
+  return inner.x >= outer.x && inner.y >= outer.y && inner.x + inner.width <= outer.x + outer.width && inner.y + inner.height <= outer.y + outer.height;
+}
+
+function grow(r: Rect, share: number): Rect {
+  const dx = r.width * share;
+  const dy = r.height * share;
+  return { x: r.x - dx, y: r.y - dy, width: r.width + 2 * dx, height: r.height + 2 * dy };
+}
+
+/** How many nodes overlap `view`, counting no further than `stopAt`. */
+export function countInView(nodes: readonly Placed[], view: Rect, stopAt = Infinity): number {
+  let n = 0;
+  for (const node of nodes) {
+    if (overlaps(nodeBox(node), view)) {
+      n += 1;
+      if (n >= stopAt) break;
+    }
+  }
+  return n;
+}
+
+/**
+ * The detail for a view, given the previous one, which is returned as it is when nothing
+ * changes. The cover only moves when the view leaves it (so panning re-renders cards now and
+ * then, not every frame), and the switch to and from the overview has hysteresis.
+ */
+export function nextDetail(prev: Detail, nodes: readonly Placed[], view: Rect): Detail {
+  const inView = countInView(nodes, view, OVERVIEW_ENTER + 1);
+  const overview = prev.overview ? inView > OVERVIEW_LEAVE : inView > OVERVIEW_ENTER;
+  if (overview) return prev.overview ? prev : { overview, cover: null };
+  if (!prev.overview && prev.cover && inside(prev.cover, view)) return prev;
+  return { overview, cover: grow(view, COVER_MARGIN) };
+}
+
+/**
+ * The zoom that shows about `ZOOM_IN_TARGET` elements, from a view that shows `inView` at
+ * `zoom` (what is in view shrinks with the square of the zoom); at least twice as close.
+ */
+export function zoomInFrom(zoom: number, inView: number): number {
+  const z = zoom * Math.sqrt(Math.max(inView, 1) / ZOOM_IN_TARGET);
+  return Math.min(1, Math.max(zoom * 2, z));
+}
+
+/** Whether a node's card stays in the page. */
+export function cardShown(detail: Detail, node: Placed): boolean {
+  return !detail.overview && detail.cover !== null && overlaps(detail.cover, nodeBox(node));
+}
+
+/**
+ * `items` with `hidden` set where `hide` says so, reusing the objects from the previous call
+ * (kept in `memo`) for items that did not change, so React Flow re-renders only what did.
+ */
+export function withHidden<T extends { id: string; hidden?: boolean }>(
+  items: readonly T[],
+  hide: (item: T) => boolean,
+  memo: Map<string, { from: T; out: T }>,
+): T[] {
+  const seen = new Set<string>();
+  const out = items.map((item) => {
+    seen.add(item.id);
+    const hidden = hide(item);
+    const last = memo.get(item.id);
+    if (last && last.from === item && !!last.out.hidden === hidden) return last.out;
+    const next = !!item.hidden === hidden ? item : { ...item, hidden };
+    memo.set(item.id, { from: item, out: next });
+    return next;
+  });
+  if (memo.size > seen.size) for (const id of memo.keys()) if (!seen.has(id)) memo.delete(id);
+  return out;
+}
+
+const EDGE_COLOR: Record<Severity | "none", string> = { none: "#94a3b8", info: "#94a3b8", warning: "#d97706", error: "#b91c1c" };
+const SELECTED = "#2563eb";
+
+/** The part of a 2D context the drawings use (a test can record it). */
+export type Pen = Pick<
+  CanvasRenderingContext2D,
+  "setTransform" | "clearRect" | "beginPath" | "moveTo" | "lineTo" | "stroke" | "fillRect" | "strokeRect" | "fillStyle" | "strokeStyle" | "lineWidth" | "globalAlpha"
+>;
+
+/** Lines per path: one path of thousands of crossing lines takes a software rasteriser seconds. */
+const LINES_PER_PATH = 32;
+
+/**
+ * The part of the segment a→b inside `r` (Liang–Barsky), or null when it misses `r`: a
+ * handoff to a distant card is a line thousands of pixels long, cut to what can be seen.
+ */
+export function clipSegment(ax: number, ay: number, bx: number, by: number, r: Rect): [number, number, number, number] | null {
+  const dx = bx - ax;
+  const dy = by - ay;
+  let t0 = 0;
+  let t1 = 1;
+  const edges: [number, number][] = [[-dx, ax - r.x], [dx, r.x + r.width - ax], [-dy, ay - r.y], [dy, r.y + r.height - ay]];
+  for (const [p, q] of edges) {
+    if (p === 0) {
+      if (q < 0) return null;
+      continue;
+    }
+    const t = q / p;
+    if (p < 0) {
+      if (t > t1) return null;
+      if (t > t0) t0 = t;
+    } else {
+      if (t < t0) return null;
+      if (t < t1) t1 = t;
+    }
+  }
+  return [ax + t0 * dx, ay + t0 * dy, ax + t1 * dx, ay + t1 * dy];
+}
+
+/**
+ * Draws the parts of `edges` inside `view` as straight lines (flagged ones on top, in their
+ * severity's colour) and, with `blocks`, every element in view as a block in its kind's or
+ * worst finding's colour. The pen's transform must already map graph coordinates to pixels
+ * at `zoom` pixels per unit.
+ */
+export function drawGraph(
+  pen: Pen,
+  nodes: readonly ElementNode[],
+  edges: readonly HandoffEdge[],
+  view: Rect,
+  zoom: number,
+  selected: ReadonlySet<string>,
+  blocks = true,
+): void {
+  const boxes = new Map<string, Rect>();
+  for (const n of nodes) boxes.set(n.id, nodeBox(n));
+  const px = 1 / zoom;
+  const groups: [string, number, (e: HandoffEdge) => boolean][] = [
+    [EDGE_COLOR.none, 1, (e) => !e.data?.severity || e.data.severity === "info"],
+    [EDGE_COLOR.warning, 1.5, (e) => e.data?.severity === "warning"],
+    [EDGE_COLOR.error, 2, (e) => e.data?.severity === "error"],
+    [SELECTED, 2.5, (e) => selected.has(e.id)],
+  ];
+  for (const [color, width, pick] of groups) {
+    pen.strokeStyle = color;
+    pen.lineWidth = width * px;
+    // Under cards, plain lines stay faint so the cards read first.
+    pen.globalAlpha = color !== EDGE_COLOR.none ? 0.9 : blocks ? 0.45 : 0.25;
+    let lines = 0;
+    for (const e of edges) {
+      if (!pick(e)) continue;
+      const a = boxes.get(e.source);
+      const b = boxes.get(e.target);
+      if (!a || !b) continue;
+      const seg = clipSegment(a.x + a.width, a.y + a.height / 2, b.x, b.y + b.height / 2, view);
+      if (!seg) continue;
+      if (lines % LINES_PER_PATH === 0) pen.beginPath();
+      pen.moveTo(seg[0], seg[1]);
+      pen.lineTo(seg[2], seg[3]);
+      lines += 1;
+      if (lines % LINES_PER_PATH === 0) pen.stroke();
+    }
+    if (lines % LINES_PER_PATH !== 0) pen.stroke();
+  }
+  pen.globalAlpha = 1;
+  if (!blocks) return;
+  for (const n of nodes) {
+    const b = boxes.get(n.id);
+    if (!b || !overlaps(b, view)) continue;
+    pen.fillStyle = MINIMAP_COLOR(n.data);
+    pen.fillRect(b.x, b.y, b.width, b.height);
+  }
+  pen.strokeStyle = SELECTED;
+  pen.lineWidth = 3 * px;
+  for (const n of nodes) {
+    if (!selected.has(n.id)) continue;
+    const b = boxes.get(n.id);
+    if (b) pen.strokeRect(b.x - 2 * px, b.y - 2 * px, b.width + 4 * px, b.height + 4 * px);
+  }
+}
+
+/** The bounds of every node, or null for none. */
+export function graphBounds(nodes: readonly Placed[]): Rect | null {
+  if (nodes.length === 0) return null;
+  let x0 = Infinity;
+  let y0 = Infinity;
+  let x1 = -Infinity;
+  let y1 = -Infinity;
+  for (const n of nodes) {
+    const b = nodeBox(n);
+    x0 = Math.min(x0, b.x);
+    y0 = Math.min(y0, b.y);
+    x1 = Math.max(x1, b.x + b.width);
+    y1 = Math.max(y1, b.y + b.height);
+  }
+  return { x: x0, y: y0, width: x1 - x0, height: y1 - y0 };
+}
