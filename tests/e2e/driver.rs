@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
-use fantoccini::{Client, ClientBuilder, Locator, elements::Element};
+use fantoccini::{Client, ClientBuilder, Locator, elements::Element, key::Key};
 use serde_json::json;
 
 /// How long any single wait may take before the test fails with a message.
@@ -184,6 +184,20 @@ impl App {
             .click()
             .await
             .unwrap_or_else(|e| panic!("click {css}: {e}"));
+    }
+
+    /// Replaces the text of a field the way a person does: click, select all, type, Enter.
+    pub async fn retype(&self, css: &str, text: &str) {
+        let field = self.find(css).await;
+        field.click().await.unwrap();
+        field
+            .send_keys(&format!("{}a", Key::Control))
+            .await
+            .unwrap();
+        field
+            .send_keys(&format!("{text}{}", Key::Enter))
+            .await
+            .unwrap();
     }
 
     /// Types `keys` into the element matching `css`. A React re-render may replace the

@@ -1,8 +1,6 @@
 //! The handoff graph and its live audit: a claim that diverges across an invariant handoff
 //! flags the edge and lists the finding; fixing it clears both; a waiver survives a restart.
 
-use fantoccini::key::Key;
-
 use crate::driver::{App, Driver, WAIT};
 use crate::scenario;
 use crate::stack::tid;
@@ -56,16 +54,8 @@ async fn wait_absent(app: &App, css: &str, what: &str) {
 async fn set_wizard_claim(app: &App, text: &str) {
     app.click(r#"[data-testid="graph-node"][data-node-id="wizard"]"#)
         .await;
-    let field = app.find(r#"[aria-label="Value for setup.effort"]"#).await;
-    field.click().await.unwrap();
-    field
-        .send_keys(&format!("{}a", Key::Control))
-        .await
-        .unwrap();
-    field
-        .send_keys(&format!("{text}{}", Key::Enter))
-        .await
-        .unwrap();
+    app.retype(r#"[aria-label="Value for setup.effort"]"#, text)
+        .await;
 }
 
 #[test]

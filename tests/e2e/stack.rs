@@ -10,20 +10,6 @@ pub fn tid(id: &str) -> String {
     format!("[data-testid=\"{id}\"]")
 }
 
-/// Replaces the text of a focused field the way a person does: select all, type.
-async fn retype(app: &App, css: &str, text: &str) {
-    let field = app.find(css).await;
-    field.click().await.unwrap();
-    field
-        .send_keys(&format!("{}a", Key::Control))
-        .await
-        .unwrap();
-    field
-        .send_keys(&format!("{text}{}", Key::Enter))
-        .await
-        .unwrap();
-}
-
 async fn wait_saved(app: &App) {
     let deadline = std::time::Instant::now() + crate::driver::WAIT;
     loop {
@@ -86,7 +72,7 @@ fn a_new_workspace_with_a_stage_and_a_touchpoint_survives_a_restart_and_so_does_
         .await;
         app.click(&tid("add-touchpoint")).await;
         app.find(&tid("inspector")).await;
-        retype(&app, &tid("inspector-name"), "Welcome email").await;
+        app.retype(&tid("inspector-name"), "Welcome email").await;
         app.wait_texts(&tid("card"), "the card is renamed", |t| {
             t.iter().any(|s| s.contains("Welcome email"))
         })

@@ -1,6 +1,6 @@
-import { Panel, useReactFlow, useStore, type ReactFlowState } from "@xyflow/react";
+import { getNodesBounds, Panel, useReactFlow, useStore, type ReactFlowState } from "@xyflow/react";
 import { useEffect, useMemo, useRef } from "react";
-import { drawGraph, graphBounds, nextDetail, viewRect, type Detail, type Pen } from "./detail";
+import { drawGraph, nextDetail, viewRect, type Detail, type Pen } from "./detail";
 import type { ElementNode, HandoffEdge } from "./mapping";
 
 const viewOf = (s: ReactFlowState) => s.transform;
@@ -91,7 +91,7 @@ export function OverviewMiniMap({ nodes }: { nodes: ElementNode[] }) {
   const width = useStore(widthOf);
   const height = useStore(heightOf);
   const canvas = useRef<HTMLCanvasElement>(null);
-  const bounds = useMemo(() => graphBounds(nodes), [nodes]);
+  const bounds = useMemo(() => (nodes.length > 0 ? getNodesBounds(nodes) : null), [nodes]);
   const scale = bounds
     ? Math.min((MAP.width - 2 * MAP.pad) / Math.max(bounds.width, 1), (MAP.height - 2 * MAP.pad) / Math.max(bounds.height, 1))
     : 1;

@@ -225,20 +225,3 @@ export function drawGraph(
     if (b) pen.strokeRect(b.x - 2 * px, b.y - 2 * px, b.width + 4 * px, b.height + 4 * px);
   }
 }
-
-/** The bounds of every node, or null for none. */
-export function graphBounds(nodes: readonly Placed[]): Rect | null {
-  if (nodes.length === 0) return null;
-  let x0 = Infinity;
-  let y0 = Infinity;
-  let x1 = -Infinity;
-  let y1 = -Infinity;
-  for (const n of nodes) {
-    const b = nodeBox(n);
-    x0 = Math.min(x0, b.x);
-    y0 = Math.min(y0, b.y);
-    x1 = Math.max(x1, b.x + b.width);
-    y1 = Math.max(y1, b.y + b.height);
-  }
-  return { x: x0, y: y0, width: x1 - x0, height: y1 - y0 };
-}
