@@ -3,6 +3,7 @@
 
 mod commands;
 mod error;
+mod rendering;
 mod state;
 
 use std::path::{Path, PathBuf};
@@ -82,6 +83,9 @@ pub fn run() {
         .invoke_handler(builder.invoke_handler())
         .setup(move |app| {
             builder.mount_events(app);
+            if let Some(window) = app.get_webview_window("main") {
+                rendering::apply(&window);
+            }
             let store = library_path(app).and_then(|path| open_library(&path));
             if let Err(e) = &store {
                 eprintln!("Throughline could not open its library: {e}");

@@ -1,11 +1,14 @@
 import { getNodesBounds, Panel, useReactFlow, useStore, type ReactFlowState } from "@xyflow/react";
-import { useEffect, useMemo, useRef } from "react";
-import { drawGraph, nextDetail, viewRect, type Detail, type Pen } from "./detail";
+import { useCallback, useEffect, useMemo, useRef, type RefObject } from "react";
+import { drawGraph, follow, nextDetail, viewRect, type Detail, type Pen, type View } from "./detail";
 import type { ElementNode, HandoffEdge } from "./mapping";
 
 const viewOf = (s: ReactFlowState) => s.transform;
 const widthOf = (s: ReactFlowState) => s.width;
 const heightOf = (s: ReactFlowState) => s.height;
+
+/** How long the view must rest before a canvas that follows it is drawn afresh. */
+export const REST_MS = 120;
 
 /** A canvas sized to `width` × `height` CSS pixels at the screen's density, and its pen. */
 function prepare(canvas: HTMLCanvasElement | null, width: number, height: number): { pen: Pen; dpr: number } | null {
@@ -21,6 +24,47 @@ function prepare(canvas: HTMLCanvasElement | null, width: number, height: number
   pen.setTransform(1, 0, 0, 1, 0, 0);
   pen.clearRect(0, 0, w, h);
   return { pen, dpr };
+}
+
+/**
+ * Keeps a view-sized canvas in step with the view. `draw` paints it for a viewport; it runs
+ * on the next frame whenever it or the size changes, so it must be memoized on what is drawn. While the view
+ * moves, the last drawing is only moved and scaled with CSS, which costs a software renderer
+ * next to nothing; it is drawn afresh once the view has rested for `REST_MS`.
+ */
+export function useFollowingCanvas(
+  canvas: RefObject<HTMLCanvasElement | null>,
+  width: number,
+  height: number,
+  view: View,
+  draw: (pen: Pen, dpr: number, view: View) => void,
+): void {
+  const latest = useRef(view);
+  latest.current = view;
+  const drawnAt = useRef<{ canvas: HTMLCanvasElement; view: View } | null>(null);
+
+  const paint = useCallback(() => {
+    const c = canvas.current;
+    const ready = prepare(c, width, height);
+    if (!c || !ready) return;
+    draw(ready.pen, ready.dpr, latest.current);
+    c.style.transform = "";
+    drawnAt.current = { canvas: c, view: latest.current };
+  }, [canvas, width, height, draw]);
+
+  useEffect(() => {
+    const frame = requestAnimationFrame(paint);
+    return () => cancelAnimationFrame(frame);
+  }, [paint]);
+
+  useEffect(() => {
+    const at = drawnAt.current;
+    if (!at || at.canvas !== canvas.current) return;
+    if (at.view[0] === view[0] && at.view[1] === view[1] && at.view[2] === view[2]) return;
+    at.canvas.style.transform = follow(at.view, view);
+    const timer = setTimeout(paint, REST_MS);
+    return () => clearTimeout(timer);
+  }, [canvas, view, paint]);
 }
 
 interface LayerProps {
@@ -51,19 +95,14 @@ export function DetailLayer({ nodes, edges, farEdges, detail, onDetail, selected
     if (next !== detail) onDetail(next);
   }, [transform, width, height, nodes, detail, onDetail]);
 
-  useEffect(() => {
-    const frame = requestAnimationFrame(() => {
-      const ready = prepare(canvas.current, width, height);
-      if (!ready) return;
-      const [x, y, zoom] = transform;
-      const { pen, dpr } = ready;
-      pen.setTransform(dpr * zoom, 0, 0, dpr * zoom, dpr * x, dpr * y);
-      const view = viewRect(transform, width, height);
-      if (detail.overview) drawGraph(pen, nodes, edges, view, zoom, selected);
-      else drawGraph(pen, nodes, farEdges, view, zoom, selected, false);
-    });
-    return () => cancelAnimationFrame(frame);
-  }, [detail.overview, transform, width, height, nodes, edges, farEdges, selected]);
+  const draw = useCallback((pen: Pen, dpr: number, at: View) => {
+    const [x, y, zoom] = at;
+    pen.setTransform(dpr * zoom, 0, 0, dpr * zoom, dpr * x, dpr * y);
+    const view = viewRect(at, width, height);
+    if (detail.overview) drawGraph(pen, nodes, edges, view, zoom, selected);
+    else drawGraph(pen, nodes, farEdges, view, zoom, selected, false);
+  }, [detail.overview, width, height, nodes, edges, farEdges, selected]);
+  useFollowingCanvas(canvas, width, height, transform, draw);
 
   if (!detail.overview) {
     return <canvas ref={canvas} className="graph-far-edges" data-testid="graph-far-edges" style={{ width, height }} aria-hidden="true" />;
@@ -99,6 +138,7 @@ export function OverviewMiniMap({ nodes }: { nodes: ElementNode[] }) {
   const ox = bounds ? (MAP.width - bounds.width * scale) / 2 - bounds.x * scale : 0;
   const oy = bounds ? (MAP.height - bounds.height * scale) / 2 - bounds.y * scale : 0;
 
+  // The elements are drawn when they change; the view's frame is an element on top, moved as the view moves.
   useEffect(() => {
     const frame = requestAnimationFrame(() => {
       const ready = prepare(canvas.current, MAP.width, MAP.height);
@@ -106,14 +146,10 @@ export function OverviewMiniMap({ nodes }: { nodes: ElementNode[] }) {
       const { pen, dpr } = ready;
       pen.setTransform(dpr * scale, 0, 0, dpr * scale, dpr * ox, dpr * oy);
       drawGraph(pen, nodes, [], { x: -ox / scale, y: -oy / scale, width: MAP.width / scale, height: MAP.height / scale }, scale, new Set());
-      if (width === 0 || height === 0) return;
-      const v = viewRect(transform, width, height);
-      pen.strokeStyle = "#1f2937";
-      pen.lineWidth = 1.5 / scale;
-      pen.strokeRect(v.x, v.y, v.width, v.height);
     });
     return () => cancelAnimationFrame(frame);
-  }, [nodes, bounds, scale, ox, oy, transform, width, height]);
+  }, [nodes, bounds, scale, ox, oy]);
+  const v = width > 0 && height > 0 ? viewRect(transform, width, height) : null;
 
   const jump = (e: React.MouseEvent<HTMLCanvasElement>) => {
     const box = e.currentTarget.getBoundingClientRect();
@@ -124,8 +160,14 @@ export function OverviewMiniMap({ nodes }: { nodes: ElementNode[] }) {
 
   return (
     <Panel position="bottom-right" className="graph-minimap">
-      <canvas ref={canvas} data-testid="graph-minimap" style={{ width: MAP.width, height: MAP.height }} onClick={jump}
-        role="img" aria-label="Overview of the graph; click to move the view there" />
+      <div className="graph-minimap-box" style={{ width: MAP.width, height: MAP.height }}>
+        <canvas ref={canvas} data-testid="graph-minimap" style={{ width: MAP.width, height: MAP.height }} onClick={jump}
+          role="img" aria-label="Overview of the graph; click to move the view there" />
+        {v && (
+          <div className="graph-minimap-view" data-testid="graph-minimap-view" aria-hidden="true"
+            style={{ left: ox + v.x * scale, top: oy + v.y * scale, width: v.width * scale, height: v.height * scale }} />
+        )}
+      </div>
     </Panel>
   );
 }

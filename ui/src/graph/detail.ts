@@ -45,8 +45,21 @@ export function nodeBox(n: Placed): Rect {
 }
 
 /** The part of the graph a viewport `[x, y, zoom]` of `width` × `height` pixels shows. */
-export function viewRect([x, y, zoom]: readonly [number, number, number], width: number, height: number): Rect {
+export function viewRect([x, y, zoom]: View, width: number, height: number): Rect {
   return { x: -x / zoom, y: -y / zoom, width: width / zoom, height: height / zoom };
+}
+
+/** A React Flow viewport: `[x, y, zoom]`. */
+export type View = readonly [number, number, number];
+
+/**
+ * The CSS transform (origin top left) that moves a drawing made at viewport `from` to where
+ * its content belongs at viewport `to`: while the view moves, a canvas is moved and scaled
+ * like an image, and drawn afresh only once the view rests.
+ */
+export function follow(from: View, to: View): string {
+  const k = to[2] / from[2];
+  return `translate(${to[0] - from[0] * k}px, ${to[1] - from[1] * k}px) scale(${k})`;
 }
 
 export function overlaps(a: Rect, b: Rect): boolean {
