@@ -6,7 +6,7 @@ import { MemoryBackend } from "../testing/memoryBackend";
 import { renderApp } from "../testing/render";
 import {
   cardShown, clipSegment, countInView, drawGraph, LARGE_GRAPH, nextDetail, OVERVIEW_ENTER, OVERVIEW_LEAVE, viewRect,
-  withHidden, zoomInFrom, type Detail, type Pen, type Rect,
+  withHidden, ZOOM_IN_TARGET, zoomInFrom, type Detail, type Pen, type Rect,
 } from "./detail";
 import type { ElementNode, HandoffEdge } from "./mapping";
 
@@ -61,7 +61,8 @@ describe("level of detail", () => {
   });
 
   it("zooms in from the overview far enough to show cards", () => {
-    expect(zoomInFrom(0.08, 2000)).toBeCloseTo(0.08 * Math.sqrt(2000 / 140), 5);
+    expect(zoomInFrom(0.08, 2000)).toBeCloseTo(0.08 * Math.sqrt(2000 / ZOOM_IN_TARGET), 5);
+    expect(ZOOM_IN_TARGET, "a click in the overview lands in the cards view").toBeLessThan(OVERVIEW_LEAVE);
     expect(zoomInFrom(0.3, 320), "at least twice as close").toBe(0.6);
     expect(zoomInFrom(0.5, 100000), "never past 1").toBe(1);
   });

@@ -7,12 +7,17 @@ import { MINIMAP_COLOR } from "./minimap";
 
 /** Graphs with more elements than this get level of detail; smaller ones are all cards, always. */
 export const LARGE_GRAPH = 300;
-/** More elements in view than this switch to the overview drawing… */
-export const OVERVIEW_ENTER = 300;
+/**
+ * More elements in view than this switch to the overview drawing. By then (about zoom 0.35 in
+ * a grid) a card's text is 4 pixels high, and the fewer cards come into the page at once when
+ * zooming in, the shorter the pause: with software painting, about 1 s with this at 300 and
+ * 0.5 s at 160 (scripts/bench-graph)…
+ */
+export const OVERVIEW_ENTER = 160;
 /** …and fewer than this switch back to cards (the gap keeps it from flickering at the edge). */
-export const OVERVIEW_LEAVE = 220;
-/** How many elements zooming in from the overview aims to show. */
-const ZOOM_IN_TARGET = 140;
+export const OVERVIEW_LEAVE = 110;
+/** How many elements zooming in from the overview aims to show: well inside the cards view. */
+export const ZOOM_IN_TARGET = 80;
 /** The cards kept in the page reach this share of the view beyond each of its sides. */
 const COVER_MARGIN = 0.25;
 
