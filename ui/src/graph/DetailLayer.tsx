@@ -28,9 +28,9 @@ function prepare(canvas: HTMLCanvasElement | null, width: number, height: number
 
 /**
  * Keeps a view-sized canvas in step with the view. `draw` paints it for a viewport; it runs
- * on the next frame whenever it or the size changes, so it must be memoized on what is drawn. While the view
- * moves, the last drawing is only moved and scaled with CSS, which costs a software renderer
- * next to nothing; it is drawn afresh once the view has rested for `REST_MS`.
+ * on the next frame whenever it or the size changes, so it must be memoized on what is drawn.
+ * While the view moves, the last drawing is only moved and scaled with CSS, which costs a
+ * software renderer next to nothing; it is drawn afresh once the view has rested `REST_MS`.
  */
 export function useFollowingCanvas(
   canvas: RefObject<HTMLCanvasElement | null>,
