@@ -112,7 +112,11 @@ export function DetailLayer({ nodes, edges, farEdges, detail, onDetail, selected
       <canvas ref={canvas} className="graph-overview" data-testid="graph-overview" style={{ width, height }}
         role="img" aria-label={`Overview of ${nodes.length} elements and ${edges.length} handoffs`} />
       <Panel position="top-left" className="graph-overview-note" data-testid="graph-overview-note">
-        Overview of all {nodes.length.toLocaleString("en")} elements. Click a spot or zoom in to see and edit its cards.
+        <span>Overview of all {nodes.length.toLocaleString("en")} elements. Click a spot or zoom in to see and edit its cards.</span>
+        <span className="graph-overview-legend">
+          <span className="legend-error">✖ Error</span>: red, crossed-out block or solid red line ·{" "}
+          <span className="legend-warning">⚠ Warning</span>: amber, struck-through block or dashed line
+        </span>
       </Panel>
     </>
   );
@@ -145,7 +149,7 @@ export function OverviewMiniMap({ nodes }: { nodes: ElementNode[] }) {
       if (!ready || !bounds) return;
       const { pen, dpr } = ready;
       pen.setTransform(dpr * scale, 0, 0, dpr * scale, dpr * ox, dpr * oy);
-      drawGraph(pen, nodes, [], { x: -ox / scale, y: -oy / scale, width: MAP.width / scale, height: MAP.height / scale }, scale, new Set());
+      drawGraph(pen, nodes, [], { x: -ox / scale, y: -oy / scale, width: MAP.width / scale, height: MAP.height / scale }, scale, new Set(), true, false);
     });
     return () => cancelAnimationFrame(frame);
   }, [nodes, bounds, scale, ox, oy]);

@@ -106,6 +106,7 @@ function recorder() {
     stroke: () => calls.push("stroke"),
     fillRect: () => calls.push("fillRect"),
     strokeRect: () => calls.push("strokeRect"),
+    setLineDash: (d: number[]) => calls.push(d.length > 0 ? "dashed" : "solid"),
   } as unknown as Pen;
   const count = (name: string) => calls.filter((c) => c === name).length;
   return { pen, count };
@@ -126,6 +127,20 @@ describe("the overview drawing", () => {
     expect(count("moveTo")).toBe(100);
     expect(count("stroke"), "95 grey lines in 3 paths of at most 32, 5 red in one").toBe(4);
     expect(count("strokeRect"), "the selected card is outlined").toBe(1);
+  });
+
+  it("shows severity by shape as well as colour: dashed warning lines, crossed and struck blocks", () => {
+    const nodes = row(4).map((n, i) => ({ ...n, data: { ...n.data, severity: ([null, "error", "warning", "info"] as const)[i] } }));
+    const warning = { ...edge("w", "e0", "e1"), data: { ...edge("w", "e0", "e1").data!, severity: "warning" as const } };
+    const { pen, count } = recorder();
+    drawGraph(pen, nodes, [edge("plain", "e0", "e1"), warning, edge("bad", "e1", "e2", "error")], { x: -100, y: -100, width: 2000, height: 400 }, 0.3, new Set());
+    expect(count("dashed"), "only the warnings' lines").toBe(1);
+    expect(count("moveTo"), "3 handoffs, 2 lines crossing the error's block, 1 striking the warning's").toBe(6);
+    expect(count("fillRect")).toBe(4);
+
+    const small = recorder();
+    drawGraph(small.pen, nodes, [], { x: -100, y: -100, width: 2000, height: 400 }, 0.01, new Set(), true, false);
+    expect(small.count("moveTo"), "no marks on a minimap").toBe(0);
   });
 
   it("under cards draws lines only, and only those that cross the view", () => {

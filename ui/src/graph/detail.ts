@@ -149,11 +149,30 @@ const SELECTED = "#2563eb";
 /** The part of a 2D context the drawings use (a test can record it). */
 export type Pen = Pick<
   CanvasRenderingContext2D,
-  "setTransform" | "clearRect" | "beginPath" | "moveTo" | "lineTo" | "stroke" | "fillRect" | "strokeRect" | "fillStyle" | "strokeStyle" | "lineWidth" | "globalAlpha"
+  | "setTransform" | "clearRect" | "beginPath" | "moveTo" | "lineTo" | "stroke" | "fillRect" | "strokeRect" | "setLineDash"
+  | "fillStyle" | "strokeStyle" | "lineWidth" | "globalAlpha"
 >;
 
 /** Lines per path: one path of thousands of crossing lines takes a software rasteriser seconds. */
 const LINES_PER_PATH = 32;
+
+/** Strokes the lines given to `line` in paths of `LINES_PER_PATH`; `done` strokes the rest. */
+function lineBatch(pen: Pen) {
+  let lines = 0;
+  return {
+    line(ax: number, ay: number, bx: number, by: number) {
+      if (lines % LINES_PER_PATH === 0) pen.beginPath();
+      pen.moveTo(ax, ay);
+      pen.lineTo(bx, by);
+      lines += 1;
+      if (lines % LINES_PER_PATH === 0) pen.stroke();
+    },
+    done() {
+      if (lines % LINES_PER_PATH !== 0) pen.stroke();
+      lines = 0;
+    },
+  };
+}
 
 /**
  * The part of the segment a→b inside `r` (Liang–Barsky), or null when it misses `r`: a
@@ -185,8 +204,10 @@ export function clipSegment(ax: number, ay: number, bx: number, by: number, r: R
 /**
  * Draws the parts of `edges` inside `view` as straight lines (flagged ones on top, in their
  * severity's colour) and, with `blocks`, every element in view as a block in its kind's or
- * worst finding's colour. The pen's transform must already map graph coordinates to pixels
- * at `zoom` pixels per unit.
+ * worst finding's colour. Severity is never colour alone: warning lines are dashed, and a
+ * block with an error is crossed out, one with a warning struck through once (with `marks`;
+ * a minimap is too small for them). The pen's transform must already map graph coordinates
+ * to pixels at `zoom` pixels per unit.
  */
 export function drawGraph(
   pen: Pen,
@@ -196,45 +217,57 @@ export function drawGraph(
   zoom: number,
   selected: ReadonlySet<string>,
   blocks = true,
+  marks = blocks,
 ): void {
   const boxes = new Map<string, Rect>();
   for (const n of nodes) boxes.set(n.id, nodeBox(n));
   const px = 1 / zoom;
-  const groups: [string, number, (e: HandoffEdge) => boolean][] = [
-    [EDGE_COLOR.none, 1, (e) => !e.data?.severity || e.data.severity === "info"],
-    [EDGE_COLOR.warning, 1.5, (e) => e.data?.severity === "warning"],
-    [EDGE_COLOR.error, 2, (e) => e.data?.severity === "error"],
-    [SELECTED, 2.5, (e) => selected.has(e.id)],
+  const groups: [string, number, number[], (e: HandoffEdge) => boolean][] = [
+    [EDGE_COLOR.none, 1, [], (e) => !e.data?.severity || e.data.severity === "info"],
+    [EDGE_COLOR.warning, 1.5, [6 * px, 4 * px], (e) => e.data?.severity === "warning"],
+    [EDGE_COLOR.error, 2, [], (e) => e.data?.severity === "error"],
+    [SELECTED, 2.5, [], (e) => selected.has(e.id)],
   ];
-  for (const [color, width, pick] of groups) {
+  for (const [color, width, dash, pick] of groups) {
     pen.strokeStyle = color;
     pen.lineWidth = width * px;
+    pen.setLineDash(dash);
     // Under cards, plain lines stay faint so the cards read first.
     pen.globalAlpha = color !== EDGE_COLOR.none ? 0.9 : blocks ? 0.45 : 0.25;
-    let lines = 0;
+    const batch = lineBatch(pen);
     for (const e of edges) {
       if (!pick(e)) continue;
       const a = boxes.get(e.source);
       const b = boxes.get(e.target);
       if (!a || !b) continue;
       const seg = clipSegment(a.x + a.width, a.y + a.height / 2, b.x, b.y + b.height / 2, view);
-      if (!seg) continue;
-      if (lines % LINES_PER_PATH === 0) pen.beginPath();
-      pen.moveTo(seg[0], seg[1]);
-      pen.lineTo(seg[2], seg[3]);
-      lines += 1;
-      if (lines % LINES_PER_PATH === 0) pen.stroke();
+      if (seg) batch.line(...seg);
     }
-    if (lines % LINES_PER_PATH !== 0) pen.stroke();
+    batch.done();
   }
   pen.globalAlpha = 1;
+  pen.setLineDash([]);
   if (!blocks) return;
+  const crossed: Rect[] = [];
+  const struck: Rect[] = [];
   for (const n of nodes) {
     const b = boxes.get(n.id);
     if (!b || !overlaps(b, view)) continue;
     pen.fillStyle = MINIMAP_COLOR(n.data);
     pen.fillRect(b.x, b.y, b.width, b.height);
+    if (!marks) continue;
+    if (n.data?.severity === "error") crossed.push(b);
+    else if (n.data?.severity === "warning") struck.push(b);
   }
+  pen.strokeStyle = "#ffffff";
+  pen.lineWidth = 1.5 * px;
+  const strokes = lineBatch(pen);
+  for (const b of crossed) {
+    strokes.line(b.x, b.y, b.x + b.width, b.y + b.height);
+    strokes.line(b.x, b.y + b.height, b.x + b.width, b.y);
+  }
+  for (const b of struck) strokes.line(b.x, b.y + b.height, b.x + b.width, b.y);
+  strokes.done();
   pen.strokeStyle = SELECTED;
   pen.lineWidth = 3 * px;
   for (const n of nodes) {
