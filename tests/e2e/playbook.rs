@@ -10,7 +10,10 @@ fn exporting_the_playbook_writes_a_pdf_and_offers_to_open_it() {
         let driver = Driver::start();
         let app = driver.launch().await;
         app.click(&tid("nav-playbook")).await;
-        app.find(&tid("playbook-preview")).await;
+        // Wait for the outline to load: it changes the height of the card above the export
+        // button, and a click aimed before that lands where the button no longer is.
+        app.find(r#"[data-testid="playbook-preview"][aria-busy="false"] [data-testid="playbook-preview-section"]"#)
+            .await;
 
         // The native save dialog cannot be driven through WebDriver: the app's test hook
         // answers it with this path instead.
