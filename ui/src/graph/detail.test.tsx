@@ -112,7 +112,7 @@ function recorder() {
   return { pen, count };
 }
 
-const edge = (id: string, source: string, target: string, severity: "error" | null = null): HandoffEdge => ({
+const edge = (id: string, source: string, target: string, severity: "error" | "warning" | null = null): HandoffEdge => ({
   id, source, target, type: "handoff",
   data: { label: "", carries: 0, invariant: 0, mode: "typed", trigger: "always", gate: false, severity, open: severity ? 1 : 0, waived: 0 },
 });
@@ -131,9 +131,8 @@ describe("the overview drawing", () => {
 
   it("shows severity by shape as well as colour: dashed warning lines, crossed and struck blocks", () => {
     const nodes = row(4).map((n, i) => ({ ...n, data: { ...n.data, severity: ([null, "error", "warning", "info"] as const)[i] } }));
-    const warning = { ...edge("w", "e0", "e1"), data: { ...edge("w", "e0", "e1").data!, severity: "warning" as const } };
     const { pen, count } = recorder();
-    drawGraph(pen, nodes, [edge("plain", "e0", "e1"), warning, edge("bad", "e1", "e2", "error")], { x: -100, y: -100, width: 2000, height: 400 }, 0.3, new Set());
+    drawGraph(pen, nodes, [edge("plain", "e0", "e1"), edge("w", "e0", "e1", "warning"), edge("bad", "e1", "e2", "error")], { x: -100, y: -100, width: 2000, height: 400 }, 0.3, new Set());
     expect(count("dashed"), "only the warnings' lines").toBe(1);
     expect(count("moveTo"), "3 handoffs, 2 lines crossing the error's block, 1 striking the warning's").toBe(6);
     expect(count("fillRect")).toBe(4);
@@ -145,11 +144,12 @@ describe("the overview drawing", () => {
 
   it("under cards draws lines only, and only those that cross the view", () => {
     const nodes = row(10);
-    const edges = [edge("near", "e0", "e1"), edge("far", "e8", "e9")];
+    const edges = [edge("near", "e0", "e1", "warning"), edge("far", "e8", "e9")];
     const { pen, count } = recorder();
     drawGraph(pen, nodes, edges, { x: 0, y: 0, width: 600, height: 100 }, 1, new Set(), false);
     expect(count("fillRect")).toBe(0);
     expect(count("moveTo")).toBe(1);
+    expect(count("dashed"), "among cards a dashed line means a conditional handoff, not a warning").toBe(0);
   });
 });
 

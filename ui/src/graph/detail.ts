@@ -204,8 +204,8 @@ export function clipSegment(ax: number, ay: number, bx: number, by: number, r: R
 /**
  * Draws the parts of `edges` inside `view` as straight lines (flagged ones on top, in their
  * severity's colour) and, with `blocks`, every element in view as a block in its kind's or
- * worst finding's colour. Severity is never colour alone: warning lines are dashed, and a
- * block with an error is crossed out, one with a warning struck through once (with `marks`;
+ * worst finding's colour. Severity is never colour alone: in the overview warning lines are
+ * dashed, and a block with an error is crossed out, one with a warning struck through once (with `marks`;
  * a minimap is too small for them). The pen's transform must already map graph coordinates
  * to pixels at `zoom` pixels per unit.
  */
@@ -224,7 +224,8 @@ export function drawGraph(
   const px = 1 / zoom;
   const groups: [string, number, number[], (e: HandoffEdge) => boolean][] = [
     [EDGE_COLOR.none, 1, [], (e) => !e.data?.severity || e.data.severity === "info"],
-    [EDGE_COLOR.warning, 1.5, [6 * px, 4 * px], (e) => e.data?.severity === "warning"],
+    // Dashed only in the overview: among cards a dashed handoff means a conditional trigger.
+    [EDGE_COLOR.warning, 1.5, blocks ? [6 * px, 4 * px] : [], (e) => e.data?.severity === "warning"],
     [EDGE_COLOR.error, 2, [], (e) => e.data?.severity === "error"],
     [SELECTED, 2.5, [], (e) => selected.has(e.id)],
   ];
