@@ -165,7 +165,7 @@ fn a_file_from_a_newer_version_is_refused() {
     let sb = Sandbox::new();
     let file = sb.write(
         "future.throughline.json",
-        r#"{"format":"throughline","version":2,"workspace":{"name":"Future"}}"#,
+        r#"{"format":"throughline","version":3,"workspace":{"name":"Future"}}"#,
     );
     let err = sb.fails(&["import", s(&file)]);
     assert!(err.contains("newer"), "{err}");

@@ -2,7 +2,7 @@ use std::path::PathBuf;
 
 use throughline_model::Problem;
 
-use crate::{FORMAT_VERSION, MAX_INPUT_BYTES};
+use crate::{FORMAT_VERSION, MAX_INPUT_BYTES, OLDEST_FORMAT_VERSION};
 
 /// How many problems a one-line message lists before it says "and N more".
 const LISTED: usize = 5;
@@ -49,12 +49,12 @@ pub enum FormatError {
     NotThroughline { reason: String },
     /// The file was written by a newer version of Throughline.
     #[error(
-        "written by a newer Throughline (format version {version}); this version reads version {FORMAT_VERSION}"
+        "written by a newer Throughline (format version {version}); this version reads versions {OLDEST_FORMAT_VERSION} to {FORMAT_VERSION}"
     )]
     NewerVersion { version: u64 },
     /// The `"version"` field is missing or is not a whole number of 1 or more.
     #[error(
-        "this is not a readable Throughline file: \"version\" {found}; it must be the whole number {FORMAT_VERSION}"
+        "this is not a readable Throughline file: \"version\" {found}; it must be a whole number from {OLDEST_FORMAT_VERSION} to {FORMAT_VERSION}"
     )]
     BadVersion { found: String },
     /// A field has the wrong type or an impossible value, or is not part of the format.

@@ -6,11 +6,11 @@ use serde::Deserialize;
 use serde::de::{self, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde_json::Value;
 use throughline_model::{
-    Element, Handoff, LayerScore, Principle, Problem, ReadinessSession, Stage, Waiver, Workspace,
-    WorkspaceInfo, validate,
+    Element, Handoff, LayerScore, Metric, Principle, Problem, ReadinessSession, Reading, Review,
+    Stage, Waiver, Workspace, WorkspaceInfo, validate,
 };
 
-use crate::{FORMAT_TAG, FORMAT_VERSION, FormatError, MAX_INPUT_BYTES};
+use crate::{FORMAT_TAG, FORMAT_VERSION, FormatError, MAX_INPUT_BYTES, OLDEST_FORMAT_VERSION};
 
 /// Reads a workspace from the text of a `*.throughline.json` file.
 ///
@@ -104,7 +104,7 @@ fn check_envelope(text: &str) -> Result<(), FormatError> {
             found: "is missing".into(),
         }),
         Some(Value::Number(n)) => match n.as_u64() {
-            Some(v) if v == FORMAT_VERSION => Ok(()),
+            Some(v) if (OLDEST_FORMAT_VERSION..=FORMAT_VERSION).contains(&v) => Ok(()),
             Some(v) if v > FORMAT_VERSION => Err(FormatError::NewerVersion { version: v }),
             _ => Err(FormatError::BadVersion {
                 found: format!("is {n}"),
@@ -212,6 +212,12 @@ struct File {
     layer_scores: Vec<LayerScore>,
     #[serde(default)]
     waivers: Vec<Waiver>,
+    #[serde(default)]
+    metrics: Vec<Metric>,
+    #[serde(default)]
+    readings: Vec<Reading>,
+    #[serde(default)]
+    reviews: Vec<Review>,
 }
 
 fn parse_typed(text: &str) -> Result<Workspace, FormatError> {
@@ -236,6 +242,9 @@ fn parse_typed(text: &str) -> Result<Workspace, FormatError> {
         readiness,
         layer_scores,
         waivers,
+        metrics,
+        readings,
+        reviews,
     } = file;
     Ok(Workspace {
         workspace,
@@ -246,6 +255,9 @@ fn parse_typed(text: &str) -> Result<Workspace, FormatError> {
         readiness,
         layer_scores,
         waivers,
+        metrics,
+        readings,
+        reviews,
     })
 }
 

@@ -92,7 +92,7 @@ fn a_file_from_a_newer_throughline_is_refused_before_its_fields_are_read() {
     assert_error(
         &import("newer-version.json"),
         "newer-version",
-        "written by a newer Throughline (format version 2); this version reads version 1",
+        "written by a newer Throughline (format version 3); this version reads versions 1 to 2",
     );
 }
 
@@ -110,7 +110,7 @@ fn version_zero_a_fraction_a_string_or_no_version_is_refused_clearly() {
             &parse(input).unwrap_err(),
             "bad-version",
             &format!(
-                "this is not a readable Throughline file: \"version\" {found}; it must be the whole number 1"
+                "this is not a readable Throughline file: \"version\" {found}; it must be a whole number from 1 to 2"
             ),
         );
     }

@@ -76,7 +76,7 @@ fn export_starts_with_the_envelope_sorts_maps_and_ends_with_a_newline() {
     let out = to_string(&parse(&text).unwrap());
     assert!(
         out.starts_with(
-            "{\n  \"format\": \"throughline\",\n  \"version\": 1,\n  \"workspace\": {\n"
+            "{\n  \"format\": \"throughline\",\n  \"version\": 2,\n  \"workspace\": {\n"
         ),
         "envelope first, two-space indent: {}",
         &out[..80]

@@ -1,16 +1,14 @@
-//! Edits a user can make, and the entity-level changes they come down to.
+//! Edits a user can make.
 //!
 //! The store never writes a whole workspace: an [`Edit`] is applied to the current
 //! document ([`apply_edit`]), the result is validated, and the difference between the two
-//! ([`diff`]) is what gets written and logged. Undo applies a logged difference backwards
-//! ([`apply_changes`]), so every kind of edit is undoable by the same mechanism.
+//! ([`diff`](crate::diff)) is what gets written and logged.
 
 use serde::{Deserialize, Serialize};
-use serde_json::Value;
 
 use crate::{
-    Element, Handoff, Id, Layer, LayerScore, Principle, Problem, ReadinessSession, Stage, Waiver,
-    Workspace, WorkspaceInfo, validate,
+    Element, Handoff, Id, Layer, LayerScore, Metric, MetricScope, Principle, Problem,
+    ReadinessSession, Reading, Review, Stage, Waiver, Workspace, WorkspaceInfo, validate,
 };
 
 /// One user action on a workspace. A [`Edit::Batch`] is several actions undone as one.
@@ -82,6 +80,29 @@ pub enum Edit {
         code: String,
         subject: String,
     },
+    /// Adds a metric or replaces the metric with the same id.
+    PutMetric {
+        metric: Metric,
+    },
+    /// Deletes a metric and its readings.
+    DeleteMetric {
+        id: Id,
+    },
+    /// Adds readings, each replacing the reading of the same metric and date.
+    PutReadings {
+        readings: Vec<Reading>,
+    },
+    DeleteReading {
+        metric: Id,
+        date: String,
+    },
+    /// Adds a review or replaces the one with the same id.
+    PutReview {
+        review: Review,
+    },
+    DeleteReview {
+        id: Id,
+    },
     /// Several edits applied, saved and undone together.
     Batch {
         edits: Vec<Edit>,
@@ -135,6 +156,7 @@ fn apply_in_place(ws: &mut Workspace, edit: &Edit) -> Result<(), EditError> {
             for e in &mut ws.elements {
                 e.stages.retain(|s| s != id);
             }
+            drop_metrics(ws, |scope| *scope == MetricScope::Stage(id.clone()));
         }
         Edit::PutElement { element } => put_at(&mut ws.elements, element.clone(), None, |e| &e.id),
         Edit::DeleteElement { id } => {
@@ -149,6 +171,7 @@ fn apply_in_place(ws: &mut Workspace, edit: &Edit) -> Result<(), EditError> {
             for e in &mut ws.elements {
                 e.covers.retain(|c| c != id);
             }
+            drop_metrics(ws, |scope| *scope == MetricScope::Element(id.clone()));
         }
         Edit::PutHandoff { handoff } => put_at(&mut ws.handoffs, handoff.clone(), None, |h| &h.id),
         Edit::DeleteHandoff { id } => {
@@ -209,6 +232,40 @@ fn apply_in_place(ws: &mut Workspace, edit: &Edit) -> Result<(), EditError> {
                 });
             }
         }
+        Edit::PutMetric { metric } => put_at(&mut ws.metrics, metric.clone(), None, |m| &m.id),
+        Edit::DeleteMetric { id } => {
+            position(&ws.metrics, "metric", id, |m| &m.id)?;
+            let id = id.clone();
+            drop_metrics_where(ws, |m| m.id == id);
+        }
+        Edit::PutReadings { readings } => {
+            for r in readings {
+                match ws
+                    .readings
+                    .iter()
+                    .position(|x| x.metric == r.metric && x.date == r.date)
+                {
+                    Some(at) => ws.readings[at] = r.clone(),
+                    None => ws.readings.push(r.clone()),
+                }
+            }
+        }
+        Edit::DeleteReading { metric, date } => {
+            let before = ws.readings.len();
+            ws.readings
+                .retain(|r| !(r.metric == *metric && r.date == *date));
+            if ws.readings.len() == before {
+                return Err(EditError::NotFound {
+                    what: "reading",
+                    id: format!("{metric} on {date}"),
+                });
+            }
+        }
+        Edit::PutReview { review } => put_at(&mut ws.reviews, review.clone(), None, |r| &r.id),
+        Edit::DeleteReview { id } => {
+            let at = position(&ws.reviews, "review", id, |r| &r.id)?;
+            ws.reviews.remove(at);
+        }
         Edit::Batch { edits } => {
             for e in edits {
                 apply_in_place(ws, e)?;
@@ -216,6 +273,26 @@ fn apply_in_place(ws: &mut Workspace, edit: &Edit) -> Result<(), EditError> {
         }
     }
     Ok(())
+}
+
+/// Removes the metrics whose scope matches, with their readings: they measure something
+/// that is gone, like the handoffs of a deleted element.
+fn drop_metrics(ws: &mut Workspace, gone: impl Fn(&MetricScope) -> bool) {
+    drop_metrics_where(ws, |m| gone(&m.scope));
+}
+
+fn drop_metrics_where(ws: &mut Workspace, dropped: impl Fn(&Metric) -> bool) {
+    let ids: Vec<Id> = ws
+        .metrics
+        .iter()
+        .filter(|m| dropped(m))
+        .map(|m| m.id.clone())
+        .collect();
+    if ids.is_empty() {
+        return;
+    }
+    ws.metrics.retain(|m| !ids.contains(&m.id));
+    ws.readings.retain(|r| !ids.contains(&r.metric));
 }
 
 fn put_at<T>(items: &mut Vec<T>, item: T, index: Option<u32>, id: impl Fn(&T) -> &Id) {
@@ -246,254 +323,10 @@ fn position<T>(
         })
 }
 
-/// The kinds of entity a workspace is stored as, one row each.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "specta", derive(specta::Type))]
-#[serde(rename_all = "snake_case")]
-pub enum EntityKind {
-    /// The workspace's name, vision and journey state (key `workspace`).
-    Info,
-    Stage,
-    Element,
-    Handoff,
-    Principle,
-    Session,
-    /// Key `layer@date`.
-    LayerScore,
-    /// Key `code|subject`.
-    Waiver,
-}
-
-impl EntityKind {
-    /// Every kind, in the order a workspace document lists them.
-    pub const ALL: [EntityKind; 8] = [
-        EntityKind::Info,
-        EntityKind::Stage,
-        EntityKind::Element,
-        EntityKind::Handoff,
-        EntityKind::Principle,
-        EntityKind::Session,
-        EntityKind::LayerScore,
-        EntityKind::Waiver,
-    ];
-
-    /// The kind's name as stored and logged.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            EntityKind::Info => "info",
-            EntityKind::Stage => "stage",
-            EntityKind::Element => "element",
-            EntityKind::Handoff => "handoff",
-            EntityKind::Principle => "principle",
-            EntityKind::Session => "session",
-            EntityKind::LayerScore => "layer_score",
-            EntityKind::Waiver => "waiver",
-        }
-    }
-}
-
-/// An entity as it stands at a position in its collection.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "specta", derive(specta::Type))]
-pub struct Placed {
-    pub index: u32,
-    pub value: Value,
-}
-
-/// One entity's state before and after an edit; `None` means absent.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "specta", derive(specta::Type))]
-pub struct EntityChange {
-    pub kind: EntityKind,
-    pub key: String,
-    pub before: Option<Placed>,
-    pub after: Option<Placed>,
-}
-
-impl EntityChange {
-    /// The same change run backwards.
-    pub fn inverted(&self) -> Self {
-        Self {
-            kind: self.kind,
-            key: self.key.clone(),
-            before: self.after.clone(),
-            after: self.before.clone(),
-        }
-    }
-}
-
-/// Every entity of `ws` as `(kind, key, index, value)`, in document order.
-pub fn entities(ws: &Workspace) -> Vec<(EntityKind, String, u32, Value)> {
-    let mut out = Vec::new();
-    out.push((
-        EntityKind::Info,
-        "workspace".to_string(),
-        0,
-        to_value(&ws.workspace),
-    ));
-    fn push_all<T: Serialize>(
-        out: &mut Vec<(EntityKind, String, u32, Value)>,
-        kind: EntityKind,
-        items: &[T],
-        key: impl Fn(&T) -> String,
-    ) {
-        for (i, item) in items.iter().enumerate() {
-            out.push((kind, key(item), i as u32, to_value(item)));
-        }
-    }
-    push_all(&mut out, EntityKind::Stage, &ws.stages, |s| {
-        s.id.to_string()
-    });
-    push_all(&mut out, EntityKind::Element, &ws.elements, |e| {
-        e.id.to_string()
-    });
-    push_all(&mut out, EntityKind::Handoff, &ws.handoffs, |h| {
-        h.id.to_string()
-    });
-    push_all(&mut out, EntityKind::Principle, &ws.principles, |p| {
-        p.id.to_string()
-    });
-    push_all(&mut out, EntityKind::Session, &ws.readiness, |s| {
-        s.id.to_string()
-    });
-    push_all(
-        &mut out,
-        EntityKind::LayerScore,
-        &ws.layer_scores,
-        layer_score_key,
-    );
-    push_all(&mut out, EntityKind::Waiver, &ws.waivers, waiver_key);
-    out
-}
-
-/// The key a layer score is stored under: `layer@date`.
-pub fn layer_score_key(l: &LayerScore) -> String {
-    format!("{}@{}", l.layer.label().to_lowercase(), l.date)
-}
-
-/// The key a waiver is stored under: `code|subject`.
-pub fn waiver_key(w: &Waiver) -> String {
-    format!("{}|{}", w.code, w.subject)
-}
-
-fn to_value<T: Serialize>(item: &T) -> Value {
-    // Serialising a model type to a Value cannot fail: every map key is a string.
-    serde_json::to_value(item).unwrap_or(Value::Null)
-}
-
-/// The entity-level difference from `old` to `new`: every entity added, removed, changed
-/// or moved to another position, in document order.
-pub fn diff(old: &Workspace, new: &Workspace) -> Vec<EntityChange> {
-    use std::collections::BTreeMap;
-    let index = |ws: &Workspace| -> BTreeMap<(EntityKind, String), (u32, Value)> {
-        entities(ws)
-            .into_iter()
-            .map(|(k, key, i, v)| ((k, key), (i, v)))
-            .collect()
-    };
-    let before = index(old);
-    let after = index(new);
-    let mut changes = Vec::new();
-    for kind in EntityKind::ALL {
-        let keys: std::collections::BTreeSet<&String> = before
-            .keys()
-            .chain(after.keys())
-            .filter(|(k, _)| *k == kind)
-            .map(|(_, key)| key)
-            .collect();
-        for key in keys {
-            let b = before.get(&(kind, key.clone()));
-            let a = after.get(&(kind, key.clone()));
-            if b != a {
-                let placed = |x: Option<&(u32, Value)>| {
-                    x.map(|(index, value)| Placed {
-                        index: *index,
-                        value: value.clone(),
-                    })
-                };
-                changes.push(EntityChange {
-                    kind,
-                    key: key.clone(),
-                    before: placed(b),
-                    after: placed(a),
-                });
-            }
-        }
-    }
-    changes
-}
-
-/// Why logged changes could not be applied (a damaged or foreign change log).
-#[derive(Debug, Clone, PartialEq, thiserror::Error)]
-#[error("change to {kind} \"{key}\" cannot be applied: {reason}")]
-pub struct ChangeError {
-    pub kind: &'static str,
-    pub key: String,
-    pub reason: String,
-}
-
-/// Applies entity changes to `ws`, moving each entity to its `after` state. Used with
-/// [`EntityChange::inverted`] to undo. The result is validated by the caller.
-pub fn apply_changes(ws: &Workspace, changes: &[EntityChange]) -> Result<Workspace, ChangeError> {
-    let mut out = ws.clone();
-    for kind in EntityKind::ALL {
-        let mine: Vec<&EntityChange> = changes.iter().filter(|c| c.kind == kind).collect();
-        if mine.is_empty() {
-            continue;
-        }
-        match kind {
-            EntityKind::Info => {
-                for c in &mine {
-                    if let Some(after) = &c.after {
-                        out.workspace = parse(c, &after.value)?;
-                    }
-                }
-            }
-            EntityKind::Stage => rebuild(&mut out.stages, &mine, |s| s.id.to_string())?,
-            EntityKind::Element => rebuild(&mut out.elements, &mine, |e| e.id.to_string())?,
-            EntityKind::Handoff => rebuild(&mut out.handoffs, &mine, |h| h.id.to_string())?,
-            EntityKind::Principle => rebuild(&mut out.principles, &mine, |p| p.id.to_string())?,
-            EntityKind::Session => rebuild(&mut out.readiness, &mine, |s| s.id.to_string())?,
-            EntityKind::LayerScore => rebuild(&mut out.layer_scores, &mine, layer_score_key)?,
-            EntityKind::Waiver => rebuild(&mut out.waivers, &mine, waiver_key)?,
-        }
-    }
-    Ok(out)
-}
-
-fn parse<T: serde::de::DeserializeOwned>(c: &EntityChange, v: &Value) -> Result<T, ChangeError> {
-    serde_json::from_value(v.clone()).map_err(|e| ChangeError {
-        kind: c.kind.as_str(),
-        key: c.key.clone(),
-        reason: e.to_string(),
-    })
-}
-
-fn rebuild<T: serde::de::DeserializeOwned>(
-    items: &mut Vec<T>,
-    changes: &[&EntityChange],
-    key: impl Fn(&T) -> String,
-) -> Result<(), ChangeError> {
-    let touched: std::collections::HashSet<&str> = changes.iter().map(|c| c.key.as_str()).collect();
-    items.retain(|x| !touched.contains(key(x).as_str()));
-    let mut placed: Vec<(u32, T)> = Vec::new();
-    for c in changes {
-        if let Some(after) = &c.after {
-            placed.push((after.index, parse(c, &after.value)?));
-        }
-    }
-    placed.sort_by_key(|(i, _)| *i);
-    for (i, item) in placed {
-        let at = (i as usize).min(items.len());
-        items.insert(at, item);
-    }
-    Ok(())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{ElementKind, Emotion};
+    use crate::{ElementKind, Emotion, EntityChange, MetricKind, apply_changes, diff};
 
     fn id(s: &str) -> Id {
         Id::new(s).unwrap()
@@ -600,5 +433,90 @@ mod tests {
             }
         );
         assert_eq!(ws, sample());
+    }
+
+    fn with_metric() -> Workspace {
+        let mut ws = sample();
+        let mut m = Metric::new(
+            id("web-csat"),
+            "Website CSAT",
+            MetricKind::Sentiment,
+            1.0,
+            5.0,
+        );
+        m.scope = MetricScope::Element(id("web"));
+        ws.metrics.push(m);
+        ws.readings.push(Reading {
+            metric: id("web-csat"),
+            date: "2026-10-01".into(),
+            value: 3.5,
+            n: Some(120),
+        });
+        ws
+    }
+
+    #[test]
+    fn deleting_an_element_drops_the_metrics_scoped_to_it_and_undo_restores_them() {
+        let ws = with_metric();
+        let next = round_trip(&ws, &Edit::DeleteElement { id: id("web") });
+        assert!(next.metrics.is_empty() && next.readings.is_empty());
+    }
+
+    #[test]
+    fn readings_replace_the_one_of_the_same_metric_and_date() {
+        let ws = with_metric();
+        let edit = Edit::PutReadings {
+            readings: vec![
+                Reading {
+                    metric: id("web-csat"),
+                    date: "2026-10-01".into(),
+                    value: 4.0,
+                    n: None,
+                },
+                Reading {
+                    metric: id("web-csat"),
+                    date: "2026-11-01".into(),
+                    value: 4.5,
+                    n: None,
+                },
+            ],
+        };
+        let next = round_trip(&ws, &edit);
+        let values: Vec<f64> = next.readings.iter().map(|r| r.value).collect();
+        assert_eq!(values, vec![4.0, 4.5]);
+    }
+
+    #[test]
+    fn a_reading_outside_the_scale_is_refused_with_its_path() {
+        let edit = Edit::PutReadings {
+            readings: vec![Reading {
+                metric: id("web-csat"),
+                date: "2026-12-01".into(),
+                value: 7.5,
+                n: None,
+            }],
+        };
+        let err = apply_edit(&with_metric(), &edit).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "readings[1].value: 7.5 is outside the scale 1 to 5"
+        );
+    }
+
+    #[test]
+    fn deleting_a_metric_drops_its_readings() {
+        let next = round_trip(&with_metric(), &Edit::DeleteMetric { id: id("web-csat") });
+        assert!(next.readings.is_empty());
+    }
+
+    #[test]
+    fn an_alias_that_names_another_element_is_refused() {
+        let mut ws = sample();
+        ws.elements[0].aliases = vec!["crm".into()];
+        let err = apply_edit(&ws, &Edit::Batch { edits: vec![] }).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "elements[0].aliases[0]: \"crm\" already names element \"crm\""
+        );
     }
 }

@@ -2,7 +2,7 @@ use std::collections::HashSet;
 
 use serde::Serialize;
 
-use crate::{Id, TextError, Workspace, check_long_text, check_name};
+use crate::{Id, MetricScope, TextError, Workspace, check_long_text, check_name};
 
 /// One thing wrong with a workspace, and where: `handoffs[3].to: no element "crm"`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -69,7 +69,11 @@ pub fn validate(ws: &Workspace) -> Vec<Problem> {
             v.name(&format!("{at}.interprets.{signal}"), intent);
         }
         v.keys(&format!("{at}.tags"), &e.tags);
+        for (j, alias) in e.aliases.iter().enumerate() {
+            v.name(&format!("{at}.aliases[{j}]"), alias);
+        }
     }
+    v.aliases(&ws.elements);
 
     v.unique_ids("handoffs", "handoff", ws.handoffs.iter().map(|h| &h.id));
     for (i, h) in ws.handoffs.iter().enumerate() {
@@ -202,6 +206,7 @@ pub fn validate(ws: &Workspace) -> Vec<Problem> {
             );
         }
     }
+    v.measures(ws, &stage_ids, &element_ids);
     v.problems
 }
 
@@ -211,6 +216,125 @@ struct Validator {
 }
 
 impl Validator {
+    /// An alias must name one element only: no two elements may share a name or alias
+    /// (ignoring case), or a log's activity would map to either.
+    fn aliases(&mut self, elements: &[crate::Element]) {
+        let mut names: std::collections::HashMap<String, &str> = std::collections::HashMap::new();
+        for e in elements {
+            names
+                .entry(e.name.trim().to_lowercase())
+                .or_insert(e.id.as_str());
+        }
+        for (i, e) in elements.iter().enumerate() {
+            let mut own = HashSet::new();
+            for (j, alias) in e.aliases.iter().enumerate() {
+                let lower = alias.trim().to_lowercase();
+                if !own.insert(lower.clone()) {
+                    self.push(
+                        format!("elements[{i}].aliases[{j}]"),
+                        format!("\"{alias}\" is listed twice"),
+                    );
+                    continue;
+                }
+                match names.get(&lower) {
+                    Some(other) if *other != e.id.as_str() => self.push(
+                        format!("elements[{i}].aliases[{j}]"),
+                        format!("\"{alias}\" already names element \"{other}\""),
+                    ),
+                    Some(_) => {}
+                    None => {
+                        names.insert(lower, e.id.as_str());
+                    }
+                }
+            }
+        }
+    }
+
+    /// Metrics, readings and reviews (format version 2).
+    fn measures(&mut self, ws: &Workspace, stages: &HashSet<&str>, elements: &HashSet<&str>) {
+        let metric_ids = self.unique_ids("metrics", "metric", ws.metrics.iter().map(|m| &m.id));
+        for (i, m) in ws.metrics.iter().enumerate() {
+            let at = format!("metrics[{i}]");
+            self.name(&format!("{at}.name"), &m.name);
+            if !m.min.is_finite() || !m.max.is_finite() || m.min >= m.max {
+                self.push(
+                    format!("{at}.max"),
+                    format!(
+                        "the scale runs from {} to {}; its top must be above its bottom",
+                        m.min, m.max
+                    ),
+                );
+            } else if let Some(target) = m.target
+                && !(m.min..=m.max).contains(&target)
+            {
+                self.push(
+                    format!("{at}.target"),
+                    format!("{target} is outside the scale {} to {}", m.min, m.max),
+                );
+            }
+            if let Some(owner) = &m.owner {
+                self.name(&format!("{at}.owner"), owner);
+            }
+            match &m.scope {
+                MetricScope::Journey => {}
+                MetricScope::Stage(id) if !stages.contains(id.as_str()) => {
+                    self.push(format!("{at}.scope"), format!("no stage \"{id}\""));
+                }
+                MetricScope::Element(id) if !elements.contains(id.as_str()) => {
+                    self.push(format!("{at}.scope"), format!("no element \"{id}\""));
+                }
+                _ => {}
+            }
+        }
+        let mut seen = HashSet::new();
+        for (i, r) in ws.readings.iter().enumerate() {
+            let at = format!("readings[{i}]");
+            self.date(&format!("{at}.date"), &r.date);
+            if !metric_ids.contains(r.metric.as_str()) {
+                self.push(
+                    format!("{at}.metric"),
+                    format!("no metric \"{}\"", r.metric),
+                );
+            } else if let Some(m) = ws.metric(r.metric.as_str())
+                && m.min < m.max
+                && !(m.min..=m.max).contains(&r.value)
+            {
+                self.push(
+                    format!("{at}.value"),
+                    format!("{} is outside the scale {} to {}", r.value, m.min, m.max),
+                );
+            }
+            if !r.value.is_finite() {
+                self.push(format!("{at}.value"), "a reading must be a number".into());
+            }
+            if !seen.insert((r.metric.as_str(), r.date.as_str())) {
+                self.push(
+                    at,
+                    format!("metric \"{}\" has two readings on {}", r.metric, r.date),
+                );
+            }
+        }
+        let session_ids: HashSet<&str> = ws.readiness.iter().map(|s| s.id.as_str()).collect();
+        self.unique_ids("reviews", "review", ws.reviews.iter().map(|r| &r.id));
+        for (i, r) in ws.reviews.iter().enumerate() {
+            let at = format!("reviews[{i}]");
+            self.date(&format!("{at}.date"), &r.date);
+            for (j, who) in r.attendees.iter().enumerate() {
+                self.name(&format!("{at}.attendees[{j}]"), who);
+            }
+            self.text(&format!("{at}.decisions"), &r.decisions);
+            self.keys(&format!("{at}.findings"), &r.findings);
+            if let Some(session) = &r.session
+                && !session_ids.contains(session.as_str())
+            {
+                self.push(
+                    format!("{at}.session"),
+                    format!("no readiness session \"{session}\""),
+                );
+            }
+        }
+    }
+
     fn push(&mut self, path: String, message: String) {
         self.problems.push(Problem { path, message });
     }

@@ -2,7 +2,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::{Dimension, Emotion, Id, Layer, Score};
+use crate::{Dimension, Emotion, Id, Layer, Metric, Reading, Review, Score};
 
 /// One whole model: what a `*.throughline.json` file holds and what the store keeps.
 ///
@@ -27,6 +27,15 @@ pub struct Workspace {
     pub layer_scores: Vec<LayerScore>,
     #[serde(default)]
     pub waivers: Vec<Waiver>,
+    /// Coherence metrics the team tracks (format version 2).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub metrics: Vec<Metric>,
+    /// Dated values of the metrics, one per metric and date (format version 2).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub readings: Vec<Reading>,
+    /// Review meetings of the metrics (format version 2).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub reviews: Vec<Review>,
 }
 
 /// The workspace's name and the vision layer of the Coherence Stack.
@@ -145,6 +154,9 @@ pub struct Element {
     pub interprets: BTreeMap<String, String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub tags: Vec<String>,
+    /// Other names the element goes by in event logs and exports (format version 2).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub aliases: Vec<String>,
 }
 
 impl Element {
@@ -164,6 +176,7 @@ impl Element {
             needs: Vec::new(),
             interprets: BTreeMap::new(),
             tags: Vec::new(),
+            aliases: Vec::new(),
         }
     }
 }
@@ -384,5 +397,10 @@ impl Workspace {
     /// The handoff with this id.
     pub fn handoff(&self, id: &str) -> Option<&Handoff> {
         self.handoffs.iter().find(|h| h.id == id)
+    }
+
+    /// The metric with this id.
+    pub fn metric(&self, id: &str) -> Option<&Metric> {
+        self.metrics.iter().find(|m| m.id == id)
     }
 }

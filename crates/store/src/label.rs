@@ -117,6 +117,46 @@ pub(crate) fn label(old: &Workspace, edit: &Edit) -> String {
         Edit::DeleteWaiver { code, subject } => {
             format!("Withdraw the waiver of {code} on {}", quoted(subject))
         }
+        Edit::PutMetric { metric } => {
+            let verb = if old.metric(metric.id.as_str()).is_some() {
+                "Edit"
+            } else {
+                "Add"
+            };
+            format!("{verb} metric {}", quoted(&metric.name))
+        }
+        Edit::DeleteMetric { id } => format!("Delete metric {}", metric_name(old, id.as_str())),
+        Edit::PutReadings { readings } => match readings.as_slice() {
+            [only] => format!(
+                "Record {} for {} on {}",
+                only.value,
+                metric_name(old, only.metric.as_str()),
+                only.date
+            ),
+            many => format!("Record {} readings", many.len()),
+        },
+        Edit::DeleteReading { metric, date } => {
+            format!(
+                "Delete the reading of {} on {date}",
+                metric_name(old, metric.as_str())
+            )
+        }
+        Edit::PutReview { review } => {
+            let verb = if old.reviews.iter().any(|r| r.id == review.id) {
+                "Edit"
+            } else {
+                "Add"
+            };
+            format!("{verb} the review of {}", review.date)
+        }
+        Edit::DeleteReview { id } => {
+            let date = old
+                .reviews
+                .iter()
+                .find(|r| r.id == *id)
+                .map_or_else(|| id.to_string(), |r| r.date.clone());
+            format!("Delete the review of {date}")
+        }
         Edit::Batch { edits } => match edits.as_slice() {
             [] => "No change".to_string(),
             [only] => label(old, only),
@@ -127,6 +167,13 @@ pub(crate) fn label(old: &Workspace, edit: &Edit) -> String {
             }
         },
     }
+}
+
+fn metric_name(ws: &Workspace, id: &str) -> String {
+    quoted(
+        &ws.metric(id)
+            .map_or_else(|| id.to_string(), |m| m.name.clone()),
+    )
 }
 
 fn stage_name(ws: &Workspace, id: &str) -> String {

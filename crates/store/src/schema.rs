@@ -12,6 +12,7 @@ use crate::StoreError;
 const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0001_init.sql"),
     include_str!("../migrations/0002_layout.sql"),
+    include_str!("../migrations/0003_practice.sql"),
 ];
 
 /// The newest schema this version of Throughline understands.

@@ -18,6 +18,8 @@ use crate::StoreError;
 enum Ty {
     Text,
     Int,
+    /// A floating-point number.
+    Real,
     Bool,
     /// Nested data as JSON text.
     Json,
@@ -85,6 +87,7 @@ const TABLES: &[Table] = &[
             f("needs", "needs", Ty::Json),
             f("interprets", "interprets", Ty::Json),
             f("tags", "tags", Ty::Json),
+            f("aliases", "aliases", Ty::Json),
         ],
     },
     Table {
@@ -148,6 +151,47 @@ const TABLES: &[Table] = &[
             f("reason", "reason", Ty::Text),
             f("who", "who", Ty::Text),
             f("made_at", "when", Ty::Text),
+        ],
+    },
+    Table {
+        kind: EntityKind::Metric,
+        name: "metrics",
+        key: "id",
+        fields: &[
+            f("id", "id", Ty::Text),
+            f("name", "name", Ty::Text),
+            f("kind", "kind", Ty::Text),
+            f("min", "min", Ty::Real),
+            f("max", "max", Ty::Real),
+            f("direction", "direction", Ty::Text),
+            f("target", "target", Ty::Real),
+            f("owner", "owner", Ty::Text),
+            f("scope", "scope", Ty::Text),
+            f("leading", "leading", Ty::Bool),
+        ],
+    },
+    Table {
+        kind: EntityKind::Reading,
+        name: "readings",
+        key: "key",
+        fields: &[
+            f("metric", "metric", Ty::Text),
+            f("date", "date", Ty::Text),
+            f("value", "value", Ty::Real),
+            f("n", "n", Ty::Int),
+        ],
+    },
+    Table {
+        kind: EntityKind::Review,
+        name: "reviews",
+        key: "id",
+        fields: &[
+            f("id", "id", Ty::Text),
+            f("date", "date", Ty::Text),
+            f("attendees", "attendees", Ty::Json),
+            f("decisions", "decisions", Ty::Text),
+            f("findings", "findings", Ty::Json),
+            f("session", "session", Ty::Text),
         ],
     },
 ];
@@ -259,6 +303,7 @@ fn to_sql(change: &EntityChange, field: &Field, value: Option<&Value>) -> Result
     let converted = match (field.ty, value) {
         (Ty::Text, Value::String(s)) => Some(Sql::Text(s.clone())),
         (Ty::Int, Value::Number(n)) => n.as_i64().map(Sql::Integer),
+        (Ty::Real, Value::Number(n)) => n.as_f64().map(Sql::Real),
         (Ty::Bool, Value::Bool(b)) => Some(Sql::Integer(i64::from(*b))),
         (Ty::Json, v) => Some(Sql::Text(v.to_string())),
         _ => None,
@@ -278,6 +323,9 @@ fn from_sql(field: &Field, value: Sql) -> Result<Option<Value>, StoreError> {
         (_, Sql::Null) => None,
         (Ty::Text, Sql::Text(s)) => Some(Value::String(s)),
         (Ty::Int, Sql::Integer(i)) => Some(Value::from(i)),
+        (Ty::Real, Sql::Real(x)) => Some(Value::from(x)),
+        // SQLite stores a whole REAL such as 5.0 as it was given; read either back.
+        (Ty::Real, Sql::Integer(i)) => Some(Value::from(i as f64)),
         (Ty::Bool, Sql::Integer(i)) => Some(Value::Bool(i != 0)),
         (Ty::Json, Sql::Text(s)) => Some(
             serde_json::from_str(&s)
@@ -355,5 +403,8 @@ pub(crate) fn load_doc(conn: &Connection, workspace_id: i64) -> Result<Workspace
         readiness: parse_all("readiness session", rows(EntityKind::Session)?)?,
         layer_scores: parse_all("layer score", rows(EntityKind::LayerScore)?)?,
         waivers: parse_all("waiver", rows(EntityKind::Waiver)?)?,
+        metrics: parse_all("metric", rows(EntityKind::Metric)?)?,
+        readings: parse_all("reading", rows(EntityKind::Reading)?)?,
+        reviews: parse_all("review", rows(EntityKind::Review)?)?,
     })
 }
