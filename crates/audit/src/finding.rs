@@ -1,6 +1,7 @@
 //! The types an audit produces: findings, their subjects and evidence, and the report.
 
 use serde::Serialize;
+use throughline_model::Layer;
 
 /// How serious a finding is. Ordered from most to least serious.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -42,11 +43,63 @@ pub enum RuleCode {
     NoFailurePath,
     EscalationDropsContext,
     ChannelSwitchDropsState,
+    // Monitor: the map against its measured metrics.
+    MetricDrift,
+    PromiseGap,
+    UnmeasuredStage,
+    UnownedMetric,
+    // Reality: the map against an event log.
+    ShadowHandoff,
+    UnusedHandoff,
+    LatencyBreach,
+    ReworkLoop,
+    ActualSinglePoint,
+}
+
+/// Which check a rule belongs to: the map against itself, against its metrics, or
+/// against an event log. Every family's findings go into one report.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "snake_case")]
+pub enum Family {
+    /// The audit of the workspace's own structure and claims.
+    Structure,
+    /// Metrics and readings (`docs/monitor.md`).
+    Monitor,
+    /// Replay of an event log (`docs/reality.md`).
+    Reality,
 }
 
 impl RuleCode {
-    /// Every rule, in the order `docs/rules.md` describes them.
-    pub const ALL: [RuleCode; 14] = [
+    /// Every rule of every family, in the order `docs/rules.md` describes them.
+    pub const ALL: [RuleCode; 23] = [
+        RuleCode::ConflictingClaim,
+        RuleCode::UnownedHandoff,
+        RuleCode::TypedInvariant,
+        RuleCode::LostContext,
+        RuleCode::SignalConflict,
+        RuleCode::UncoordinatedSignal,
+        RuleCode::SinglePointOfFailure,
+        RuleCode::OrphanTouchpoint,
+        RuleCode::UnsupportedStage,
+        RuleCode::ConsentUnreachable,
+        RuleCode::NoConsentSource,
+        RuleCode::NoFailurePath,
+        RuleCode::EscalationDropsContext,
+        RuleCode::ChannelSwitchDropsState,
+        RuleCode::MetricDrift,
+        RuleCode::PromiseGap,
+        RuleCode::UnmeasuredStage,
+        RuleCode::UnownedMetric,
+        RuleCode::ShadowHandoff,
+        RuleCode::UnusedHandoff,
+        RuleCode::LatencyBreach,
+        RuleCode::ReworkLoop,
+        RuleCode::ActualSinglePoint,
+    ];
+
+    /// The rules [`audit`](crate::audit) runs over a workspace's structure.
+    pub const STRUCTURE: [RuleCode; 14] = [
         RuleCode::ConflictingClaim,
         RuleCode::UnownedHandoff,
         RuleCode::TypedInvariant,
@@ -80,6 +133,31 @@ impl RuleCode {
             RuleCode::NoFailurePath => "no-failure-path",
             RuleCode::EscalationDropsContext => "escalation-drops-context",
             RuleCode::ChannelSwitchDropsState => "channel-switch-drops-state",
+            RuleCode::MetricDrift => "metric-drift",
+            RuleCode::PromiseGap => "promise-gap",
+            RuleCode::UnmeasuredStage => "unmeasured-stage",
+            RuleCode::UnownedMetric => "unowned-metric",
+            RuleCode::ShadowHandoff => "shadow-handoff",
+            RuleCode::UnusedHandoff => "unused-handoff",
+            RuleCode::LatencyBreach => "latency-breach",
+            RuleCode::ReworkLoop => "rework-loop",
+            RuleCode::ActualSinglePoint => "actual-single-point",
+        }
+    }
+
+    /// The check this rule belongs to.
+    pub fn family(self) -> Family {
+        match self {
+            RuleCode::MetricDrift
+            | RuleCode::PromiseGap
+            | RuleCode::UnmeasuredStage
+            | RuleCode::UnownedMetric => Family::Monitor,
+            RuleCode::ShadowHandoff
+            | RuleCode::UnusedHandoff
+            | RuleCode::LatencyBreach
+            | RuleCode::ReworkLoop
+            | RuleCode::ActualSinglePoint => Family::Reality,
+            _ => Family::Structure,
         }
     }
 
@@ -88,7 +166,8 @@ impl RuleCode {
         RuleCode::ALL.into_iter().find(|c| c.as_str() == code)
     }
 
-    /// The severity every finding of this rule carries.
+    /// The severity a finding of this rule carries unless the rule grades it (a shadow
+    /// handoff or a latency breach can be an error or a warning; see `docs/rules.md`).
     pub fn severity(self) -> Severity {
         match self {
             RuleCode::ConflictingClaim
@@ -104,7 +183,15 @@ impl RuleCode {
             | RuleCode::SinglePointOfFailure
             | RuleCode::OrphanTouchpoint
             | RuleCode::UnsupportedStage
-            | RuleCode::NoFailurePath => Severity::Warning,
+            | RuleCode::NoFailurePath
+            | RuleCode::MetricDrift
+            | RuleCode::PromiseGap
+            | RuleCode::UnownedMetric
+            | RuleCode::ShadowHandoff
+            | RuleCode::LatencyBreach
+            | RuleCode::ReworkLoop
+            | RuleCode::ActualSinglePoint => Severity::Warning,
+            RuleCode::UnmeasuredStage | RuleCode::UnusedHandoff => Severity::Info,
         }
     }
 }
@@ -123,6 +210,7 @@ pub enum SubjectKind {
     Element,
     Handoff,
     Stage,
+    Metric,
 }
 
 impl SubjectKind {
@@ -132,6 +220,7 @@ impl SubjectKind {
             SubjectKind::Element => "element",
             SubjectKind::Handoff => "handoff",
             SubjectKind::Stage => "stage",
+            SubjectKind::Metric => "metric",
         }
     }
 }
@@ -165,6 +254,14 @@ impl Subject {
     pub fn stage(id: &str) -> Self {
         Self {
             kind: SubjectKind::Stage,
+            id: id.to_string(),
+        }
+    }
+
+    /// A metric subject.
+    pub fn metric(id: &str) -> Self {
+        Self {
+            kind: SubjectKind::Metric,
             id: id.to_string(),
         }
     }
@@ -240,11 +337,15 @@ pub struct Finding {
     pub fix: String,
     /// The waiver that accepts this finding, if any.
     pub waived: Option<WaiverInfo>,
+    /// The layer of the Coherence Stack the finding implicates, where the rule names one
+    /// (monitor findings do: which layer drifted).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub layer: Option<Layer>,
 }
 
 impl Finding {
     /// A finding of `code`, not waived, with the rule's severity.
-    pub(crate) fn new(
+    pub fn new(
         code: RuleCode,
         key: impl Into<String>,
         subjects: Vec<Subject>,
@@ -261,7 +362,20 @@ impl Finding {
             evidence,
             fix,
             waived: None,
+            layer: None,
         }
+    }
+
+    /// The same finding at another severity, for rules that grade their findings.
+    pub fn with_severity(mut self, severity: Severity) -> Self {
+        self.severity = severity;
+        self
+    }
+
+    /// The same finding naming the layer it implicates.
+    pub fn with_layer(mut self, layer: Layer) -> Self {
+        self.layer = Some(layer);
+        self
     }
 }
 

@@ -23,29 +23,37 @@ mod rules;
 use throughline_model::Workspace;
 
 pub use finding::{
-    Evidence, Finding, Report, RuleCode, Severity, Subject, SubjectKind, Summary, WaiverInfo,
+    Evidence, Family, Finding, Report, RuleCode, Severity, Subject, SubjectKind, Summary,
+    WaiverInfo,
 };
 #[cfg(feature = "bench")]
 pub use generate::generate;
 pub use render::{FailOn, ParseFailOnError, render_json, render_text, should_fail};
 pub use rules::scenarios::WORKSPACE_KEY;
 
-/// Audits `ws`: every finding of every rule, waivers applied, in a deterministic order.
+/// Audits `ws`: every finding of every structural rule, waivers applied, in a
+/// deterministic order.
 pub fn audit(ws: &Workspace) -> Report {
     let ix = index::Index::new(ws);
-    let mut findings = rules::run_all(&ix);
+    report(ws, rules::run_all(&ix))
+}
+
+/// One report from findings of any family (structure, monitor, reality): the workspace's
+/// waivers applied, sorted by severity, code, key, subjects and message, and counted.
+pub fn report(ws: &Workspace, mut findings: Vec<Finding>) -> Report {
     apply_waivers(ws, &mut findings);
-    // Severity then code name, as one precomputed rank per code (the severity follows
-    // from the code), so the sort compares small integers before any string.
+    // Code names as one precomputed rank per code, so the sort compares small integers
+    // before any string.
     let mut by_name = RuleCode::ALL;
-    by_name.sort_by_key(|c| (c.severity(), c.as_str()));
+    by_name.sort_by_key(|c| c.as_str());
     let mut rank = [0u8; RuleCode::ALL.len()];
     for (r, c) in by_name.iter().enumerate() {
         rank[*c as usize] = r as u8;
     }
     findings.sort_by(|a, b| {
-        rank[a.code as usize]
-            .cmp(&rank[b.code as usize])
+        a.severity
+            .cmp(&b.severity)
+            .then_with(|| rank[a.code as usize].cmp(&rank[b.code as usize]))
             .then_with(|| a.key.cmp(&b.key))
             .then_with(|| a.subjects.cmp(&b.subjects))
             .then_with(|| a.message.cmp(&b.message))

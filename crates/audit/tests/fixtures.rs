@@ -44,7 +44,7 @@ fn found(code: RuleCode, case: &str) -> Vec<(String, Vec<String>)> {
 
 #[test]
 fn every_rule_fires_on_its_fires_fixture_with_the_expected_subjects() {
-    for code in RuleCode::ALL {
+    for code in RuleCode::STRUCTURE {
         let path = common::fixtures().join(code.as_str()).join("expected.json");
         let text = std::fs::read_to_string(&path).expect("every rule has expected.json");
         let expected: Expected = serde_json::from_str(&text).expect("expected.json parses");
@@ -67,7 +67,7 @@ fn every_rule_fires_on_its_fires_fixture_with_the_expected_subjects() {
 
 #[test]
 fn no_rule_fires_on_its_passes_fixture() {
-    for code in RuleCode::ALL {
+    for code in RuleCode::STRUCTURE {
         assert_eq!(
             found(code, "passes"),
             vec![],

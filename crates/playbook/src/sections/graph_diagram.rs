@@ -104,7 +104,7 @@ pub(super) fn plan<'a>(
                         involved.push(e);
                     }
                 }
-                SubjectKind::Stage => {}
+                SubjectKind::Stage | SubjectKind::Metric => {}
             }
         }
     }

@@ -175,6 +175,12 @@ fn owner(ws: &Workspace, f: &Finding) -> String {
             .map(str::trim)
             .filter(|t| !t.is_empty())
             .map(|t| element_name(ws, t).to_string()),
+        SubjectKind::Metric => ws
+            .metric(&s.id)
+            .and_then(|m| m.owner.as_deref())
+            .map(str::trim)
+            .filter(|o| !o.is_empty())
+            .map(|o| element_name(ws, o).to_string()),
         SubjectKind::Stage => None,
     });
     named.unwrap_or_else(|| NOBODY.to_string())
