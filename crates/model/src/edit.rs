@@ -239,14 +239,21 @@ fn apply_in_place(ws: &mut Workspace, edit: &Edit) -> Result<(), EditError> {
             drop_metrics_where(ws, |m| m.id == id);
         }
         Edit::PutReadings { readings } => {
+            // An index of (metric, date) to position, so that importing many readings
+            // stays linear rather than scanning every reading for each one.
+            let mut at: std::collections::HashMap<(Id, String), usize> = ws
+                .readings
+                .iter()
+                .enumerate()
+                .map(|(i, x)| ((x.metric.clone(), x.date.clone()), i))
+                .collect();
             for r in readings {
-                match ws
-                    .readings
-                    .iter()
-                    .position(|x| x.metric == r.metric && x.date == r.date)
-                {
-                    Some(at) => ws.readings[at] = r.clone(),
-                    None => ws.readings.push(r.clone()),
+                match at.get(&(r.metric.clone(), r.date.clone())) {
+                    Some(&i) => ws.readings[i] = r.clone(),
+                    None => {
+                        at.insert((r.metric.clone(), r.date.clone()), ws.readings.len());
+                        ws.readings.push(r.clone());
+                    }
                 }
             }
         }

@@ -286,6 +286,8 @@ impl Validator {
                 _ => {}
             }
         }
+        let by_id: std::collections::HashMap<&str, &crate::Metric> =
+            ws.metrics.iter().map(|m| (m.id.as_str(), m)).collect();
         let mut seen = HashSet::new();
         for (i, r) in ws.readings.iter().enumerate() {
             let at = format!("readings[{i}]");
@@ -295,7 +297,7 @@ impl Validator {
                     format!("{at}.metric"),
                     format!("no metric \"{}\"", r.metric),
                 );
-            } else if let Some(m) = ws.metric(r.metric.as_str())
+            } else if let Some(m) = by_id.get(r.metric.as_str())
                 && m.min < m.max
                 && !(m.min..=m.max).contains(&r.value)
             {
