@@ -93,16 +93,17 @@ fn import(
         },
     )
     .map_err(|e| CliError::Other(format!("{}: {e}", file.display())))?;
-    let edit = preview
-        .edit()
-        .map_err(|e| CliError::Other(format!("{}: {e}", file.display())))?;
-    library.apply(&summary.slug, &edit, Source::Import)?;
-    Ok(format!(
+    let message = format!(
         "Imported {} readings into \"{}\": {} new, {} replaced, {} already recorded\n",
         preview.readings.len(),
         summary.name,
         preview.added,
         preview.conflicts.len(),
         preview.unchanged
-    ))
+    );
+    let edit = preview
+        .into_edit()
+        .map_err(|e| CliError::Other(format!("{}: {e}", file.display())))?;
+    library.apply(&summary.slug, &edit, Source::Import)?;
+    Ok(message)
 }

@@ -239,21 +239,34 @@ fn apply_in_place(ws: &mut Workspace, edit: &Edit) -> Result<(), EditError> {
             drop_metrics_where(ws, |m| m.id == id);
         }
         Edit::PutReadings { readings } => {
-            // An index of (metric, date) to position, so that importing many readings
-            // stays linear rather than scanning every reading for each one.
-            let mut at: std::collections::HashMap<(Id, String), usize> = ws
-                .readings
-                .iter()
-                .enumerate()
-                .map(|(i, x)| ((x.metric.clone(), x.date.clone()), i))
-                .collect();
-            for r in readings {
-                match at.get(&(r.metric.clone(), r.date.clone())) {
-                    Some(&i) => ws.readings[i] = r.clone(),
-                    None => {
-                        at.insert((r.metric.clone(), r.date.clone()), ws.readings.len());
-                        ws.readings.push(r.clone());
-                    }
+            // Where each reading goes, found through an index of (metric, date) borrowed
+            // from the readings themselves: importing many stays linear and allocates
+            // nothing per reading beyond the reading itself.
+            let places: Vec<usize> = {
+                let mut at: std::collections::HashMap<(&str, &str), usize> = ws
+                    .readings
+                    .iter()
+                    .enumerate()
+                    .map(|(i, x)| ((x.metric.as_str(), x.date.as_str()), i))
+                    .collect();
+                let mut next = ws.readings.len();
+                readings
+                    .iter()
+                    .map(|r| {
+                        *at.entry((r.metric.as_str(), r.date.as_str()))
+                            .or_insert_with(|| {
+                                next += 1;
+                                next - 1
+                            })
+                    })
+                    .collect()
+            };
+            ws.readings.reserve(readings.len());
+            for (r, i) in readings.iter().zip(places) {
+                if i < ws.readings.len() {
+                    ws.readings[i] = r.clone();
+                } else {
+                    ws.readings.push(r.clone());
                 }
             }
         }

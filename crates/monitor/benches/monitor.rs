@@ -133,7 +133,7 @@ fn import(c: &mut Criterion) {
         b.iter(|| {
             let preview = preview_csv(&ws, text.as_bytes(), &ImportOptions::default()).unwrap();
             assert_eq!(preview.readings.len(), 100_000);
-            let edit = preview.edit().unwrap();
+            let edit = preview.into_edit().unwrap();
             apply_edit(&ws, &edit).unwrap()
         })
     });

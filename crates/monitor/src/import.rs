@@ -113,15 +113,28 @@ impl Preview {
     /// The edit that imports the file: one `PutReadings`, undone as one change. Refused
     /// when any row is wrong, or when rows would replace readings and `replace` is off.
     pub fn edit(&self) -> Result<Edit, MonitorError> {
+        self.check()?;
+        Ok(Edit::PutReadings {
+            readings: self.readings.clone(),
+        })
+    }
+
+    /// [`Preview::edit`] without copying the readings.
+    pub fn into_edit(self) -> Result<Edit, MonitorError> {
+        self.check()?;
+        Ok(Edit::PutReadings {
+            readings: self.readings,
+        })
+    }
+
+    fn check(&self) -> Result<(), MonitorError> {
         if !self.errors.is_empty() {
             return Err(MonitorError::Rows(self.errors.clone()));
         }
         if !self.conflicts.is_empty() && !self.replace {
             return Err(MonitorError::Conflicts(self.conflicts.clone()));
         }
-        Ok(Edit::PutReadings {
-            readings: self.readings.clone(),
-        })
+        Ok(())
     }
 }
 
@@ -285,8 +298,8 @@ fn resolve_columns(
 struct Checker<'a> {
     metrics: HashMap<&'a str, &'a Metric>,
     recorded: HashMap<(&'a str, &'a str), &'a Reading>,
-    /// (metric, date) -> the row that gave it, for duplicates within the file.
-    seen: HashMap<(&'a str, String), u64>,
+    /// (metric, date as YYYYMMDD) -> the row that gave it, for duplicates within the file.
+    seen: HashMap<(&'a str, u32), u64>,
     replace: bool,
     readings: Vec<Reading>,
     added: u64,
@@ -381,7 +394,7 @@ impl<'a> Checker<'a> {
         if self.errors.len() > before {
             return;
         }
-        if let Some(first) = self.seen.insert((m.id.as_str(), date.to_string()), row) {
+        if let Some(first) = self.seen.insert((m.id.as_str(), date_key(date)), row) {
             self.fail(
                 row,
                 format!("metric \"{metric}\" has another reading on {date} in row {first}"),
@@ -428,6 +441,13 @@ impl<'a> Checker<'a> {
         best.map(|(_, id)| format!(" (did you mean \"{id}\"?)"))
             .unwrap_or_default()
     }
+}
+
+/// A checked `YYYY-MM-DD` date as the number YYYYMMDD, a key that needs no allocation.
+fn date_key(date: &str) -> u32 {
+    date.bytes()
+        .filter(u8::is_ascii_digit)
+        .fold(0, |n, d| n * 10 + u32::from(d - b'0'))
 }
 
 /// Levenshtein distance, for "did you mean" hints.
