@@ -222,9 +222,12 @@ pub(crate) fn stages_of<'a>(ws: &'a Workspace, m: &'a Metric) -> Vec<&'a str> {
     }
 }
 
+/// A stage's sentiment metrics with their normalised latest value, and all its metrics.
+type StageMetrics = (Vec<(String, f64)>, Vec<String>);
+
 /// The measured arc: one entry per stage, in the narrative's order.
 pub(crate) fn arc(ws: &Workspace, series: &[Series<'_>]) -> Vec<StageArc> {
-    let mut per_stage: HashMap<&str, (Vec<(String, f64)>, Vec<String>)> = HashMap::new();
+    let mut per_stage: HashMap<&str, StageMetrics> = HashMap::new();
     for s in series {
         let m = s.metric;
         let normalised = match (m.kind, s.readings.last()) {
