@@ -1,6 +1,7 @@
 import { useState } from "react";
 import type { ReadinessSession } from "../backend";
 import { uniqueId } from "../model/ids";
+import { THRESHOLD, TOTAL_MAX } from "../model/library";
 import { useUi, useWorkspaceStore } from "../store/context";
 import { LayerPanel } from "./LayerPanel";
 import { SessionList } from "./SessionList";
@@ -70,7 +71,7 @@ export function AssessView() {
           <LayerPanel scores={doc.layer_scores} diagnosis={report?.layers ?? null} onEdit={(edit) => void store.edit(edit)} />
           <section className="as-panel as-trend-panel" aria-labelledby="trend-title">
             <div className="as-section-head"><h2 id="trend-title">Readiness over time</h2></div>
-            <TrendChart trend={report?.trend ?? []} threshold={report?.session?.threshold ?? 18} max={report?.session?.total_max ?? 30} />
+            <TrendChart trend={report?.trend ?? []} threshold={report?.session?.threshold ?? THRESHOLD} max={report?.session?.total_max ?? TOTAL_MAX} />
           </section>
         </div>
       </main>

@@ -1,4 +1,5 @@
 import type { SessionSummary } from "../backend";
+import { THRESHOLD } from "../model/library";
 import { DIMENSION_LABEL, figure, totalFigure } from "./dimensions";
 
 interface Props {
@@ -9,8 +10,8 @@ interface Props {
 /** The total against the threshold as a bar, with the threshold marked. */
 export function TotalGauge({ summary }: { summary: SessionSummary }) {
   const { total, total_max: max } = summary;
-  // A float crosses IPC as `number | null` (NaN would); the library always sends 18.
-  const threshold = summary.threshold ?? 18;
+  // A float crosses IPC as `number | null` (NaN would); the library always sends its threshold.
+  const threshold = summary.threshold ?? THRESHOLD;
   const pct = (v: number) => `${Math.max(0, Math.min(100, (v / max) * 100))}%`;
   return (
     <div className={`as-total as-verdict-${summary.verdict.kind}`}>

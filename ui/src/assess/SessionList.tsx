@@ -1,5 +1,6 @@
 import { useEffect, useState } from "react";
 import type { ReadinessSession, TrendPoint } from "../backend";
+import { TOTAL_MAX } from "../model/library";
 import { longDate, today, totalFigure } from "./dimensions";
 
 interface Props {
@@ -72,7 +73,7 @@ export function SessionList({ sessions, selected, trend, onSelect, onCreate, cre
                 </span>
                 {point && (
                   <span className={`session-item-total as-verdict-${point.verdict}`}>
-                    {point.total === null ? "incomplete" : `${totalFigure(point.total)} / 30`}
+                    {point.total === null ? "incomplete" : `${totalFigure(point.total)} / ${TOTAL_MAX}`}
                   </span>
                 )}
               </button>

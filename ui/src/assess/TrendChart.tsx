@@ -24,7 +24,7 @@ export function TrendChart({ trend, threshold, max }: Props) {
         <LineChart data={data} margin={{ top: 12, right: 24, bottom: 4, left: 0 }}>
           <CartesianGrid stroke="#e3e6eb" vertical={false} />
           <XAxis dataKey="date" interval={0} padding={{ left: 40, right: 40 }} tick={{ fontSize: 12, fill: "#4b5563" }} />
-          <YAxis domain={[0, max]} ticks={[0, 6, 12, 18, 24, 30]} tick={{ fontSize: 12, fill: "#4b5563" }} width={32} />
+          <YAxis domain={[0, max]} ticks={[0, 1, 2, 3, 4, 5].map((i) => (max * i) / 5)} tick={{ fontSize: 12, fill: "#4b5563" }} width={32} />
           <ReferenceLine y={threshold} stroke="#b45309" strokeDasharray="5 4"
             label={{ value: `threshold ${figure(threshold)}`, position: "insideTopLeft", fill: "#b45309", fontSize: 12 }} />
           <Tooltip formatter={(v) => [totalFigure(typeof v === "number" ? v : null), "Total"]}

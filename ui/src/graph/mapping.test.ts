@@ -68,15 +68,13 @@ describe("mapping a document and a report to nodes and edges", () => {
     expect(newHandoff(doc, "website", "agent").id).toBe("h-website-agent-2");
   });
 
-  it("deletes a selection with its handoffs as one batch", () => {
-    const edit = deleteSelectionEdit(nexusFlow(), ["wizard"], ["chatbot-agent"]);
+  it("deletes a selection as one batch, leaving the element's own handoffs to the model", () => {
+    const edit = deleteSelectionEdit(nexusFlow(), ["wizard"], ["chatbot-agent", "website-wizard"]);
     expect(edit).toEqual({
       type: "batch",
       edits: [
-        { type: "delete_handoff", id: "website-wizard" },
-        { type: "delete_handoff", id: "demo-wizard" },
-        { type: "delete_handoff", id: "chatbot-agent" },
         { type: "delete_element", id: "wizard" },
+        { type: "delete_handoff", id: "chatbot-agent" },
       ],
     });
     expect(deleteSelectionEdit(nexusFlow(), [], [])).toBeNull();
