@@ -35,7 +35,7 @@ pub struct EditCase {
 pub enum Outcome {
     /// The edit was saved: the new document and the label undo offers.
     Applied {
-        doc: Workspace,
+        doc: Box<Workspace>,
         undo_label: Option<String>,
     },
     /// The edit was refused; the document is unchanged.
@@ -341,7 +341,7 @@ fn run(before: &Workspace, edit: &Edit) -> Result<Outcome, CasesError> {
     let slug = store.import_workspace(before, &actor)?.slug;
     Ok(match store.apply(&slug, edit, &actor) {
         Ok(state) => Outcome::Applied {
-            doc: state.doc,
+            doc: Box::new(state.doc),
             undo_label: state.undo.map(|s| s.label),
         },
         Err(e) => Outcome::Refused {
