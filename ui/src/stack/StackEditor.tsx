@@ -1,35 +1,19 @@
-import {
-  DndContext,
-  PointerSensor,
-  closestCenter,
-  pointerWithin,
-  useSensor,
-  useSensors,
-  type CollisionDetection,
-  type DragEndEvent,
-  type DragStartEvent,
-} from "@dnd-kit/core";
+import { DndContext } from "@dnd-kit/core";
 import { SortableContext, horizontalListSortingStrategy } from "@dnd-kit/sortable";
-import { useMemo, useRef, useState } from "react";
+import { useMemo } from "react";
 import type { Element } from "../backend";
 import { Inspector } from "../inspector/Inspector";
 import { connectionsOf } from "../model/connections";
 import { useUi, useWorkspaceStore } from "../store/context";
 import type { Relation } from "./Card";
 import { ArcScale, EmotionArc } from "./EmotionArc";
-import { Lane, type DropTarget } from "./Lane";
+import { Lane } from "./Lane";
 import { MomentsRow } from "./MomentsRow";
-import { moveCard } from "./moveCard";
 import { StageHeader } from "./StageHeader";
 import { AddStage } from "./AddStage";
 import { Toolbar } from "./Toolbar";
+import { useStackDrag } from "./useStackDrag";
 import { VisionBanner } from "./VisionBanner";
-
-const byType: CollisionDetection = (args) => {
-  const type = args.active.data.current?.type;
-  const containers = args.droppableContainers.filter((c) => (type === "stage" ? c.data.current?.type === "stage" : c.data.current?.type === "lane"));
-  return type === "stage" ? closestCenter({ ...args, droppableContainers: containers }) : pointerWithin({ ...args, droppableContainers: containers });
-};
 
 function groupByChannel(touchpoints: Element[]): [string | null, Element[]][] {
   const groups = new Map<string | null, Element[]>();
@@ -46,10 +30,8 @@ export function StackEditor() {
   const current = useUi((s) => s.current)!;
   const selected = useUi((s) => s.selectedElement);
   const selectedStage = useUi((s) => s.selectedStage);
-  const [draggingCard, setDraggingCard] = useState(false);
-  const grabbed = useRef<string | null>(null);
-  const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 6 } }));
   const doc = current.doc;
+  const { draggingCard, dnd } = useStackDrag(store, doc);
   const stages = doc.stages;
   const n = stages.length;
 
@@ -62,32 +44,6 @@ export function StackEditor() {
   const element = selected ? doc.elements.find((e) => e.id === selected) ?? null : null;
   const select = (id: string) => store.selectElement(id === selected ? null : id);
   const lane = { stages, unplaced, relationOf, onSelect: select };
-
-  const onDragStart = (e: DragStartEvent) => {
-    if (e.active.data.current?.type !== "card") return;
-    setDraggingCard(true);
-    const run = e.active.data.current.run as string[];
-    const rect = e.active.rect.current.initial;
-    const pointer = e.activatorEvent as PointerEvent;
-    if (run.length > 1 && rect && typeof pointer.clientX === "number") {
-      const at = Math.floor(((pointer.clientX - rect.left) / rect.width) * run.length);
-      grabbed.current = run[Math.max(0, Math.min(run.length - 1, at))];
-    } else grabbed.current = run[0] ?? null;
-  };
-
-  const onDragEnd = ({ active, over }: DragEndEvent) => {
-    setDraggingCard(false);
-    if (!over) return;
-    const data = active.data.current;
-    if (data?.type === "stage" && active.id !== over.id) {
-      const index = stages.findIndex((s) => s.id === over.id);
-      if (index >= 0) void store.edit({ type: "move_stage", id: String(active.id), index });
-    } else if (data?.type === "card") {
-      const el = doc.elements.find((x) => x.id === data.elementId);
-      const next = el && moveCard(el, data.run as string[], grabbed.current, over.data.current as DropTarget, stages);
-      if (next) void store.edit({ type: "put_element", element: next });
-    }
-  };
 
   const channels = groupByChannel(kinds("touchpoint"));
   const actors = kinds("team", "person", "partner");
@@ -107,7 +63,7 @@ export function StackEditor() {
                 <AddStage large />
               </div>
             ) : (
-              <DndContext sensors={sensors} collisionDetection={byType} onDragStart={onDragStart} onDragEnd={onDragEnd} onDragCancel={() => setDraggingCard(false)}>
+              <DndContext {...dnd}>
                 <div className="lane stage-row layer-narrative">
                   <div className="lane-label"><span className="lane-title">Stages</span><span className="lane-subtitle">Narrative</span></div>
                   <div className="lane-body">
