@@ -6,7 +6,7 @@
 //! their answers to three files:
 //!
 //! - [`CASES_PATH`]: edits applied through the real store (document or error out, and the
-//!   undo label), slugs, waiver application, total formatting and rater-name checks. Vitest
+//!   undo label), slugs, waiver application and rater-name checks. Vitest
 //!   runs the test double against every case (`ui/src/testing/conformance.test.ts`).
 //! - [`SAMPLE_PATH`]: the audit report and readiness figures of the shared sample workspace,
 //!   which the in-browser fixture backend answers with.
@@ -60,7 +60,6 @@ pub struct Cases {
     pub edits: edits::EditCases,
     pub slugs: Vec<edits::SlugCase>,
     pub waivers: sample::WaiverCase,
-    pub totals: Vec<sample::TotalCase>,
     pub rater_names: Vec<edits::RaterNameCase>,
 }
 
@@ -76,7 +75,6 @@ pub fn write_all(root: &Path) -> Result<(), CasesError> {
         edits: edit_cases(&test_ws)?,
         slugs: edits::slug_cases(),
         waivers: sample::waiver_case(),
-        totals: sample::total_cases(),
         rater_names: edits::rater_name_cases(),
     };
     // One line: the cases are compared by machines, and a pretty copy would weigh 450 KB.

@@ -1,5 +1,4 @@
-//! The library's output for the shared sample workspace, waiver application and the total's
-//! formatting.
+//! The library's output for the shared sample workspace, and waiver application.
 
 use std::collections::BTreeMap;
 
@@ -34,13 +33,6 @@ pub struct WaiverCase {
     pub unwaived: Report,
     pub doc: Workspace,
     pub waived: Report,
-}
-
-/// A session total and how the library writes it.
-#[derive(Debug, Serialize)]
-pub struct TotalCase {
-    pub total: f64,
-    pub display: String,
 }
 
 fn unwaived(ws: &Workspace) -> Workspace {
@@ -101,28 +93,4 @@ pub(crate) fn waiver_case() -> WaiverCase {
         unwaived: unwaived_report,
         doc,
     }
-}
-
-/// Totals near the threshold and sums of thirds, written the library's way.
-pub(crate) fn total_cases() -> Vec<TotalCase> {
-    let thirds = 6.0 * (2.0 + 1.0 / 3.0) + 4.0 * (1.0 / 3.0) - 4.0 * (1.0 / 3.0);
-    [
-        0.0,
-        6.0,
-        17.96,
-        17.999_999_999,
-        18.0,
-        thirds,
-        14.0 / 3.0 * 3.0 + 4.0,
-        18.05,
-        21.666_666_666_666_668,
-        29.99,
-        30.0,
-    ]
-    .into_iter()
-    .map(|total| TotalCase {
-        total,
-        display: throughline_readiness::total_display(total),
-    })
-    .collect()
 }

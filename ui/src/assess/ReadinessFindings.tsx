@@ -1,6 +1,6 @@
 import type { SessionSummary } from "../backend";
 import { THRESHOLD } from "../model/library";
-import { DIMENSION_LABEL, figure, totalFigure } from "./dimensions";
+import { DIMENSION_LABEL, figure } from "./dimensions";
 
 interface Props {
   summary: SessionSummary;
@@ -10,6 +10,7 @@ interface Props {
 /** The total against the threshold as a bar, with the threshold marked. */
 export function TotalGauge({ summary }: { summary: SessionSummary }) {
   const { total, total_max: max } = summary;
+  const shown = summary.total_display ?? "–";
   // A float crosses IPC as `number | null` (NaN would); the library always sends its threshold.
   const threshold = summary.threshold ?? THRESHOLD;
   const pct = (v: number) => `${Math.max(0, Math.min(100, (v / max) * 100))}%`;
@@ -17,11 +18,11 @@ export function TotalGauge({ summary }: { summary: SessionSummary }) {
     <div className={`as-total as-verdict-${summary.verdict.kind}`}>
       <div className="as-total-figure">
         <span data-testid="readiness-total" data-total={total ?? ""}>
-          {totalFigure(total)} <span className="as-total-max">/ {max}</span>
+          {shown} <span className="as-total-max">/ {max}</span>
         </span>
         <span className="as-total-caption">readiness total · {figure(threshold)} or more to orchestrate</span>
       </div>
-      <div className="as-gauge" role="img" aria-label={`Total ${totalFigure(total)} of ${max}; the threshold is ${figure(threshold)}`}>
+      <div className="as-gauge" role="img" aria-label={`Total ${shown} of ${max}; the threshold is ${figure(threshold)}`}>
         <div className="as-gauge-fill" style={{ width: total === null ? 0 : pct(total) }} />
         <div className="as-gauge-threshold" style={{ left: pct(threshold) }}>
           <span>{figure(threshold)}</span>

@@ -132,7 +132,7 @@ describe("the figures", () => {
   it("shows the backend's total, verdict and agreement words, asked for the shown session", async () => {
     const summary: SessionSummary = {
       session_id: "kickoff", name: "Kick-off", date: "2025-02-04", raters: 2,
-      dimensions: [], total: 21.5, total_max: 30, threshold: 18, unscored: [],
+      dimensions: [], total: 21.5, total_display: "21.5", total_max: 30, threshold: 18, unscored: [],
       verdict: { kind: "ready", sentence: "Ready to orchestrate: the foundations are in place." },
       weakest: ["data"], recommendations: [{ dimension: "data", mean: 2.5, text: "Unify the customer data first." }],
       agreement: { alpha: 0.71, reading: { kind: "broadly_agrees" }, words: "The room broadly agrees." },

@@ -1,7 +1,7 @@
 import { useEffect, useState } from "react";
 import type { ReadinessSession, TrendPoint } from "../backend";
 import { TOTAL_MAX } from "../model/library";
-import { longDate, today, totalFigure } from "./dimensions";
+import { longDate, today } from "./dimensions";
 
 interface Props {
   sessions: ReadinessSession[];
@@ -73,7 +73,7 @@ export function SessionList({ sessions, selected, trend, onSelect, onCreate, cre
                 </span>
                 {point && (
                   <span className={`session-item-total as-verdict-${point.verdict}`}>
-                    {point.total === null ? "incomplete" : `${totalFigure(point.total)} / ${TOTAL_MAX}`}
+                    {point.total_display === null ? "incomplete" : `${point.total_display} / ${TOTAL_MAX}`}
                   </span>
                 )}
               </button>

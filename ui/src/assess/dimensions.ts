@@ -87,16 +87,6 @@ export function figure(value: number | null | undefined, digits = 1): string {
   return Number.isInteger(value) ? String(value) : value.toFixed(digits);
 }
 
-/**
- * A total as the verdict sentence writes it: one decimal, rounded down, so the figure never
- * reads 18.0 beside "below 18". The rule is the library's (`total_display` in
- * crates/readiness); `testing/conformance.test.ts` checks this port against its answers.
- */
-export function totalFigure(total: number | null): string {
-  if (total === null) return "–";
-  return (Math.floor((total + 1e-9) * 10) / 10).toFixed(1);
-}
-
 /** A date `YYYY-MM-DD` written out, e.g. "6 May 2025". */
 export function longDate(date: string): string {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Edit, Report, Workspace } from "../backend";
 import { BackendError } from "../backend";
-import { raterNameProblem, totalFigure } from "../assess/dimensions";
+import { raterNameProblem } from "../assess/dimensions";
 import { uniqueId } from "../model/ids";
 import { MemoryBackend } from "./memoryBackend";
 import casesJson from "./generated/cases.json?raw";
@@ -21,7 +21,6 @@ interface Cases {
   edits: { bases: Record<string, Workspace>; cases: { name: string; before: string; edit: Edit; outcome: Outcome }[] };
   slugs: { name: string; taken: string[]; fallback: string; id: string }[];
   waivers: { unwaived: Report; doc: Workspace; waived: Report };
-  totals: { total: number; display: string }[];
   rater_names: { existing: string[]; typed: string; accepted: boolean }[];
 }
 
@@ -61,7 +60,7 @@ describe("the test double applies every edit as the store does", () => {
   });
 });
 
-describe("ids, waivers, totals and rater names follow the library", () => {
+describe("ids, waivers and rater names follow the library", () => {
   it.each(cases.slugs.map((c) => [c.name, c] as const))("the id for %j", (_name, c) => {
     expect(uniqueId(c.name, c.taken, c.fallback)).toBe(c.id);
   });
@@ -70,10 +69,6 @@ describe("ids, waivers, totals and rater names follow the library", () => {
     const { unwaived, doc, waived } = cases.waivers;
     expect(waived.summary.waived, "the case waives something").toBeGreaterThan(0);
     expect(withWaivers(unwaived, doc)).toEqual(waived);
-  });
-
-  it.each(cases.totals.map((c) => [c.total, c.display] as const))("writes the total %d as %s", (total, display) => {
-    expect(totalFigure(total)).toBe(display);
   });
 
   it.each(cases.rater_names.map((c) => [c.typed.slice(0, 12), c] as const))("judges the rater name %j", (_typed, c) => {
