@@ -392,7 +392,7 @@ pub(crate) fn slug_cases() -> Vec<SlugCase> {
 /// with the trimmed name added passes the model's validation.
 pub(crate) fn rater_name_cases() -> Vec<RaterNameCase> {
     let long = "x".repeat(throughline_model::NAME_MAX + 1);
-    let typed: [(&[&str], &str); 8] = [
+    let typed: [(&[&str], &str); 9] = [
         (&["Ana"], "Ben"),
         (&["Ana"], "Ana"),
         (&["Ana"], "  Ana "),
@@ -401,6 +401,7 @@ pub(crate) fn rater_name_cases() -> Vec<RaterNameCase> {
         (&[], "   "),
         (&[], long.as_str()),
         (&["Ana", "Ben"], "Cleo"),
+        (&[], "Ana\tBen"),
     ];
     typed
         .iter()

@@ -63,13 +63,15 @@ export function removeRater(session: ReadinessSession, index: number): Readiness
 /**
  * Why a rater name cannot be used, or null when it can: said before the edit is sent, so the
  * facilitator can fix it while typing. The rule is the model's (crates/model/src/validate.rs:
- * a name, not too long, unique within the session ignoring case and spaces at the ends);
+ * a name, not too long, no control characters, unique within the session ignoring case and
+ * spaces at the ends);
  * `testing/conformance.test.ts` checks it against the library's answers.
  */
 export function raterNameProblem(session: ReadinessSession, name: string, except: number | null = null): string | null {
   const trimmed = name.trim();
   if (!trimmed) return "A rater needs a name.";
   if ([...trimmed].length > NAME_MAX) return `A name can be at most ${NAME_MAX} characters long.`;
+  if (/\p{Cc}/u.test(trimmed)) return "A name cannot hold tabs or other control characters.";
   const key = trimmed.toLowerCase();
   if (session.raters.some((r, i) => i !== except && r.name.trim().toLowerCase() === key)) return `${trimmed} is already in this session.`;
   return null;
