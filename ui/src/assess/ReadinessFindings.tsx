@@ -64,7 +64,10 @@ export function ReadinessFindings({ summary, large = false }: Props) {
                 <li key={d}>
                   <strong>{DIMENSION_LABEL[d]}</strong>
                   {s && s.lowest !== null && s.highest !== null && (
-                    <span className="muted"> scores from {s.lowest} to {s.highest}</span>
+                    <span className="muted">
+                      {" "}
+                      scores from {s.lowest} to {s.highest}
+                    </span>
                   )}
                 </li>
               );
@@ -72,9 +75,15 @@ export function ReadinessFindings({ summary, large = false }: Props) {
           </ul>
         </div>
       )}
-      <div className={`as-finding as-agreement as-agreement-${summary.agreement.reading.kind}`} data-testid="readiness-agreement" data-reading={summary.agreement.reading.kind}>
+      <div
+        className={`as-finding as-agreement as-agreement-${summary.agreement.reading.kind}`}
+        data-testid="readiness-agreement"
+        data-reading={summary.agreement.reading.kind}
+      >
         <h3>How far the room agrees</h3>
-        <p title="Alpha (Krippendorff's, ordinal) runs from 1, full agreement, through 0, no better than chance">{summary.agreement.words}</p>
+        <p title="Alpha (Krippendorff's, ordinal) runs from 1, full agreement, through 0, no better than chance">
+          {summary.agreement.words}
+        </p>
       </div>
     </div>
   );

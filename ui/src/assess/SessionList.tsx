@@ -37,20 +37,36 @@ export function SessionList({ sessions, selected, trend, onSelect, onCreate, cre
         </button>
       </div>
       {creating && (
-        <form className="new-session" onSubmit={(e) => { e.preventDefault(); submit(); }}
-          onKeyDown={(e) => e.key === "Escape" && setCreating(false)}>
+        <form
+          className="new-session"
+          onSubmit={(e) => {
+            e.preventDefault();
+            submit();
+          }}
+          onKeyDown={(e) => e.key === "Escape" && setCreating(false)}
+        >
           <label className="field">
             <span>Name</span>
-            <input data-testid="session-name-input" autoFocus value={name} maxLength={200}
-              placeholder="e.g. Kick-off workshop" onChange={(e) => setName(e.target.value)} />
+            <input
+              data-testid="session-name-input"
+              autoFocus
+              value={name}
+              maxLength={200}
+              placeholder="e.g. Kick-off workshop"
+              onChange={(e) => setName(e.target.value)}
+            />
           </label>
           <label className="field">
             <span>Date</span>
             <input type="date" data-testid="session-date-input" value={date} required onChange={(e) => setDate(e.target.value)} />
           </label>
           <div className="row">
-            <button type="submit" className="primary" data-testid="session-create" disabled={!name.trim() || !date}>Start session</button>
-            <button type="button" onClick={() => setCreating(false)}>Cancel</button>
+            <button type="submit" className="primary" data-testid="session-create" disabled={!name.trim() || !date}>
+              Start session
+            </button>
+            <button type="button" onClick={() => setCreating(false)}>
+              Cancel
+            </button>
           </div>
         </form>
       )}

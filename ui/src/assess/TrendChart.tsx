@@ -24,11 +24,22 @@ export function TrendChart({ trend, threshold, max }: Props) {
         <LineChart data={data} margin={{ top: 12, right: 24, bottom: 4, left: 0 }}>
           <CartesianGrid stroke="#e3e6eb" vertical={false} />
           <XAxis dataKey="date" interval={0} padding={{ left: 40, right: 40 }} tick={{ fontSize: 12, fill: "#4b5563" }} />
-          <YAxis domain={[0, max]} ticks={[0, 1, 2, 3, 4, 5].map((i) => (max * i) / 5)} tick={{ fontSize: 12, fill: "#4b5563" }} width={32} />
-          <ReferenceLine y={threshold} stroke="#b45309" strokeDasharray="5 4"
-            label={{ value: `threshold ${figure(threshold)}`, position: "insideTopLeft", fill: "#b45309", fontSize: 12 }} />
-          <Tooltip formatter={(_v, _name, item) => [String(item?.payload?.shown ?? "–"), "Total"]}
-            labelFormatter={(_, p) => String(p?.[0]?.payload?.label ?? "")} />
+          <YAxis
+            domain={[0, max]}
+            ticks={[0, 1, 2, 3, 4, 5].map((i) => (max * i) / 5)}
+            tick={{ fontSize: 12, fill: "#4b5563" }}
+            width={32}
+          />
+          <ReferenceLine
+            y={threshold}
+            stroke="#b45309"
+            strokeDasharray="5 4"
+            label={{ value: `threshold ${figure(threshold)}`, position: "insideTopLeft", fill: "#b45309", fontSize: 12 }}
+          />
+          <Tooltip
+            formatter={(_v, _name, item) => [String(item?.payload?.shown ?? "–"), "Total"]}
+            labelFormatter={(_, p) => String(p?.[0]?.payload?.label ?? "")}
+          />
           <Line type="monotone" dataKey="total" stroke="#1d4ed8" strokeWidth={3} dot={{ r: 5 }} connectNulls isAnimationActive={false} />
         </LineChart>
       </ResponsiveContainer>

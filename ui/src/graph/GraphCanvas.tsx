@@ -1,6 +1,14 @@
 import {
-  Background, Controls, MarkerType, MiniMap, ReactFlow,
-  type Connection, type EdgeChange, type Node, type NodeChange, type OnSelectionChangeParams,
+  Background,
+  Controls,
+  MarkerType,
+  MiniMap,
+  ReactFlow,
+  type Connection,
+  type EdgeChange,
+  type Node,
+  type NodeChange,
+  type OnSelectionChangeParams,
 } from "@xyflow/react";
 import type { Detail } from "./detail";
 import { DetailLayer, OverviewMiniMap } from "./DetailLayer";
@@ -34,21 +42,51 @@ interface Props {
 export function GraphCanvas({ nodes, edges, shown, lod, selectedIds, onRename, ...handlers }: Props) {
   return (
     <ReactFlow<ElementNodeType, HandoffEdgeType>
-      nodes={shown.nodes} edges={shown.edges} nodeTypes={nodeTypes} edgeTypes={edgeTypes} defaultEdgeOptions={defaultEdgeOptions}
-      onNodesChange={handlers.onNodesChange} onEdgesChange={handlers.onEdgesChange} onNodeDragStop={handlers.onNodeDragStop}
-      onSelectionChange={handlers.onSelectionChange} onConnect={handlers.onConnect}
-      onNodeDoubleClick={(_, n) => onRename(n.id)} onPaneClick={handlers.onPaneClick}
-      onlyRenderVisibleElements deleteKeyCode={null} multiSelectionKeyCode={["Shift", "Meta", "Control"]}
-      minZoom={0.05} maxZoom={2} fitView fitViewOptions={FIRST_FIT} proOptions={{ hideAttribution: true }}
+      nodes={shown.nodes}
+      edges={shown.edges}
+      nodeTypes={nodeTypes}
+      edgeTypes={edgeTypes}
+      defaultEdgeOptions={defaultEdgeOptions}
+      onNodesChange={handlers.onNodesChange}
+      onEdgesChange={handlers.onEdgesChange}
+      onNodeDragStop={handlers.onNodeDragStop}
+      onSelectionChange={handlers.onSelectionChange}
+      onConnect={handlers.onConnect}
+      onNodeDoubleClick={(_, n) => onRename(n.id)}
+      onPaneClick={handlers.onPaneClick}
+      onlyRenderVisibleElements
+      deleteKeyCode={null}
+      multiSelectionKeyCode={["Shift", "Meta", "Control"]}
+      minZoom={0.05}
+      maxZoom={2}
+      fitView
+      fitViewOptions={FIRST_FIT}
+      proOptions={{ hideAttribution: true }}
     >
-      {lod.large && <DetailLayer nodes={nodes} edges={edges} farEdges={shown.farEdges} detail={lod.detail} onDetail={lod.setDetail} selected={selectedIds} />}
+      {lod.large && (
+        <DetailLayer
+          nodes={nodes}
+          edges={edges}
+          farEdges={shown.farEdges}
+          detail={lod.detail}
+          onDetail={lod.setDetail}
+          selected={selectedIds}
+        />
+      )}
       <Background gap={24} size={1.2} color="#c9ced8" />
       <Controls showInteractive={false} position="bottom-left" />
       {lod.large ? (
         <OverviewMiniMap nodes={nodes} />
       ) : (
-        <MiniMap pannable zoomable position="bottom-right" style={{ width: 168, height: 112 }} ariaLabel="Overview of the graph"
-          nodeColor={(n) => MINIMAP_COLOR(n.data as ElementNodeType["data"])} nodeStrokeWidth={3} />
+        <MiniMap
+          pannable
+          zoomable
+          position="bottom-right"
+          style={{ width: 168, height: 112 }}
+          ariaLabel="Overview of the graph"
+          nodeColor={(n) => MINIMAP_COLOR(n.data as ElementNodeType["data"])}
+          nodeStrokeWidth={3}
+        />
       )}
     </ReactFlow>
   );

@@ -1,4 +1,4 @@
-import { type Node } from "@xyflow/react";
+import type { Node } from "@xyflow/react";
 import { useCallback, useRef, useState } from "react";
 import type { Finding, Workspace } from "../backend";
 import { Inspector } from "../inspector/Inspector";
@@ -47,33 +47,47 @@ export function GraphEditor({ store, slug, doc, revision, displayName }: Props) 
   const lod = useLevelOfDetail(doc.elements.length, items.nodes, items.edges);
   const view = useViewport(canvas);
   const { laying, layoutNote, runLayout, cancelLayout } = useAutoLayout({
-    slug, docRef, layout, elementCount: doc.elements.length, measuredNodes: view.measuredNodes, onApplied: view.fit,
+    slug,
+    docRef,
+    layout,
+    elementCount: doc.elements.length,
+    measuredNodes: view.measuredNodes,
+    onApplied: view.fit,
   });
   const edits = useGraphEdits({ store, docRef, layout, displayName, selection, select, setRenaming, middle: view.middle });
 
   const { positions } = layout;
-  const onNodeDragStop = useCallback((_: unknown, _node: Node, dragged: Node[]) => {
-    for (const n of dragged) positions.current.set(n.id, { x: n.position.x, y: n.position.y });
-    layout.scheduleSave();
-  }, [positions, layout]);
+  const onNodeDragStop = useCallback(
+    (_: unknown, _node: Node, dragged: Node[]) => {
+      for (const n of dragged) positions.current.set(n.id, { x: n.position.x, y: n.position.y });
+      layout.scheduleSave();
+    },
+    [positions, layout],
+  );
 
   const { centre } = view;
-  const find = useCallback((id: string) => {
-    select([id], []);
-    centre([id]);
-  }, [select, centre]);
+  const find = useCallback(
+    (id: string) => {
+      select([id], []);
+      centre([id]);
+    },
+    [select, centre],
+  );
 
-  const selectFinding = useCallback((f: Finding) => {
-    setSelFinding(findingId(f));
-    const s = f.subjects.find((x) => x.kind !== "stage");
-    if (!s) return;
-    if (s.kind === "element") find(s.id);
-    else {
-      const h = docRef.current.handoffs.find((x) => x.id === s.id);
-      select([], [s.id]);
-      if (h) centre([h.from, h.to]);
-    }
-  }, [find, select, centre]);
+  const selectFinding = useCallback(
+    (f: Finding) => {
+      setSelFinding(findingId(f));
+      const s = f.subjects.find((x) => x.kind !== "stage");
+      if (!s) return;
+      if (s.kind === "element") find(s.id);
+      else {
+        const h = docRef.current.handoffs.find((x) => x.id === s.id);
+        select([], [s.id]);
+        if (h) centre([h.from, h.to]);
+      }
+    },
+    [find, select, centre],
+  );
 
   useGraphKeys({
     hasSelection: selection.nodes.length + selection.edges.length > 0,
@@ -94,24 +108,50 @@ export function GraphEditor({ store, slug, doc, revision, displayName }: Props) 
 
   return (
     <main className="graph-page">
-      <GraphToolbar ref={search} elements={doc.elements} laying={laying} onAdd={(k) => void edits.addElement(k)} onFind={find}
-        onLayout={() => void runLayout()} onCancelLayout={cancelLayout} onFit={view.fit} />
-      {layout.problem && <p className="graph-problem" role="alert">{layout.problem}</p>}
-      {layoutNote && <p className="graph-problem" role="status" data-testid="graph-layout-note">{layoutNote}</p>}
+      <GraphToolbar
+        ref={search}
+        elements={doc.elements}
+        laying={laying}
+        onAdd={(k) => void edits.addElement(k)}
+        onFind={find}
+        onLayout={() => void runLayout()}
+        onCancelLayout={cancelLayout}
+        onFit={view.fit}
+      />
+      {layout.problem && (
+        <p className="graph-problem" role="alert">
+          {layout.problem}
+        </p>
+      )}
+      {layoutNote && (
+        <p className="graph-problem" role="status" data-testid="graph-layout-note">
+          {layoutNote}
+        </p>
+      )}
       <div className="graph-body">
         <div className="graph-canvas" ref={canvas} data-testid="graph-canvas">
           <GraphContext.Provider value={edits.callbacks}>
             <GraphCanvas
-              nodes={items.nodes} edges={items.edges}
-              shown={{ nodes: lod.shownNodes, edges: lod.shownEdges, farEdges: lod.farEdges }} lod={lod} selectedIds={selection.ids}
-              onNodesChange={items.onNodesChange} onEdgesChange={items.onEdgesChange} onNodeDragStop={onNodeDragStop}
-              onSelectionChange={items.onSelectionChange} onConnect={(c) => void edits.connect(c)}
-              onRename={setRenaming} onPaneClick={onPaneClick}
+              nodes={items.nodes}
+              edges={items.edges}
+              shown={{ nodes: lod.shownNodes, edges: lod.shownEdges, farEdges: lod.farEdges }}
+              lod={lod}
+              selectedIds={selection.ids}
+              onNodesChange={items.onNodesChange}
+              onEdgesChange={items.onEdgesChange}
+              onNodeDragStop={onNodeDragStop}
+              onSelectionChange={items.onSelectionChange}
+              onConnect={(c) => void edits.connect(c)}
+              onRename={setRenaming}
+              onPaneClick={onPaneClick}
             />
           </GraphContext.Provider>
           {doc.elements.length === 0 && (
             <div className="graph-empty">
-              <p><strong>No elements yet.</strong> Add the teams, people, systems, partners, rules and touchpoints that pass work to each other, then drag between them to record each handoff.</p>
+              <p>
+                <strong>No elements yet.</strong> Add the teams, people, systems, partners, rules and touchpoints that pass work to each
+                other, then drag between them to record each handoff.
+              </p>
             </div>
           )}
           {element && (
@@ -121,12 +161,25 @@ export function GraphEditor({ store, slug, doc, revision, displayName }: Props) 
           )}
           {handoff && (
             <div className="graph-inspector">
-              <HandoffInspector handoff={handoff} doc={doc} findings={findingsOn(report, "handoff", handoff.id)} onChange={(e) => void store.edit(e)} onClose={close} />
+              <HandoffInspector
+                handoff={handoff}
+                doc={doc}
+                findings={findingsOn(report, "handoff", handoff.id)}
+                onChange={(e) => void store.edit(e)}
+                onClose={close}
+              />
             </div>
           )}
         </div>
-        <FindingsPanel report={report} doc={doc} status={status} selected={selFinding}
-          onSelect={selectFinding} onWaive={edits.waive} onUnwaive={edits.unwaive} />
+        <FindingsPanel
+          report={report}
+          doc={doc}
+          status={status}
+          selected={selFinding}
+          onSelect={selectFinding}
+          onWaive={edits.waive}
+          onUnwaive={edits.unwaive}
+        />
       </div>
     </main>
   );

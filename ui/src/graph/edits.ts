@@ -24,14 +24,35 @@ export function deleteSelectionEdit(doc: Workspace, nodeIds: string[], edgeIds: 
 /** A handoff from `from` to `to` carrying nothing yet, with a fresh id. */
 export function newHandoff(doc: Workspace, from: string, to: string): Handoff {
   return {
-    id: newHandoffId(from, to, doc.handoffs.map((h) => h.id)),
-    from, to, carries: [], invariant: [], may_vary: [], owner: null, source_of_truth: null,
-    mode: "typed", gate: null, latency_hours: null, trigger: "always",
+    id: newHandoffId(
+      from,
+      to,
+      doc.handoffs.map((h) => h.id),
+    ),
+    from,
+    to,
+    carries: [],
+    invariant: [],
+    may_vary: [],
+    owner: null,
+    source_of_truth: null,
+    mode: "typed",
+    gate: null,
+    latency_hours: null,
+    trigger: "always",
   };
 }
 
 /** A new element of `kind` named "New <kind>", with a fresh id. */
 export function newElement(doc: Workspace, kind: ElementKind): Element {
   const name = `New ${KIND_LABEL[kind].toLowerCase()}`;
-  return { id: uniqueId(name, doc.elements.map((e) => e.id), kind), kind, name };
+  return {
+    id: uniqueId(
+      name,
+      doc.elements.map((e) => e.id),
+      kind,
+    ),
+    kind,
+    name,
+  };
 }

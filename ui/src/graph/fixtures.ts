@@ -7,8 +7,15 @@ const ho = (id: string): Subject => ({ kind: "handoff", id });
 /** A finding as the audit library would report it (tests give the report; nothing is computed). */
 export function finding(code: RuleCode, severity: Severity, subjects: Subject[], more: Partial<Finding> = {}): Finding {
   return {
-    code, severity, key: subjects[0]?.id ?? "", subjects, message: `${code} on ${subjects[0]?.id ?? "?"}`,
-    evidence: [], fix: "Do the right thing.", waived: null, ...more,
+    code,
+    severity,
+    key: subjects[0]?.id ?? "",
+    subjects,
+    message: `${code} on ${subjects[0]?.id ?? "?"}`,
+    evidence: [],
+    fix: "Do the right thing.",
+    waived: null,
+    ...more,
   };
 }
 

@@ -50,7 +50,11 @@ export function useAutoLayout({ slug, docRef, layout, elementCount, measuredNode
     setLayoutNote(null);
     const measured = new Map(measuredNodes().map((n: Node) => [n.id, n.measured]));
     const outcome = await r.start(
-      d.elements.map((e) => ({ id: e.id, width: measured.get(e.id)?.width ?? NODE_SIZE.width, height: measured.get(e.id)?.height ?? NODE_SIZE.height })),
+      d.elements.map((e) => ({
+        id: e.id,
+        width: measured.get(e.id)?.width ?? NODE_SIZE.width,
+        height: measured.get(e.id)?.height ?? NODE_SIZE.height,
+      })),
       d.handoffs.map((h) => ({ id: h.id, source: h.from, target: h.to })),
       { stillValid: () => runner.current === r && structureKey(docRef.current) === shape },
     );

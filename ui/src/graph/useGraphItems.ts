@@ -2,8 +2,13 @@ import { applyEdgeChanges, applyNodeChanges, type EdgeChange, type NodeChange, t
 import { useCallback, useEffect, useMemo, useState } from "react";
 import type { Report, Workspace } from "../backend";
 import {
-  flagsBySubject, reconcileEdges, reconcileNodes, toEdges, toNodes,
-  type ElementNode as ElementNodeType, type HandoffEdge as HandoffEdgeType,
+  flagsBySubject,
+  reconcileEdges,
+  reconcileNodes,
+  toEdges,
+  toNodes,
+  type ElementNode as ElementNodeType,
+  type HandoffEdge as HandoffEdgeType,
 } from "./mapping";
 import type { usePositions } from "./usePositions";
 
@@ -43,10 +48,20 @@ export function useGraphItems(doc: Workspace, report: Report | null, layout: Ret
 
   // Deleting goes through the backend, never through React Flow's own removal.
   const onNodesChange = useCallback((changes: NodeChange<ElementNodeType>[]) => {
-    setNodes((ns) => applyNodeChanges(changes.filter((c) => c.type !== "remove"), ns));
+    setNodes((ns) =>
+      applyNodeChanges(
+        changes.filter((c) => c.type !== "remove"),
+        ns,
+      ),
+    );
   }, []);
   const onEdgesChange = useCallback((changes: EdgeChange<HandoffEdgeType>[]) => {
-    setEdges((es) => applyEdgeChanges(changes.filter((c) => c.type !== "remove"), es));
+    setEdges((es) =>
+      applyEdgeChanges(
+        changes.filter((c) => c.type !== "remove"),
+        es,
+      ),
+    );
   }, []);
   const onSelectionChange = useCallback(({ nodes: n, edges: e }: OnSelectionChangeParams) => {
     setSelNodes(n.map((x) => x.id));
@@ -58,8 +73,12 @@ export function useGraphItems(doc: Workspace, report: Report | null, layout: Ret
   const handoff = selEdges.length === 1 && selNodes.length === 0 ? doc.handoffs.find((h) => h.id === selEdges[0]) : undefined;
 
   return {
-    nodes, edges, onNodesChange, onEdgesChange,
+    nodes,
+    edges,
+    onNodesChange,
+    onEdgesChange,
     selection: { nodes: selNodes, edges: selEdges, ids: selectedIds, element, handoff },
-    select, onSelectionChange,
+    select,
+    onSelectionChange,
   };
 }

@@ -21,6 +21,9 @@ export function useLevelOfDetail(elementCount: number, nodes: ElementNodeType[],
     const hidden = new Set(shownNodes.filter((n) => n.hidden).map((n) => n.id));
     return withHidden(edges, (e) => detail.overview || hidden.has(e.source) || hidden.has(e.target), edgeMemo.current);
   }, [large, edges, shownNodes, detail.overview]);
-  const farEdges = useMemo(() => (large && !detail.overview ? shownEdges.filter((e) => e.hidden) : []), [large, shownEdges, detail.overview]);
+  const farEdges = useMemo(
+    () => (large && !detail.overview ? shownEdges.filter((e) => e.hidden) : []),
+    [large, shownEdges, detail.overview],
+  );
   return { large, detail, setDetail, shownNodes, shownEdges, farEdges };
 }

@@ -14,23 +14,29 @@ export function useViewport(canvas: RefObject<HTMLDivElement | null>) {
   const fit = useCallback(() => void rf.fitView(FIT), [rf]);
 
   /** Brings nodes into view in the part of the canvas the inspector leaves free. */
-  const centre = useCallback((ids: string[]) => {
-    const box = canvas.current?.getBoundingClientRect();
-    if (!box || box.width === 0) return;
-    const free = box.width > 800 ? box.width - INSPECTOR_ROOM : box.width;
-    const vp = getViewportForBounds(rf.getNodesBounds(ids), free, box.height, 0.3, 1.1, ids.length > 1 ? 0.25 : 0.6);
-    void rf.setViewport(vp, { duration: 300 });
-  }, [rf, canvas]);
+  const centre = useCallback(
+    (ids: string[]) => {
+      const box = canvas.current?.getBoundingClientRect();
+      if (!box || box.width === 0) return;
+      const free = box.width > 800 ? box.width - INSPECTOR_ROOM : box.width;
+      const vp = getViewportForBounds(rf.getNodesBounds(ids), free, box.height, 0.3, 1.1, ids.length > 1 ? 0.25 : 0.6);
+      void rf.setViewport(vp, { duration: 300 });
+    },
+    [rf, canvas],
+  );
 
   /** In the overview, a click zooms in on that spot far enough to show cards. */
-  const zoomInAt = useCallback((event: React.MouseEvent, nodes: ElementNodeType[]) => {
-    const box = canvas.current?.getBoundingClientRect();
-    if (!box) return;
-    const { x, y, zoom } = rf.getViewport();
-    const inView = countInView(nodes, viewRect([x, y, zoom], box.width, box.height));
-    const at = rf.screenToFlowPosition({ x: event.clientX, y: event.clientY });
-    void rf.setCenter(at.x, at.y, { zoom: zoomInFrom(zoom, inView), duration: 300 });
-  }, [rf, canvas]);
+  const zoomInAt = useCallback(
+    (event: React.MouseEvent, nodes: ElementNodeType[]) => {
+      const box = canvas.current?.getBoundingClientRect();
+      if (!box) return;
+      const { x, y, zoom } = rf.getViewport();
+      const inView = countInView(nodes, viewRect([x, y, zoom], box.width, box.height));
+      const at = rf.screenToFlowPosition({ x: event.clientX, y: event.clientY });
+      void rf.setCenter(at.x, at.y, { zoom: zoomInFrom(zoom, inView), duration: 300 });
+    },
+    [rf, canvas],
+  );
 
   /** The centre of the visible canvas, in flow coordinates (where a new card goes). */
   const middle = useCallback(() => {

@@ -12,7 +12,10 @@ export function slugify(name: string): string {
     if (/^[a-z0-9]$/.test(c)) base += c;
     else if (base !== "" && !base.endsWith("-")) base += "-";
   }
-  return base.replace(/-+$/, "").slice(0, ID_MAX - 4).replace(/-+$/, "");
+  return base
+    .replace(/-+$/, "")
+    .slice(0, ID_MAX - 4)
+    .replace(/-+$/, "");
 }
 
 /** A new id derived from `name`, with a numeric suffix when the slug is taken. */

@@ -39,9 +39,10 @@ export function StackEditor() {
   const relationOf = (id: string): Relation =>
     !conn ? "none" : id === selected ? "selected" : conn.elements.has(id) ? "related" : "dimmed";
   const kinds = (...k: Element["kind"][]) => doc.elements.filter((e) => k.includes(e.kind));
-  const unplaced = draggingCard || doc.elements.some((e) => e.kind === "touchpoint" && !(e.stages ?? []).some((s) => stages.some((st) => st.id === s)));
+  const unplaced =
+    draggingCard || doc.elements.some((e) => e.kind === "touchpoint" && !(e.stages ?? []).some((s) => stages.some((st) => st.id === s)));
   const tracks = `repeat(${Math.max(n, 1)}, minmax(var(--col-min), 1fr))${unplaced ? " var(--unplaced-w)" : ""}`;
-  const element = selected ? doc.elements.find((e) => e.id === selected) ?? null : null;
+  const element = selected ? (doc.elements.find((e) => e.id === selected) ?? null) : null;
   const select = (id: string) => store.selectElement(id === selected ? null : id);
   const lane = { stages, unplaced, relationOf, onSelect: select };
 
@@ -59,45 +60,100 @@ export function StackEditor() {
             {n === 0 ? (
               <div className="board-empty">
                 <h2>Lay out the customer's story</h2>
-                <p>Stages are the milestones between where the customer starts and the vision above. Add them in order; you can drag them around later.</p>
+                <p>
+                  Stages are the milestones between where the customer starts and the vision above. Add them in order; you can drag them
+                  around later.
+                </p>
                 <AddStage large />
               </div>
             ) : (
               <DndContext {...dnd}>
                 <div className="lane stage-row layer-narrative">
-                  <div className="lane-label"><span className="lane-title">Stages</span><span className="lane-subtitle">Narrative</span></div>
+                  <div className="lane-label">
+                    <span className="lane-title">Stages</span>
+                    <span className="lane-subtitle">Narrative</span>
+                  </div>
                   <div className="lane-body">
                     <div className="tracks">
                       <SortableContext items={stages.map((s) => s.id)} strategy={horizontalListSortingStrategy}>
                         {stages.map((s, i) => (
-                          <StageHeader key={s.id} stage={s} index={i} count={n} selected={s.id === selectedStage} highlighted={!!conn?.stages.has(s.id)} />
+                          <StageHeader
+                            key={s.id}
+                            stage={s}
+                            index={i}
+                            count={n}
+                            selected={s.id === selectedStage}
+                            highlighted={!!conn?.stages.has(s.id)}
+                          />
                         ))}
                       </SortableContext>
-                      {unplaced && <div className="stage-head is-unplaced"><div className="stage-step">Not placed</div><h3 className="stage-name">No stage</h3></div>}
+                      {unplaced && (
+                        <div className="stage-head is-unplaced">
+                          <div className="stage-step">Not placed</div>
+                          <h3 className="stage-name">No stage</h3>
+                        </div>
+                      )}
                     </div>
                   </div>
                 </div>
                 <div className="lane arc-row layer-narrative">
-                  <div className="lane-label"><span className="lane-title">Emotional arc</span><ArcScale /></div>
-                  <div className="lane-body"><div className="tracks"><EmotionArc stages={stages} highlighted={conn?.stages ?? new Set()} /></div></div>
+                  <div className="lane-label">
+                    <span className="lane-title">Emotional arc</span>
+                    <ArcScale />
+                  </div>
+                  <div className="lane-body">
+                    <div className="tracks">
+                      <EmotionArc stages={stages} highlighted={conn?.stages ?? new Set()} />
+                    </div>
+                  </div>
                 </div>
                 <MomentsRow stages={stages} unplaced={unplaced} />
-                <Lane laneKey="systems" layer="system" title="Systems" subtitle="Data · measurement · governance" elements={kinds("system")} {...lane}
-                  empty="No systems yet: the profile, analytics and governance that make the story real." />
-                <Lane laneKey="rules" layer="system" title="Rules" subtitle="Suppression · priority" elements={kinds("rule")} {...lane}
-                  empty="No shared rules yet: who may contact the customer, and which channel wins." />
+                <Lane
+                  laneKey="systems"
+                  layer="system"
+                  title="Systems"
+                  subtitle="Data · measurement · governance"
+                  elements={kinds("system")}
+                  {...lane}
+                  empty="No systems yet: the profile, analytics and governance that make the story real."
+                />
+                <Lane
+                  laneKey="rules"
+                  layer="system"
+                  title="Rules"
+                  subtitle="Suppression · priority"
+                  elements={kinds("rule")}
+                  {...lane}
+                  empty="No shared rules yet: who may contact the customer, and which channel wins."
+                />
                 {channels.length === 0 ? (
-                  <Lane laneKey="touchpoints" layer="touchpoint" title="Touchpoints" elements={[]} {...lane}
-                    empty={<>No touchpoints yet. Add one with <kbd>Ctrl+N</kbd> or “+ Touchpoint”.</>} />
+                  <Lane
+                    laneKey="touchpoints"
+                    layer="touchpoint"
+                    title="Touchpoints"
+                    elements={[]}
+                    {...lane}
+                    empty={
+                      <>
+                        No touchpoints yet. Add one with <kbd>Ctrl+N</kbd> or “+ Touchpoint”.
+                      </>
+                    }
+                  />
                 ) : (
                   channels.map(([channel, items]) => (
-                    <Lane key={channel ?? "-"} laneKey={`touchpoints-${channel ?? "none"}`} layer="touchpoint" title="Touchpoints"
-                      subtitle={channel ?? "No channel"} channel={channel} elements={items} {...lane} />
+                    <Lane
+                      key={channel ?? "-"}
+                      laneKey={`touchpoints-${channel ?? "none"}`}
+                      layer="touchpoint"
+                      title="Touchpoints"
+                      subtitle={channel ?? "No channel"}
+                      channel={channel}
+                      elements={items}
+                      {...lane}
+                    />
                   ))
                 )}
-                {actors.length > 0 && (
-                  <Lane laneKey="actors" layer="narrative" title="Teams & partners" elements={actors} {...lane} />
-                )}
+                {actors.length > 0 && <Lane laneKey="actors" layer="narrative" title="Teams & partners" elements={actors} {...lane} />}
               </DndContext>
             )}
           </div>

@@ -1,6 +1,12 @@
 import {
-  closestCenter, PointerSensor, pointerWithin, useSensor, useSensors,
-  type CollisionDetection, type DragEndEvent, type DragStartEvent,
+  closestCenter,
+  PointerSensor,
+  pointerWithin,
+  useSensor,
+  useSensors,
+  type CollisionDetection,
+  type DragEndEvent,
+  type DragStartEvent,
 } from "@dnd-kit/core";
 import { useRef, useState } from "react";
 import type { Workspace } from "../backend";
@@ -11,8 +17,12 @@ import { moveCard } from "./moveCard";
 /** Stages drop only on stages (nearest centre); cards only on lanes (under the pointer). */
 const byType: CollisionDetection = (args) => {
   const type = args.active.data.current?.type;
-  const containers = args.droppableContainers.filter((c) => (type === "stage" ? c.data.current?.type === "stage" : c.data.current?.type === "lane"));
-  return type === "stage" ? closestCenter({ ...args, droppableContainers: containers }) : pointerWithin({ ...args, droppableContainers: containers });
+  const containers = args.droppableContainers.filter((c) =>
+    type === "stage" ? c.data.current?.type === "stage" : c.data.current?.type === "lane",
+  );
+  return type === "stage"
+    ? closestCenter({ ...args, droppableContainers: containers })
+    : pointerWithin({ ...args, droppableContainers: containers });
 };
 
 /**

@@ -148,7 +148,8 @@ function validate(ws: Workspace): Problem[] {
   const push = (path: string, message: string) => problems.push({ path, message });
   const name = (path: string, value: string) => {
     if (!value.trim()) push(path, "cannot be empty");
-    else if ([...value].length > NAME_MAX) push(path, `"${[...value].slice(0, 40).join("")}…" is ${[...value].length} characters long; the limit is ${NAME_MAX}`);
+    else if ([...value].length > NAME_MAX)
+      push(path, `"${[...value].slice(0, 40).join("")}…" is ${[...value].length} characters long; the limit is ${NAME_MAX}`);
   };
   const uniqueIds = (collection: string, what: string, ids: string[]) => {
     const seen = new Set<string>();
@@ -159,9 +160,19 @@ function validate(ws: Workspace): Problem[] {
     return seen;
   };
   name("workspace.name", ws.workspace.name);
-  const stageIds = uniqueIds("stages", "stage", ws.stages.map((s) => s.id));
-  ws.stages.forEach((s, i) => name(`stages[${i}].name`, s.name));
-  const elementIds = uniqueIds("elements", "element", ws.elements.map((e) => e.id));
+  const stageIds = uniqueIds(
+    "stages",
+    "stage",
+    ws.stages.map((s) => s.id),
+  );
+  ws.stages.forEach((s, i) => {
+    name(`stages[${i}].name`, s.name);
+  });
+  const elementIds = uniqueIds(
+    "elements",
+    "element",
+    ws.elements.map((e) => e.id),
+  );
   ws.elements.forEach((e, i) => {
     const at = `elements[${i}]`;
     name(`${at}.name`, e.name);
@@ -173,18 +184,30 @@ function validate(ws: Workspace): Problem[] {
       else if (c === e.id) push(`${at}.covers[${j}]`, "a rule cannot cover itself");
     });
   });
-  uniqueIds("handoffs", "handoff", ws.handoffs.map((h) => h.id));
+  uniqueIds(
+    "handoffs",
+    "handoff",
+    ws.handoffs.map((h) => h.id),
+  );
   ws.handoffs.forEach((h, i) => {
     for (const field of ["from", "to"] as const) {
       if (!elementIds.has(h[field])) push(`handoffs[${i}].${field}`, `no element "${h[field]}"`);
     }
     if (h.from === h.to) push(`handoffs[${i}].to`, "a handoff cannot lead back to where it starts");
   });
-  uniqueIds("principles", "principle", ws.principles.map((p) => p.id));
+  uniqueIds(
+    "principles",
+    "principle",
+    ws.principles.map((p) => p.id),
+  );
   ws.principles.forEach((p, i) => {
     if (!p.text.trim()) push(`principles[${i}].text`, "a principle needs some text");
   });
-  uniqueIds("readiness", "session", ws.readiness.map((s) => s.id));
+  uniqueIds(
+    "readiness",
+    "session",
+    ws.readiness.map((s) => s.id),
+  );
   ws.readiness.forEach((s, i) => {
     name(`readiness[${i}].name`, s.name);
     const names = new Set<string>();

@@ -13,9 +13,7 @@ import { withWaivers } from "./sampleOutput";
  * and checked for staleness in CI). A rule changed on either side fails here.
  */
 
-type Outcome =
-  | { kind: "applied"; doc: Workspace; undo_label: string | null }
-  | { kind: "refused"; code: string; message: string };
+type Outcome = { kind: "applied"; doc: Workspace; undo_label: string | null } | { kind: "refused"; code: string; message: string };
 
 interface Cases {
   edits: { bases: Record<string, Workspace>; cases: { name: string; before: string; edit: Edit; outcome: Outcome }[] };
@@ -48,7 +46,10 @@ describe("the test double applies every edit as the store does", () => {
     const backend = new MemoryBackend([cases.edits.bases[c.before]]);
     const [slug] = (await backend.listWorkspaces()).map((w) => w.slug);
     if (c.outcome.kind === "refused") {
-      const error = await backend.applyEdit(slug, c.edit).then(() => null, (e: unknown) => e);
+      const error = await backend.applyEdit(slug, c.edit).then(
+        () => null,
+        (e: unknown) => e,
+      );
       expect(error, "the edit is refused").toBeInstanceOf(BackendError);
       expect((error as BackendError).code).toBe(c.outcome.code);
       expect((error as BackendError).message).toBe(c.outcome.message);

@@ -49,9 +49,7 @@ export function labelOf(old: Workspace, edit: Edit): string {
     }
     case "delete_handoff": {
       const h = old.handoffs.find((x) => x.id === edit.id);
-      return h
-        ? `Delete handoff ${elementName(old, h.from)} \u2192 ${elementName(old, h.to)}`
-        : `Delete handoff ${quoted(edit.id)}`;
+      return h ? `Delete handoff ${elementName(old, h.from)} \u2192 ${elementName(old, h.to)}` : `Delete handoff ${quoted(edit.id)}`;
     }
     case "put_principle": {
       const verb = old.principles.some((p) => p.id === edit.principle.id) ? "Edit" : "Add";

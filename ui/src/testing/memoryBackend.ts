@@ -80,7 +80,9 @@ export class MemoryBackend implements Backend {
   outlineFor: (doc: Workspace, options: PlaybookOptions) => SectionPreview[] = sampleOutline;
   /** The canned answer of `exportPlaybook`. */
   exportFor: (doc: Workspace, path: string, options: PlaybookOptions) => ExportedPlaybook = (_doc, path) => ({
-    path, bytes: 48_213, pages: 6,
+    path,
+    bytes: 48_213,
+    pages: 6,
   });
   /** What the save dialog answers; null: the user cancelled. */
   pdfPath: (suggestedName: string) => string | null = (name) => `/tmp/${name}`;
@@ -94,7 +96,12 @@ export class MemoryBackend implements Backend {
   add(doc: Workspace): string {
     const slug = uniqueId(doc.workspace.name, this.entries.keys(), "workspace");
     this.entries.set(slug, {
-      slug, doc: structuredClone(doc), undo: [], redo: [], revision: 0, updatedAt: this.now(),
+      slug,
+      doc: structuredClone(doc),
+      undo: [],
+      redo: [],
+      revision: 0,
+      updatedAt: this.now(),
     });
     return slug;
   }
@@ -165,8 +172,7 @@ export class MemoryBackend implements Backend {
     };
   }
 
-  listWorkspaces = () =>
-    this.call("listWorkspaces", [], () => [...this.entries.values()].map((e) => this.summary(e)));
+  listWorkspaces = () => this.call("listWorkspaces", [], () => [...this.entries.values()].map((e) => this.summary(e)));
 
   createWorkspace = (name: string) =>
     this.call("createWorkspace", [name], () => {
@@ -196,18 +202,16 @@ export class MemoryBackend implements Backend {
       return this.state(e);
     });
 
-  undo = (slug: string) =>
-    this.call("undo", [slug], () => this.step(slug, "undo"));
+  undo = (slug: string) => this.call("undo", [slug], () => this.step(slug, "undo"));
 
-  redo = (slug: string) =>
-    this.call("redo", [slug], () => this.step(slug, "redo"));
+  redo = (slug: string) => this.call("redo", [slug], () => this.step(slug, "redo"));
 
   private step(slug: string, dir: "undo" | "redo"): WorkspaceState {
     const e = this.entry(slug);
     const from = dir === "undo" ? e.undo : e.redo;
     const to = dir === "undo" ? e.redo : e.undo;
     const step = from.pop();
-    if (!step) throw new BackendError("nothing_to_" + dir, `There is nothing to ${dir}.`);
+    if (!step) throw new BackendError(`nothing_to_${dir}`, `There is nothing to ${dir}.`);
     to.push({ label: step.label, doc: e.doc });
     e.doc = step.doc;
     e.revision += 1;
@@ -237,8 +241,7 @@ export class MemoryBackend implements Backend {
       return this.settings;
     });
 
-  auditWorkspace = (slug: string) =>
-    this.call("auditWorkspace", [slug], () => this.auditFor(this.entry(slug).doc, slug));
+  auditWorkspace = (slug: string) => this.call("auditWorkspace", [slug], () => this.auditFor(this.entry(slug).doc, slug));
 
   getLayout = (slug: string) =>
     this.call("getLayout", [slug], () => {
@@ -254,8 +257,7 @@ export class MemoryBackend implements Backend {
 
   chooseImportPath = () => this.call("chooseImportPath", [], () => "/tmp/import.throughline.json");
 
-  chooseExportPath = (name: string) =>
-    this.call("chooseExportPath", [name], () => `/tmp/${name}.throughline.json`);
+  chooseExportPath = (name: string) => this.call("chooseExportPath", [name], () => `/tmp/${name}.throughline.json`);
 
   playbookOutline = (slug: string, options: PlaybookOptions) =>
     this.call("playbookOutline", [slug, options], () => this.outlineFor(this.entry(slug).doc, options));
