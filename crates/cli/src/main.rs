@@ -2,6 +2,7 @@
 //! errors go to stderr with a non-zero exit, and nothing is written unless it all worked.
 
 mod library;
+mod replay;
 mod reports;
 
 use std::path::PathBuf;
@@ -76,6 +77,22 @@ enum Command {
         session: Option<String>,
         #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
         format: OutputFormat,
+    },
+    /// Replay an event log against the handoff graph: shadow handoffs, unused handoffs,
+    /// latency breaches, rework and heroes (see docs/reality.md). Exits 1 like `audit`.
+    Replay {
+        /// A `*.throughline.json` file, or a workspace's slug or name in the library.
+        target: String,
+        /// The log: `.csv`, `.csv.gz`, `.xes`, `.xes.gz`, or a directly-follows table (CSV).
+        log: PathBuf,
+        #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
+        format: OutputFormat,
+        /// The least severe finding that fails the run.
+        #[arg(long, value_enum, default_value_t = FailOnArg::Error)]
+        fail_on: FailOnArg,
+        /// Leave out rows that cannot be read instead of refusing the log.
+        #[arg(long)]
+        skip_bad_rows: bool,
     },
 }
 
@@ -190,6 +207,20 @@ fn run(cli: Cli) -> Result<ExitCode, CliError> {
         } => {
             let doc = library::load_target(&target, db.as_deref())?;
             print!("{}", reports::readiness(&doc, session.as_deref(), format)?);
+        }
+        Command::Replay {
+            target,
+            log,
+            format,
+            fail_on,
+            skip_bad_rows,
+        } => {
+            let (text, failed) =
+                replay::replay(&target, &log, db.as_deref(), format, fail_on, skip_bad_rows)?;
+            print!("{text}");
+            if failed {
+                return Ok(ExitCode::from(1));
+            }
         }
     }
     Ok(ExitCode::SUCCESS)
