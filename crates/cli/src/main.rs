@@ -3,6 +3,7 @@
 
 mod library;
 mod monitor;
+mod replay;
 mod reports;
 
 use std::path::PathBuf;
@@ -96,6 +97,22 @@ enum Command {
         /// The least severe finding that fails the run.
         #[arg(long, value_enum, default_value_t = FailOnArg::Error)]
         fail_on: FailOnArg,
+    },
+    /// Replay an event log against the handoff graph: shadow handoffs, unused handoffs,
+    /// latency breaches, rework and heroes (see docs/reality.md). Exits 1 like `audit`.
+    Replay {
+        /// A `*.throughline.json` file, or a workspace's slug or name in the library.
+        target: String,
+        /// The log: `.csv`, `.csv.gz`, `.xes`, `.xes.gz`, or a directly-follows table (CSV).
+        log: PathBuf,
+        #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
+        format: OutputFormat,
+        /// The least severe finding that fails the run.
+        #[arg(long, value_enum, default_value_t = FailOnArg::Error)]
+        fail_on: FailOnArg,
+        /// Leave out rows that cannot be read instead of refusing the log.
+        #[arg(long)]
+        skip_bad_rows: bool,
     },
     /// Import or export the readings of a workspace's metrics as CSV.
     Readings {
@@ -232,6 +249,20 @@ fn run(cli: Cli) -> Result<ExitCode, CliError> {
             fail_on,
         } => {
             let (text, failed) = monitor::monitor(&target, db.as_deref(), as_of, format, fail_on)?;
+            print!("{text}");
+            if failed {
+                return Ok(ExitCode::from(1));
+            }
+        }
+        Command::Replay {
+            target,
+            log,
+            format,
+            fail_on,
+            skip_bad_rows,
+        } => {
+            let (text, failed) =
+                replay::replay(&target, &log, db.as_deref(), format, fail_on, skip_bad_rows)?;
             print!("{text}");
             if failed {
                 return Ok(ExitCode::from(1));
