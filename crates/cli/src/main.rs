@@ -3,6 +3,7 @@
 
 mod library;
 mod reports;
+mod versions;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -77,6 +78,15 @@ enum Command {
         #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
         format: OutputFormat,
     },
+    /// Take, list, restore, delete and export snapshots of a workspace.
+    Snapshot(versions::SnapshotArgs),
+    /// Compare two states (files, workspaces or WORKSPACE@LABEL): changes by layer, findings
+    /// introduced and resolved, readiness before and after.
+    Diff(versions::DiffArgs),
+    /// Three-way merge of workspace files, item by item and field by field (a git merge driver).
+    Merge(versions::MergeArgs),
+    /// The change log of a workspace or of one of its items.
+    History(versions::HistoryArgs),
 }
 
 /// The least severe unwaived finding that makes `audit` exit non-zero.
@@ -191,6 +201,10 @@ fn run(cli: Cli) -> Result<ExitCode, CliError> {
             let doc = library::load_target(&target, db.as_deref())?;
             print!("{}", reports::readiness(&doc, session.as_deref(), format)?);
         }
+        Command::Snapshot(args) => return versions::snapshot(args, db.as_deref()),
+        Command::Diff(args) => return versions::diff(args, db.as_deref()),
+        Command::Merge(args) => return versions::merge_files(args),
+        Command::History(args) => return versions::history(args, db.as_deref()),
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -37,6 +37,14 @@ fn as_map(v: &Value) -> Option<&Map<String, Value>> {
     }
 }
 
+/// Every field that differs between two values of one item, by dotted path
+/// (`claims.setup.effort`); arrays are compared whole.
+pub fn field_changes(before: &Value, after: &Value) -> BTreeMap<String, FieldChange> {
+    let mut out = BTreeMap::new();
+    changed_fields(before, after, "", &mut out);
+    out
+}
+
 /// Every field that differs between `before` and `after`, by dotted path under `prefix`.
 pub(crate) fn changed_fields(
     before: &Value,

@@ -27,7 +27,7 @@ mod repair;
 pub use collection::{INFO_KEY, collection_kind, collection_name, element_layer, is_ordered};
 pub use compare::{Change, ChangeKind, Comparison, Position, changes, compare};
 pub use error::VersionsError;
-pub use fields::FieldChange;
+pub use fields::{FieldChange, field_changes};
 pub use findings::{FindingChange, FindingsDelta};
 pub use merge::{Conflict, Merge, MergeOptions, merge};
 pub use readiness::{LayerDelta, ReadinessDelta, ReadinessPoint};
