@@ -271,7 +271,7 @@ fn merge_exits_0_when_clean_and_1_with_conflicts_keeping_ours() {
     assert_eq!(
         report["conflicts"],
         json!([{"collection": "elements", "id": "website", "field": "name",
-                "base": "Website", "ours": "Web site", "theirs": "Homepage"}])
+                "base": "Marketing website", "ours": "Web site", "theirs": "Homepage"}])
     );
     let merged = throughline_format::read_file(&out).unwrap();
     assert_eq!(merged.element("website").unwrap().name, "Web site");
@@ -395,7 +395,7 @@ fn a_git_merge_with_a_conflict_stops_with_a_valid_file_holding_ours() {
     let dir = repo(
         &sb,
         |v| set_element(v, "wizard", "name", json!("Setup wizard")),
-        |v| set_element(v, "wizard", "name", json!("Onboarding wizard")),
+        |v| set_element(v, "wizard", "name", json!("Guided wizard")),
     );
     let out = git(&dir, &["merge", "--no-edit", "theirs"]);
     assert!(!out.status.success(), "git reports the conflict");

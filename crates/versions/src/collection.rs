@@ -4,6 +4,8 @@
 //! [`visit_all`] matches on every [`EntityKind`] without a wildcard: a kind added to the
 //! model later does not compile here until it is named, so no collection is ever skipped.
 
+use std::borrow::Cow;
+
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use throughline_model::{
@@ -15,7 +17,7 @@ use throughline_model::{
 /// An item of a collection: comparable, cloneable, (de)serialisable, with a stable key.
 pub(crate) trait Item: Serialize + DeserializeOwned + PartialEq + Clone {
     /// The key the item is stored and compared under (its id, or a composite key).
-    fn key(&self) -> String;
+    fn key(&self) -> Cow<'_, str>;
     /// The layer of the Coherence Stack the item belongs to, if any.
     fn layer(&self) -> Option<Layer>;
 }
@@ -23,8 +25,8 @@ pub(crate) trait Item: Serialize + DeserializeOwned + PartialEq + Clone {
 macro_rules! by_id {
     ($($t:ty => $layer:expr),* $(,)?) => {$(
         impl Item for $t {
-            fn key(&self) -> String {
-                self.id.to_string()
+            fn key(&self) -> Cow<'_, str> {
+                Cow::Borrowed(self.id.as_str())
             }
             fn layer(&self) -> Option<Layer> {
                 $layer
@@ -43,8 +45,8 @@ by_id!(
 );
 
 impl Item for Element {
-    fn key(&self) -> String {
-        self.id.to_string()
+    fn key(&self) -> Cow<'_, str> {
+        Cow::Borrowed(self.id.as_str())
     }
     fn layer(&self) -> Option<Layer> {
         Some(element_layer(self.kind))
@@ -52,8 +54,8 @@ impl Item for Element {
 }
 
 impl Item for WorkspaceInfo {
-    fn key(&self) -> String {
-        INFO_KEY.to_string()
+    fn key(&self) -> Cow<'_, str> {
+        Cow::Borrowed(INFO_KEY)
     }
     fn layer(&self) -> Option<Layer> {
         Some(Layer::Vision)
@@ -61,8 +63,8 @@ impl Item for WorkspaceInfo {
 }
 
 impl Item for LayerScore {
-    fn key(&self) -> String {
-        layer_score_key(self)
+    fn key(&self) -> Cow<'_, str> {
+        Cow::Owned(layer_score_key(self))
     }
     fn layer(&self) -> Option<Layer> {
         None
@@ -70,8 +72,8 @@ impl Item for LayerScore {
 }
 
 impl Item for Waiver {
-    fn key(&self) -> String {
-        waiver_key(self)
+    fn key(&self) -> Cow<'_, str> {
+        Cow::Owned(waiver_key(self))
     }
     fn layer(&self) -> Option<Layer> {
         None
@@ -79,8 +81,8 @@ impl Item for Waiver {
 }
 
 impl Item for Reading {
-    fn key(&self) -> String {
-        reading_key(self)
+    fn key(&self) -> Cow<'_, str> {
+        Cow::Owned(reading_key(self))
     }
     fn layer(&self) -> Option<Layer> {
         None

@@ -1,6 +1,7 @@
 //! Comparing two states of a workspace: what changed, item by item and field by field.
 
-use std::collections::{BTreeMap, HashMap};
+use std::borrow::Cow;
+use std::collections::{BTreeMap, HashSet};
 
 use serde::Serialize;
 use serde_json::Value;
@@ -11,6 +12,7 @@ use crate::collection::{
 };
 use crate::fields::{FieldChange, changed_fields};
 use crate::findings::{FindingsDelta, findings_delta};
+use crate::fxhash::FxHashMap;
 use crate::readiness::{ReadinessDelta, readiness_delta};
 
 /// What happened to one item between two states.
@@ -128,12 +130,12 @@ impl Visitor for Changes<'_> {
         if a == b {
             return;
         }
-        let old: HashMap<String, (usize, &T)> = a
+        let old: FxHashMap<Cow<'_, str>, (usize, &T)> = a
             .iter()
             .enumerate()
             .map(|(i, x)| (x.key(), (i, x)))
             .collect();
-        let new_keys: HashMap<String, usize> =
+        let new_keys: FxHashMap<Cow<'_, str>, usize> =
             b.iter().enumerate().map(|(i, x)| (x.key(), i)).collect();
         let moved = if is_ordered(kind) {
             moved_keys(a, &new_keys)
@@ -147,12 +149,17 @@ impl Visitor for Changes<'_> {
                 before: i as u32,
                 after: j as u32,
             };
-            let change = match old.get(&key) {
-                None => Some(entry(&collection, key, ChangeKind::Added, item, |c| {
-                    c.after = Some(to_value(item))
-                })),
+            let change = match old.get(key.as_ref()) {
+                None => Some(entry(
+                    &collection,
+                    key.into_owned(),
+                    ChangeKind::Added,
+                    item,
+                    |c| c.after = Some(to_value(item)),
+                )),
                 Some((i, was)) => {
-                    let moved = moved.contains(&key).then(|| position(*i));
+                    let moved = moved.contains(key.as_ref()).then(|| position(*i));
+                    let key = key.into_owned();
                     if *was != item {
                         let mut fields = BTreeMap::new();
                         changed_fields(&to_value(*was), &to_value(item), "", &mut fields);
@@ -173,11 +180,14 @@ impl Visitor for Changes<'_> {
         }
         for item in a {
             let key = item.key();
-            if !new_keys.contains_key(&key) {
-                self.out
-                    .push(entry(&collection, key, ChangeKind::Removed, item, |c| {
-                        c.before = Some(to_value(item))
-                    }));
+            if !new_keys.contains_key(key.as_ref()) {
+                self.out.push(entry(
+                    &collection,
+                    key.into_owned(),
+                    ChangeKind::Removed,
+                    item,
+                    |c| c.before = Some(to_value(item)),
+                ));
             }
         }
     }
@@ -217,15 +227,12 @@ fn display_name(v: &Value) -> Option<String> {
 /// fewest items that, taken out and put back, turn the old order into the new one (those
 /// outside a longest increasing run of new positions). Inserting or removing an item
 /// elsewhere moves nothing.
-fn moved_keys<T: Item>(
-    old: &[T],
-    new_keys: &HashMap<String, usize>,
-) -> std::collections::HashSet<String> {
-    let common: Vec<(String, usize)> = old
+fn moved_keys<T: Item>(old: &[T], new_keys: &FxHashMap<Cow<'_, str>, usize>) -> HashSet<String> {
+    let common: Vec<(Cow<'_, str>, usize)> = old
         .iter()
         .filter_map(|x| {
             let k = x.key();
-            new_keys.get(&k).map(|&j| (k, j))
+            new_keys.get(k.as_ref()).map(|&j| (k, j))
         })
         .collect();
     let positions: Vec<usize> = common.iter().map(|(_, j)| *j).collect();
@@ -234,7 +241,7 @@ fn moved_keys<T: Item>(
         .into_iter()
         .enumerate()
         .filter(|(i, _)| !keep[*i])
-        .map(|(_, (k, _))| k)
+        .map(|(_, (k, _))| k.into_owned())
         .collect()
 }
 

@@ -19,6 +19,7 @@ mod compare;
 mod error;
 mod fields;
 mod findings;
+mod fxhash;
 mod merge;
 mod readiness;
 mod render;

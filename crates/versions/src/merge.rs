@@ -6,7 +6,7 @@
 //! that keeps our side. Our order is kept and their new items are placed after the item
 //! they follow in their file. The result is then made consistent ([`crate::repair`]).
 
-use std::collections::{HashMap, HashSet};
+use std::borrow::Cow;
 
 use serde::Serialize;
 use serde_json::Value;
@@ -15,6 +15,7 @@ use throughline_model::{EntityKind, Workspace};
 use crate::VersionsError;
 use crate::collection::{Get, Item, Set, Visitor, collection_name, to_value, visit_all};
 use crate::fields::{FieldConflict, merge_fields};
+use crate::fxhash::{FxHashMap, FxHashSet};
 
 /// Something both sides changed, each its own way; the merged file holds `ours`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -109,7 +110,7 @@ fn related(a: &Workspace, b: &Workspace) -> bool {
             if self.2 || kind == EntityKind::Info {
                 return;
             }
-            let keys: HashSet<String> = get(self.0).iter().map(Item::key).collect();
+            let keys: FxHashSet<Cow<'_, str>> = get(self.0).iter().map(Item::key).collect();
             self.2 = get(self.1).iter().any(|x| keys.contains(&x.key()));
         }
     }
@@ -164,13 +165,13 @@ fn merge_items<T: Item>(
     theirs: &[T],
     conflicts: &mut Vec<Conflict>,
 ) -> Vec<T> {
-    let base_by: HashMap<String, &T> = base.iter().map(|x| (x.key(), x)).collect();
-    let theirs_by: HashMap<String, &T> = theirs.iter().map(|x| (x.key(), x)).collect();
-    let mut kept: Vec<(String, T)> = Vec::with_capacity(ours.len().max(theirs.len()));
+    let base_by: FxHashMap<Cow<'_, str>, &T> = base.iter().map(|x| (x.key(), x)).collect();
+    let theirs_by: FxHashMap<Cow<'_, str>, &T> = theirs.iter().map(|x| (x.key(), x)).collect();
+    let mut kept: Vec<(Cow<'_, str>, T)> = Vec::with_capacity(ours.len().max(theirs.len()));
     for o in ours {
         let key = o.key();
-        let b = base_by.get(&key).copied();
-        let t = theirs_by.get(&key).copied();
+        let b = base_by.get(key.as_ref()).copied();
+        let t = theirs_by.get(key.as_ref()).copied();
         match (b, t) {
             (Some(b), Some(t)) if o == b => kept.push((key, t.clone())),
             (_, Some(t)) if o == t => kept.push((key, o.clone())),
@@ -188,21 +189,21 @@ fn merge_items<T: Item>(
             (None, None) => kept.push((key, o.clone())),
         }
     }
-    let in_ours: HashSet<String> = ours.iter().map(Item::key).collect();
-    let kept_keys: HashSet<&str> = kept.iter().map(|(k, _)| k.as_str()).collect();
+    let in_ours: FxHashSet<Cow<'_, str>> = ours.iter().map(Item::key).collect();
+    let kept_keys: FxHashSet<&str> = kept.iter().map(|(k, _)| k.as_ref()).collect();
     // Their new items, each after the item it follows in their order (None: at the start).
-    let mut after: HashMap<Option<String>, Vec<T>> = HashMap::new();
-    let mut anchor: Option<String> = None;
+    let mut after: FxHashMap<Option<Cow<'_, str>>, Vec<T>> = FxHashMap::default();
+    let mut anchor: Option<Cow<'_, str>> = None;
     for t in theirs {
         let key = t.key();
-        if kept_keys.contains(key.as_str()) {
+        if kept_keys.contains(key.as_ref()) {
             anchor = Some(key);
             continue;
         }
-        if in_ours.contains(&key) {
+        if in_ours.contains(key.as_ref()) {
             continue;
         }
-        match base_by.get(&key).copied() {
+        match base_by.get(key.as_ref()).copied() {
             // We deleted it; a change of theirs to it is a conflict, and it stays deleted.
             Some(b) if b != t => {
                 conflicts.push(conflict(collection, &key, None, [Some(b), None, Some(t)]))

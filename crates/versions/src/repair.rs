@@ -136,7 +136,7 @@ impl Repair<'_> {
             let ours = find(get(self.ours), &key).map(|(_, o)| o);
             if ours == Some(x) {
                 strings(&to_value(x), &mut self.wanted);
-                self.wanted.remove(&key);
+                self.wanted.remove(key.as_ref());
                 continue;
             }
             let base = find(get(self.base), &key).map(|(_, b)| b);
@@ -156,13 +156,13 @@ impl Repair<'_> {
         if self.wanted.is_empty() || kind == EntityKind::Info {
             return;
         }
-        let present: HashSet<String> = get(self.out).iter().map(Item::key).collect();
+        let present: HashSet<String> = get(self.out).iter().map(|x| x.key().into_owned()).collect();
         let missing: Vec<(usize, &T)> = get(self.ours)
             .iter()
             .enumerate()
             .filter(|(_, o)| {
                 let k = o.key();
-                self.wanted.contains(&k) && !present.contains(&k)
+                self.wanted.contains(k.as_ref()) && !present.contains(k.as_ref())
             })
             .collect();
         if missing.is_empty() {
