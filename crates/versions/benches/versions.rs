@@ -18,7 +18,7 @@ fn edited(base: &Workspace, step: usize, offset: usize, tag: &str) -> Workspace 
     let mut i = 0;
     ws.handoffs.retain(|_| {
         i += 1;
-        (i + offset) % step != 0
+        !(i + offset).is_multiple_of(step)
     });
     for n in 0..(base.elements.len() / step / 10).max(1) {
         if let Ok(id) = Id::new(format!("new.{tag}.{n}")) {

@@ -15,7 +15,7 @@ fn edited(base: &Workspace, step: usize, offset: usize, tag: &str) -> Workspace 
     let mut i = 0;
     ws.handoffs.retain(|_| {
         i += 1;
-        (i + offset) % step != 0
+        !(i + offset).is_multiple_of(step)
     });
     for n in 0..(base.elements.len() / step / 10).max(1) {
         if let Ok(id) = Id::new(format!("new.{tag}.{n}")) {
@@ -38,7 +38,7 @@ fn time<T>(what: &str, f: impl Fn() -> T) -> T {
         best = best.min(t.elapsed().as_secs_f64() * 1000.0);
     }
     println!("{what:<12} {best:8.1} ms (best of 5)");
-    out.unwrap_or_else(|| f())
+    out.unwrap_or_else(f)
 }
 
 fn main() {
@@ -53,7 +53,7 @@ fn main() {
     time("audit", || audit(&base).findings.len());
     time("validate", || validate(&base).len());
     time("compare", || compare(&base, &ours).changes.len());
-    time("merge", || {
+    let _ = time("merge", || {
         merge(&base, &ours, &theirs, MergeOptions::default()).map(|m| m.conflicts.len())
     });
     time("clone", || base.clone().elements.len());
