@@ -25,7 +25,7 @@ pub enum CliError {
 
 /// The library database, opened for one subcommand.
 pub struct Library {
-    store: Store,
+    pub(crate) store: Store,
 }
 
 impl Library {

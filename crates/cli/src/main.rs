@@ -5,6 +5,7 @@ mod library;
 mod monitor;
 mod replay;
 mod reports;
+mod versions;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -119,6 +120,15 @@ enum Command {
         #[command(subcommand)]
         command: monitor::ReadingsCommand,
     },
+    /// Take, list, restore, delete and export snapshots of a workspace.
+    Snapshot(versions::SnapshotArgs),
+    /// Compare two states (files, workspaces or WORKSPACE@LABEL): changes by layer, findings
+    /// introduced and resolved, readiness before and after.
+    Diff(versions::DiffArgs),
+    /// Three-way merge of workspace files, item by item and field by field (a git merge driver).
+    Merge(versions::MergeArgs),
+    /// The change log of a workspace or of one of its items.
+    History(versions::HistoryArgs),
 }
 
 /// The least severe unwaived finding that makes `audit` exit non-zero.
@@ -271,6 +281,10 @@ fn run(cli: Cli) -> Result<ExitCode, CliError> {
         Command::Readings { command } => {
             print!("{}", monitor::readings(command, db.as_deref())?);
         }
+        Command::Snapshot(args) => return versions::snapshot(args, db.as_deref()),
+        Command::Diff(args) => return versions::diff(args, db.as_deref()),
+        Command::Merge(args) => return versions::merge_files(args),
+        Command::History(args) => return versions::history(args, db.as_deref()),
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -25,6 +25,19 @@ pub enum StoreError {
         what: &'static str,
         source: TextError,
     },
+    #[error("{}", snapshot_not_found_message(.wanted, .available))]
+    SnapshotNotFound {
+        wanted: String,
+        /// The labels the workspace's snapshots have, newest first.
+        available: Vec<String>,
+    },
+    #[error(
+        "this workspace already has a snapshot labelled \"{0}\"; choose another label, or \
+         delete that snapshot first"
+    )]
+    SnapshotLabelTaken(String),
+    #[error("cannot write {}: {message}. Nothing was written.", .path.display())]
+    Export { path: PathBuf, message: String },
     #[error("the position of \"{0}\" in the graph is not a finite number")]
     InvalidPosition(String),
     #[error("there is nothing to undo in this workspace")]
@@ -75,6 +88,18 @@ fn not_found_message(wanted: &str, available: &[String]) -> String {
     }
 }
 
+fn snapshot_not_found_message(wanted: &str, available: &[String]) -> String {
+    if available.is_empty() {
+        format!("no snapshot \"{wanted}\": this workspace has no snapshots yet")
+    } else {
+        let quoted: Vec<String> = available.iter().map(|l| format!("\"{l}\"")).collect();
+        format!(
+            "no snapshot \"{wanted}\" in this workspace; it has: {}",
+            quoted.join(", ")
+        )
+    }
+}
+
 fn text_message(what: &str, source: &TextError) -> String {
     match source {
         TextError::EmptyName => format!("the {what} cannot be empty"),
@@ -87,6 +112,9 @@ impl StoreError {
     pub fn code(&self) -> &'static str {
         match self {
             StoreError::NotFound { .. } => "not_found",
+            StoreError::SnapshotNotFound { .. } => "snapshot_not_found",
+            StoreError::SnapshotLabelTaken(_) => "snapshot_label_taken",
+            StoreError::Export { .. } => "io",
             StoreError::Ambiguous { .. } => "ambiguous",
             StoreError::InvalidEdit(_) => "invalid_edit",
             StoreError::InvalidText { .. } | StoreError::InvalidPosition(_) => "invalid_input",

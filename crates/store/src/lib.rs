@@ -13,6 +13,7 @@ mod layout;
 mod library;
 mod log;
 mod schema;
+mod snapshots;
 mod tables;
 mod types;
 
@@ -23,6 +24,7 @@ use rusqlite::Connection;
 pub use error::StoreError;
 pub use layout::NodePosition;
 pub use schema::{SCHEMA_VERSION, migration_sql};
+pub use snapshots::{SnapshotInfo, decode_snapshot, encode_snapshot};
 pub use types::{
     Actor, BatchState, ChangeBatch, HistoryStep, Source, WorkspaceState, WorkspaceSummary,
 };

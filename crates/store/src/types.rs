@@ -11,6 +11,8 @@ pub enum Source {
     Import,
     Undo,
     Redo,
+    /// Restoring a snapshot: an ordinary, undoable edit back to a saved state.
+    Restore,
 }
 
 impl Source {
@@ -22,6 +24,7 @@ impl Source {
             Source::Import => "import",
             Source::Undo => "undo",
             Source::Redo => "redo",
+            Source::Restore => "restore",
         }
     }
 
@@ -32,6 +35,7 @@ impl Source {
             Source::Import,
             Source::Undo,
             Source::Redo,
+            Source::Restore,
         ]
         .into_iter()
         .find(|x| x.as_str() == s)
