@@ -8,7 +8,7 @@
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use rusqlite::backup::Backup;
+use rusqlite::backup::{Backup, StepResult};
 use rusqlite::{Connection, OpenFlags};
 use serde::{Deserialize, Serialize};
 use time::OffsetDateTime;
@@ -17,6 +17,9 @@ use crate::{Store, StoreError};
 
 /// The folder beside the library that holds its automatic backups.
 pub const BACKUP_DIR: &str = "backups";
+
+/// How long a backup waits before trying again when the library is busy.
+const BUSY_PAUSE: Duration = Duration::from_millis(20);
 
 /// The file name extension of a backup.
 const EXT: &str = ".sqlite3";
@@ -111,9 +114,10 @@ pub fn backup_dir(library: &Path) -> PathBuf {
 }
 
 fn stem(library: &Path) -> String {
-    library
-        .file_stem()
-        .map_or_else(|| "library".to_string(), |s| s.to_string_lossy().into_owned())
+    library.file_stem().map_or_else(
+        || "library".to_string(),
+        |s| s.to_string_lossy().into_owned(),
+    )
 }
 
 /// `2026-11-30T094012Z`, the moment as written in file names.
@@ -196,7 +200,22 @@ pub(crate) fn copy_database(src: &Connection, dest: &Path) -> Result<bool, Store
             let backup = Backup::new(src, &mut out)?;
             // All pages in one step: one read transaction, so the copy is one consistent
             // moment even while another connection writes (WAL readers do not block writers).
-            backup.run_to_completion(-1, Duration::ZERO, None)?;
+            let mut waited = Duration::ZERO;
+            loop {
+                match backup.step(-1)? {
+                    StepResult::Done => break,
+                    _ if waited >= crate::schema::BUSY_TIMEOUT => {
+                        return Err(StoreError::Database(rusqlite::Error::SqliteFailure(
+                            rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_BUSY),
+                            Some("the library stayed busy during the backup".into()),
+                        )));
+                    }
+                    _ => {
+                        std::thread::sleep(BUSY_PAUSE);
+                        waited += BUSY_PAUSE;
+                    }
+                }
+            }
         }
         // A backup is one self-contained file: no `-wal` beside it.
         let _mode: String = out.query_row("PRAGMA journal_mode = DELETE", [], |r| r.get(0))?;
@@ -469,7 +488,10 @@ mod tests {
 
     #[test]
     fn backup_names_carry_the_moment_and_the_kind() {
-        let parsed = parse_name("library", "library-2026-11-30T094012Z-before-migration.sqlite3");
+        let parsed = parse_name(
+            "library",
+            "library-2026-11-30T094012Z-before-migration.sqlite3",
+        );
         assert_eq!(
             parsed,
             Some((
@@ -480,8 +502,14 @@ mod tests {
         let again = parse_name("library", "library-2026-11-30T094012Z-manual-2.sqlite3");
         assert_eq!(again.map(|p| p.1), Some(BackupKind::Manual));
         assert_eq!(parse_name("library", "notes.sqlite3"), None);
-        assert_eq!(parse_name("library", "library-2026-11-30-daily.sqlite3"), None);
-        assert_eq!(parse_name("library", "library-2026-11-30T094012Z-odd.sqlite3"), None);
+        assert_eq!(
+            parse_name("library", "library-2026-11-30-daily.sqlite3"),
+            None
+        );
+        assert_eq!(
+            parse_name("library", "library-2026-11-30T094012Z-odd.sqlite3"),
+            None
+        );
     }
 
     #[test]

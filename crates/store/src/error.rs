@@ -109,7 +109,11 @@ fn damaged_message(
             "The newest good backup is from {} ({}); restore it with: {command} \
              (the damaged file is kept aside). Or copy what can still be read into a new \
              library with `throughline salvage -o NEW_LIBRARY`.",
-            b.taken_at.replace('T', " ").trim_end_matches('Z').to_owned() + " UTC",
+            b.taken_at
+                .replace('T', " ")
+                .trim_end_matches('Z')
+                .to_owned()
+                + " UTC",
             b.path.display()
         )),
         _ => text.push_str(&format!(

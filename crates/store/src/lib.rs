@@ -87,7 +87,12 @@ impl Store {
             conn.busy_timeout(schema::BUSY_TIMEOUT)?;
             recovery::check_once(&conn, path)?;
         }
-        let mut store = Self::prepare(conn, Some(path))?;
+        let mut store = Self::prepare(conn, Some(path)).map_err(|e| match e {
+            StoreError::Database(e) if recovery::is_damage(&e) => {
+                recovery::damaged(path, e.to_string())
+            }
+            other => other,
+        })?;
         if existed {
             store.backup_warning = store.daily_backup().err().map(|e| e.to_string());
         }

@@ -17,9 +17,21 @@ use crate::{Actor, Source, Store, StoreError};
 /// How many lines of `quick_check`'s answer a message quotes.
 const QUOTED_LINES: usize = 3;
 
-/// The files this process has already checked; `quick_check` reads every page, so it runs
-/// at the first open of a file per process, not at every open.
-static CHECKED: Mutex<Option<HashSet<PathBuf>>> = Mutex::new(None);
+/// The files this process has already checked, with their size and modification time then;
+/// `quick_check` reads every page, so a file is checked again only once it has changed.
+static CHECKED: Mutex<Option<HashSet<CheckKey>>> = Mutex::new(None);
+
+type CheckKey = (PathBuf, u64, Option<std::time::SystemTime>);
+
+fn check_key(path: &Path) -> CheckKey {
+    let canonical = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+    let meta = std::fs::metadata(path).ok();
+    (
+        canonical,
+        meta.as_ref().map_or(0, |m| m.len()),
+        meta.and_then(|m| m.modified().ok()),
+    )
+}
 
 /// `None` when `PRAGMA quick_check` passes, else what it found (the first lines).
 pub(crate) fn quick_check(conn: &Connection) -> rusqlite::Result<Option<String>> {
@@ -37,7 +49,10 @@ pub(crate) fn quick_check(conn: &Connection) -> rusqlite::Result<Option<String>>
         .collect::<Vec<_>>()
         .join("; ");
     if lines.len() > QUOTED_LINES {
-        detail.push_str(&format!("; and {} more problems", lines.len() - QUOTED_LINES));
+        detail.push_str(&format!(
+            "; and {} more problems",
+            lines.len() - QUOTED_LINES
+        ));
     }
     Ok(Some(detail))
 }
@@ -47,10 +62,10 @@ pub(crate) fn is_damage(e: &rusqlite::Error) -> bool {
     e.sqlite_error_code() == Some(ErrorCode::DatabaseCorrupt)
 }
 
-/// Checks the file behind `conn` once per process. A foreign file is left for the schema
-/// check to name; damage becomes [`StoreError::Damaged`].
+/// Checks the file behind `conn` unless this process checked it as it is now. A foreign
+/// file is left for the schema check to name; damage becomes [`StoreError::Damaged`].
 pub(crate) fn check_once(conn: &Connection, path: &Path) -> Result<(), StoreError> {
-    let key = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+    let key = check_key(path);
     {
         let checked = CHECKED.lock().unwrap_or_else(|e| e.into_inner());
         if checked.as_ref().is_some_and(|set| set.contains(&key)) {
@@ -67,15 +82,6 @@ pub(crate) fn check_once(conn: &Connection, path: &Path) -> Result<(), StoreErro
     let mut checked = CHECKED.lock().unwrap_or_else(|e| e.into_inner());
     checked.get_or_insert_with(HashSet::new).insert(key);
     Ok(())
-}
-
-/// Forgets that `path` was checked, so the next open checks it again.
-fn forget_check(path: &Path) {
-    let key = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
-    let mut checked = CHECKED.lock().unwrap_or_else(|e| e.into_inner());
-    if let Some(set) = checked.as_mut() {
-        set.remove(&key);
-    }
 }
 
 /// The error for a damaged library at `path`, with its newest good backup and the
@@ -163,7 +169,6 @@ pub fn restore(library: &Path, backup_file: &Path) -> Result<RestoreOutcome, Sto
     // itself is left untouched for another restore.
     let src = Connection::open_with_flags(backup_file, OpenFlags::SQLITE_OPEN_READ_ONLY)?;
     backup::copy_database(&src, library)?;
-    forget_check(library);
     Ok(outcome)
 }
 
@@ -189,7 +194,10 @@ fn move_aside(library: &Path) -> Result<PathBuf, StoreError> {
     for suffix in ["-wal", "-shm"] {
         let side = PathBuf::from(format!("{}{suffix}", library.display()));
         if side.exists() {
-            rename(&side, &PathBuf::from(format!("{}{suffix}", aside.display())))?;
+            rename(
+                &side,
+                &PathBuf::from(format!("{}{suffix}", aside.display())),
+            )?;
         }
     }
     Ok(aside)
