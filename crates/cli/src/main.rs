@@ -1,7 +1,9 @@
 //! `throughline`: the command-line tool. Every subcommand is a call into the libraries;
 //! errors go to stderr with a non-zero exit, and nothing is written unless it all worked.
 
+mod backup;
 mod library;
+mod output;
 mod reports;
 
 use std::path::PathBuf;
@@ -10,6 +12,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 use library::{CliError, Library};
+use output::outln;
 
 /// Model, audit and export customer-experience coherence workspaces.
 #[derive(Debug, Parser)]
@@ -26,7 +29,7 @@ struct Cli {
 enum Command {
     /// Write the NexusFlow sample workspace to a file.
     Sample {
-        /// Where to write it (`*.throughline.json`).
+        /// Where to write it (`*.throughline.json`; `-` for standard output).
         #[arg(short, long, value_name = "FILE")]
         output: PathBuf,
     },
@@ -39,7 +42,7 @@ enum Command {
     Export {
         /// The workspace's slug or name (see `throughline list`).
         workspace: String,
-        /// Where to write it (`*.throughline.json`).
+        /// Where to write it (`*.throughline.json`; `-` for standard output).
         #[arg(short, long, value_name = "FILE")]
         output: PathBuf,
     },
@@ -77,6 +80,26 @@ enum Command {
         #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
         format: OutputFormat,
     },
+    /// Back the library up: to FILE, or into the `backups/` folder beside it.
+    Backup {
+        /// A new file to write the backup to.
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+    /// List the backups beside the library, newest first, with date, size and state.
+    Backups,
+    /// Replace the library by a backup. The current library is backed up first when it
+    /// can be read, and kept aside as `<library>.replaced-<date>` in any case.
+    Restore {
+        /// The backup file (see `throughline backups`).
+        backup: PathBuf,
+    },
+    /// Copy every workspace that can still be read from a damaged library into a new one.
+    Salvage {
+        /// The new library to create.
+        #[arg(short, long, value_name = "NEW_LIBRARY")]
+        output: PathBuf,
+    },
 }
 
 /// The least severe unwaived finding that makes `audit` exit non-zero.
@@ -110,11 +133,16 @@ fn main() -> ExitCode {
     match run(cli) {
         Ok(code) => code,
         Err(e) => {
-            eprintln!("throughline: {e}");
+            output::eprint_line(&format!("throughline: {e}"));
             // 1 is kept for "the audit found something"; 2 means the command itself failed.
             ExitCode::from(2)
         }
     }
+}
+
+/// Whether an output path means standard output (`-o -`).
+fn is_stdout(path: &std::path::Path) -> bool {
+    path.as_os_str() == "-"
 }
 
 fn run(cli: Cli) -> Result<ExitCode, CliError> {
@@ -122,24 +150,43 @@ fn run(cli: Cli) -> Result<ExitCode, CliError> {
     match cli.command {
         Command::Sample { output } => {
             let doc = throughline_format::sample();
-            throughline_format::write_file(&doc, &output)?;
-            println!("Wrote the sample workspace to {}", output.display());
+            if is_stdout(&output) {
+                output::print(&throughline_format::to_string(&doc))?;
+            } else {
+                throughline_format::write_file(&doc, &output)?;
+                outln!("Wrote the sample workspace to {}", output.display());
+            }
         }
         Command::Import { file } => {
             let doc = throughline_format::read_file(&file)?;
-            let summary = Library::open(db.as_deref())?.import(&doc)?;
-            println!("Imported \"{}\" as {}", summary.name, summary.slug);
+            let mut library = Library::open(db.as_deref())?;
+            let namesakes = library.named(&doc.workspace.name)?;
+            let summary = library.import(&doc)?;
+            outln!("Imported \"{}\" as {}", summary.name, summary.slug);
+            if !namesakes.is_empty() {
+                let slugs: Vec<&str> = namesakes.iter().map(|w| w.slug.as_str()).collect();
+                outln!(
+                    "The library already had a workspace called \"{}\" ({}); the new one is {}.",
+                    summary.name,
+                    slugs.join(", "),
+                    summary.slug
+                );
+            }
         }
         Command::Export { workspace, output } => {
-            let library = Library::open(db.as_deref())?;
+            let library = Library::open_existing(db.as_deref())?;
             let (summary, doc) = library.load(&workspace)?;
-            throughline_format::write_file(&doc, &output)?;
-            println!("Exported \"{}\" to {}", summary.name, output.display());
+            if is_stdout(&output) {
+                output::print(&throughline_format::to_string(&doc))?;
+            } else {
+                throughline_format::write_file(&doc, &output)?;
+                outln!("Exported \"{}\" to {}", summary.name, output.display());
+            }
         }
         Command::List => {
-            let list = Library::open(db.as_deref())?.list()?;
+            let list = Library::open_existing(db.as_deref())?.list()?;
             if list.is_empty() {
-                println!("The library is empty. Import a file with `throughline import FILE`.");
+                outln!("The library is empty. Import a file with `throughline import FILE`.");
             }
             let width = list
                 .iter()
@@ -153,9 +200,12 @@ fn run(cli: Cli) -> Result<ExitCode, CliError> {
                     .get(..16)
                     .unwrap_or(&w.updated_at)
                     .replace('T', " ");
-                println!(
+                outln!(
                     "{:<width$}  {}  ({} stages, {} elements; updated {updated} UTC)",
-                    w.slug, w.name, w.stages, w.elements
+                    w.slug,
+                    w.name,
+                    w.stages,
+                    w.elements
                 );
             }
         }
@@ -166,7 +216,7 @@ fn run(cli: Cli) -> Result<ExitCode, CliError> {
         } => {
             let doc = library::load_target(&target, db.as_deref())?;
             let (text, failed) = reports::audit(&doc, format, fail_on);
-            print!("{text}");
+            output::print(&text)?;
             if failed {
                 return Ok(ExitCode::from(1));
             }
@@ -177,7 +227,7 @@ fn run(cli: Cli) -> Result<ExitCode, CliError> {
             paper,
         } => {
             let (pages, bytes) = reports::playbook(&target, db.as_deref(), paper, &output)?;
-            println!(
+            outln!(
                 "Wrote the playbook to {} ({pages} pages, {} KB)",
                 output.display(),
                 bytes / 1024
@@ -189,8 +239,12 @@ fn run(cli: Cli) -> Result<ExitCode, CliError> {
             format,
         } => {
             let doc = library::load_target(&target, db.as_deref())?;
-            print!("{}", reports::readiness(&doc, session.as_deref(), format)?);
+            output::print(&reports::readiness(&doc, session.as_deref(), format)?)?;
         }
+        Command::Backup { output } => backup::backup(db.as_deref(), output.as_deref())?,
+        Command::Backups => backup::backups(db.as_deref())?,
+        Command::Restore { backup } => backup::restore(db.as_deref(), &backup)?,
+        Command::Salvage { output } => backup::salvage(db.as_deref(), &output)?,
     }
     Ok(ExitCode::SUCCESS)
 }
