@@ -27,11 +27,15 @@ struct Cli {
 
 #[derive(Debug, Subcommand)]
 enum Command {
-    /// Write the NexusFlow sample workspace to a file.
+    /// Write the NexusFlow sample workspace, or another template, to a file.
     Sample {
         /// Where to write it (`*.throughline.json`; `-` for standard output).
         #[arg(short, long, value_name = "FILE")]
         output: PathBuf,
+        /// Which template: saas-onboarding (the sample), retail-loyalty, rising-intent or
+        /// spring-promotions.
+        #[arg(long, value_name = "ID")]
+        template: Option<String>,
     },
     /// Import a `*.throughline.json` file into the library as a new workspace.
     Import {
@@ -148,13 +152,22 @@ fn is_stdout(path: &std::path::Path) -> bool {
 fn run(cli: Cli) -> Result<ExitCode, CliError> {
     let db = cli.db;
     match cli.command {
-        Command::Sample { output } => {
-            let doc = throughline_format::sample();
+        Command::Sample { output, template } => {
+            let doc = match template {
+                None => throughline_format::sample(),
+                Some(id) => throughline_format::template(&id)
+                    .map_err(CliError::Other)?
+                    .workspace()?,
+            };
             if is_stdout(&output) {
                 output::print(&throughline_format::to_string(&doc))?;
             } else {
                 throughline_format::write_file(&doc, &output)?;
-                outln!("Wrote the sample workspace to {}", output.display());
+                outln!(
+                    "Wrote the workspace \"{}\" to {}",
+                    doc.workspace.name,
+                    output.display()
+                );
             }
         }
         Command::Import { file } => {
