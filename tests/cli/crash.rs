@@ -59,7 +59,7 @@ fn a_cli_killed_in_the_middle_of_an_import_leaves_the_library_whole() {
     let full = started.elapsed();
     let expected = (big.stages.len() as u32, big.elements.len() as u32);
 
-    let rounds = 12u32;
+    let rounds = 8u32;
     for round in 0..rounds {
         let delay = full * round / rounds;
         let mut child = Command::new(env!("CARGO_BIN_EXE_throughline"))

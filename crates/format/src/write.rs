@@ -79,10 +79,10 @@ pub fn write_atomically(bytes: &[u8], path: &Path) -> Result<(), FormatError> {
 
 /// The same error without any file name the source added to its text.
 fn without_path(e: std::io::Error) -> std::io::Error {
+    if e.kind() == std::io::ErrorKind::NotFound {
+        return std::io::Error::new(e.kind(), "the folder does not exist");
+    }
     match e.raw_os_error() {
-        Some(_) if e.kind() == std::io::ErrorKind::NotFound => {
-            std::io::Error::new(e.kind(), "the folder does not exist")
-        }
         Some(code) => std::io::Error::from_raw_os_error(code),
         None => {
             let kind = e.kind();
