@@ -59,6 +59,12 @@ impl Sandbox {
         String::from_utf8(out.stderr).unwrap()
     }
 
+    /// Creates the sandbox's library, empty, as the app does at its first start.
+    fn empty_library(&self) -> &Self {
+        throughline_store::Store::open(&self.db()).unwrap();
+        self
+    }
+
     fn write(&self, name: &str, text: &str) -> PathBuf {
         let p = self.path(name);
         std::fs::write(&p, text).unwrap();
@@ -120,6 +126,7 @@ fn a_template_is_written_imported_and_audited_with_findings_to_discuss() {
 #[test]
 fn list_of_an_empty_library_says_how_to_start() {
     let sb = Sandbox::new();
+    sb.empty_library();
     assert!(sb.ok(&["list"]).contains("The library is empty"));
 }
 
@@ -142,6 +149,7 @@ fn importing_twice_keeps_both_under_distinct_slugs() {
 #[test]
 fn a_malformed_file_is_refused_with_its_location_and_changes_nothing() {
     let sb = Sandbox::new();
+    sb.empty_library();
     let bad = sb.write(
         "bad.throughline.json",
         "{\"format\": \"throughline\",\n  \"version\": 1,\n  oops }",
@@ -157,6 +165,7 @@ fn a_malformed_file_is_refused_with_its_location_and_changes_nothing() {
 #[test]
 fn a_handoff_to_a_missing_element_is_refused_with_its_path() {
     let sb = Sandbox::new();
+    sb.empty_library();
     let file = sb.write(
         "dangling.throughline.json",
         r#"{"format":"throughline","version":1,
@@ -174,6 +183,7 @@ fn a_handoff_to_a_missing_element_is_refused_with_its_path() {
 #[test]
 fn a_score_of_seven_is_refused() {
     let sb = Sandbox::new();
+    sb.empty_library();
     let file = sb.write(
         "score.throughline.json",
         r#"{"format":"throughline","version":1,"workspace":{"name":"Scores"},
@@ -188,6 +198,7 @@ fn a_score_of_seven_is_refused() {
 #[test]
 fn a_file_from_a_newer_version_is_refused() {
     let sb = Sandbox::new();
+    sb.empty_library();
     let file = sb.write(
         "future.throughline.json",
         r#"{"format":"throughline","version":3,"workspace":{"name":"Future"}}"#,
@@ -206,6 +217,7 @@ fn a_missing_file_is_named() {
 #[test]
 fn exporting_an_unknown_workspace_fails_and_writes_nothing() {
     let sb = Sandbox::new();
+    sb.empty_library();
     let out = sb.path("out.throughline.json");
     let err = sb.fails(&["export", "nope", "-o", s(&out)]);
     assert!(err.contains("nope"), "{err}");
@@ -229,7 +241,7 @@ fn export_accepts_the_workspace_name_as_well_as_its_slug() {
 #[test]
 fn a_database_from_a_newer_version_is_refused_and_left_alone() {
     let sb = Sandbox::new();
-    sb.ok(&["list"]);
+    sb.empty_library();
     {
         let conn = rusqlite::Connection::open(sb.db()).unwrap();
         conn.pragma_update(None, "user_version", 999).unwrap();
@@ -433,3 +445,7 @@ fn playbook_to_an_unwritable_place_fails_and_leaves_nothing() {
     let err = sb.fails(&["playbook", s(&sample), "-o", "/nonexistent/dir/out.pdf"]);
     assert!(err.contains("/nonexistent/dir/out.pdf"), "{err}");
 }
+
+mod backup;
+mod behave;
+mod crash;

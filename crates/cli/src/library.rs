@@ -1,6 +1,6 @@
 //! Access to the library database and to workspace files, for the subcommands.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use throughline_format::FormatError;
 use throughline_model::Workspace;
@@ -29,15 +29,30 @@ pub struct Library {
 }
 
 impl Library {
-    /// Opens `db`, or the default library (`THROUGHLINE_DB`, else the app's data directory).
+    /// Opens `db`, or the default library (`THROUGHLINE_DB`, else the app's data
+    /// directory), creating it if needed: for commands that add to the library.
     pub fn open(db: Option<&Path>) -> Result<Self, CliError> {
-        let path = match db {
-            Some(p) => p.to_path_buf(),
-            None => Store::default_path()?,
-        };
         Ok(Self {
-            store: Store::open(&path)?,
+            store: Store::open(&library_path(db)?)?,
         })
+    }
+
+    /// Opens the library for a command that only reads: a missing library is an error,
+    /// never a new empty one.
+    pub fn open_existing(db: Option<&Path>) -> Result<Self, CliError> {
+        Ok(Self {
+            store: Store::open(&existing_library(db)?)?,
+        })
+    }
+
+    /// The workspaces whose name is `name` (ignoring case and surrounding spaces).
+    pub fn named(&self, name: &str) -> Result<Vec<WorkspaceSummary>, CliError> {
+        let wanted = name.trim().to_lowercase();
+        Ok(self
+            .list()?
+            .into_iter()
+            .filter(|w| w.name.trim().to_lowercase() == wanted)
+            .collect())
     }
 
     fn actor(source: Source) -> Actor {
@@ -83,6 +98,27 @@ impl Library {
     }
 }
 
+/// The library's path: `db`, or the default library.
+pub fn library_path(db: Option<&Path>) -> Result<PathBuf, CliError> {
+    match db {
+        Some(p) => Ok(p.to_path_buf()),
+        None => Ok(Store::default_path()?),
+    }
+}
+
+/// The library's path, which must exist.
+pub fn existing_library(db: Option<&Path>) -> Result<PathBuf, CliError> {
+    let path = library_path(db)?;
+    if path.exists() {
+        Ok(path)
+    } else {
+        Err(CliError::Other(format!(
+            "no library at {}; `throughline import` creates one",
+            path.display()
+        )))
+    }
+}
+
 /// What a report subcommand reads: a workspace file, or a workspace in the library.
 pub enum Target<'a> {
     File(&'a Path),
@@ -105,7 +141,7 @@ impl<'a> Target<'a> {
 pub fn load_target(target: &str, db: Option<&Path>) -> Result<Workspace, CliError> {
     match Target::parse(target) {
         Target::File(path) => Ok(throughline_format::read_file(path)?),
-        Target::Workspace(name) => Ok(Library::open(db)?.load(name)?.1),
+        Target::Workspace(name) => Ok(Library::open_existing(db)?.load(name)?.1),
     }
 }
 

@@ -1,9 +1,11 @@
 //! `throughline`: the command-line tool. Every subcommand is a call into the libraries;
 //! errors go to stderr with a non-zero exit, and nothing is written unless it all worked.
 
+mod backup;
 mod library;
 mod monitor;
 mod replay;
+mod output;
 mod reports;
 mod versions;
 
@@ -13,6 +15,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 use library::{CliError, Library};
+use output::outln;
 
 /// Model, audit and export customer-experience coherence workspaces.
 #[derive(Debug, Parser)]
@@ -29,7 +32,7 @@ struct Cli {
 enum Command {
     /// Write the NexusFlow sample workspace, or another template, to a file.
     Sample {
-        /// Where to write it (`*.throughline.json`).
+        /// Where to write it (`*.throughline.json`; `-` for standard output).
         #[arg(short, long, value_name = "FILE")]
         output: PathBuf,
         /// Which template: saas-onboarding (the sample), retail-loyalty, rising-intent or
@@ -46,7 +49,7 @@ enum Command {
     Export {
         /// The workspace's slug or name (see `throughline list`).
         workspace: String,
-        /// Where to write it (`*.throughline.json`).
+        /// Where to write it (`*.throughline.json`; `-` for standard output).
         #[arg(short, long, value_name = "FILE")]
         output: PathBuf,
     },
@@ -129,6 +132,26 @@ enum Command {
     Merge(versions::MergeArgs),
     /// The change log of a workspace or of one of its items.
     History(versions::HistoryArgs),
+    /// Back the library up: to FILE, or into the `backups/` folder beside it.
+    Backup {
+        /// A new file to write the backup to.
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+    /// List the backups beside the library, newest first, with date, size and state.
+    Backups,
+    /// Replace the library by a backup. The current library is backed up first when it
+    /// can be read, and kept aside as `<library>.replaced-<date>` in any case.
+    Restore {
+        /// The backup file (see `throughline backups`).
+        backup: PathBuf,
+    },
+    /// Copy every workspace that can still be read from a damaged library into a new one.
+    Salvage {
+        /// The new library to create.
+        #[arg(short, long, value_name = "NEW_LIBRARY")]
+        output: PathBuf,
+    },
 }
 
 /// The least severe unwaived finding that makes `audit` exit non-zero.
@@ -162,11 +185,16 @@ fn main() -> ExitCode {
     match run(cli) {
         Ok(code) => code,
         Err(e) => {
-            eprintln!("throughline: {e}");
+            output::eprint_line(&format!("throughline: {e}"));
             // 1 is kept for "the audit found something"; 2 means the command itself failed.
             ExitCode::from(2)
         }
     }
+}
+
+/// Whether an output path means standard output (`-o -`).
+fn is_stdout(path: &std::path::Path) -> bool {
+    path.as_os_str() == "-"
 }
 
 fn run(cli: Cli) -> Result<ExitCode, CliError> {
@@ -179,28 +207,47 @@ fn run(cli: Cli) -> Result<ExitCode, CliError> {
                     .map_err(CliError::Other)?
                     .workspace()?,
             };
-            throughline_format::write_file(&doc, &output)?;
-            println!(
-                "Wrote the workspace \"{}\" to {}",
-                doc.workspace.name,
-                output.display()
-            );
+            if is_stdout(&output) {
+                output::print(&throughline_format::to_string(&doc))?;
+            } else {
+                throughline_format::write_file(&doc, &output)?;
+                outln!(
+                    "Wrote the workspace \"{}\" to {}",
+                    doc.workspace.name,
+                    output.display()
+                );
+            }
         }
         Command::Import { file } => {
             let doc = throughline_format::read_file(&file)?;
-            let summary = Library::open(db.as_deref())?.import(&doc)?;
-            println!("Imported \"{}\" as {}", summary.name, summary.slug);
+            let mut library = Library::open(db.as_deref())?;
+            let namesakes = library.named(&doc.workspace.name)?;
+            let summary = library.import(&doc)?;
+            outln!("Imported \"{}\" as {}", summary.name, summary.slug);
+            if !namesakes.is_empty() {
+                let slugs: Vec<&str> = namesakes.iter().map(|w| w.slug.as_str()).collect();
+                outln!(
+                    "The library already had a workspace called \"{}\" ({}); the new one is {}.",
+                    summary.name,
+                    slugs.join(", "),
+                    summary.slug
+                );
+            }
         }
         Command::Export { workspace, output } => {
-            let library = Library::open(db.as_deref())?;
+            let library = Library::open_existing(db.as_deref())?;
             let (summary, doc) = library.load(&workspace)?;
-            throughline_format::write_file(&doc, &output)?;
-            println!("Exported \"{}\" to {}", summary.name, output.display());
+            if is_stdout(&output) {
+                output::print(&throughline_format::to_string(&doc))?;
+            } else {
+                throughline_format::write_file(&doc, &output)?;
+                outln!("Exported \"{}\" to {}", summary.name, output.display());
+            }
         }
         Command::List => {
-            let list = Library::open(db.as_deref())?.list()?;
+            let list = Library::open_existing(db.as_deref())?.list()?;
             if list.is_empty() {
-                println!("The library is empty. Import a file with `throughline import FILE`.");
+                outln!("The library is empty. Import a file with `throughline import FILE`.");
             }
             let width = list
                 .iter()
@@ -214,9 +261,12 @@ fn run(cli: Cli) -> Result<ExitCode, CliError> {
                     .get(..16)
                     .unwrap_or(&w.updated_at)
                     .replace('T', " ");
-                println!(
+                outln!(
                     "{:<width$}  {}  ({} stages, {} elements; updated {updated} UTC)",
-                    w.slug, w.name, w.stages, w.elements
+                    w.slug,
+                    w.name,
+                    w.stages,
+                    w.elements
                 );
             }
         }
@@ -227,7 +277,7 @@ fn run(cli: Cli) -> Result<ExitCode, CliError> {
         } => {
             let doc = library::load_target(&target, db.as_deref())?;
             let (text, failed) = reports::audit(&doc, format, fail_on);
-            print!("{text}");
+            output::print(&text)?;
             if failed {
                 return Ok(ExitCode::from(1));
             }
@@ -238,7 +288,7 @@ fn run(cli: Cli) -> Result<ExitCode, CliError> {
             paper,
         } => {
             let (pages, bytes) = reports::playbook(&target, db.as_deref(), paper, &output)?;
-            println!(
+            outln!(
                 "Wrote the playbook to {} ({pages} pages, {} KB)",
                 output.display(),
                 bytes / 1024
@@ -250,7 +300,7 @@ fn run(cli: Cli) -> Result<ExitCode, CliError> {
             format,
         } => {
             let doc = library::load_target(&target, db.as_deref())?;
-            print!("{}", reports::readiness(&doc, session.as_deref(), format)?);
+            output::print(&reports::readiness(&doc, session.as_deref(), format)?)?;
         }
         Command::Monitor {
             target,
@@ -259,7 +309,7 @@ fn run(cli: Cli) -> Result<ExitCode, CliError> {
             fail_on,
         } => {
             let (text, failed) = monitor::monitor(&target, db.as_deref(), as_of, format, fail_on)?;
-            print!("{text}");
+            output::print(&text)?;
             if failed {
                 return Ok(ExitCode::from(1));
             }
@@ -273,18 +323,22 @@ fn run(cli: Cli) -> Result<ExitCode, CliError> {
         } => {
             let (text, failed) =
                 replay::replay(&target, &log, db.as_deref(), format, fail_on, skip_bad_rows)?;
-            print!("{text}");
+            output::print(&text)?;
             if failed {
                 return Ok(ExitCode::from(1));
             }
         }
         Command::Readings { command } => {
-            print!("{}", monitor::readings(command, db.as_deref())?);
+            output::print(&monitor::readings(command, db.as_deref())?)?;
         }
         Command::Snapshot(args) => return versions::snapshot(args, db.as_deref()),
         Command::Diff(args) => return versions::diff(args, db.as_deref()),
         Command::Merge(args) => return versions::merge_files(args),
         Command::History(args) => return versions::history(args, db.as_deref()),
+        Command::Backup { output } => backup::backup(db.as_deref(), output.as_deref())?,
+        Command::Backups => backup::backups(db.as_deref())?,
+        Command::Restore { backup } => backup::restore(db.as_deref(), &backup)?,
+        Command::Salvage { output } => backup::salvage(db.as_deref(), &output)?,
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -72,7 +72,7 @@ pub fn playbook(
     let (doc, layout) = match Target::parse(target) {
         Target::File(path) => (throughline_format::read_file(path)?, Vec::new()),
         Target::Workspace(name) => {
-            let library = Library::open(db)?;
+            let library = Library::open_existing(db)?;
             let (summary, doc) = library.load(name)?;
             (doc, library.layout(&summary.slug)?)
         }

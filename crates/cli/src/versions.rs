@@ -1,6 +1,7 @@
 //! The version subcommands: snapshots, `diff` of any two states, the three-way `merge`
 //! (also a git merge driver) and the `history` of a workspace or one of its items.
 
+use crate::output::outln;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -121,7 +122,7 @@ pub struct HistoryArgs {
 
 fn print_json(v: &impl serde::Serialize) -> Result<(), CliError> {
     let text = serde_json::to_string_pretty(v).map_err(|e| CliError::Other(e.to_string()))?;
-    println!("{text}");
+    outln!("{text}");
     Ok(())
 }
 
@@ -140,7 +141,7 @@ pub fn snapshot(args: SnapshotArgs, db: Option<&Path>) -> Result<ExitCode, CliEr
             let info = lib
                 .store
                 .create_snapshot(&slug, &label, note.as_deref(), &actor)?;
-            println!(
+            outln!(
                 "Took snapshot \"{}\" of {slug} ({} elements, {} KB stored)",
                 info.label,
                 info.elements,
@@ -151,14 +152,14 @@ pub fn snapshot(args: SnapshotArgs, db: Option<&Path>) -> Result<ExitCode, CliEr
             let slug = slug(&lib, &workspace)?;
             let list = lib.store.snapshots(&slug)?;
             if list.is_empty() {
-                println!(
+                outln!(
                     "{slug} has no snapshots. Take one with `throughline snapshot create {slug} --label LABEL`."
                 );
             }
             for s in list {
                 let at = s.at.get(..16).unwrap_or(&s.at).replace('T', " ");
                 let note = s.note.map(|n| format!(": {n}")).unwrap_or_default();
-                println!("{}  {at} UTC by {}{note}", s.label, s.who);
+                outln!("{}  {at} UTC by {}{note}", s.label, s.who);
             }
         }
         SnapshotAction::Restore { workspace, label } => {
@@ -167,9 +168,9 @@ pub fn snapshot(args: SnapshotArgs, db: Option<&Path>) -> Result<ExitCode, CliEr
             let before = lib.store.state(&slug)?.revision;
             let state = lib.store.restore_snapshot(&slug, &label, &actor)?;
             if state.revision == before {
-                println!("{slug} already matches snapshot \"{label}\"; nothing changed.");
+                outln!("{slug} already matches snapshot \"{label}\"; nothing changed.");
             } else {
-                println!(
+                outln!(
                     "Restored {slug} to snapshot \"{label}\". This is one edit: undo it in the app to get the later changes back."
                 );
             }
@@ -177,7 +178,7 @@ pub fn snapshot(args: SnapshotArgs, db: Option<&Path>) -> Result<ExitCode, CliEr
         SnapshotAction::Delete { workspace, label } => {
             let slug = slug(&lib, &workspace)?;
             lib.store.delete_snapshot(&slug, &label)?;
-            println!("Deleted snapshot \"{label}\" of {slug}");
+            outln!("Deleted snapshot \"{label}\" of {slug}");
         }
         SnapshotAction::Export {
             workspace,
@@ -186,7 +187,7 @@ pub fn snapshot(args: SnapshotArgs, db: Option<&Path>) -> Result<ExitCode, CliEr
         } => {
             let slug = slug(&lib, &workspace)?;
             lib.store.export_snapshot(&slug, &label, &output)?;
-            println!(
+            outln!(
                 "Exported snapshot \"{label}\" of {slug} to {}",
                 output.display()
             );
@@ -223,7 +224,7 @@ pub fn diff(args: DiffArgs, db: Option<&Path>) -> Result<ExitCode, CliError> {
     let (to, b) = load_state(&args.b, db)?;
     let comparison = compare(&a, &b).named(from, to);
     match args.format {
-        OutputFormat::Text => print!("{}", throughline_versions::render_text(&comparison)),
+        OutputFormat::Text => crate::output::print(&throughline_versions::render_text(&comparison))?,
         OutputFormat::Json => print_json(&comparison)?,
     }
     let worst = comparison.findings.worst_introduced();
@@ -250,7 +251,7 @@ pub fn merge_files(args: MergeArgs) -> Result<ExitCode, CliError> {
         .map_err(|e| CliError::Other(e.to_string()))?;
     throughline_format::write_file(&merged.workspace, &args.output)?;
     for w in &merged.warnings {
-        eprintln!("throughline: warning: {w}");
+        crate::output::eprint_line(&format!("throughline: warning: {w}"));
     }
     match args.format {
         OutputFormat::Json => print_json(&json!({
@@ -259,14 +260,13 @@ pub fn merge_files(args: MergeArgs) -> Result<ExitCode, CliError> {
             "warnings": merged.warnings,
         }))?,
         OutputFormat::Text if merged.is_clean() => {
-            println!("Merged cleanly into {}", args.output.display())
+            outln!("Merged cleanly into {}", args.output.display())
         }
         OutputFormat::Text => {
-            print!(
-                "{}",
-                throughline_versions::render_conflicts_text(&merged.conflicts)
-            );
-            println!(
+            crate::output::print(&throughline_versions::render_conflicts_text(
+                &merged.conflicts,
+            ))?;
+            outln!(
                 "Merged into {} with {} conflict(s); each keeps our side. Review them, then commit.",
                 args.output.display(),
                 merged.conflicts.len()
@@ -333,7 +333,7 @@ pub fn history(args: HistoryArgs, db: Option<&Path>) -> Result<ExitCode, CliErro
     }
     for e in &entries {
         let at = e["at"].as_str().unwrap_or_default();
-        println!(
+        outln!(
             "{} UTC  {} ({})  {}",
             at.get(..16).unwrap_or(at).replace('T', " "),
             e["who"].as_str().unwrap_or_default(),
@@ -345,11 +345,11 @@ pub fn history(args: HistoryArgs, db: Option<&Path>) -> Result<ExitCode, CliErro
             .map(Vec::as_slice)
             .unwrap_or_default();
         if args.entity.is_none() && changes.len() > 20 {
-            println!("    {} items changed", changes.len());
+            outln!("    {} items changed", changes.len());
             continue;
         }
         for c in changes {
-            println!(
+            outln!(
                 "    {} {} {}",
                 c["change"].as_str().unwrap_or_default(),
                 c["collection"].as_str().unwrap_or_default(),
@@ -357,7 +357,7 @@ pub fn history(args: HistoryArgs, db: Option<&Path>) -> Result<ExitCode, CliErro
             );
             if let Some(fields) = c["fields"].as_object() {
                 for (path, f) in fields {
-                    println!(
+                    outln!(
                         "        {path}: {} -> {}",
                         show(&f["before"]),
                         show(&f["after"])

@@ -44,9 +44,11 @@ pub fn write_file(ws: &Workspace, path: &Path) -> Result<(), FormatError> {
 /// flushed to disk, and then replace `path` in one rename, so a crash leaves either the old
 /// file or the new one, never half of one. Used for workspace files and exported PDFs.
 pub fn write_atomically(bytes: &[u8], path: &Path) -> Result<(), FormatError> {
-    let write_error = |source| FormatError::Write {
+    // The temporary file's name stays out of messages: the user asked for `path`, and the
+    // errors of `tempfile` carry the temporary name.
+    let write_error = |source: std::io::Error| FormatError::Write {
         path: path.to_path_buf(),
-        source,
+        source: without_path(source),
     };
     let dir = match path.parent() {
         Some(dir) if !dir.as_os_str().is_empty() => dir,
@@ -73,6 +75,20 @@ pub fn write_atomically(bytes: &[u8], path: &Path) -> Result<(), FormatError> {
     temp.persist(path).map_err(|e| write_error(e.error))?;
     sync_dir(dir);
     Ok(())
+}
+
+/// The same error without any file name the source added to its text.
+fn without_path(e: std::io::Error) -> std::io::Error {
+    if e.kind() == std::io::ErrorKind::NotFound {
+        return std::io::Error::new(e.kind(), "the folder does not exist");
+    }
+    match e.raw_os_error() {
+        Some(code) => std::io::Error::from_raw_os_error(code),
+        None => {
+            let kind = e.kind();
+            std::io::Error::new(kind, kind.to_string())
+        }
+    }
 }
 
 /// Flushes the folder entry of the rename, where the platform allows it. Best effort: the

@@ -1,4 +1,6 @@
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
+
+use crate::BackupInfo;
 
 use serde::ser::SerializeStruct;
 use throughline_model::{EditError, Problem, TextError};
@@ -64,6 +66,23 @@ pub enum StoreError {
         .path.display()
     )]
     NotADatabase { path: PathBuf },
+    #[error("{}", damaged_message(.path, .detail, .newest_good_backup.as_deref(), .restore_command.as_deref()))]
+    Damaged {
+        path: PathBuf,
+        /// What SQLite's check found.
+        detail: String,
+        /// The newest backup that passes its check, if any.
+        newest_good_backup: Option<Box<BackupInfo>>,
+        /// The CLI command that restores that backup.
+        restore_command: Option<String>,
+    },
+    #[error("{} cannot be restored: {problem}. Nothing was changed.", .path.display())]
+    BadBackup { path: PathBuf, problem: String },
+    #[error(
+        "nothing can be salvaged from {}: even its list of workspaces cannot be read ({detail})",
+        .path.display()
+    )]
+    Unsalvageable { path: PathBuf, detail: String },
     #[error("cannot find the folder for application data on this system; set THROUGHLINE_DB")]
     NoDataDir,
     #[error("{}: {source}", .path.display())]
@@ -98,6 +117,35 @@ fn snapshot_not_found_message(wanted: &str, available: &[String]) -> String {
             quoted.join(", ")
         )
     }
+fn damaged_message(
+    path: &Path,
+    detail: &str,
+    newest: Option<&BackupInfo>,
+    restore_command: Option<&str>,
+) -> String {
+    let mut text = format!(
+        "the library {} is damaged ({detail}); it was left as it is. ",
+        path.display()
+    );
+    match (newest, restore_command) {
+        (Some(b), Some(command)) => text.push_str(&format!(
+            "The newest good backup is from {} ({}); restore it with: {command} \
+             (the damaged file is kept aside). Or copy what can still be read into a new \
+             library with `throughline salvage -o NEW_LIBRARY`.",
+            b.taken_at
+                .replace('T', " ")
+                .trim_end_matches('Z')
+                .to_owned()
+                + " UTC",
+            b.path.display()
+        )),
+        _ => text.push_str(&format!(
+            "No good backup was found in {}. Copy what can still be read into a new library \
+             with `throughline salvage -o NEW_LIBRARY`.",
+            crate::backup_dir(path).display()
+        )),
+    }
+    text
 }
 
 fn text_message(what: &str, source: &TextError) -> String {
@@ -125,6 +173,9 @@ impl StoreError {
             StoreError::NotADatabase { .. } => "not_a_database",
             StoreError::NoDataDir | StoreError::Io { .. } => "io",
             StoreError::Corrupt(_) => "corrupt",
+            StoreError::Damaged { .. } => "damaged",
+            StoreError::BadBackup { .. } => "bad_backup",
+            StoreError::Unsalvageable { .. } => "unsalvageable",
             StoreError::Database(_) => "database",
         }
     }

@@ -6,12 +6,14 @@
 //! [`diff`](throughline_model::diff) written and logged as one batch. Undo and redo replay
 //! logged batches, so they survive a restart and work the same for the app and the CLI.
 
+mod backup;
 mod edits;
 mod error;
 mod label;
 mod layout;
 mod library;
 mod log;
+mod recovery;
 mod schema;
 mod snapshots;
 mod tables;
@@ -21,8 +23,16 @@ use std::path::{Path, PathBuf};
 
 use rusqlite::Connection;
 
+pub use backup::{
+    BACKUP_DIR, BackupInfo, BackupKind, BackupPolicy, KEEP_DAILY_SETTING, KEEP_WEEKLY_SETTING,
+    backup_dir, list_backups, newest_good_backup,
+};
 pub use error::StoreError;
 pub use layout::NodePosition;
+pub use recovery::{
+    LostWorkspace, RestoreOutcome, SalvageReport, SalvagedWorkspace, restore, restore_command,
+    salvage,
+};
 pub use schema::{SCHEMA_VERSION, migration_sql};
 pub use snapshots::{SnapshotInfo, decode_snapshot, encode_snapshot};
 pub use types::{
@@ -46,6 +56,8 @@ pub const DEFAULT_DISPLAY_NAME: &str = "Someone";
 pub struct Store {
     conn: Connection,
     path: Option<PathBuf>,
+    /// Why today's automatic backup failed, if it did; opening goes on regardless.
+    backup_warning: Option<String>,
 }
 
 impl Store {
@@ -60,6 +72,10 @@ impl Store {
     }
 
     /// Opens (creating if needed) the library at `path` and brings its schema up to date.
+    ///
+    /// An existing file is checked with `quick_check` at its first open in this process: a
+    /// damaged library is refused with [`StoreError::Damaged`] and left untouched. Before a
+    /// migration the file is backed up; then today's automatic backup is taken if missing.
     pub fn open(path: &Path) -> Result<Self, StoreError> {
         if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
             std::fs::create_dir_all(parent).map_err(|source| StoreError::Io {
@@ -67,8 +83,22 @@ impl Store {
                 source,
             })?;
         }
+        let existed = std::fs::metadata(path).is_ok_and(|m| m.len() > 0);
         let conn = Connection::open(path)?;
-        Self::prepare(conn, Some(path))
+        if existed {
+            conn.busy_timeout(schema::BUSY_TIMEOUT)?;
+            recovery::check_once(&conn, path)?;
+        }
+        let mut store = Self::prepare(conn, Some(path)).map_err(|e| match e {
+            StoreError::Database(e) if recovery::is_damage(&e) => {
+                recovery::damaged(path, e.to_string())
+            }
+            other => other,
+        })?;
+        if existed {
+            store.backup_warning = store.daily_backup().err().map(|e| e.to_string());
+        }
+        Ok(store)
     }
 
     /// A library in memory, made by the same code path as a file; for tests.
@@ -81,7 +111,13 @@ impl Store {
         Ok(Self {
             conn,
             path: path.map(Path::to_path_buf),
+            backup_warning: None,
         })
+    }
+
+    /// Why today's automatic backup could not be taken at open, if it could not.
+    pub fn backup_warning(&self) -> Option<&str> {
+        self.backup_warning.as_deref()
     }
 
     /// The database file, or `None` for an in-memory library.

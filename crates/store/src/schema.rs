@@ -6,6 +6,7 @@ use std::time::Duration;
 use rusqlite::{Connection, ErrorCode, TransactionBehavior};
 
 use crate::StoreError;
+use crate::backup::{self, BackupKind};
 
 /// The migrations, in order: migration `i` (from 0) takes the schema from `i` to `i + 1`.
 /// A released migration is never edited; a change of schema is a new file here.
@@ -19,10 +20,13 @@ const MIGRATIONS: &[&str] = &[
 /// The newest schema this version of Throughline understands.
 pub const SCHEMA_VERSION: u32 = MIGRATIONS.len() as u32;
 
+/// How long a connection waits for another writer before giving up.
+pub(crate) const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
+
 /// Prepares a fresh connection: refuses a newer or foreign file before touching it, then
 /// turns on WAL and foreign keys and brings the schema up to date in one transaction.
 pub(crate) fn prepare(conn: &mut Connection, path: Option<&Path>) -> Result<(), StoreError> {
-    conn.busy_timeout(Duration::from_secs(5))?;
+    conn.busy_timeout(BUSY_TIMEOUT)?;
     // Reading the header is the first access to the file: a foreign file fails here, and
     // a newer schema is refused before anything (even the journal mode) is written.
     let found = schema_version(conn).map_err(|e| not_a_database(e, path))?;
@@ -35,7 +39,7 @@ pub(crate) fn prepare(conn: &mut Connection, path: Option<&Path>) -> Result<(), 
     // `journal_mode` answers with a row; in memory it stays `memory`, which is fine.
     let _mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
     conn.pragma_update(None, "foreign_keys", true)?;
-    migrate(conn)
+    migrate(conn, path)
 }
 
 fn schema_version(conn: &Connection) -> rusqlite::Result<u32> {
@@ -48,13 +52,22 @@ fn not_a_database(e: rusqlite::Error, path: Option<&Path>) -> StoreError {
         (Some(ErrorCode::NotADatabase), Some(path)) => StoreError::NotADatabase {
             path: path.to_path_buf(),
         },
+        (Some(ErrorCode::DatabaseCorrupt), Some(path)) => {
+            crate::recovery::damaged(path, e.to_string())
+        }
         _ => StoreError::Database(e),
     }
 }
 
-fn migrate(conn: &mut Connection) -> Result<(), StoreError> {
-    if schema_version(conn)? == SCHEMA_VERSION {
+fn migrate(conn: &mut Connection, path: Option<&Path>) -> Result<(), StoreError> {
+    let before = schema_version(conn)?;
+    if before == SCHEMA_VERSION {
         return Ok(());
+    }
+    // A library with data is backed up before its schema changes; a new one has nothing
+    // to lose. Should two processes migrate at once, each leaves a backup: harmless.
+    if let (Some(path), 1..) = (path, before) {
+        backup::backup_into_folder(conn, path, BackupKind::BeforeMigration)?;
     }
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
     // Read again inside the transaction: another process may have migrated meanwhile.
