@@ -13,6 +13,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0001_init.sql"),
     include_str!("../migrations/0002_layout.sql"),
     include_str!("../migrations/0003_practice.sql"),
+    include_str!("../migrations/0006_edit_indexes.sql"),
 ];
 
 /// The newest schema this version of Throughline understands.
