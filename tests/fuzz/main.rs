@@ -135,7 +135,10 @@ fn replace_node(root: &mut Value, path: &[usize], with: Value) {
 
 /// Everything downstream of the reader, on a workspace it accepted.
 fn use_workspace(ws: &Workspace) {
-    assert!(validate(ws).is_empty(), "the reader accepted an invalid workspace");
+    assert!(
+        validate(ws).is_empty(),
+        "the reader accepted an invalid workspace"
+    );
     let report = throughline_audit::audit(ws);
     let _ = throughline_audit::report(ws, report.findings.clone());
     let _ = outline(ws, &PlaybookOptions::default());

@@ -1,6 +1,8 @@
 //! Speed of the store on generated workspaces (five handoffs per element): renaming one
 //! element, undoing and redoing it, and opening the workspace beside a raw SELECT of its
 //! rows. Run with `cargo bench -p throughline-store`; the open/SELECT ratio is printed.
+//! Edits go through the delta methods, which return what changed, not the document.
+#![allow(clippy::expect_used)] // a benchmark that cannot set up has nothing to measure
 
 use std::hint::black_box;
 use std::time::{Duration, Instant};
@@ -106,7 +108,7 @@ fn store(c: &mut Criterion) {
             b.iter(|| {
                 current = 1 - current;
                 lib.store
-                    .apply(&lib.slug, &lib.rename[current], &actor)
+                    .apply_delta(&lib.slug, &lib.rename[current], &actor)
                     .expect("rename")
             })
         });
@@ -115,10 +117,10 @@ fn store(c: &mut Criterion) {
                 let mut total = Duration::ZERO;
                 for _ in 0..iters {
                     lib.store
-                        .apply(&lib.slug, &lib.rename[1 - current], &actor)
+                        .apply_delta(&lib.slug, &lib.rename[1 - current], &actor)
                         .expect("rename");
                     let t = Instant::now();
-                    black_box(lib.store.undo(&lib.slug, &actor).expect("undo"));
+                    black_box(lib.store.undo_delta(&lib.slug, &actor).expect("undo"));
                     total += t.elapsed();
                 }
                 total
@@ -129,11 +131,11 @@ fn store(c: &mut Criterion) {
                 let mut total = Duration::ZERO;
                 for _ in 0..iters {
                     lib.store
-                        .apply(&lib.slug, &lib.rename[1 - current], &actor)
+                        .apply_delta(&lib.slug, &lib.rename[1 - current], &actor)
                         .expect("rename");
-                    lib.store.undo(&lib.slug, &actor).expect("undo");
+                    lib.store.undo_delta(&lib.slug, &actor).expect("undo");
                     let t = Instant::now();
-                    black_box(lib.store.redo(&lib.slug, &actor).expect("redo"));
+                    black_box(lib.store.redo_delta(&lib.slug, &actor).expect("redo"));
                     total += t.elapsed();
                 }
                 total

@@ -34,7 +34,11 @@ impl Lookup for Tables<'_> {
     fn metric_scale(&self, id: &str) -> Option<(f64, f64)> {
         self.conn
             .prepare_cached("SELECT min, max FROM metrics WHERE workspace_id = ?1 AND id = ?2")
-            .and_then(|mut s| s.query_row(rusqlite::params![self.ws, id], |r| Ok((r.get(0)?, r.get(1)?))))
+            .and_then(|mut s| {
+                s.query_row(rusqlite::params![self.ws, id], |r| {
+                    Ok((r.get(0)?, r.get(1)?))
+                })
+            })
             .ok()
     }
     fn has_session(&self, id: &str) -> bool {
@@ -80,7 +84,10 @@ pub(crate) fn check(
             Some(after) if c.before.as_ref().map(|b| &b.value) != Some(&after.value) => {
                 checked.insert((c.kind, c.key.clone()));
                 let problems = rules(c.kind, after.index, &after.value, &lookup)?;
-                found.entry((section(c.kind), after.index)).or_default().extend(problems);
+                found
+                    .entry((section(c.kind), after.index))
+                    .or_default()
+                    .extend(problems);
                 if c.kind == EntityKind::Element {
                     changed_elements.push(parse(c.kind, &after.value)?);
                 }
@@ -100,7 +107,10 @@ pub(crate) fn check(
             continue;
         };
         let problems = rules(kind, ord, &value, &lookup)?;
-        found.entry((section(kind), ord)).or_default().extend(problems);
+        found
+            .entry((section(kind), ord))
+            .or_default()
+            .extend(problems);
     }
     for (ord, problems) in aliases(conn, ws, &changed_elements)? {
         found.entry((ALIASES, ord)).or_default().extend(problems);
@@ -117,7 +127,8 @@ fn referring(
     key: &str,
 ) -> Result<Vec<(EntityKind, String)>, StoreError> {
     let mut out = Vec::new();
-    let mut add = |kind: EntityKind, keys: Vec<String>| out.extend(keys.into_iter().map(|k| (kind, k)));
+    let mut add =
+        |kind: EntityKind, keys: Vec<String>| out.extend(keys.into_iter().map(|k| (kind, k)));
     match kind {
         EntityKind::Element => {
             let ends: Vec<Loaded<Handoff>> = rows::select(
@@ -127,25 +138,46 @@ fn referring(
                 "from_id = ?2 OR to_id = ?2 OR source_of_truth = ?2",
                 &[&key],
             )?;
-            add(EntityKind::Handoff, ends.into_iter().map(|h| h.key).collect());
+            add(
+                EntityKind::Handoff,
+                ends.into_iter().map(|h| h.key).collect(),
+            );
             let pattern = format!("%\"{key}\"%");
             let rules: Vec<Loaded<Element>> =
                 rows::select(conn, EntityKind::Element, ws, "covers LIKE ?2", &[&pattern])?;
-            add(EntityKind::Element, rules.into_iter().map(|e| e.key).collect());
+            add(
+                EntityKind::Element,
+                rules.into_iter().map(|e| e.key).collect(),
+            );
             let scope = format!("element:{key}");
-            add(EntityKind::Metric, keys::<Metric>(conn, ws, EntityKind::Metric, "scope = ?2", &scope)?);
+            add(
+                EntityKind::Metric,
+                keys::<Metric>(conn, ws, EntityKind::Metric, "scope = ?2", &scope)?,
+            );
         }
         EntityKind::Stage => {
             let pattern = format!("%\"{key}\"%");
-            add(EntityKind::Element, keys::<Element>(conn, ws, EntityKind::Element, "stages LIKE ?2", &pattern)?);
+            add(
+                EntityKind::Element,
+                keys::<Element>(conn, ws, EntityKind::Element, "stages LIKE ?2", &pattern)?,
+            );
             let scope = format!("stage:{key}");
-            add(EntityKind::Metric, keys::<Metric>(conn, ws, EntityKind::Metric, "scope = ?2", &scope)?);
+            add(
+                EntityKind::Metric,
+                keys::<Metric>(conn, ws, EntityKind::Metric, "scope = ?2", &scope)?,
+            );
         }
         EntityKind::Metric => {
-            add(EntityKind::Reading, keys::<Reading>(conn, ws, EntityKind::Reading, "metric = ?2", key)?);
+            add(
+                EntityKind::Reading,
+                keys::<Reading>(conn, ws, EntityKind::Reading, "metric = ?2", key)?,
+            );
         }
         EntityKind::Session => {
-            add(EntityKind::Review, keys::<Review>(conn, ws, EntityKind::Review, "session = ?2", key)?);
+            add(
+                EntityKind::Review,
+                keys::<Review>(conn, ws, EntityKind::Review, "session = ?2", key)?,
+            );
         }
         _ => {}
     }
@@ -219,7 +251,12 @@ pub(crate) fn current(
         key: &str,
     ) -> Result<Option<(u32, Value)>, StoreError> {
         rows::by_key::<T>(conn, kind, ws, key)?
-            .map(|l| Ok((l.ord, serde_json::to_value(&l.item).map_err(StoreError::corrupt)?)))
+            .map(|l| {
+                Ok((
+                    l.ord,
+                    serde_json::to_value(&l.item).map_err(StoreError::corrupt)?,
+                ))
+            })
             .transpose()
     }
     use throughline_model as m;

@@ -28,7 +28,11 @@ pub(crate) struct Ctx<'a> {
 
 /// Applies `edit` to the tables and appends the entity changes it made, one step at a
 /// time (a batch's edits in order, each seeing the rows the previous ones wrote).
-pub(crate) fn run(ctx: &Ctx<'_>, edit: &Edit, out: &mut Vec<EntityChange>) -> Result<(), StoreError> {
+pub(crate) fn run(
+    ctx: &Ctx<'_>,
+    edit: &Edit,
+    out: &mut Vec<EntityChange>,
+) -> Result<(), StoreError> {
     match edit {
         Edit::Batch { edits } => {
             for e in edits {
@@ -38,7 +42,9 @@ pub(crate) fn run(ctx: &Ctx<'_>, edit: &Edit, out: &mut Vec<EntityChange>) -> Re
         }
         Edit::PutReadings { readings } => {
             for r in readings {
-                step(ctx, out, |c| put(ctx, c, EntityKind::Reading, reading_key(r), r, None))?;
+                step(ctx, out, |c| {
+                    put(ctx, c, EntityKind::Reading, reading_key(r), r, None)
+                })?;
             }
             Ok(())
         }
@@ -126,10 +132,23 @@ fn one(ctx: &Ctx<'_>, out: &mut Vec<EntityChange>, edit: &Edit) -> Result<(), St
             delete::<Handoff>(ctx, out, K::Handoff, id.as_str(), "handoff")?;
         }
         Edit::PutPrinciple { principle, index } => {
-            put(ctx, out, K::Principle, principle.id.to_string(), principle, *index)?;
+            put(
+                ctx,
+                out,
+                K::Principle,
+                principle.id.to_string(),
+                principle,
+                *index,
+            )?;
         }
         Edit::DeletePrinciple { id } => {
-            delete::<throughline_model::Principle>(ctx, out, K::Principle, id.as_str(), "principle")?;
+            delete::<throughline_model::Principle>(
+                ctx,
+                out,
+                K::Principle,
+                id.as_str(),
+                "principle",
+            )?;
         }
         Edit::PutSession { session } => {
             put(ctx, out, K::Session, session.id.to_string(), session, None)?;
@@ -149,7 +168,10 @@ fn one(ctx: &Ctx<'_>, out: &mut Vec<EntityChange>, edit: &Edit) -> Result<(), St
         Edit::DeleteLayerScore { layer, date } => {
             let key = format!("{}@{date}", layer.label().to_lowercase());
             if !rows::exists(ctx.conn, K::LayerScore, ctx.ws, &key)? {
-                return Err(not_found("layer score", format!("{} on {date}", layer.label())));
+                return Err(not_found(
+                    "layer score",
+                    format!("{} on {date}", layer.label()),
+                ));
             }
             delete::<throughline_model::LayerScore>(ctx, out, K::LayerScore, &key, "layer score")?;
         }
@@ -266,7 +288,9 @@ fn drop_metrics(
     for m in &gone {
         let first: Option<i64> = ctx
             .conn
-            .prepare_cached("SELECT MIN(ord) FROM readings WHERE workspace_id = ?1 AND metric = ?2")?
+            .prepare_cached(
+                "SELECT MIN(ord) FROM readings WHERE workspace_id = ?1 AND metric = ?2",
+            )?
             .query_row(rusqlite::params![ctx.ws, m.key], |r| r.get(0))?;
         if let Some(first) = first {
             readings_from = readings_from.min(u32::try_from(first).map_err(StoreError::corrupt)?);
@@ -399,7 +423,9 @@ impl<T: Serialize + DeserializeOwned + Clone> Tail<T> {
         self.items
             .iter()
             .position(|(k, _)| k == key)
-            .ok_or_else(|| StoreError::corrupt(format!("{} \"{key}\" was not loaded", self.kind.as_str())))
+            .ok_or_else(|| {
+                StoreError::corrupt(format!("{} \"{key}\" was not loaded", self.kind.as_str()))
+            })
     }
 
     fn current(&self, slot: &Slot<T>) -> T {
@@ -438,7 +464,11 @@ impl<T: Serialize + DeserializeOwned + Clone> Tail<T> {
 
     fn emit(self, out: &mut Vec<EntityChange>) -> Result<(), StoreError> {
         let from = if self.from == u32::MAX { 0 } else { self.from };
-        let values: Vec<Value> = self.before.iter().map(|(_, t)| value(t)).collect::<Result<_, _>>()?;
+        let values: Vec<Value> = self
+            .before
+            .iter()
+            .map(|(_, t)| value(t))
+            .collect::<Result<_, _>>()?;
         let mut old: BTreeMap<&str, (u32, usize)> = BTreeMap::new();
         for (i, (k, _)) in self.before.iter().enumerate() {
             old.insert(k.as_str(), (from + i as u32, i));

@@ -218,40 +218,75 @@ pub(crate) fn context(
     let mut doc = Workspace::default();
     match edit {
         Edit::SetInfo { .. } => doc.workspace = crate::rows::info(conn, ws)?,
-        Edit::PutStage { stage, .. } => doc.stages.extend(fetch(conn, ws, K::Stage, stage.id.as_str())?),
+        Edit::PutStage { stage, .. } => {
+            doc.stages
+                .extend(fetch(conn, ws, K::Stage, stage.id.as_str())?)
+        }
         Edit::MoveStage { id, .. } | Edit::DeleteStage { id } => {
             doc.stages.extend(fetch(conn, ws, K::Stage, id.as_str())?)
         }
-        Edit::PutElement { element } => doc.elements.extend(fetch(conn, ws, K::Element, element.id.as_str())?),
-        Edit::DeleteElement { id } => doc.elements.extend(fetch(conn, ws, K::Element, id.as_str())?),
+        Edit::PutElement { element } => {
+            doc.elements
+                .extend(fetch(conn, ws, K::Element, element.id.as_str())?)
+        }
+        Edit::DeleteElement { id } => {
+            doc.elements
+                .extend(fetch(conn, ws, K::Element, id.as_str())?)
+        }
         Edit::PutHandoff { handoff } => {
-            doc.handoffs.extend(fetch(conn, ws, K::Handoff, handoff.id.as_str())?);
-            doc.elements.extend(fetch(conn, ws, K::Element, handoff.from.as_str())?);
-            doc.elements.extend(fetch(conn, ws, K::Element, handoff.to.as_str())?);
+            doc.handoffs
+                .extend(fetch(conn, ws, K::Handoff, handoff.id.as_str())?);
+            doc.elements
+                .extend(fetch(conn, ws, K::Element, handoff.from.as_str())?);
+            doc.elements
+                .extend(fetch(conn, ws, K::Element, handoff.to.as_str())?);
         }
         Edit::DeleteHandoff { id } => {
-            let found: Option<throughline_model::Handoff> = fetch(conn, ws, K::Handoff, id.as_str())?;
+            let found: Option<throughline_model::Handoff> =
+                fetch(conn, ws, K::Handoff, id.as_str())?;
             if let Some(h) = found {
-                doc.elements.extend(fetch(conn, ws, K::Element, h.from.as_str())?);
-                doc.elements.extend(fetch(conn, ws, K::Element, h.to.as_str())?);
+                doc.elements
+                    .extend(fetch(conn, ws, K::Element, h.from.as_str())?);
+                doc.elements
+                    .extend(fetch(conn, ws, K::Element, h.to.as_str())?);
                 doc.handoffs.push(h);
             }
         }
         Edit::PutPrinciple { principle, .. } => {
-            doc.principles.extend(fetch(conn, ws, K::Principle, principle.id.as_str())?)
+            doc.principles
+                .extend(fetch(conn, ws, K::Principle, principle.id.as_str())?)
         }
-        Edit::DeletePrinciple { id } => doc.principles.extend(fetch(conn, ws, K::Principle, id.as_str())?),
-        Edit::PutSession { session } => doc.readiness.extend(fetch(conn, ws, K::Session, session.id.as_str())?),
-        Edit::DeleteSession { id } => doc.readiness.extend(fetch(conn, ws, K::Session, id.as_str())?),
-        Edit::PutMetric { metric } => doc.metrics.extend(fetch(conn, ws, K::Metric, metric.id.as_str())?),
+        Edit::DeletePrinciple { id } => {
+            doc.principles
+                .extend(fetch(conn, ws, K::Principle, id.as_str())?)
+        }
+        Edit::PutSession { session } => {
+            doc.readiness
+                .extend(fetch(conn, ws, K::Session, session.id.as_str())?)
+        }
+        Edit::DeleteSession { id } => {
+            doc.readiness
+                .extend(fetch(conn, ws, K::Session, id.as_str())?)
+        }
+        Edit::PutMetric { metric } => {
+            doc.metrics
+                .extend(fetch(conn, ws, K::Metric, metric.id.as_str())?)
+        }
         Edit::DeleteMetric { id } => doc.metrics.extend(fetch(conn, ws, K::Metric, id.as_str())?),
         Edit::PutReadings { readings } => {
             if let [only] = readings.as_slice() {
-                doc.metrics.extend(fetch(conn, ws, K::Metric, only.metric.as_str())?);
+                doc.metrics
+                    .extend(fetch(conn, ws, K::Metric, only.metric.as_str())?);
             }
         }
-        Edit::DeleteReading { metric, .. } => doc.metrics.extend(fetch(conn, ws, K::Metric, metric.as_str())?),
-        Edit::PutReview { review } => doc.reviews.extend(fetch(conn, ws, K::Review, review.id.as_str())?),
+        Edit::DeleteReading { metric, .. } => {
+            doc.metrics
+                .extend(fetch(conn, ws, K::Metric, metric.as_str())?)
+        }
+        Edit::PutReview { review } => {
+            doc.reviews
+                .extend(fetch(conn, ws, K::Review, review.id.as_str())?)
+        }
         Edit::DeleteReview { id } => doc.reviews.extend(fetch(conn, ws, K::Review, id.as_str())?),
         Edit::PutLayerScore { .. }
         | Edit::DeleteLayerScore { .. }

@@ -92,7 +92,11 @@ pub(crate) fn by_key<T: DeserializeOwned>(
 }
 
 /// How many rows of `kind` the workspace has (positions run from 0 without gaps).
-pub(crate) fn count(conn: &Connection, kind: EntityKind, workspace_id: i64) -> Result<u32, StoreError> {
+pub(crate) fn count(
+    conn: &Connection,
+    kind: EntityKind,
+    workspace_id: i64,
+) -> Result<u32, StoreError> {
     let t = table(kind)?;
     let sql = format!(
         "SELECT COALESCE(MAX(ord) + 1, 0) FROM {} WHERE workspace_id = ?1",
@@ -124,7 +128,10 @@ pub(crate) fn exists(
 /// The workspace's info (name, vision, journey state).
 pub(crate) fn info(conn: &Connection, workspace_id: i64) -> Result<WorkspaceInfo, StoreError> {
     let columns: Vec<&str> = INFO.iter().map(|f| f.column).collect();
-    let sql = format!("SELECT {} FROM workspaces WHERE id = ?1", columns.join(", "));
+    let sql = format!(
+        "SELECT {} FROM workspaces WHERE id = ?1",
+        columns.join(", ")
+    );
     let mut stmt = conn.prepare_cached(&sql)?;
     let mut rows = stmt.query([workspace_id])?;
     let row = rows
@@ -181,7 +188,10 @@ struct RowMap<'a, 'r> {
 impl<'de> MapAccess<'de> for RowMap<'de, '_> {
     type Error = DeError;
 
-    fn next_key_seed<K: DeserializeSeed<'de>>(&mut self, seed: K) -> Result<Option<K::Value>, DeError> {
+    fn next_key_seed<K: DeserializeSeed<'de>>(
+        &mut self,
+        seed: K,
+    ) -> Result<Option<K::Value>, DeError> {
         while let Some(field) = self.de.fields.get(self.next) {
             let index = self.de.offset + self.next;
             self.next += 1;

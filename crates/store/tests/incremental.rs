@@ -16,7 +16,10 @@ fn ui() -> Actor {
 
 fn sound(store: &Store) {
     let problems = store.integrity_problems().unwrap();
-    assert!(problems.is_empty(), "the database is not sound: {problems:?}");
+    assert!(
+        problems.is_empty(),
+        "the database is not sound: {problems:?}"
+    );
 }
 
 proptest! {

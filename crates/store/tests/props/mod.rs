@@ -101,12 +101,19 @@ fn session() -> impl Strategy<Value = serde_json::Value> {
 }
 
 fn review() -> impl Strategy<Value = serde_json::Value> {
-    ((0..3u32).prop_map(|n| id("v", n)), pick(DATES), proptest::option::of(session_id()))
+    (
+        (0..3u32).prop_map(|n| id("v", n)),
+        pick(DATES),
+        proptest::option::of(session_id()),
+    )
         .prop_map(|(id, date, session)| json!({"id": id, "date": date, "session": session}))
 }
 
 fn principle() -> impl Strategy<Value = serde_json::Value> {
-    ((0..3u32).prop_map(|n| id("p", n)), pick(&["Say it once", "", "Keep promises"]))
+    (
+        (0..3u32).prop_map(|n| id("p", n)),
+        pick(&["Say it once", "", "Keep promises"]),
+    )
         .prop_map(|(id, text)| json!({"id": id, "text": text}))
 }
 
