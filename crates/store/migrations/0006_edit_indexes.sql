@@ -26,3 +26,7 @@ CREATE TABLE element_names (
     ON DELETE CASCADE
 ) WITHOUT ROWID;
 CREATE INDEX element_names_element ON element_names(workspace_id, element_id);
+
+-- The undo and redo stacks: the newest edit in effect, the oldest undone one, and the
+-- undone edits a new edit discards, found without walking the whole change log.
+CREATE INDEX change_batches_stack ON change_batches(workspace_id, role, state, id);
