@@ -111,26 +111,24 @@ fn json_value() -> impl Strategy<Value = Value> {
 
 /// Replaces the node reached by following `path` (indices taken modulo each container's
 /// size) with `with`.
-fn replace_node(root: &mut Value, path: &[usize], with: Value) {
-    let mut node = root;
-    for step in path {
-        let next = match node {
-            Value::Array(items) if !items.is_empty() => {
-                let n = items.len();
-                &mut items[step % n]
+fn replace_node(node: &mut Value, path: &[usize], with: Value) {
+    let Some((step, rest)) = path.split_first() else {
+        *node = with;
+        return;
+    };
+    match node {
+        Value::Array(items) if !items.is_empty() => {
+            let n = items.len();
+            replace_node(&mut items[step % n], rest, with);
+        }
+        Value::Object(map) if !map.is_empty() => {
+            let n = map.len();
+            if let Some((_, v)) = map.iter_mut().nth(step % n) {
+                replace_node(v, rest, with);
             }
-            Value::Object(map) if !map.is_empty() => {
-                let n = map.len();
-                let Some((_, v)) = map.iter_mut().nth(step % n) else {
-                    break;
-                };
-                v
-            }
-            _ => break,
-        };
-        node = next;
+        }
+        _ => *node = with,
     }
-    *node = with;
 }
 
 /// Everything downstream of the reader, on a workspace it accepted.
