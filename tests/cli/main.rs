@@ -2,6 +2,8 @@
 //! a throwaway library database per test.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod monitor;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 

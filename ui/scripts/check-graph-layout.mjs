@@ -19,7 +19,9 @@ try {
   await page.screenshot({ path: join(out, `layout-${n}-before.png`) });
   await page.evaluate(() => {
     window.__long = [];
-    new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__long.push(e.duration); }).observe({ type: "longtask", buffered: false });
+    new PerformanceObserver((l) => {
+      for (const e of l.getEntries()) window.__long.push(e.duration);
+    }).observe({ type: "longtask", buffered: false });
   });
   const t0 = Date.now();
   await page.getByTestId("graph-layout").click();
@@ -32,19 +34,43 @@ try {
     rtts.push(Date.now() - a);
     if (!text.includes("Arranging")) break;
     const b = Date.now();
-    zooms += await page.evaluate(() => { const z = document.querySelector(".react-flow__controls-zoomin"); if (z instanceof HTMLElement) { z.click(); return 1; } return 0; });
+    zooms += await page.evaluate(() => {
+      const z = document.querySelector(".react-flow__controls-zoomin");
+      if (z instanceof HTMLElement) {
+        z.click();
+        return 1;
+      }
+      return 0;
+    });
     rtts.push(Date.now() - b);
-    if (!shotDuring && Date.now() - t0 > 1500) { await page.screenshot({ path: join(out, `layout-${n}-during.png`) }); shotDuring = true; }
+    if (!shotDuring && Date.now() - t0 > 1500) {
+      await page.screenshot({ path: join(out, `layout-${n}-during.png`) });
+      shotDuring = true;
+    }
     if (Date.now() - t0 > 300000) throw new Error("layout did not finish in 5 minutes");
     await page.waitForTimeout(200);
   }
   const total = Date.now() - t0;
   await page.waitForTimeout(1500);
   const long = await page.evaluate(() => window.__long);
-  const note = await page.locator("[data-testid=graph-layout-note]").textContent().catch(() => null);
+  const note = await page
+    .locator("[data-testid=graph-layout-note]")
+    .textContent()
+    .catch(() => null);
   await page.screenshot({ path: join(out, `layout-${n}-after.png`) });
   rtts.sort((x, y) => x - y);
-  console.log(JSON.stringify({ n, layoutMs: total, probes: rtts.length, zoomClicksDuring: zooms, rttMedianMs: rtts[rtts.length >> 1], rttMaxMs: rtts.at(-1), longTasksMs: long.map(Math.round), note }));
+  console.log(
+    JSON.stringify({
+      n,
+      layoutMs: total,
+      probes: rtts.length,
+      zoomClicksDuring: zooms,
+      rttMedianMs: rtts[rtts.length >> 1],
+      rttMaxMs: rtts.at(-1),
+      longTasksMs: long.map(Math.round),
+      note,
+    }),
+  );
 } finally {
   await h.close();
 }

@@ -10,7 +10,15 @@ import { chromium } from "playwright-core";
 export const here = resolve(import.meta.dirname, "..");
 /** The NexusFlow sample the fixture backend can load from /sample.json. */
 export const sample = resolve(here, "../assets/sample/nexusflow.throughline.json");
-const TYPES = { ".html": "text/html", ".js": "text/javascript", ".css": "text/css", ".woff2": "font/woff2", ".woff": "font/woff", ".json": "application/json", ".svg": "image/svg+xml" };
+const TYPES = {
+  ".html": "text/html",
+  ".js": "text/javascript",
+  ".css": "text/css",
+  ".woff2": "font/woff2",
+  ".woff": "font/woff",
+  ".json": "application/json",
+  ".svg": "image/svg+xml",
+};
 
 /** Where screenshots go: the given folder, else ui/screenshots; created if missing. */
 export function outDir(arg) {
@@ -34,7 +42,14 @@ export async function startHarness({ dist = join(here, "dist") } = {}) {
   const browser = await chromium.launch({
     executablePath: "/usr/bin/chromium",
     headless: true,
-    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+    ],
   });
   const errors = [];
   return {
@@ -50,7 +65,7 @@ export async function startHarness({ dist = join(here, "dist") } = {}) {
       await browser.close();
       server.close();
       if (errors.length) {
-        console.error("page errors:\n" + errors.join("\n"));
+        console.error(`page errors:\n${errors.join("\n")}`);
         process.exitCode = 1;
       }
     },

@@ -48,7 +48,9 @@ try {
     await page.getByTestId("empty-new-workspace").click();
     await page.getByTestId("workspace-name-input").fill("Loyalty relaunch");
     await page.getByTestId("workspace-name-submit").click();
-    await page.evaluate(() => { window.location.hash = "#assess"; });
+    await page.evaluate(() => {
+      window.location.hash = "#assess";
+    });
     await page.waitForSelector("[data-testid=assess-empty]");
   });
 } finally {

@@ -27,7 +27,9 @@ export function App() {
       <TopBar />
       <ErrorBanner />
       {!ready ? (
-        <main className="empty-page" aria-busy="true"><p className="muted">Opening your workspaces…</p></main>
+        <main className="empty-page" aria-busy="true">
+          <p className="muted">Opening your workspaces…</p>
+        </main>
       ) : hasWorkspace && view === "assess" ? (
         <AssessView />
       ) : hasWorkspace && view === "graph" ? (

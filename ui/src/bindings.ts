@@ -927,6 +927,8 @@ export type SessionSummary_Deserialize = {
 	dimensions: DimensionStats_Deserialize[],
 	/**  The sum of the six means; absent when a dimension has no score at all. */
 	total?: number | null,
+	/**  The total as every view writes it: one decimal, rounded down; absent with the total. */
+	total_display?: string | null,
 	/**  Always 30. */
 	total_max: number,
 	/**  Always 18. */
@@ -954,6 +956,8 @@ export type SessionSummary_Serialize = {
 	dimensions: DimensionStats_Serialize[],
 	/**  The sum of the six means; absent when a dimension has no score at all. */
 	total: number | null,
+	/**  The total as every view writes it: one decimal, rounded down; absent with the total. */
+	total_display: string | null,
 	/**  Always 30. */
 	total_max: number,
 	/**  Always 18. */
@@ -1043,6 +1047,8 @@ export type TrendPoint_Deserialize = {
 	raters: number,
 	/**  Absent when a dimension had no score (see `SessionSummary::total`). */
 	total?: number | null,
+	/**  The total as every view writes it: one decimal, rounded down; absent with the total. */
+	total_display?: string | null,
 	verdict: VerdictKind,
 	/**  The six means, in display order. */
 	means: DimensionMean_Deserialize[],
@@ -1058,6 +1064,8 @@ export type TrendPoint_Serialize = {
 	raters: number,
 	/**  Absent when a dimension had no score (see `SessionSummary::total`). */
 	total: number | null,
+	/**  The total as every view writes it: one decimal, rounded down; absent with the total. */
+	total_display: string | null,
 	verdict: VerdictKind,
 	/**  The six means, in display order. */
 	means: DimensionMean_Serialize[],

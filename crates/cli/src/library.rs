@@ -18,6 +18,8 @@ pub enum CliError {
     #[error("{0}")]
     Playbook(#[from] throughline_playbook::PlaybookError),
     #[error("{0}")]
+    Monitor(#[from] throughline_monitor::MonitorError),
+    #[error("{0}")]
     Other(String),
 }
 
@@ -57,6 +59,17 @@ impl Library {
         let summary = self.store.find(workspace)?;
         let doc = self.store.load(&summary.slug)?;
         Ok((summary, doc))
+    }
+
+    /// Applies `edit` to a workspace (by slug) as one change, logged as coming from `source`.
+    pub fn apply(
+        &mut self,
+        slug: &str,
+        edit: &throughline_model::Edit,
+        source: Source,
+    ) -> Result<(), CliError> {
+        self.store.apply(slug, edit, &Self::actor(source))?;
+        Ok(())
     }
 
     /// Every workspace in the library.

@@ -2,6 +2,7 @@
 //! errors go to stderr with a non-zero exit, and nothing is written unless it all worked.
 
 mod library;
+mod monitor;
 mod reports;
 
 use std::path::PathBuf;
@@ -80,6 +81,26 @@ enum Command {
         session: Option<String>,
         #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
         format: OutputFormat,
+    },
+    /// Coherence metrics as of a date: each metric's latest reading, trend and target, the
+    /// measured emotional arc against the promised one, and drift findings naming the layer.
+    /// Exits 1 when a finding at or above `--fail-on` is not waived.
+    Monitor {
+        /// A `*.throughline.json` file, or a workspace's slug or name in the library.
+        target: String,
+        /// The date the report is as of, YYYY-MM-DD (default: the newest reading).
+        #[arg(long, value_name = "DATE")]
+        as_of: Option<String>,
+        #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
+        format: OutputFormat,
+        /// The least severe finding that fails the run.
+        #[arg(long, value_enum, default_value_t = FailOnArg::Error)]
+        fail_on: FailOnArg,
+    },
+    /// Import or export the readings of a workspace's metrics as CSV.
+    Readings {
+        #[command(subcommand)]
+        command: monitor::ReadingsCommand,
     },
 }
 
@@ -203,6 +224,21 @@ fn run(cli: Cli) -> Result<ExitCode, CliError> {
         } => {
             let doc = library::load_target(&target, db.as_deref())?;
             print!("{}", reports::readiness(&doc, session.as_deref(), format)?);
+        }
+        Command::Monitor {
+            target,
+            as_of,
+            format,
+            fail_on,
+        } => {
+            let (text, failed) = monitor::monitor(&target, db.as_deref(), as_of, format, fail_on)?;
+            print!("{text}");
+            if failed {
+                return Ok(ExitCode::from(1));
+            }
+        }
+        Command::Readings { command } => {
+            print!("{}", monitor::readings(command, db.as_deref())?);
         }
     }
     Ok(ExitCode::SUCCESS)

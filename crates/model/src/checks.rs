@@ -324,21 +324,28 @@ pub(crate) fn metric(v: &mut Validator, i: usize, m: &Metric, lookup: &dyn Looku
 }
 
 pub(crate) fn reading(v: &mut Validator, i: usize, r: &Reading, lookup: &dyn Lookup) {
-    let at = format!("readings[{i}]");
-    v.date(&format!("{at}.date"), &r.date);
+    // Paths are written only for a reading that has a problem: a workspace can hold a
+    // hundred thousand readings.
+    let at = || format!("readings[{i}]");
+    if !crate::validate::is_iso_date(&r.date) {
+        v.date(&format!("{}.date", at()), &r.date);
+    }
     match lookup.metric_scale(r.metric.as_str()) {
         None => v.push(
-            format!("{at}.metric"),
+            format!("{}.metric", at()),
             format!("no metric \"{}\"", r.metric),
         ),
         Some((min, max)) if min < max && !(min..=max).contains(&r.value) => v.push(
-            format!("{at}.value"),
+            format!("{}.value", at()),
             format!("{} is outside the scale {min} to {max}", r.value),
         ),
         Some(_) => {}
     }
     if !r.value.is_finite() {
-        v.push(format!("{at}.value"), "a reading must be a number".into());
+        v.push(
+            format!("{}.value", at()),
+            "a reading must be a number".into(),
+        );
     }
 }
 

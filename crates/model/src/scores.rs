@@ -96,6 +96,23 @@ impl Emotion {
         }
     }
 
+    /// The word for an emotion value, from "Frustrated" (-2) to "Delighted" (+2); values
+    /// outside the scale take the word of the nearest end.
+    pub fn label_of(value: i8) -> &'static str {
+        match value {
+            i8::MIN..=-2 => "Frustrated",
+            -1 => "Uneasy",
+            0 => "Neutral",
+            1 => "Positive",
+            _ => "Delighted",
+        }
+    }
+
+    /// The word for this emotion ("Uneasy" for -1).
+    pub fn label(self) -> &'static str {
+        Self::label_of(self.0)
+    }
+
     /// The emotion as a number from -2 to +2.
     pub fn get(self) -> i8 {
         self.0

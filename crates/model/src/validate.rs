@@ -38,8 +38,14 @@ pub fn validate(ws: &Workspace) -> Vec<Problem> {
     let element_ids = v.unique_ids("elements", "element", ws.elements.iter().map(|e| &e.id));
     let metric_ids: HashSet<&str> = ws.metrics.iter().map(|m| m.id.as_str()).collect();
     let session_ids: HashSet<&str> = ws.readiness.iter().map(|s| s.id.as_str()).collect();
+    let scales: std::collections::HashMap<&str, (f64, f64)> = ws
+        .metrics
+        .iter()
+        .rev()
+        .map(|m| (m.id.as_str(), (m.min, m.max)))
+        .collect();
     let doc = DocLookup {
-        ws,
+        scales,
         stages: &stage_ids,
         elements: &element_ids,
         metrics: &metric_ids,
@@ -115,7 +121,8 @@ pub fn validate(ws: &Workspace) -> Vec<Problem> {
 
 /// The lookups of [`checks`] answered from a whole document.
 struct DocLookup<'a> {
-    ws: &'a Workspace,
+    /// Each metric's scale (the first metric of an id, as `Workspace::metric` finds it).
+    scales: std::collections::HashMap<&'a str, (f64, f64)>,
     stages: &'a HashSet<&'a str>,
     elements: &'a HashSet<&'a str>,
     metrics: &'a HashSet<&'a str>,
@@ -133,7 +140,7 @@ impl Lookup for DocLookup<'_> {
         if !self.metrics.contains(id) {
             return None;
         }
-        self.ws.metric(id).map(|m| (m.min, m.max))
+        self.scales.get(id).copied()
     }
     fn has_session(&self, id: &str) -> bool {
         self.sessions.contains(id)

@@ -118,6 +118,24 @@ pub enum Capability {
     Governance,
 }
 
+impl Capability {
+    /// Every capability, in display order.
+    pub const ALL: [Capability; 3] = [
+        Capability::Data,
+        Capability::Measurement,
+        Capability::Governance,
+    ];
+
+    /// The capability's display name.
+    pub fn label(self) -> &'static str {
+        match self {
+            Capability::Data => "Data",
+            Capability::Measurement => "Measurement",
+            Capability::Governance => "Governance",
+        }
+    }
+}
+
 /// A node of the handoff graph and a card of the Coherence Stack.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]

@@ -3,7 +3,9 @@
 use serde::Serialize;
 use throughline_model::{Dimension, ReadinessSession, Score};
 
-use crate::advice::{foundations_sentence, incomplete_sentence, ready_sentence, recommendation};
+use crate::advice::{
+    foundations_sentence, incomplete_sentence, ready_sentence, recommendation, total_display,
+};
 use crate::agreement::{Agreement, agreement};
 
 /// The total below which foundational work comes first.
@@ -77,6 +79,8 @@ pub struct SessionSummary {
     pub dimensions: Vec<DimensionStats>,
     /// The sum of the six means; absent when a dimension has no score at all.
     pub total: Option<f64>,
+    /// The total as every view writes it: one decimal, rounded down; absent with the total.
+    pub total_display: Option<String>,
     /// Always 30.
     pub total_max: u32,
     /// Always 18.
@@ -207,6 +211,7 @@ pub fn summarize(session: &ReadinessSession) -> SessionSummary {
         verdict: verdict(total, &unscored),
         dimensions,
         total,
+        total_display: total.map(total_display),
         total_max: TOTAL_MAX,
         threshold: THRESHOLD,
         unscored,

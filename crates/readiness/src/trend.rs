@@ -3,6 +3,7 @@
 use serde::Serialize;
 use throughline_model::{Dimension, ReadinessSession};
 
+use crate::advice::total_display;
 use crate::agreement::agreement;
 use crate::stats::{VerdictKind, session_dimensions, total, verdict};
 
@@ -24,6 +25,8 @@ pub struct TrendPoint {
     pub raters: u32,
     /// Absent when a dimension had no score (see `SessionSummary::total`).
     pub total: Option<f64>,
+    /// The total as every view writes it: one decimal, rounded down; absent with the total.
+    pub total_display: Option<String>,
     pub verdict: VerdictKind,
     /// The six means, in display order.
     pub means: Vec<DimensionMean>,
@@ -58,6 +61,7 @@ fn point(session: &ReadinessSession) -> TrendPoint {
         date: session.date.clone(),
         raters: u32::try_from(session.raters.len()).unwrap_or(u32::MAX),
         total,
+        total_display: total.map(total_display),
         verdict: verdict(total, &unscored).kind,
         means: dimensions
             .iter()

@@ -24,21 +24,34 @@ export function AddRater({ session, onAdd }: Props) {
     setProblem(null);
   };
   return (
-    <form className="add-rater" onSubmit={(e) => { e.preventDefault(); submit(); }}>
+    <form
+      className="add-rater"
+      onSubmit={(e) => {
+        e.preventDefault();
+        submit();
+      }}
+    >
       <input
         data-testid="rater-name-input"
         aria-label="New rater's name"
         placeholder={session.raters.length === 0 ? "Who is scoring? Type a name, then Enter" : "Add another rater…"}
         value={name}
         maxLength={200}
-        onChange={(e) => { setName(e.target.value); setProblem(null); }}
+        onChange={(e) => {
+          setName(e.target.value);
+          setProblem(null);
+        }}
         aria-invalid={problem ? true : undefined}
         aria-describedby={problem ? "add-rater-problem" : undefined}
       />
       <button type="submit" data-testid="rater-add" disabled={!name.trim()}>
         <span aria-hidden="true">+</span> Add rater
       </button>
-      {problem && <span id="add-rater-problem" className="field-problem" role="alert">{problem}</span>}
+      {problem && (
+        <span id="add-rater-problem" className="field-problem" role="alert">
+          {problem}
+        </span>
+      )}
     </form>
   );
 }

@@ -1,6 +1,7 @@
 import { useState } from "react";
 import type { ReadinessSession } from "../backend";
 import { uniqueId } from "../model/ids";
+import { THRESHOLD, TOTAL_MAX } from "../model/library";
 import { useUi, useWorkspaceStore } from "../store/context";
 import { LayerPanel } from "./LayerPanel";
 import { SessionList } from "./SessionList";
@@ -34,7 +35,11 @@ export function AssessView() {
   const summary = report?.session && report.session.session_id === session?.id ? report.session : null;
 
   const create = (name: string, date: string) => {
-    const id = uniqueId(name, doc.readiness.map((s) => s.id), "session");
+    const id = uniqueId(
+      name,
+      doc.readiness.map((s) => s.id),
+      "session",
+    );
     setSelectedId(id);
     setStarting(id);
     void store
@@ -44,8 +49,15 @@ export function AssessView() {
 
   return (
     <div className="assess-page">
-      <SessionList sessions={doc.readiness} selected={session?.id ?? null} trend={report?.trend ?? []}
-        onSelect={setSelectedId} onCreate={create} creating={creating} setCreating={setCreating} />
+      <SessionList
+        sessions={doc.readiness}
+        selected={session?.id ?? null}
+        trend={report?.trend ?? []}
+        onSelect={setSelectedId}
+        onCreate={create}
+        creating={creating}
+        setCreating={setCreating}
+      />
       <main className="assess-main" aria-label="Assess readiness">
         {session ? (
           <SessionPanel key={session.id} saved={session} summary={summary} reportError={error} />
@@ -57,9 +69,8 @@ export function AssessView() {
           <div className="assess-empty" data-testid="assess-empty">
             <h1>No readiness session yet — start one for this workshop</h1>
             <p>
-              Everyone in the room scores six dimensions from 1 to 5: strategy, data, team, technology, culture and
-              metrics. The total tells you whether to orchestrate now or fix foundations first; where people disagree,
-              that is a finding in itself.
+              Everyone in the room scores six dimensions from 1 to 5: strategy, data, team, technology, culture and metrics. The total tells
+              you whether to orchestrate now or fix foundations first; where people disagree, that is a finding in itself.
             </p>
             <button type="button" className="primary large" data-testid="assess-empty-new-session" onClick={() => setCreating(true)}>
               <span aria-hidden="true">+</span> Start a session
@@ -69,8 +80,14 @@ export function AssessView() {
         <div className="assess-bottom">
           <LayerPanel scores={doc.layer_scores} diagnosis={report?.layers ?? null} onEdit={(edit) => void store.edit(edit)} />
           <section className="as-panel as-trend-panel" aria-labelledby="trend-title">
-            <div className="as-section-head"><h2 id="trend-title">Readiness over time</h2></div>
-            <TrendChart trend={report?.trend ?? []} threshold={report?.session?.threshold ?? 18} max={report?.session?.total_max ?? 30} />
+            <div className="as-section-head">
+              <h2 id="trend-title">Readiness over time</h2>
+            </div>
+            <TrendChart
+              trend={report?.trend ?? []}
+              threshold={report?.session?.threshold ?? THRESHOLD}
+              max={report?.session?.total_max ?? TOTAL_MAX}
+            />
           </section>
         </div>
       </main>

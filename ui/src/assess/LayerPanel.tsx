@@ -43,9 +43,11 @@ export function LayerPanel({ scores, diagnosis, onEdit }: Props) {
                     data-layer={layer}
                     data-score={n}
                     onClick={() =>
-                      onEdit(mine === n
-                        ? { type: "delete_layer_score", layer, date }
-                        : { type: "put_layer_score", score: { layer, score: n, date } })
+                      onEdit(
+                        mine === n
+                          ? { type: "delete_layer_score", layer, date }
+                          : { type: "put_layer_score", score: { layer, score: n, date } },
+                      )
                     }
                   >
                     {n}
@@ -58,7 +60,11 @@ export function LayerPanel({ scores, diagnosis, onEdit }: Props) {
                     latest <strong>{reading.score}</strong>
                     {reading.date ? ` on ${longDate(reading.date)}` : ""}
                     {reading.change != null && reading.change !== 0 && (
-                      <span className={reading.change > 0 ? "up" : "down"}> ({reading.change > 0 ? "+" : ""}{reading.change})</span>
+                      <span className={reading.change > 0 ? "up" : "down"}>
+                        {" "}
+                        ({reading.change > 0 ? "+" : ""}
+                        {reading.change})
+                      </span>
                     )}
                   </>
                 ) : (

@@ -24,7 +24,14 @@ export function PresenterMode({ session, summary, onClose }: Props) {
     el?.focus();
     let entered = false;
     if (el && typeof el.requestFullscreen === "function" && !document.fullscreenElement) {
-      el.requestFullscreen().then(() => { entered = true; }, () => { /* refused: the overlay is enough */ });
+      el.requestFullscreen().then(
+        () => {
+          entered = true;
+        },
+        () => {
+          /* refused: the overlay is enough */
+        },
+      );
     }
     // The browser leaves full screen on Escape itself; follow it out.
     const onChange = () => {
@@ -49,7 +56,9 @@ export function PresenterMode({ session, summary, onClose }: Props) {
     <div ref={ref} className="presenter" role="dialog" aria-modal="true" aria-label="Presenter view" tabIndex={-1} data-testid="presenter">
       <header className="presenter-head">
         <div>
-          <p className="presenter-kicker">Readiness · {longDate(session.date)} · {session.raters.length} raters</p>
+          <p className="presenter-kicker">
+            Readiness · {longDate(session.date)} · {session.raters.length} raters
+          </p>
           <h1>{session.name}</h1>
         </div>
         <button type="button" className="presenter-close" data-testid="presenter-close" onClick={onClose}>

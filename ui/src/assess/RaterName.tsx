@@ -30,7 +30,11 @@ export function RaterName({ name, colour, problemWith, onRename }: Props) {
           }}
           onDone={() => setEditing(false)}
         />
-        {problem && <span className="field-problem" role="alert">{problem}</span>}
+        {problem && (
+          <span className="field-problem" role="alert">
+            {problem}
+          </span>
+        )}
       </span>
     );
   }

@@ -1,5 +1,6 @@
 import type { SessionSummary } from "../backend";
-import { DIMENSION_LABEL, figure, totalFigure } from "./dimensions";
+import { THRESHOLD } from "../model/library";
+import { DIMENSION_LABEL, figure } from "./dimensions";
 
 interface Props {
   summary: SessionSummary;
@@ -9,18 +10,19 @@ interface Props {
 /** The total against the threshold as a bar, with the threshold marked. */
 export function TotalGauge({ summary }: { summary: SessionSummary }) {
   const { total, total_max: max } = summary;
-  // A float crosses IPC as `number | null` (NaN would); the library always sends 18.
-  const threshold = summary.threshold ?? 18;
+  const shown = summary.total_display ?? "–";
+  // A float crosses IPC as `number | null` (NaN would); the library always sends its threshold.
+  const threshold = summary.threshold ?? THRESHOLD;
   const pct = (v: number) => `${Math.max(0, Math.min(100, (v / max) * 100))}%`;
   return (
     <div className={`as-total as-verdict-${summary.verdict.kind}`}>
       <div className="as-total-figure">
         <span data-testid="readiness-total" data-total={total ?? ""}>
-          {totalFigure(total)} <span className="as-total-max">/ {max}</span>
+          {shown} <span className="as-total-max">/ {max}</span>
         </span>
         <span className="as-total-caption">readiness total · {figure(threshold)} or more to orchestrate</span>
       </div>
-      <div className="as-gauge" role="img" aria-label={`Total ${totalFigure(total)} of ${max}; the threshold is ${figure(threshold)}`}>
+      <div className="as-gauge" role="img" aria-label={`Total ${shown} of ${max}; the threshold is ${figure(threshold)}`}>
         <div className="as-gauge-fill" style={{ width: total === null ? 0 : pct(total) }} />
         <div className="as-gauge-threshold" style={{ left: pct(threshold) }}>
           <span>{figure(threshold)}</span>
@@ -62,7 +64,10 @@ export function ReadinessFindings({ summary, large = false }: Props) {
                 <li key={d}>
                   <strong>{DIMENSION_LABEL[d]}</strong>
                   {s && s.lowest !== null && s.highest !== null && (
-                    <span className="muted"> scores from {s.lowest} to {s.highest}</span>
+                    <span className="muted">
+                      {" "}
+                      scores from {s.lowest} to {s.highest}
+                    </span>
                   )}
                 </li>
               );
@@ -70,9 +75,15 @@ export function ReadinessFindings({ summary, large = false }: Props) {
           </ul>
         </div>
       )}
-      <div className={`as-finding as-agreement as-agreement-${summary.agreement.reading.kind}`} data-testid="readiness-agreement" data-reading={summary.agreement.reading.kind}>
+      <div
+        className={`as-finding as-agreement as-agreement-${summary.agreement.reading.kind}`}
+        data-testid="readiness-agreement"
+        data-reading={summary.agreement.reading.kind}
+      >
         <h3>How far the room agrees</h3>
-        <p title="Alpha (Krippendorff's, ordinal) runs from 1, full agreement, through 0, no better than chance">{summary.agreement.words}</p>
+        <p title="Alpha (Krippendorff's, ordinal) runs from 1, full agreement, through 0, no better than chance">
+          {summary.agreement.words}
+        </p>
       </div>
     </div>
   );

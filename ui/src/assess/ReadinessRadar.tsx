@@ -20,7 +20,7 @@ const ROOM = "room";
 function Outline(props: { points?: RadarPoint[]; stroke?: string; strokeWidth?: number }) {
   const scored = (props.points ?? []).filter((p) => p.value !== null && p.value !== undefined);
   if (scored.length === 0) return <g />;
-  const d = scored.map((p, i) => `${i === 0 ? "M" : "L"}${p.x},${p.y}`).join("") + "Z";
+  const d = `${scored.map((p, i) => `${i === 0 ? "M" : "L"}${p.x},${p.y}`).join("")}Z`;
   return <path d={d} fill="none" stroke={props.stroke} strokeWidth={props.strokeWidth} strokeLinejoin="round" />;
 }
 
@@ -43,7 +43,13 @@ export function ReadinessRadar({ session, summary, large = false }: Props) {
         <RadarChart data={data} outerRadius="72%" margin={{ top: 8, right: 24, bottom: 8, left: 24 }}>
           <PolarGrid stroke="#cfd4dc" />
           <PolarAngleAxis dataKey="axis" tick={{ fill: "#111827", fontSize: font, fontWeight: 700 }} />
-          <PolarRadiusAxis domain={[0, 5]} tickCount={6} angle={60} tick={{ fill: "#6b7280", fontSize: large ? 16 : 11 }} axisLine={false} />
+          <PolarRadiusAxis
+            domain={[0, 5]}
+            tickCount={6}
+            angle={60}
+            tick={{ fill: "#6b7280", fontSize: large ? 16 : 11 }}
+            axisLine={false}
+          />
           {session.raters.map((r, i) => (
             <Radar
               key={`r${i}`}
@@ -52,7 +58,9 @@ export function ReadinessRadar({ session, summary, large = false }: Props) {
               stroke={raterColour(i)}
               strokeWidth={large ? 2.5 : 1.75}
               fill="none"
-              shape={(p: { points?: RadarPoint[] }) => <Outline points={p.points} stroke={raterColour(i)} strokeWidth={large ? 2.5 : 1.75} />}
+              shape={(p: { points?: RadarPoint[] }) => (
+                <Outline points={p.points} stroke={raterColour(i)} strokeWidth={large ? 2.5 : 1.75} />
+              )}
               dot={false}
               isAnimationActive={false}
             />
@@ -67,11 +75,7 @@ export function ReadinessRadar({ session, summary, large = false }: Props) {
             connectNulls
             isAnimationActive={false}
           />
-          <Legend
-            iconType="plainline"
-            wrapperStyle={{ fontSize: large ? 20 : 13, lineHeight: 1.6 }}
-            verticalAlign="bottom"
-          />
+          <Legend iconType="plainline" wrapperStyle={{ fontSize: large ? 20 : 13, lineHeight: 1.6 }} verticalAlign="bottom" />
         </RadarChart>
       </ResponsiveContainer>
     </div>

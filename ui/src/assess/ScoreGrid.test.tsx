@@ -116,7 +116,12 @@ describe("the scoring grid, by keyboard", () => {
   });
 
   it("removes a rater and brings them back with Undo", async () => {
-    const backend = new MemoryBackend([workshop([{ name: "Ana", scores: { data: 3 } }, { name: "Ben", scores: {} }])]);
+    const backend = new MemoryBackend([
+      workshop([
+        { name: "Ana", scores: { data: 3 } },
+        { name: "Ben", scores: {} },
+      ]),
+    ]);
     const { user } = await renderApp(backend);
 
     await user.click(await screen.findByRole("button", { name: "Remove Ana" }));
@@ -131,15 +136,29 @@ describe("the scoring grid, by keyboard", () => {
 describe("the figures", () => {
   it("shows the backend's total, verdict and agreement words, asked for the shown session", async () => {
     const summary: SessionSummary = {
-      session_id: "kickoff", name: "Kick-off", date: "2025-02-04", raters: 2,
-      dimensions: [], total: 21.5, total_max: 30, threshold: 18, unscored: [],
+      session_id: "kickoff",
+      name: "Kick-off",
+      date: "2025-02-04",
+      raters: 2,
+      dimensions: [],
+      total: 21.5,
+      total_display: "21.5",
+      total_max: 30,
+      threshold: 18,
+      unscored: [],
       verdict: { kind: "ready", sentence: "Ready to orchestrate: the foundations are in place." },
-      weakest: ["data"], recommendations: [{ dimension: "data", mean: 2.5, text: "Unify the customer data first." }],
+      weakest: ["data"],
+      recommendations: [{ dimension: "data", mean: 2.5, text: "Unify the customer data first." }],
       agreement: { alpha: 0.71, reading: { kind: "broadly_agrees" }, words: "The room broadly agrees." },
       discuss: [],
     };
     const report: ReadinessReport = { session: summary, layers: { date: null, layers: [], patterns: [] }, trend: [] };
-    const backend = new MemoryBackend([workshop([{ name: "Ana", scores: { data: 3 } }, { name: "Ben", scores: {} }])]);
+    const backend = new MemoryBackend([
+      workshop([
+        { name: "Ana", scores: { data: 3 } },
+        { name: "Ben", scores: {} },
+      ]),
+    ]);
     backend.reportFor = () => report;
     await renderApp(backend);
 

@@ -3,8 +3,18 @@ import type { Dimension, DimensionStats, ReadinessSession, Score } from "../back
 import { CommitText } from "../components/CommitText";
 import { AddRater } from "./AddRater";
 import {
-  DIMENSIONS, DIMENSION_LABEL, DIMENSION_QUESTION, addRater, figure, raterColour, raterNameProblem,
-  removeRater, renameRater, scoreOf, setRaterNote, setScore,
+  DIMENSIONS,
+  DIMENSION_LABEL,
+  DIMENSION_QUESTION,
+  addRater,
+  figure,
+  raterColour,
+  raterNameProblem,
+  removeRater,
+  renameRater,
+  scoreOf,
+  setRaterNote,
+  setScore,
 } from "./dimensions";
 import { RaterName } from "./RaterName";
 
@@ -16,7 +26,10 @@ interface Props {
   onRemoved: (name: string) => void;
 }
 
-interface Cell { r: number; d: number }
+interface Cell {
+  r: number;
+  d: number;
+}
 
 const OUT_OF_RANGE = "Scores run from 1 to 5.";
 
@@ -76,23 +89,29 @@ export function ScoreGrid({ session, update, stats, onRemoved }: Props) {
       <div className="as-section-head">
         <h2 id="grid-title">Scores</h2>
         <p className="muted small">
-          Click a cell, then type <kbd>1</kbd>–<kbd>5</kbd>: it moves on by itself. <kbd>←↑↓→</kbd> move,{" "}
-          <kbd>0</kbd> or <kbd>Delete</kbd> clears (a skip), <kbd>Tab</kbd> leaves the grid.
+          Click a cell, then type <kbd>1</kbd>–<kbd>5</kbd>: it moves on by itself. <kbd>←↑↓→</kbd> move, <kbd>0</kbd> or <kbd>Delete</kbd>{" "}
+          clears (a skip), <kbd>Tab</kbd> leaves the grid.
         </p>
       </div>
       <div className="grid-scroll">
         <table className="score-grid" role="grid" aria-label="Scores by rater and dimension" data-testid="score-grid">
           <thead>
             <tr>
-              <th scope="col" className="rater-col">Rater</th>
+              <th scope="col" className="rater-col">
+                Rater
+              </th>
               {DIMENSIONS.map((d) => (
                 <th key={d} scope="col" className="dim-head" data-testid="dimension-head" data-dimension={d}>
                   <span className="dim-name">{DIMENSION_LABEL[d]}</span>
                   <span className="dim-question">{DIMENSION_QUESTION[d]}</span>
                 </th>
               ))}
-              <th scope="col" className="note-col">Note</th>
-              <th scope="col" className="remove-col"><span className="sr-only">Remove</span></th>
+              <th scope="col" className="note-col">
+                Note
+              </th>
+              <th scope="col" className="remove-col">
+                <span className="sr-only">Remove</span>
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -127,7 +146,13 @@ export function ScoreGrid({ session, update, stats, onRemoved }: Props) {
                       onFocus={() => setActive({ r, d: di })}
                       onKeyDown={(e) => onKey(e, r, di)}
                     >
-                      {score === null ? <span className="skip" aria-hidden="true">·</span> : <span className={`score s${score}`}>{score}</span>}
+                      {score === null ? (
+                        <span className="skip" aria-hidden="true">
+                          ·
+                        </span>
+                      ) : (
+                        <span className={`score s${score}`}>{score}</span>
+                      )}
                     </td>
                   );
                 })}
@@ -163,13 +188,19 @@ export function ScoreGrid({ session, update, stats, onRemoved }: Props) {
           {rows > 0 && (
             <tfoot>
               <tr className="room-row">
-                <th scope="row" className="rater-col">Room mean</th>
+                <th scope="row" className="rater-col">
+                  Room mean
+                </th>
                 {DIMENSIONS.map((d) => {
                   const st = statOf(d);
                   return (
                     <td key={d} className="room-cell" data-testid="dimension-mean" data-dimension={d}>
                       <span className="room-mean">{figure(st?.mean ?? null)}</span>
-                      {st?.disagreement && <span className="as-discuss-chip" title={`Scores span ${st.spread} points`}>discuss</span>}
+                      {st?.disagreement && (
+                        <span className="as-discuss-chip" title={`Scores span ${st.spread} points`}>
+                          discuss
+                        </span>
+                      )}
                     </td>
                   );
                 })}

@@ -1,6 +1,7 @@
 import { useEffect, useState } from "react";
 import type { ReadinessSession, TrendPoint } from "../backend";
-import { longDate, today, totalFigure } from "./dimensions";
+import { TOTAL_MAX } from "../model/library";
+import { longDate, today } from "./dimensions";
 
 interface Props {
   sessions: ReadinessSession[];
@@ -36,20 +37,36 @@ export function SessionList({ sessions, selected, trend, onSelect, onCreate, cre
         </button>
       </div>
       {creating && (
-        <form className="new-session" onSubmit={(e) => { e.preventDefault(); submit(); }}
-          onKeyDown={(e) => e.key === "Escape" && setCreating(false)}>
+        <form
+          className="new-session"
+          onSubmit={(e) => {
+            e.preventDefault();
+            submit();
+          }}
+          onKeyDown={(e) => e.key === "Escape" && setCreating(false)}
+        >
           <label className="field">
             <span>Name</span>
-            <input data-testid="session-name-input" autoFocus value={name} maxLength={200}
-              placeholder="e.g. Kick-off workshop" onChange={(e) => setName(e.target.value)} />
+            <input
+              data-testid="session-name-input"
+              autoFocus
+              value={name}
+              maxLength={200}
+              placeholder="e.g. Kick-off workshop"
+              onChange={(e) => setName(e.target.value)}
+            />
           </label>
           <label className="field">
             <span>Date</span>
             <input type="date" data-testid="session-date-input" value={date} required onChange={(e) => setDate(e.target.value)} />
           </label>
           <div className="row">
-            <button type="submit" className="primary" data-testid="session-create" disabled={!name.trim() || !date}>Start session</button>
-            <button type="button" onClick={() => setCreating(false)}>Cancel</button>
+            <button type="submit" className="primary" data-testid="session-create" disabled={!name.trim() || !date}>
+              Start session
+            </button>
+            <button type="button" onClick={() => setCreating(false)}>
+              Cancel
+            </button>
           </div>
         </form>
       )}
@@ -72,7 +89,7 @@ export function SessionList({ sessions, selected, trend, onSelect, onCreate, cre
                 </span>
                 {point && (
                   <span className={`session-item-total as-verdict-${point.verdict}`}>
-                    {point.total === null ? "incomplete" : `${totalFigure(point.total)} / 30`}
+                    {point.total_display === null ? "incomplete" : `${point.total_display} / ${TOTAL_MAX}`}
                   </span>
                 )}
               </button>

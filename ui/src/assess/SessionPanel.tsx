@@ -36,16 +36,33 @@ export function SessionPanel({ saved, summary, reportError }: Props) {
     <div className="session-panel">
       <header className="session-head">
         <div className="session-title">
-          <CommitText className="session-name" data-testid="session-name" aria-label="Session name" value={session.name}
-            required maxLength={200} onCommit={(name) => update((s) => ({ ...s, name }))} />
+          <CommitText
+            className="session-name"
+            data-testid="session-name"
+            aria-label="Session name"
+            value={session.name}
+            required
+            maxLength={200}
+            onCommit={(name) => update((s) => ({ ...s, name }))}
+          />
           <label className="as-inline-field">
             <span>Date</span>
-            <input type="date" data-testid="session-date" value={session.date}
-              onChange={(e) => /^\d{4}-\d{2}-\d{2}$/.test(e.target.value) && update((s) => ({ ...s, date: e.target.value }))} />
+            <input
+              type="date"
+              data-testid="session-date"
+              value={session.date}
+              onChange={(e) => /^\d{4}-\d{2}-\d{2}$/.test(e.target.value) && update((s) => ({ ...s, date: e.target.value }))}
+            />
           </label>
         </div>
-        <button type="button" className="primary large" data-testid="presenter-toggle" onClick={() => setPresenting(true)}
-          disabled={raters === 0} title={raters === 0 ? "Add raters and scores first" : "Show the room (Esc leaves)"}>
+        <button
+          type="button"
+          className="primary large"
+          data-testid="presenter-toggle"
+          onClick={() => setPresenting(true)}
+          disabled={raters === 0}
+          title={raters === 0 ? "Add raters and scores first" : "Show the room (Esc leaves)"}
+        >
           Present to the room
         </button>
         <button type="button" className="ghost danger-text" data-testid="session-delete" onClick={() => setConfirming(true)}>
@@ -59,29 +76,51 @@ export function SessionPanel({ saved, summary, reportError }: Props) {
           {removed && (
             <div className="as-notice" role="status" data-testid="rater-removed">
               Removed {removed}.
-              <button type="button" className="ghost" data-testid="rater-removed-undo"
-                onClick={() => { void store.undo(); setRemoved(null); }}>
+              <button
+                type="button"
+                className="ghost"
+                data-testid="rater-removed-undo"
+                onClick={() => {
+                  void store.undo();
+                  setRemoved(null);
+                }}
+              >
                 Undo
               </button>
             </div>
           )}
           <label className="field session-note">
             <span>Session note</span>
-            <CommitText multiline autoGrow rows={2} data-testid="session-note" value={session.note ?? ""} maxLength={4000}
+            <CommitText
+              multiline
+              autoGrow
+              rows={2}
+              data-testid="session-note"
+              value={session.note ?? ""}
+              maxLength={4000}
               placeholder="Who was in the room, what was said, what to check next time"
-              onCommit={(note) => update((s) => {
-                const next: ReadinessSession = { id: s.id, name: s.name, date: s.date, raters: s.raters };
-                if (note.trim()) next.note = note;
-                return next;
-              })} />
+              onCommit={(note) =>
+                update((s) => {
+                  const next: ReadinessSession = { id: s.id, name: s.name, date: s.date, raters: s.raters };
+                  if (note.trim()) next.note = note;
+                  return next;
+                })
+              }
+            />
           </label>
         </div>
         <aside className="assess-results" aria-label="What the scores say">
-          {reportError && <p className="field-problem" role="alert">The figures could not be computed: {reportError}</p>}
+          {reportError && (
+            <p className="field-problem" role="alert">
+              The figures could not be computed: {reportError}
+            </p>
+          )}
           {raters === 0 ? (
             <div className="results-empty">
               <h3>Nobody has scored yet</h3>
-              <p className="muted">Add each person in the room under the grid, then type their scores. The radar and the verdict appear here as you go.</p>
+              <p className="muted">
+                Add each person in the room under the grid, then type their scores. The radar and the verdict appear here as you go.
+              </p>
             </div>
           ) : summary ? (
             <>
@@ -89,17 +128,23 @@ export function SessionPanel({ saved, summary, reportError }: Props) {
               <ReadinessFindings summary={summary} />
             </>
           ) : (
-            <p className="muted" aria-busy="true">Working out the figures…</p>
+            <p className="muted" aria-busy="true">
+              Working out the figures…
+            </p>
           )}
         </aside>
       </div>
 
       {confirming && (
-        <ConfirmDialog title={`Delete “${session.name}”?`} confirmLabel="Delete session" onClose={() => setConfirming(false)}
-          onConfirm={() => void store.edit({ type: "delete_session", id: session.id })}>
+        <ConfirmDialog
+          title={`Delete “${session.name}”?`}
+          confirmLabel="Delete session"
+          onClose={() => setConfirming(false)}
+          onConfirm={() => void store.edit({ type: "delete_session", id: session.id })}
+        >
           <p>
-            The session of {longDate(session.date)} and the scores of its {raters} {raters === 1 ? "rater" : "raters"} go with it.
-            Undo brings it back.
+            The session of {longDate(session.date)} and the scores of its {raters} {raters === 1 ? "rater" : "raters"} go with it. Undo
+            brings it back.
           </p>
         </ConfirmDialog>
       )}

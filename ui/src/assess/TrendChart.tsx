@@ -1,6 +1,6 @@
 import { CartesianGrid, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import type { TrendPoint } from "../backend";
-import { figure, longDate, totalFigure } from "./dimensions";
+import { figure, longDate } from "./dimensions";
 
 interface Props {
   trend: TrendPoint[];
@@ -17,18 +17,29 @@ export function TrendChart({ trend, threshold, max }: Props) {
       </p>
     );
   }
-  const data = trend.map((t) => ({ label: `${t.name}`, date: longDate(t.date), total: t.total }));
+  const data = trend.map((t) => ({ label: `${t.name}`, date: longDate(t.date), total: t.total, shown: t.total_display ?? "–" }));
   return (
     <div className="as-trend" data-testid="readiness-trend">
       <ResponsiveContainer width="100%" height="100%">
         <LineChart data={data} margin={{ top: 12, right: 24, bottom: 4, left: 0 }}>
           <CartesianGrid stroke="#e3e6eb" vertical={false} />
           <XAxis dataKey="date" interval={0} padding={{ left: 40, right: 40 }} tick={{ fontSize: 12, fill: "#4b5563" }} />
-          <YAxis domain={[0, max]} ticks={[0, 6, 12, 18, 24, 30]} tick={{ fontSize: 12, fill: "#4b5563" }} width={32} />
-          <ReferenceLine y={threshold} stroke="#b45309" strokeDasharray="5 4"
-            label={{ value: `threshold ${figure(threshold)}`, position: "insideTopLeft", fill: "#b45309", fontSize: 12 }} />
-          <Tooltip formatter={(v) => [totalFigure(typeof v === "number" ? v : null), "Total"]}
-            labelFormatter={(_, p) => String(p?.[0]?.payload?.label ?? "")} />
+          <YAxis
+            domain={[0, max]}
+            ticks={[0, 1, 2, 3, 4, 5].map((i) => (max * i) / 5)}
+            tick={{ fontSize: 12, fill: "#4b5563" }}
+            width={32}
+          />
+          <ReferenceLine
+            y={threshold}
+            stroke="#b45309"
+            strokeDasharray="5 4"
+            label={{ value: `threshold ${figure(threshold)}`, position: "insideTopLeft", fill: "#b45309", fontSize: 12 }}
+          />
+          <Tooltip
+            formatter={(_v, _name, item) => [String(item?.payload?.shown ?? "–"), "Total"]}
+            labelFormatter={(_, p) => String(p?.[0]?.payload?.label ?? "")}
+          />
           <Line type="monotone" dataKey="total" stroke="#1d4ed8" strokeWidth={3} dot={{ r: 5 }} connectNulls isAnimationActive={false} />
         </LineChart>
       </ResponsiveContainer>

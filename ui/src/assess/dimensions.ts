@@ -1,16 +1,8 @@
-import type { Dimension, Layer, Rater, ReadinessSession, Score } from "../backend";
+import type { Dimension, Rater, ReadinessSession, Score } from "../backend";
+import { NAME_MAX } from "../model/library";
 
-/** The six readiness dimensions in display order (the order of `Dimension::ALL`). */
-export const DIMENSIONS: Dimension[] = ["strategy", "data", "team", "technology", "culture", "metrics"];
-
-export const DIMENSION_LABEL: Record<Dimension, string> = {
-  strategy: "Strategy",
-  data: "Data",
-  team: "Team",
-  technology: "Technology",
-  culture: "Culture",
-  metrics: "Metrics",
-};
+// The dimensions and layers, their order and display names, come from the library.
+export { DIMENSIONS, DIMENSION_LABEL, LAYERS, LAYER_LABEL } from "../model/library";
 
 /** What each rater asks themself before giving a score: one line, read aloud in the room. */
 export const DIMENSION_QUESTION: Record<Dimension, string> = {
@@ -20,16 +12,6 @@ export const DIMENSION_QUESTION: Record<Dimension, string> = {
   technology: "Can our tools coordinate channels and measure the journey?",
   culture: "After a miss, do we learn and retry, or look for blame?",
   metrics: "Do we track early signals and outcomes of a joined-up experience?",
-};
-
-/** The four layers of the Coherence Stack, top first. */
-export const LAYERS: Layer[] = ["vision", "narrative", "system", "touchpoint"];
-
-export const LAYER_LABEL: Record<Layer, string> = {
-  vision: "Vision",
-  narrative: "Narrative",
-  system: "System",
-  touchpoint: "Touchpoints",
 };
 
 /** Calm, distinguishable outline colours, one per rater (cycled past eight). */
@@ -78,11 +60,20 @@ export function removeRater(session: ReadinessSession, index: number): Readiness
   return { ...session, raters: session.raters.filter((_, i) => i !== index) };
 }
 
-/** Why a rater name cannot be used, or null when it can. Mirrors the model's own check. */
+/**
+ * Why a rater name cannot be used, or null when it can: said before the edit is sent, so the
+ * facilitator can fix it while typing. The rule is the model's (crates/model/src/validate.rs:
+ * a name, not too long, no control characters, unique within the session ignoring case and
+ * spaces at the ends);
+ * `testing/conformance.test.ts` checks it against the library's answers.
+ */
 export function raterNameProblem(session: ReadinessSession, name: string, except: number | null = null): string | null {
   const trimmed = name.trim();
   if (!trimmed) return "A rater needs a name.";
-  if (session.raters.some((r, i) => i !== except && r.name === trimmed)) return `${trimmed} is already in this session.`;
+  if ([...trimmed].length > NAME_MAX) return `A name can be at most ${NAME_MAX} characters long.`;
+  if (/\p{Cc}/u.test(trimmed)) return "A name cannot hold tabs or other control characters.";
+  const key = trimmed.toLowerCase();
+  if (session.raters.some((r, i) => i !== except && r.name.trim().toLowerCase() === key)) return `${trimmed} is already in this session.`;
   return null;
 }
 
@@ -96,15 +87,6 @@ export function today(now: Date = new Date()): string {
 export function figure(value: number | null | undefined, digits = 1): string {
   if (value === null || value === undefined) return "–";
   return Number.isInteger(value) ? String(value) : value.toFixed(digits);
-}
-
-/**
- * A total as the verdict sentence writes it: one decimal, rounded down (the library's own
- * rule), so the figure never reads 18.0 beside "below 18".
- */
-export function totalFigure(total: number | null): string {
-  if (total === null) return "–";
-  return (Math.floor((total + 1e-9) * 10) / 10).toFixed(1);
 }
 
 /** A date `YYYY-MM-DD` written out, e.g. "6 May 2025". */

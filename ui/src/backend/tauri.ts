@@ -78,8 +78,7 @@ export class TauriBackend implements Backend {
   };
 
   playbookOutline: Backend["playbookOutline"] = (slug, options) => unwrap(commands.playbookOutline(slug, options));
-  exportPlaybook: Backend["exportPlaybook"] = (slug, path, options) =>
-    unwrap(commands.exportPlaybook(slug, path, options));
+  exportPlaybook: Backend["exportPlaybook"] = (slug, path, options) => unwrap(commands.exportPlaybook(slug, path, options));
 
   choosePdfPath = async (suggestedName: string): Promise<string | null> => {
     // End-to-end tests cannot drive a native dialog; they name the file up front.

@@ -95,13 +95,16 @@ export function DetailLayer({ nodes, edges, farEdges, detail, onDetail, selected
     if (next !== detail) onDetail(next);
   }, [transform, width, height, nodes, detail, onDetail]);
 
-  const draw = useCallback((pen: Pen, dpr: number, at: View) => {
-    const [x, y, zoom] = at;
-    pen.setTransform(dpr * zoom, 0, 0, dpr * zoom, dpr * x, dpr * y);
-    const view = viewRect(at, width, height);
-    if (detail.overview) drawGraph(pen, nodes, edges, view, zoom, selected);
-    else drawGraph(pen, nodes, farEdges, view, zoom, selected, false);
-  }, [detail.overview, width, height, nodes, edges, farEdges, selected]);
+  const draw = useCallback(
+    (pen: Pen, dpr: number, at: View) => {
+      const [x, y, zoom] = at;
+      pen.setTransform(dpr * zoom, 0, 0, dpr * zoom, dpr * x, dpr * y);
+      const view = viewRect(at, width, height);
+      if (detail.overview) drawGraph(pen, nodes, edges, view, zoom, selected);
+      else drawGraph(pen, nodes, farEdges, view, zoom, selected, false);
+    },
+    [detail.overview, width, height, nodes, edges, farEdges, selected],
+  );
   useFollowingCanvas(canvas, width, height, transform, draw);
 
   if (!detail.overview) {
@@ -109,8 +112,14 @@ export function DetailLayer({ nodes, edges, farEdges, detail, onDetail, selected
   }
   return (
     <>
-      <canvas ref={canvas} className="graph-overview" data-testid="graph-overview" style={{ width, height }}
-        role="img" aria-label={`Overview of ${nodes.length} elements and ${edges.length} handoffs`} />
+      <canvas
+        ref={canvas}
+        className="graph-overview"
+        data-testid="graph-overview"
+        style={{ width, height }}
+        role="img"
+        aria-label={`Overview of ${nodes.length} elements and ${edges.length} handoffs`}
+      />
       <Panel position="top-left" className="graph-overview-note" data-testid="graph-overview-note">
         <span>Overview of all {nodes.length.toLocaleString("en")} elements. Click a spot or zoom in to see and edit its cards.</span>
         <span className="graph-overview-legend">
@@ -149,7 +158,16 @@ export function OverviewMiniMap({ nodes }: { nodes: ElementNode[] }) {
       if (!ready || !bounds) return;
       const { pen, dpr } = ready;
       pen.setTransform(dpr * scale, 0, 0, dpr * scale, dpr * ox, dpr * oy);
-      drawGraph(pen, nodes, [], { x: -ox / scale, y: -oy / scale, width: MAP.width / scale, height: MAP.height / scale }, scale, new Set(), true, false);
+      drawGraph(
+        pen,
+        nodes,
+        [],
+        { x: -ox / scale, y: -oy / scale, width: MAP.width / scale, height: MAP.height / scale },
+        scale,
+        new Set(),
+        true,
+        false,
+      );
     });
     return () => cancelAnimationFrame(frame);
   }, [nodes, bounds, scale, ox, oy]);
@@ -165,11 +183,21 @@ export function OverviewMiniMap({ nodes }: { nodes: ElementNode[] }) {
   return (
     <Panel position="bottom-right" className="graph-minimap">
       <div className="graph-minimap-box" style={{ width: MAP.width, height: MAP.height }}>
-        <canvas ref={canvas} data-testid="graph-minimap" style={{ width: MAP.width, height: MAP.height }} onClick={jump}
-          role="img" aria-label="Overview of the graph; click to move the view there" />
+        <canvas
+          ref={canvas}
+          data-testid="graph-minimap"
+          style={{ width: MAP.width, height: MAP.height }}
+          onClick={jump}
+          role="img"
+          aria-label="Overview of the graph; click to move the view there"
+        />
         {v && (
-          <div className="graph-minimap-view" data-testid="graph-minimap-view" aria-hidden="true"
-            style={{ left: ox + v.x * scale, top: oy + v.y * scale, width: v.width * scale, height: v.height * scale }} />
+          <div
+            className="graph-minimap-view"
+            data-testid="graph-minimap-view"
+            aria-hidden="true"
+            style={{ left: ox + v.x * scale, top: oy + v.y * scale, width: v.width * scale, height: v.height * scale }}
+          />
         )}
       </div>
     </Panel>

@@ -21,7 +21,9 @@ function ElementNodeView({ id, data, selected }: NodeProps<ElementNodeType>) {
     >
       <Handle type="target" position={Position.Left} className="ghandle" />
       <div className="gnode-top">
-        <span className="gnode-kind"><span aria-hidden="true">{KIND_ICON[data.kind]}</span> {KIND_LABEL[data.kind]}</span>
+        <span className="gnode-kind">
+          <span aria-hidden="true">{KIND_ICON[data.kind]}</span> {KIND_LABEL[data.kind]}
+        </span>
         {sev ? (
           <span className={`gflag sev-${sev}`} data-testid="graph-node-flag">
             <span aria-hidden="true">{SEVERITY_ICON[sev]}</span> {countText(data.open, sev)}
@@ -44,9 +46,7 @@ function ElementNodeView({ id, data, selected }: NodeProps<ElementNodeType>) {
       ) : (
         <div className="gnode-name">{data.name}</div>
       )}
-      {(data.team || data.channel) && (
-        <div className="gnode-meta">{[data.team, data.channel].filter(Boolean).join(" · ")}</div>
-      )}
+      {(data.team || data.channel) && <div className="gnode-meta">{[data.team, data.channel].filter(Boolean).join(" · ")}</div>}
       <Handle type="source" position={Position.Right} className="ghandle" />
     </div>
   );

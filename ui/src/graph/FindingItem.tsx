@@ -43,8 +43,13 @@ export function FindingItem({ finding: f, names, selected, onSelect, onWaive, on
       data-severity={f.severity}
       data-waived={waived ? "true" : "false"}
     >
-      <button type="button" className="finding-main" onClick={() => onSelect(f)} aria-pressed={selected}
-        title={primary ? "Select and centre it on the graph" : undefined}>
+      <button
+        type="button"
+        className="finding-main"
+        onClick={() => onSelect(f)}
+        aria-pressed={selected}
+        title={primary ? "Select and centre it on the graph" : undefined}
+      >
         <span className={`finding-sev sev-${f.severity}`}>
           <span aria-hidden="true">{SEVERITY_ICON[f.severity]}</span> {waived ? "Waived" : SEVERITY_LABEL[f.severity]}
         </span>
@@ -52,7 +57,10 @@ export function FindingItem({ finding: f, names, selected, onSelect, onWaive, on
         <span className="finding-message">{f.message}</span>
         {shownSubjects.length > 0 && (
           <span className="finding-subjects">
-            {shownSubjects.slice(0, 4).map((s) => names.subject(s)).join(" · ")}
+            {shownSubjects
+              .slice(0, 4)
+              .map((s) => names.subject(s))
+              .join(" · ")}
             {shownSubjects.length > 4 ? ` +${shownSubjects.length - 4}` : ""}
           </span>
         )}
@@ -67,7 +75,9 @@ export function FindingItem({ finding: f, names, selected, onSelect, onWaive, on
           {why ? "Hide why" : "Why?"}
         </button>
         {waived ? (
-          <button type="button" className="link" data-testid="finding-unwaive" onClick={() => onUnwaive(f)}>Remove waiver</button>
+          <button type="button" className="link" data-testid="finding-unwaive" onClick={() => onUnwaive(f)}>
+            Remove waiver
+          </button>
         ) : (
           <button type="button" className="link" data-testid="finding-waive" aria-expanded={waiving} onClick={() => setWaiving(!waiving)}>
             Waive…
@@ -80,7 +90,9 @@ export function FindingItem({ finding: f, names, selected, onSelect, onWaive, on
             <ul className="evidence">
               {f.evidence.map((ev, i) => (
                 <li key={i}>
-                  <span className="ev-where"><strong>{names.subject(ev.subject)}</strong> <span className="mono">{ev.field}</span></span>
+                  <span className="ev-where">
+                    <strong>{names.subject(ev.subject)}</strong> <span className="mono">{ev.field}</span>
+                  </span>
                   <span className="ev-value">
                     {ev.value !== null ? <q>{ev.value}</q> : <span className="muted">nothing there</span>}
                     {ev.note && <span className="ev-note"> ({ev.note})</span>}
@@ -89,24 +101,48 @@ export function FindingItem({ finding: f, names, selected, onSelect, onWaive, on
               ))}
             </ul>
           )}
-          <p className="finding-fix"><strong>Suggested fix:</strong> {f.fix}</p>
+          <p className="finding-fix">
+            <strong>Suggested fix:</strong> {f.fix}
+          </p>
         </div>
       )}
       {waiving && !waived && (
-        <form className="waive-form" onSubmit={(e) => { e.preventDefault(); submit(); }}>
+        <form
+          className="waive-form"
+          onSubmit={(e) => {
+            e.preventDefault();
+            submit();
+          }}
+        >
           <label className="field">
             <span>Why is this acceptable?</span>
-            <textarea data-testid="waive-reason-input" rows={2} value={reason} autoFocus
+            <textarea
+              data-testid="waive-reason-input"
+              rows={2}
+              value={reason}
+              autoFocus
               placeholder="e.g. Legal approved the wording for both channels"
               onChange={(e) => setReason(e.target.value)}
               onKeyDown={(e) => {
-                if (e.key === "Enter" && !e.shiftKey) { e.preventDefault(); submit(); }
-                if (e.key === "Escape") { e.preventDefault(); e.stopPropagation(); setWaiving(false); }
-              }} />
+                if (e.key === "Enter" && !e.shiftKey) {
+                  e.preventDefault();
+                  submit();
+                }
+                if (e.key === "Escape") {
+                  e.preventDefault();
+                  e.stopPropagation();
+                  setWaiving(false);
+                }
+              }}
+            />
           </label>
           <div className="row">
-            <button type="submit" className="primary" data-testid="waive-submit" disabled={!reason.trim()}>Waive finding</button>
-            <button type="button" onClick={() => setWaiving(false)}>Cancel</button>
+            <button type="submit" className="primary" data-testid="waive-submit" disabled={!reason.trim()}>
+              Waive finding
+            </button>
+            <button type="button" onClick={() => setWaiving(false)}>
+              Cancel
+            </button>
           </div>
         </form>
       )}

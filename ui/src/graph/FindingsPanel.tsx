@@ -41,10 +41,11 @@ export function FindingsPanel({ report, doc, status, selected, onSelect, onWaive
   const visible = useMemo(() => {
     const open = findings.filter((f) => !f.waived);
     const waived = findings.filter((f) => f.waived);
-    return [...open, ...waived].filter((f) =>
-      (f.waived ? shown.has("waived") : shown.has(f.severity)) &&
-      (!rule || f.code === rule) &&
-      (!team || (teamsOf.get(f)?.has(team) ?? false)),
+    return [...open, ...waived].filter(
+      (f) =>
+        (f.waived ? shown.has("waived") : shown.has(f.severity)) &&
+        (!rule || f.code === rule) &&
+        (!team || (teamsOf.get(f)?.has(team) ?? false)),
     );
   }, [findings, shown, rule, team, teamsOf]);
 
@@ -64,15 +65,31 @@ export function FindingsPanel({ report, doc, status, selected, onSelect, onWaive
           {status.kind === "running" ? "Checking…" : status.kind === "error" ? "Audit failed" : report ? "Up to date" : ""}
         </span>
       </header>
-      {status.kind === "error" && <p className="field-problem" role="alert">{status.message}</p>}
+      {status.kind === "error" && (
+        <p className="field-problem" role="alert">
+          {status.message}
+        </p>
+      )}
       <div className="findings-counts" role="group" aria-label="Show by severity">
         {SEVERITIES.map((s) => (
-          <button key={s} type="button" className={`count-chip sev-${s}`} aria-pressed={shown.has(s)}
-            data-testid={`filter-${s}`} onClick={() => toggle(s)}>
+          <button
+            key={s}
+            type="button"
+            className={`count-chip sev-${s}`}
+            aria-pressed={shown.has(s)}
+            data-testid={`filter-${s}`}
+            onClick={() => toggle(s)}
+          >
             <span aria-hidden="true">{SEVERITY_ICON[s]}</span> {countText(summary[s], s)}
           </button>
         ))}
-        <button type="button" className="count-chip waived" aria-pressed={shown.has("waived")} data-testid="filter-waived" onClick={() => toggle("waived")}>
+        <button
+          type="button"
+          className="count-chip waived"
+          aria-pressed={shown.has("waived")}
+          data-testid="filter-waived"
+          onClick={() => toggle("waived")}
+        >
           {summary.waived} waived
         </button>
       </div>
@@ -81,14 +98,22 @@ export function FindingsPanel({ report, doc, status, selected, onSelect, onWaive
           <span>Rule</span>
           <select data-testid="filter-rule" value={rule} onChange={(e) => setRule(e.target.value)}>
             <option value="">All rules</option>
-            {rules.map((r) => <option key={r} value={r}>{ruleLabel(r)}</option>)}
+            {rules.map((r) => (
+              <option key={r} value={r}>
+                {ruleLabel(r)}
+              </option>
+            ))}
           </select>
         </label>
         <label className="field">
           <span>Team</span>
           <select data-testid="filter-team" value={team} onChange={(e) => setTeam(e.target.value)}>
             <option value="">All teams</option>
-            {teams.map((t) => <option key={t} value={t}>{t}</option>)}
+            {teams.map((t) => (
+              <option key={t} value={t}>
+                {t}
+              </option>
+            ))}
           </select>
         </label>
       </div>
@@ -99,8 +124,15 @@ export function FindingsPanel({ report, doc, status, selected, onSelect, onWaive
       ) : (
         <ol className="findings-list">
           {visible.slice(0, limit).map((f) => (
-            <FindingItem key={`${findingId(f)}|${f.subjects.map((s) => s.id).join(",")}|${f.message}`} finding={f} names={names}
-              selected={selected === findingId(f)} onSelect={onSelect} onWaive={onWaive} onUnwaive={onUnwaive} />
+            <FindingItem
+              key={`${findingId(f)}|${f.subjects.map((s) => s.id).join(",")}|${f.message}`}
+              finding={f}
+              names={names}
+              selected={selected === findingId(f)}
+              onSelect={onSelect}
+              onWaive={onWaive}
+              onUnwaive={onUnwaive}
+            />
           ))}
         </ol>
       )}

@@ -13,7 +13,10 @@ interface Props {
 }
 
 /** Add by kind, search that centres on a node, automatic layout and zoom to fit. */
-export const GraphToolbar = forwardRef<HTMLInputElement, Props>(function GraphToolbar({ elements, laying, onAdd, onFind, onLayout, onCancelLayout, onFit }, searchRef) {
+export const GraphToolbar = forwardRef<HTMLInputElement, Props>(function GraphToolbar(
+  { elements, laying, onAdd, onFind, onLayout, onCancelLayout, onFit },
+  searchRef,
+) {
   const [menu, setMenu] = useState(false);
   const [query, setQuery] = useState("");
   const [active, setActive] = useState(0);
@@ -27,37 +30,88 @@ export const GraphToolbar = forwardRef<HTMLInputElement, Props>(function GraphTo
   return (
     <div className="graph-toolbar" role="toolbar" aria-label="Graph">
       <div className="add-menu">
-        <button type="button" className="primary" data-testid="graph-add" aria-haspopup="menu" aria-expanded={menu} onClick={() => setMenu(!menu)}>
+        <button
+          type="button"
+          className="primary"
+          data-testid="graph-add"
+          aria-haspopup="menu"
+          aria-expanded={menu}
+          onClick={() => setMenu(!menu)}
+        >
           + Add
         </button>
         {menu && (
           <div className="menu" role="menu" onKeyDown={(e) => e.key === "Escape" && setMenu(false)}>
             {ALL_KINDS.map((k) => (
-              <button key={k} type="button" role="menuitem" className={`menu-item kind-${k}`} data-testid={`graph-add-${k}`}
-                onClick={() => { setMenu(false); onAdd(k); }}>
-                <span className="kind-dot" aria-hidden="true">{KIND_ICON[k]}</span> {KIND_LABEL[k]}
+              <button
+                key={k}
+                type="button"
+                role="menuitem"
+                className={`menu-item kind-${k}`}
+                data-testid={`graph-add-${k}`}
+                onClick={() => {
+                  setMenu(false);
+                  onAdd(k);
+                }}
+              >
+                <span className="kind-dot" aria-hidden="true">
+                  {KIND_ICON[k]}
+                </span>{" "}
+                {KIND_LABEL[k]}
               </button>
             ))}
           </div>
         )}
       </div>
       <div className="graph-search">
-        <input ref={searchRef} type="search" data-testid="graph-search" placeholder="Find a node (Ctrl+F)" aria-label="Find a node"
-          value={query} role="combobox" aria-expanded={matches.length > 0} aria-controls="graph-search-results"
-          onChange={(e) => { setQuery(e.target.value); setActive(0); }}
+        <input
+          ref={searchRef}
+          type="search"
+          data-testid="graph-search"
+          placeholder="Find a node (Ctrl+F)"
+          aria-label="Find a node"
+          value={query}
+          role="combobox"
+          aria-expanded={matches.length > 0}
+          aria-controls="graph-search-results"
+          onChange={(e) => {
+            setQuery(e.target.value);
+            setActive(0);
+          }}
           onKeyDown={(e) => {
-            if (e.key === "ArrowDown") { e.preventDefault(); setActive(Math.min(active + 1, matches.length - 1)); }
-            else if (e.key === "ArrowUp") { e.preventDefault(); setActive(Math.max(active - 1, 0)); }
-            else if (e.key === "Enter") { e.preventDefault(); pick(matches[active]); }
-            else if (e.key === "Escape") { e.preventDefault(); e.stopPropagation(); setQuery(""); (e.target as HTMLInputElement).blur(); }
-          }} />
+            if (e.key === "ArrowDown") {
+              e.preventDefault();
+              setActive(Math.min(active + 1, matches.length - 1));
+            } else if (e.key === "ArrowUp") {
+              e.preventDefault();
+              setActive(Math.max(active - 1, 0));
+            } else if (e.key === "Enter") {
+              e.preventDefault();
+              pick(matches[active]);
+            } else if (e.key === "Escape") {
+              e.preventDefault();
+              e.stopPropagation();
+              setQuery("");
+              (e.target as HTMLInputElement).blur();
+            }
+          }}
+        />
         {matches.length > 0 && (
           <ul className="menu search-results" id="graph-search-results" role="listbox">
             {matches.map((e, i) => (
               <li key={e.id} role="option" aria-selected={i === active}>
-                <button type="button" className={`menu-item kind-${e.kind}`} data-testid="graph-search-result" data-node-id={e.id}
-                  onMouseDown={(ev) => ev.preventDefault()} onClick={() => pick(e)}>
-                  <span className="kind-dot" aria-hidden="true">{KIND_ICON[e.kind]}</span> {e.name}
+                <button
+                  type="button"
+                  className={`menu-item kind-${e.kind}`}
+                  data-testid="graph-search-result"
+                  data-node-id={e.id}
+                  onMouseDown={(ev) => ev.preventDefault()}
+                  onClick={() => pick(e)}
+                >
+                  <span className="kind-dot" aria-hidden="true">
+                    {KIND_ICON[e.kind]}
+                  </span>{" "}
+                  {e.name}
                   <span className="muted small">{KIND_LABEL[e.kind]}</span>
                 </button>
               </li>
@@ -65,18 +119,39 @@ export const GraphToolbar = forwardRef<HTMLInputElement, Props>(function GraphTo
           </ul>
         )}
       </div>
-      <button type="button" data-testid="graph-layout" onClick={onLayout} disabled={laying} aria-busy={laying}
-        title="Arrange the graph left to right (Ctrl+Shift+L)">
-        {laying ? <><span className="spinner" aria-hidden="true" /> Arranging…</> : "Auto-layout"}
+      <button
+        type="button"
+        data-testid="graph-layout"
+        onClick={onLayout}
+        disabled={laying}
+        aria-busy={laying}
+        title="Arrange the graph left to right (Ctrl+Shift+L)"
+      >
+        {laying ? (
+          <>
+            <span className="spinner" aria-hidden="true" /> Arranging…
+          </>
+        ) : (
+          "Auto-layout"
+        )}
       </button>
       {laying && (
-        <button type="button" data-testid="graph-layout-cancel" onClick={onCancelLayout} title="Stop arranging; the nodes stay where they are">
+        <button
+          type="button"
+          data-testid="graph-layout-cancel"
+          onClick={onCancelLayout}
+          title="Stop arranging; the nodes stay where they are"
+        >
           Cancel
         </button>
       )}
-      <button type="button" data-testid="graph-fit" onClick={onFit} title="Show the whole graph (F)">Zoom to fit</button>
+      <button type="button" data-testid="graph-fit" onClick={onFit} title="Show the whole graph (F)">
+        Zoom to fit
+      </button>
       <span className="grow" />
-      <span className="muted small graph-hint">Drag from a node’s right edge to another node to add a handoff · <kbd>F2</kbd> rename · <kbd>Del</kbd> delete</span>
+      <span className="muted small graph-hint">
+        Drag from a node’s right edge to another node to add a handoff · <kbd>F2</kbd> rename · <kbd>Del</kbd> delete
+      </span>
     </div>
   );
 });

@@ -41,10 +41,22 @@ function HandoffEdgeView(p: EdgeProps<HandoffEdgeType>) {
             onClick={() => selectEdge(p.id)}
             title={sev ? `${SEVERITY_LABEL[sev]}: ${d.open} open finding${d.open === 1 ? "" : "s"}` : "Open the handoff"}
           >
-            {sev && <span className="glabel-flag" aria-label={SEVERITY_LABEL[sev]}>{SEVERITY_ICON[sev]}</span>}
-            {d.invariant > 0 && <span className="glabel-lock" title="Carries values that must not vary" aria-label="has invariants">≡</span>}
+            {sev && (
+              <span className="glabel-flag" aria-label={SEVERITY_LABEL[sev]}>
+                {SEVERITY_ICON[sev]}
+              </span>
+            )}
+            {d.invariant > 0 && (
+              <span className="glabel-lock" title="Carries values that must not vary" aria-label="has invariants">
+                ≡
+              </span>
+            )}
             <span className="glabel-text">{d.label}</span>
-            {d.gate && <span className="glabel-gate" title="Gated by a human approval">gate</span>}
+            {d.gate && (
+              <span className="glabel-gate" title="Gated by a human approval">
+                gate
+              </span>
+            )}
           </button>
         </EdgeLabelRenderer>
       )}

@@ -23,14 +23,28 @@ export function normalizeHandoff(h: Handoff): Handoff {
   return { ...h, carries, invariant, may_vary, owner: blank(h.owner), gate: blank(h.gate) };
 }
 
-function KeyChecks({ label, hint, testId, keys, checked, onToggle }: {
-  label: string; hint: string; testId: string; keys: string[]; checked: string[]; onToggle: (key: string, on: boolean) => void;
+function KeyChecks({
+  label,
+  hint,
+  testId,
+  keys,
+  checked,
+  onToggle,
+}: {
+  label: string;
+  hint: string;
+  testId: string;
+  keys: string[];
+  checked: string[];
+  onToggle: (key: string, on: boolean) => void;
 }) {
   return (
     <fieldset className="checks" data-testid={testId}>
       <legend>{label}</legend>
       <p className="hint">{hint}</p>
-      {keys.length === 0 ? <p className="hint">Add a carried key first.</p> : (
+      {keys.length === 0 ? (
+        <p className="hint">Add a carried key first.</p>
+      ) : (
         <div className="check-grid">
           {keys.map((k) => (
             <label key={k} className="check">
@@ -50,8 +64,12 @@ export function HandoffInspector({ handoff: h, doc, findings, onChange, onClose 
   const [latencyProblem, setLatencyProblem] = useState<string | null>(null);
   const put = (patch: Partial<Handoff>) => onChange({ type: "put_handoff", handoff: normalizeHandoff({ ...h, ...patch }) });
   const byId = new Map(doc.elements.map((e) => [e.id, e]));
-  const teams = [...new Set([...doc.elements.filter((e) => e.kind === "team").map((e) => e.name),
-    ...doc.elements.map((e) => e.team).filter((t): t is string => !!t)])];
+  const teams = [
+    ...new Set([
+      ...doc.elements.filter((e) => e.kind === "team").map((e) => e.name),
+      ...doc.elements.map((e) => e.team).filter((t): t is string => !!t),
+    ]),
+  ];
   const toggle = (field: "invariant" | "may_vary", key: string, on: boolean) => {
     const other = field === "invariant" ? "may_vary" : "invariant";
     const list = on ? [...h[field].filter((k) => k !== key), key] : h[field].filter((k) => k !== key);
@@ -61,49 +79,109 @@ export function HandoffInspector({ handoff: h, doc, findings, onChange, onClose 
     <label className="field">
       <span>{end === "from" ? "From" : "To"}</span>
       <select data-testid={`handoff-${end}`} value={h[end]} onChange={(e) => put({ [end]: e.target.value })}>
-        {doc.elements.map((e) => <option key={e.id} value={e.id}>{KIND_ICON[e.kind]} {e.name}</option>)}
+        {doc.elements.map((e) => (
+          <option key={e.id} value={e.id}>
+            {KIND_ICON[e.kind]} {e.name}
+          </option>
+        ))}
       </select>
     </label>
   );
   const open = findings.filter((f) => !f.waived);
 
   return (
-    <aside className="inspector handoff-inspector" data-testid="handoff-inspector" aria-label={`Handoff: ${byId.get(h.from)?.name ?? h.from} to ${byId.get(h.to)?.name ?? h.to}`}
+    <aside
+      className="inspector handoff-inspector"
+      data-testid="handoff-inspector"
+      aria-label={`Handoff: ${byId.get(h.from)?.name ?? h.from} to ${byId.get(h.to)?.name ?? h.to}`}
       onKeyDown={(e) => {
-        if (e.key === "Escape" && !e.defaultPrevented) { e.preventDefault(); onClose(); }
-      }}>
+        if (e.key === "Escape" && !e.defaultPrevented) {
+          e.preventDefault();
+          onClose();
+        }
+      }}
+    >
       <header className="inspector-head">
-        <span className="card-kind"><span aria-hidden="true" className="card-icon">⇢</span>Handoff</span>
-        <span className="muted small mono" title="The handoff's id">{h.id}</span>
-        <button type="button" className="icon" onClick={onClose} aria-label="Close the inspector" title="Close (Escape)">✕</button>
+        <span className="card-kind">
+          <span aria-hidden="true" className="card-icon">
+            ⇢
+          </span>
+          Handoff
+        </span>
+        <span className="muted small mono" title="The handoff's id">
+          {h.id}
+        </span>
+        <button type="button" className="icon" onClick={onClose} aria-label="Close the inspector" title="Close (Escape)">
+          ✕
+        </button>
       </header>
       <div className="inspector-body">
         {open.length > 0 && (
           <ul className="handoff-findings" aria-label="Findings on this handoff">
             {open.map((f, i) => (
-              <li key={i} className={`sev-${f.severity}`}><span aria-hidden="true">{SEVERITY_ICON[f.severity]}</span> {ruleLabel(f.code)}: {f.message}</li>
+              <li key={i} className={`sev-${f.severity}`}>
+                <span aria-hidden="true">{SEVERITY_ICON[f.severity]}</span> {ruleLabel(f.code)}: {f.message}
+              </li>
             ))}
           </ul>
         )}
-        <div className="field-row">{endSelect("from")}{endSelect("to")}</div>
-        <ListField testId="handoff-carries" label="Carries" hint="The context keys that pass along this handoff (e.g. setup.effort)."
-          items={h.carries} placeholder="setup.effort" onChange={(carries) => put({ carries })} />
-        <KeyChecks testId="handoff-invariant" label="Must not vary" hint="Both ends must state the same value for these."
-          keys={h.carries} checked={h.invariant} onToggle={(k, on) => toggle("invariant", k, on)} />
-        <KeyChecks testId="handoff-may-vary" label="May vary by channel" hint="Differences here are intended."
-          keys={h.carries} checked={h.may_vary} onToggle={(k, on) => toggle("may_vary", k, on)} />
+        <div className="field-row">
+          {endSelect("from")}
+          {endSelect("to")}
+        </div>
+        <ListField
+          testId="handoff-carries"
+          label="Carries"
+          hint="The context keys that pass along this handoff (e.g. setup.effort)."
+          items={h.carries}
+          placeholder="setup.effort"
+          onChange={(carries) => put({ carries })}
+        />
+        <KeyChecks
+          testId="handoff-invariant"
+          label="Must not vary"
+          hint="Both ends must state the same value for these."
+          keys={h.carries}
+          checked={h.invariant}
+          onToggle={(k, on) => toggle("invariant", k, on)}
+        />
+        <KeyChecks
+          testId="handoff-may-vary"
+          label="May vary by channel"
+          hint="Differences here are intended."
+          keys={h.carries}
+          checked={h.may_vary}
+          onToggle={(k, on) => toggle("may_vary", k, on)}
+        />
         <div className="field-row">
           <label className="field">
             <span>Owner</span>
-            <CommitText data-testid="handoff-owner" list={`${ids}-teams`} value={h.owner ?? ""} placeholder="Who answers for it"
-              onCommit={(owner) => put({ owner })} />
-            <datalist id={`${ids}-teams`}>{teams.map((t) => <option key={t} value={t} />)}</datalist>
+            <CommitText
+              data-testid="handoff-owner"
+              list={`${ids}-teams`}
+              value={h.owner ?? ""}
+              placeholder="Who answers for it"
+              onCommit={(owner) => put({ owner })}
+            />
+            <datalist id={`${ids}-teams`}>
+              {teams.map((t) => (
+                <option key={t} value={t} />
+              ))}
+            </datalist>
           </label>
           <label className="field">
             <span>Source of truth</span>
-            <select data-testid="handoff-source" value={h.source_of_truth ?? ""} onChange={(e) => put({ source_of_truth: e.target.value || null })}>
+            <select
+              data-testid="handoff-source"
+              value={h.source_of_truth ?? ""}
+              onChange={(e) => put({ source_of_truth: e.target.value || null })}
+            >
               <option value="">Not named</option>
-              {doc.elements.map((e) => <option key={e.id} value={e.id}>{KIND_LABEL[e.kind]}: {e.name}</option>)}
+              {doc.elements.map((e) => (
+                <option key={e.id} value={e.id}>
+                  {KIND_LABEL[e.kind]}: {e.name}
+                </option>
+              ))}
             </select>
           </label>
         </div>
@@ -111,13 +189,21 @@ export function HandoffInspector({ handoff: h, doc, findings, onChange, onClose 
           <label className="field">
             <span>How it arrives</span>
             <select data-testid="handoff-mode" value={h.mode} onChange={(e) => put({ mode: e.target.value as HandoffMode })}>
-              {(Object.keys(MODE_LABEL) as HandoffMode[]).map((m) => <option key={m} value={m}>{MODE_LABEL[m]}</option>)}
+              {(Object.keys(MODE_LABEL) as HandoffMode[]).map((m) => (
+                <option key={m} value={m}>
+                  {MODE_LABEL[m]}
+                </option>
+              ))}
             </select>
           </label>
           <label className="field">
             <span>Fires</span>
             <select data-testid="handoff-trigger" value={h.trigger} onChange={(e) => put({ trigger: e.target.value as Trigger })}>
-              {(Object.keys(TRIGGER_LABEL) as Trigger[]).map((t) => <option key={t} value={t}>{TRIGGER_LABEL[t]}</option>)}
+              {(Object.keys(TRIGGER_LABEL) as Trigger[]).map((t) => (
+                <option key={t} value={t}>
+                  {TRIGGER_LABEL[t]}
+                </option>
+              ))}
             </select>
           </label>
         </div>
@@ -128,21 +214,41 @@ export function HandoffInspector({ handoff: h, doc, findings, onChange, onClose 
           </label>
           <label className="field">
             <span>Must arrive within (hours)</span>
-            <CommitText data-testid="handoff-latency" inputMode="numeric" value={h.latency_hours === null ? "" : String(h.latency_hours)}
+            <CommitText
+              data-testid="handoff-latency"
+              inputMode="numeric"
+              value={h.latency_hours === null ? "" : String(h.latency_hours)}
               placeholder="No limit"
               onCommit={(text) => {
-                if (!text) { setLatencyProblem(null); put({ latency_hours: null }); return; }
+                if (!text) {
+                  setLatencyProblem(null);
+                  put({ latency_hours: null });
+                  return;
+                }
                 const n = Number(text);
-                if (!Number.isInteger(n) || n < 0) { setLatencyProblem(`“${text}” is not a whole number of hours.`); return; }
+                if (!Number.isInteger(n) || n < 0) {
+                  setLatencyProblem(`“${text}” is not a whole number of hours.`);
+                  return;
+                }
                 setLatencyProblem(null);
                 put({ latency_hours: n });
-              }} />
+              }}
+            />
           </label>
         </div>
-        {latencyProblem && <p className="field-problem" role="alert">{latencyProblem}</p>}
+        {latencyProblem && (
+          <p className="field-problem" role="alert">
+            {latencyProblem}
+          </p>
+        )}
       </div>
       <footer className="inspector-foot">
-        <button type="button" className="danger" data-testid="handoff-delete" onClick={() => onChange({ type: "delete_handoff", id: h.id })}>
+        <button
+          type="button"
+          className="danger"
+          data-testid="handoff-delete"
+          onClick={() => onChange({ type: "delete_handoff", id: h.id })}
+        >
           Delete handoff
         </button>
         <span className="muted small">Delete key · undo with Ctrl+Z</span>

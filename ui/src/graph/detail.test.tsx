@@ -5,15 +5,30 @@ import { generatedWorkspace } from "../testing/fixtureBackend";
 import { MemoryBackend } from "../testing/memoryBackend";
 import { renderApp } from "../testing/render";
 import {
-  cardShown, clipSegment, countInView, drawGraph, LARGE_GRAPH, nextDetail, OVERVIEW_ENTER, OVERVIEW_LEAVE, viewRect,
-  withHidden, ZOOM_IN_TARGET, zoomInFrom, type Detail, type Pen, type Rect,
+  cardShown,
+  clipSegment,
+  countInView,
+  drawGraph,
+  LARGE_GRAPH,
+  nextDetail,
+  OVERVIEW_ENTER,
+  OVERVIEW_LEAVE,
+  viewRect,
+  withHidden,
+  ZOOM_IN_TARGET,
+  zoomInFrom,
+  type Detail,
+  type Pen,
+  type Rect,
 } from "./detail";
 import type { ElementNode, HandoffEdge } from "./mapping";
 
 /** `count` cards in a row, 300 units apart. */
 function row(count: number): ElementNode[] {
   return Array.from({ length: count }, (_, i) => ({
-    id: `e${i}`, type: "element" as const, position: { x: i * 300, y: 0 },
+    id: `e${i}`,
+    type: "element" as const,
+    position: { x: i * 300, y: 0 },
     data: { name: `E${i}`, kind: "system" as const, team: null, channel: null, severity: null, open: 0, waived: 0, renaming: false },
   }));
 }
@@ -97,7 +112,10 @@ describe("clipping a handoff's line to the view", () => {
 function recorder() {
   const calls: string[] = [];
   const pen = {
-    fillStyle: "", strokeStyle: "", lineWidth: 1, globalAlpha: 1,
+    fillStyle: "",
+    strokeStyle: "",
+    lineWidth: 1,
+    globalAlpha: 1,
     setTransform: () => calls.push("setTransform"),
     clearRect: () => calls.push("clearRect"),
     beginPath: () => calls.push("beginPath"),
@@ -113,7 +131,10 @@ function recorder() {
 }
 
 const edge = (id: string, source: string, target: string, severity: "error" | "warning" | null = null): HandoffEdge => ({
-  id, source, target, type: "handoff",
+  id,
+  source,
+  target,
+  type: "handoff",
   data: { label: "", carries: 0, invariant: 0, mode: "typed", trigger: "always", gate: false, severity, open: severity ? 1 : 0, waived: 0 },
 });
 
@@ -132,7 +153,14 @@ describe("the overview drawing", () => {
   it("shows severity by shape as well as colour: dashed warning lines, crossed and struck blocks", () => {
     const nodes = row(4).map((n, i) => ({ ...n, data: { ...n.data, severity: ([null, "error", "warning", "info"] as const)[i] } }));
     const { pen, count } = recorder();
-    drawGraph(pen, nodes, [edge("plain", "e0", "e1"), edge("w", "e0", "e1", "warning"), edge("bad", "e1", "e2", "error")], { x: -100, y: -100, width: 2000, height: 400 }, 0.3, new Set());
+    drawGraph(
+      pen,
+      nodes,
+      [edge("plain", "e0", "e1"), edge("w", "e0", "e1", "warning"), edge("bad", "e1", "e2", "error")],
+      { x: -100, y: -100, width: 2000, height: 400 },
+      0.3,
+      new Set(),
+    );
     expect(count("dashed"), "only the warnings' lines").toBe(1);
     expect(count("moveTo"), "3 handoffs, 2 lines crossing the error's block, 1 striking the warning's").toBe(6);
     expect(count("fillRect")).toBe(4);

@@ -72,7 +72,12 @@ export function overlaps(a: Rect, b: Rect): boolean {
 }
 
 function inside(outer: Rect, inner: Rect): boolean {
-  return inner.x >= outer.x && inner.y >= outer.y && inner.x + inner.width <= outer.x + outer.width && inner.y + inner.height <= outer.y + outer.height;
+  return (
+    inner.x >= outer.x &&
+    inner.y >= outer.y &&
+    inner.x + inner.width <= outer.x + outer.width &&
+    inner.y + inner.height <= outer.y + outer.height
+  );
 }
 
 function grow(r: Rect, share: number): Rect {
@@ -149,8 +154,19 @@ const SELECTED = "#2563eb";
 /** The part of a 2D context the drawings use (a test can record it). */
 export type Pen = Pick<
   CanvasRenderingContext2D,
-  | "setTransform" | "clearRect" | "beginPath" | "moveTo" | "lineTo" | "stroke" | "fillRect" | "strokeRect" | "setLineDash"
-  | "fillStyle" | "strokeStyle" | "lineWidth" | "globalAlpha"
+  | "setTransform"
+  | "clearRect"
+  | "beginPath"
+  | "moveTo"
+  | "lineTo"
+  | "stroke"
+  | "fillRect"
+  | "strokeRect"
+  | "setLineDash"
+  | "fillStyle"
+  | "strokeStyle"
+  | "lineWidth"
+  | "globalAlpha"
 >;
 
 /** Lines per path: one path of thousands of crossing lines takes a software rasteriser seconds. */
@@ -183,7 +199,12 @@ export function clipSegment(ax: number, ay: number, bx: number, by: number, r: R
   const dy = by - ay;
   let t0 = 0;
   let t1 = 1;
-  const edges: [number, number][] = [[-dx, ax - r.x], [dx, r.x + r.width - ax], [-dy, ay - r.y], [dy, r.y + r.height - ay]];
+  const edges: [number, number][] = [
+    [-dx, ax - r.x],
+    [dx, r.x + r.width - ax],
+    [-dy, ay - r.y],
+    [dy, r.y + r.height - ay],
+  ];
   for (const [p, q] of edges) {
     if (p === 0) {
       if (q < 0) return null;

@@ -1,4 +1,5 @@
 import type { Finding, Report, RuleCode, Severity, Subject, Workspace } from "../backend";
+import { withWaivers } from "../testing/sampleOutput";
 
 const el = (id: string): Subject => ({ kind: "element", id });
 const ho = (id: string): Subject => ({ kind: "handoff", id });
@@ -6,8 +7,15 @@ const ho = (id: string): Subject => ({ kind: "handoff", id });
 /** A finding as the audit library would report it (tests give the report; nothing is computed). */
 export function finding(code: RuleCode, severity: Severity, subjects: Subject[], more: Partial<Finding> = {}): Finding {
   return {
-    code, severity, key: subjects[0]?.id ?? "", subjects, message: `${code} on ${subjects[0]?.id ?? "?"}`,
-    evidence: [], fix: "Do the right thing.", waived: null, ...more,
+    code,
+    severity,
+    key: subjects[0]?.id ?? "",
+    subjects,
+    message: `${code} on ${subjects[0]?.id ?? "?"}`,
+    evidence: [],
+    fix: "Do the right thing.",
+    waived: null,
+    ...more,
   };
 }
 
@@ -20,13 +28,13 @@ export function report(findings: Finding[]): Report {
   return { findings, summary };
 }
 
-/** The canned report for the `nexusFlow()` test workspace: a conflicting claim and an unowned handoff. */
+/**
+ * A test scenario for the `nexusFlow()` test workspace: a conflicting claim and an unowned
+ * handoff, with the document's waivers applied. Scenario data for the findings panel, not
+ * library output.
+ */
 export function nexusReport(doc?: Workspace): Report {
-  const waived = (code: string, subject: string) => {
-    const w = doc?.waivers.find((x) => x.code === code && x.subject === subject);
-    return w ? { reason: w.reason, who: w.who, when: w.when } : null;
-  };
-  return report([
+  const scenario = report([
     finding("conflicting-claim", "error", [ho("website-wizard"), el("website"), el("wizard")], {
       message: "Product website and Onboarding wizard state different values for setup.effort, which must not vary.",
       evidence: [
@@ -34,13 +42,12 @@ export function nexusReport(doc?: Workspace): Report {
         { subject: el("wizard"), field: "claims.setup.effort", value: "Connect a data source and configure API keys", note: null },
       ],
       fix: "Agree one wording for setup.effort and state it on both sides.",
-      waived: waived("conflicting-claim", "website-wizard"),
     }),
     finding("unowned-handoff", "warning", [ho("demo-wizard"), el("demo"), el("wizard")], {
       message: "Nobody owns the handoff from Sales demo to Onboarding wizard.",
       evidence: [{ subject: ho("demo-wizard"), field: "owner", value: null, note: "missing" }],
       fix: "Name the team that answers for what this handoff carries.",
-      waived: waived("unowned-handoff", "demo-wizard"),
     }),
   ]);
+  return doc ? withWaivers(scenario, doc) : scenario;
 }

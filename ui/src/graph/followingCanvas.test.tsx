@@ -12,7 +12,11 @@ describe("a canvas that follows the view", () => {
     const m = follow(from, to).match(/^translate\((.+)px, (.+)px\) scale\((.+)\)$/);
     expect(m).not.toBeNull();
     const [tx, ty, k] = m!.slice(1).map(Number);
-    for (const [gx, gy] of [[0, 0], [1000, -250], [-42, 7]]) {
+    for (const [gx, gy] of [
+      [0, 0],
+      [1000, -250],
+      [-42, 7],
+    ]) {
       // Drawn at `from`, the point is at this pixel of the canvas…
       const [px, py] = [gx * from[2] + from[0], gy * from[2] + from[1]];
       // …which the CSS transform (origin top left) must put where `to` shows the point.
@@ -56,7 +60,10 @@ describe("a canvas that follows the view", () => {
       expect(getByTestId("probe").style.transform).toBe(follow([0, 0, 1], [100, 0, 2]));
 
       act(() => vi.advanceTimersByTime(REST_MS));
-      expect(draws, "drawn once the view rests, where it rests").toEqual([[0, 0, 1], [100, 0, 2]]);
+      expect(draws, "drawn once the view rests, where it rests").toEqual([
+        [0, 0, 1],
+        [100, 0, 2],
+      ]);
       expect(getByTestId("probe").style.transform, "the fresh drawing is not moved").toBe("");
     });
   });

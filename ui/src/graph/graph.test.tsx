@@ -27,7 +27,10 @@ describe("the findings panel of the handoff graph", () => {
     const { user } = await renderApp(b);
     const panel = await screen.findByTestId("findings-panel");
     await waitFor(() => expect(screen.getAllByTestId("finding")).toHaveLength(2));
-    expect(screen.getAllByTestId("finding").map((f) => f.dataset.code), "most serious first").toEqual(["conflicting-claim", "unowned-handoff"]);
+    expect(
+      screen.getAllByTestId("finding").map((f) => f.dataset.code),
+      "most serious first",
+    ).toEqual(["conflicting-claim", "unowned-handoff"]);
     expect(within(panel).getByTestId("filter-error")).toHaveTextContent("1 error");
     await user.click(within(panel).getByTestId("filter-error"));
     expect(screen.getAllByTestId("finding").map((f) => f.dataset.code)).toEqual(["unowned-handoff"]);
@@ -36,7 +39,10 @@ describe("the findings panel of the handoff graph", () => {
     expect(screen.getAllByTestId("finding").map((f) => f.dataset.code)).toEqual(["conflicting-claim"]);
     await user.selectOptions(within(panel).getByTestId("filter-rule"), "");
     await user.selectOptions(within(panel).getByTestId("filter-team"), "Sales");
-    expect(screen.getAllByTestId("finding").map((f) => f.dataset.code), "the demo belongs to Sales").toEqual(["unowned-handoff"]);
+    expect(
+      screen.getAllByTestId("finding").map((f) => f.dataset.code),
+      "the demo belongs to Sales",
+    ).toEqual(["unowned-handoff"]);
   });
 
   it("selects a finding's subject and opens its inspector", async () => {
@@ -72,7 +78,12 @@ describe("the findings panel of the handoff graph", () => {
     const edit = b.edits().at(-1);
     expect(edit?.type).toBe("put_waiver");
     if (edit?.type !== "put_waiver") return;
-    expect(edit.waiver).toMatchObject({ code: "conflicting-claim", subject: "website-wizard", reason: "Legal signed off both wordings", who: "Dana" });
+    expect(edit.waiver).toMatchObject({
+      code: "conflicting-claim",
+      subject: "website-wizard",
+      reason: "Legal signed off both wordings",
+      who: "Dana",
+    });
     expect(Number.isNaN(Date.parse(edit.waiver.when))).toBe(false);
     expect(findingEl("conflicting-claim")).toHaveTextContent("Legal signed off both wordings");
     await act(() => store.undo());

@@ -46,7 +46,11 @@ describe("the layout runner", () => {
 
   it("cancel ends the run at once, terminates the worker, and ignores the late result", async () => {
     const made: FakeEngine[] = [];
-    const runner = new LayoutRunner(() => { const f = new FakeEngine(); made.push(f); return f; }, never);
+    const runner = new LayoutRunner(() => {
+      const f = new FakeEngine();
+      made.push(f);
+      return f;
+    }, never);
     const out = runner.start(nodes(3), edges);
     await flush();
     runner.cancel();
@@ -75,7 +79,9 @@ describe("the layout runner", () => {
 
   it("without a worker, lays out small graphs in-thread and refuses large ones with a message", async () => {
     const inThread = new FakeEngine();
-    const noWorker = () => { throw new WorkerUnavailable("blocked"); };
+    const noWorker = () => {
+      throw new WorkerUnavailable("blocked");
+    };
     const runner = new LayoutRunner(noWorker, () => Promise.resolve(inThread));
     const small = runner.start(nodes(IN_THREAD_LIMIT), []);
     await flush();

@@ -151,7 +151,11 @@ export class LayoutRunner {
         resolve(o);
       };
       const done = (out: ElkNode) =>
-        finish(opts.stillValid && !opts.stillValid() ? { kind: "stale" } : { kind: "done", positions: positionsOf(out), ms: Math.round(this.now() - started) });
+        finish(
+          opts.stillValid && !opts.stillValid()
+            ? { kind: "stale" }
+            : { kind: "done", positions: positionsOf(out), ms: Math.round(this.now() - started) },
+        );
       this.layout(graph, id).then(done, (e: unknown) => {
         if (id !== this.run) return;
         if (!(e instanceof WorkerUnavailable)) return finish({ kind: "failed", message: `Auto-layout failed: ${message(e)}` });
@@ -162,8 +166,9 @@ export class LayoutRunner {
             message: `Auto-layout could not start its background worker (${e.message}). With ${nodes.length} elements it would freeze the window, so it did not run; arrange the nodes by hand.`,
           });
         }
-        this.makeInThread().then((elk) => (id === this.run ? elk.layout(graph) : Promise.reject(new Error("cancelled")))).then(done, (err: unknown) =>
-          finish({ kind: "failed", message: `Auto-layout failed: ${message(err)}` }));
+        this.makeInThread()
+          .then((elk) => (id === this.run ? elk.layout(graph) : Promise.reject(new Error("cancelled"))))
+          .then(done, (err: unknown) => finish({ kind: "failed", message: `Auto-layout failed: ${message(err)}` }));
       });
     });
   }

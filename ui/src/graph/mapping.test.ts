@@ -55,7 +55,10 @@ describe("mapping a document and a report to nodes and edges", () => {
     const renamed: Workspace = { ...doc, elements: doc.elements.map((e) => (e.id === "demo" ? { ...e, name: "Live demo" } : e)) };
     const second = build(renamed);
     const nodes = reconcileNodes(first.nodes, second.nodes);
-    expect(nodes.find((n) => n.id === "website"), "unchanged node reused").toBe(first.nodes.find((n) => n.id === "website"));
+    expect(
+      nodes.find((n) => n.id === "website"),
+      "unchanged node reused",
+    ).toBe(first.nodes.find((n) => n.id === "website"));
     expect(nodes.find((n) => n.id === "demo")?.data.name).toBe("Live demo");
     const edges = reconcileEdges(first.edges, second.edges);
     expect(edges[0], "unchanged edge reused").toBe(first.edges[0]);
@@ -68,15 +71,13 @@ describe("mapping a document and a report to nodes and edges", () => {
     expect(newHandoff(doc, "website", "agent").id).toBe("h-website-agent-2");
   });
 
-  it("deletes a selection with its handoffs as one batch", () => {
-    const edit = deleteSelectionEdit(nexusFlow(), ["wizard"], ["chatbot-agent"]);
+  it("deletes a selection as one batch, leaving the element's own handoffs to the model", () => {
+    const edit = deleteSelectionEdit(nexusFlow(), ["wizard"], ["chatbot-agent", "website-wizard"]);
     expect(edit).toEqual({
       type: "batch",
       edits: [
-        { type: "delete_handoff", id: "website-wizard" },
-        { type: "delete_handoff", id: "demo-wizard" },
-        { type: "delete_handoff", id: "chatbot-agent" },
         { type: "delete_element", id: "wizard" },
+        { type: "delete_handoff", id: "chatbot-agent" },
       ],
     });
     expect(deleteSelectionEdit(nexusFlow(), [], [])).toBeNull();
@@ -86,10 +87,25 @@ describe("mapping a document and a report to nodes and edges", () => {
 /** A large generated workspace: 2,000 elements, 8,000 handoffs. */
 function large(): Workspace {
   const kinds = ["touchpoint", "system", "rule", "team", "person", "partner"] as const;
-  const elements: Element[] = Array.from({ length: 2000 }, (_, i) => ({ id: `e${i}`, kind: kinds[i % 6], name: `Element ${i}`, team: `Team ${i % 40}` }));
+  const elements: Element[] = Array.from({ length: 2000 }, (_, i) => ({
+    id: `e${i}`,
+    kind: kinds[i % 6],
+    name: `Element ${i}`,
+    team: `Team ${i % 40}`,
+  }));
   const handoffs: Handoff[] = Array.from({ length: 8000 }, (_, i) => ({
-    id: `h${i}`, from: `e${i % 2000}`, to: `e${(i * 7 + 13) % 2000}`, carries: ["a.key", "b.key", "c.key"].slice(0, 1 + (i % 3)),
-    invariant: [], may_vary: [], owner: null, source_of_truth: null, mode: "typed", gate: null, latency_hours: null, trigger: "always",
+    id: `h${i}`,
+    from: `e${i % 2000}`,
+    to: `e${(i * 7 + 13) % 2000}`,
+    carries: ["a.key", "b.key", "c.key"].slice(0, 1 + (i % 3)),
+    invariant: [],
+    may_vary: [],
+    owner: null,
+    source_of_truth: null,
+    mode: "typed",
+    gate: null,
+    latency_hours: null,
+    trigger: "always",
   }));
   return { ...nexusFlow(), elements, handoffs };
 }
@@ -104,6 +120,9 @@ describe("a graph of 2,000 nodes and 8,000 edges", () => {
     expect(first.edges.filter((e) => e.data?.severity === "warning")).toHaveLength(500);
     const again = build(doc, r);
     const nodes = reconcileNodes(first.nodes, again.nodes);
-    expect(nodes.every((n, i) => n === first.nodes[i]), "nothing changed, nothing replaced").toBe(true);
+    expect(
+      nodes.every((n, i) => n === first.nodes[i]),
+      "nothing changed, nothing replaced",
+    ).toBe(true);
   });
 });

@@ -148,7 +148,9 @@ function gridCells(unplaced: Element[]): Map<string, number> {
   let row = 0;
   for (const k of kinds) {
     const list = byKind.get(k) ?? [];
-    list.forEach((e, i) => cells.set(e.id, row * columns + i));
+    list.forEach((e, i) => {
+      cells.set(e.id, row * columns + i);
+    });
     row += Math.ceil(list.length / columns);
   }
   return cells;
@@ -187,7 +189,14 @@ export function toEdges(handoffs: Handoff[], elementIds: ReadonlySet<string>, fl
   for (const h of handoffs) {
     if (!elementIds.has(h.from) || !elementIds.has(h.to)) continue;
     const data = handoffEdgeData(h, flags.get(subjectKey("handoff", h.id)));
-    edges.push({ id: h.id, type: "handoff", source: h.from, target: h.to, data, className: data.severity ? `sev-${data.severity}` : undefined });
+    edges.push({
+      id: h.id,
+      type: "handoff",
+      source: h.from,
+      target: h.to,
+      data,
+      className: data.severity ? `sev-${data.severity}` : undefined,
+    });
   }
   return edges;
 }

@@ -21,8 +21,18 @@ if (!("DOMMatrixReadOnly" in globalThis)) {
 }
 
 Object.defineProperties(HTMLElement.prototype, {
-  offsetHeight: { configurable: true, get() { return 60; } },
-  offsetWidth: { configurable: true, get() { return 200; } },
+  offsetHeight: {
+    configurable: true,
+    get() {
+      return 60;
+    },
+  },
+  offsetWidth: {
+    configurable: true,
+    get() {
+      return 200;
+    },
+  },
 });
 
 if (!("getBBox" in SVGElement.prototype)) {

@@ -20,7 +20,8 @@ export function useAudit(backend: Backend, slug: string, revision: number): { re
     setState((s) => ({ slug, report: s.slug === slug ? s.report : null, status: { kind: "running" } }));
     backend.auditWorkspace(slug).then(
       (report) => live && setState({ slug, report, status: { kind: "idle" } }),
-      (e: unknown) => live && setState((s) => ({ ...s, status: { kind: "error", message: `The audit could not run: ${toBackendError(e).message}` } })),
+      (e: unknown) =>
+        live && setState((s) => ({ ...s, status: { kind: "error", message: `The audit could not run: ${toBackendError(e).message}` } })),
     );
     return () => {
       live = false;

@@ -58,11 +58,14 @@ export function usePositions(backend: Backend, slug: string) {
   }, [flush]);
 
   /** Replaces many positions at once (auto-layout) and saves. */
-  const replace = useCallback((next: Map<string, XYPosition>) => {
-    for (const [id, p] of next) positions.current.set(id, p);
-    setVersion((v) => v + 1);
-    scheduleSave();
-  }, [scheduleSave]);
+  const replace = useCallback(
+    (next: Map<string, XYPosition>) => {
+      for (const [id, p] of next) positions.current.set(id, p);
+      setVersion((v) => v + 1);
+      scheduleSave();
+    },
+    [scheduleSave],
+  );
 
   return { positions, ready: loaded?.slug === slug, wasEmpty: loaded?.empty ?? false, version, scheduleSave, replace, problem };
 }

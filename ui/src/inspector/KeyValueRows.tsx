@@ -55,22 +55,48 @@ export function KeyValueRows(p: Props) {
           {list.map(([k, v]) => (
             <div className="kv-row" role="row" key={k} data-testid={`${p.testId}-row`}>
               <CommitText aria-label={`${p.keyLabel} ${k}`} value={k} required onCommit={(to) => renameKey(k, to)} />
-              <CommitText aria-label={`${p.valueLabel} for ${k}`} value={v} required={p.valueRequired}
-                onCommit={(to) => p.onChange({ ...p.entries, [k]: to })} />
-              <button type="button" className="icon danger-text" aria-label={`Remove ${k}`}
-                onClick={() => p.onChange(Object.fromEntries(list.filter(([x]) => x !== k)))}>✕</button>
+              <CommitText
+                aria-label={`${p.valueLabel} for ${k}`}
+                value={v}
+                required={p.valueRequired}
+                onCommit={(to) => p.onChange({ ...p.entries, [k]: to })}
+              />
+              <button
+                type="button"
+                className="icon danger-text"
+                aria-label={`Remove ${k}`}
+                onClick={() => p.onChange(Object.fromEntries(list.filter(([x]) => x !== k)))}
+              >
+                ✕
+              </button>
             </div>
           ))}
         </div>
       )}
       <div className="kv-row kv-add">
-        <input aria-label={`New ${p.keyLabel.toLowerCase()}`} placeholder={p.keyPlaceholder} value={key}
-          onChange={(e) => setKey(e.target.value)} onKeyDown={(e) => e.key === "Enter" && (e.preventDefault(), add())} />
-        <input aria-label={`New ${p.valueLabel.toLowerCase()}`} placeholder={p.valuePlaceholder} value={value}
-          onChange={(e) => setValue(e.target.value)} onKeyDown={(e) => e.key === "Enter" && (e.preventDefault(), add())} />
-        <button type="button" onClick={add} aria-label={`Add ${p.keyLabel.toLowerCase()}`}>Add</button>
+        <input
+          aria-label={`New ${p.keyLabel.toLowerCase()}`}
+          placeholder={p.keyPlaceholder}
+          value={key}
+          onChange={(e) => setKey(e.target.value)}
+          onKeyDown={(e) => e.key === "Enter" && (e.preventDefault(), add())}
+        />
+        <input
+          aria-label={`New ${p.valueLabel.toLowerCase()}`}
+          placeholder={p.valuePlaceholder}
+          value={value}
+          onChange={(e) => setValue(e.target.value)}
+          onKeyDown={(e) => e.key === "Enter" && (e.preventDefault(), add())}
+        />
+        <button type="button" onClick={add} aria-label={`Add ${p.keyLabel.toLowerCase()}`}>
+          Add
+        </button>
       </div>
-      {problem && <p className="field-problem" role="alert">{problem}</p>}
+      {problem && (
+        <p className="field-problem" role="alert">
+          {problem}
+        </p>
+      )}
     </fieldset>
   );
 }

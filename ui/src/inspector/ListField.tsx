@@ -30,17 +30,35 @@ export function ListField({ label, hint, items, placeholder, onChange, testId }:
           {items.map((item) => (
             <li key={item} className="chip">
               {item}
-              <button type="button" className="chip-remove" aria-label={`Remove ${item}`} onClick={() => onChange(items.filter((x) => x !== item))}>✕</button>
+              <button
+                type="button"
+                className="chip-remove"
+                aria-label={`Remove ${item}`}
+                onClick={() => onChange(items.filter((x) => x !== item))}
+              >
+                ✕
+              </button>
             </li>
           ))}
         </ul>
       )}
       <div className="row">
-        <input aria-label={`Add to ${label.toLowerCase()}`} placeholder={placeholder} value={draft}
-          onChange={(e) => setDraft(e.target.value)} onKeyDown={(e) => e.key === "Enter" && (e.preventDefault(), add())} />
-        <button type="button" onClick={add}>Add</button>
+        <input
+          aria-label={`Add to ${label.toLowerCase()}`}
+          placeholder={placeholder}
+          value={draft}
+          onChange={(e) => setDraft(e.target.value)}
+          onKeyDown={(e) => e.key === "Enter" && (e.preventDefault(), add())}
+        />
+        <button type="button" onClick={add}>
+          Add
+        </button>
       </div>
-      {problem && <p className="field-problem" role="alert">{problem}</p>}
+      {problem && (
+        <p className="field-problem" role="alert">
+          {problem}
+        </p>
+      )}
     </fieldset>
   );
 }

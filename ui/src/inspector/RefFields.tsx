@@ -19,7 +19,9 @@ export function StagesField({ stages, value, onChange }: { stages: Stage[]; valu
           {stages.map((s, i) => (
             <label key={s.id} className="check">
               <input type="checkbox" checked={value.includes(s.id)} onChange={(e) => toggle(s.id, e.target.checked)} />
-              <span><span className="muted">{i + 1}.</span> {s.name}</span>
+              <span>
+                <span className="muted">{i + 1}.</span> {s.name}
+              </span>
             </label>
           ))}
         </div>
@@ -29,7 +31,15 @@ export function StagesField({ stages, value, onChange }: { stages: Stage[]; valu
 }
 
 /** The elements a rule covers. */
-export function CoversField({ element, elements, onChange }: { element: Element; elements: Element[]; onChange: (next: string[]) => void }) {
+export function CoversField({
+  element,
+  elements,
+  onChange,
+}: {
+  element: Element;
+  elements: Element[];
+  onChange: (next: string[]) => void;
+}) {
   const covers = element.covers ?? [];
   const others = elements.filter((e) => e.id !== element.id && e.kind !== "rule");
   const name = (id: string) => elements.find((e) => e.id === id)?.name ?? id;
@@ -42,16 +52,27 @@ export function CoversField({ element, elements, onChange }: { element: Element;
           {covers.map((id) => (
             <li key={id} className="chip">
               {name(id)}
-              <button type="button" className="chip-remove" aria-label={`Stop covering ${name(id)}`} onClick={() => onChange(covers.filter((c) => c !== id))}>✕</button>
+              <button
+                type="button"
+                className="chip-remove"
+                aria-label={`Stop covering ${name(id)}`}
+                onClick={() => onChange(covers.filter((c) => c !== id))}
+              >
+                ✕
+              </button>
             </li>
           ))}
         </ul>
       )}
       <select aria-label="Cover another card" value="" onChange={(e) => e.target.value && onChange([...covers, e.target.value])}>
         <option value="">Cover another card…</option>
-        {others.filter((e) => !covers.includes(e.id)).map((e) => (
-          <option key={e.id} value={e.id}>{KIND_LABEL[e.kind]}: {e.name}</option>
-        ))}
+        {others
+          .filter((e) => !covers.includes(e.id))
+          .map((e) => (
+            <option key={e.id} value={e.id}>
+              {KIND_LABEL[e.kind]}: {e.name}
+            </option>
+          ))}
       </select>
     </fieldset>
   );

@@ -1,17 +1,21 @@
-/** Ids are slugs `^[a-z0-9][a-z0-9._-]*$`, at most 64 characters (see crates/model/src/ids.rs). */
+/**
+ * Ids are slugs `^[a-z0-9][a-z0-9._-]*$`, at most 64 characters. The rule is the model's
+ * (`Id::slug_from` in crates/model/src/ids.rs); `testing/conformance.test.ts` checks this
+ * port against the cases the Rust library writes, so a change on either side fails a test.
+ */
 const ID_MAX = 64;
 
-/** A slug made from a display name: "Week 2: Support" -> "week-2-support". */
+/** A slug made from a display name: "Week 2: Support" -> "week-2-support"; "" when nothing is left. */
 export function slugify(name: string): string {
-  const slug = name
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "")
+  let base = "";
+  for (const c of name.toLowerCase()) {
+    if (/^[a-z0-9]$/.test(c)) base += c;
+    else if (base !== "" && !base.endsWith("-")) base += "-";
+  }
+  return base
+    .replace(/-+$/, "")
     .slice(0, ID_MAX - 4)
     .replace(/-+$/, "");
-  return slug;
 }
 
 /** A new id derived from `name`, with a numeric suffix when the slug is taken. */

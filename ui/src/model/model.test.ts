@@ -1,19 +1,9 @@
 import { describe, expect, it } from "vitest";
 import type { Element, Stage } from "../backend";
 import { moveCard } from "../stack/moveCard";
-import { slugify, uniqueId } from "./ids";
 
 const stages: Stage[] = ["a", "b", "c", "d"].map((id) => ({ id, name: id, emotion: 0, moment: "" }));
 const card = (s: string[]): Element => ({ id: "x", kind: "touchpoint", name: "X", stages: s });
-
-describe("ids from names", () => {
-  it("makes a slug a Rust Id accepts, and adds a number when taken", () => {
-    expect(slugify("Week 2: Süpport & Chat!")).toBe("week-2-support-chat");
-    expect(uniqueId("Discover", ["discover", "discover-2"])).toBe("discover-3");
-    expect(uniqueId("!!!", [], "stage")).toBe("stage");
-    expect(slugify("x".repeat(100)).length).toBeLessThanOrEqual(60);
-  });
-});
 
 describe("dragging a card to another stage column", () => {
   it("moves a one-stage card to the target stage", () => {

@@ -9,7 +9,9 @@ export function ExportStatus({ state }: { state: ExportState }) {
   if (state.kind === "writing") {
     return (
       <div className="pb-progress" data-testid="playbook-progress" role="status">
-        <div className="pb-progress-bar" role="progressbar" aria-label="Writing the playbook"><span /></div>
+        <div className="pb-progress-bar" role="progressbar" aria-label="Writing the playbook">
+          <span />
+        </div>
         <span>Writing the playbook…</span>
       </div>
     );
@@ -37,12 +39,21 @@ function ExportResult({ result }: { result: ExportedPlaybook }) {
   return (
     <div className="pb-result" data-testid="playbook-result" role="status">
       <div className="pb-result-head">
-        <span className="pb-result-icon" aria-hidden="true">PDF</span>
+        <span className="pb-result-icon" aria-hidden="true">
+          PDF
+        </span>
         <div className="pb-result-text">
-          <strong className="pb-result-name" title={result.path}>{fileName(result.path)}</strong>
+          <strong className="pb-result-name" title={result.path}>
+            {fileName(result.path)}
+          </strong>
           <span className="muted small">
             {result.pages} {result.pages === 1 ? "page" : "pages"} · {formatSize(result.bytes)}
-            {folder && <> · in <span className="pb-result-folder">{folder}</span></>}
+            {folder && (
+              <>
+                {" "}
+                · in <span className="pb-result-folder">{folder}</span>
+              </>
+            )}
           </span>
         </div>
       </div>
@@ -54,7 +65,11 @@ function ExportResult({ result }: { result: ExportedPlaybook }) {
           Show in folder
         </button>
       </div>
-      {problem && <p className="pb-result-problem" role="alert">{problem}</p>}
+      {problem && (
+        <p className="pb-result-problem" role="alert">
+          {problem}
+        </p>
+      )}
     </div>
   );
 }

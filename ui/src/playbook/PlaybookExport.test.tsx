@@ -23,10 +23,11 @@ function setup() {
 
 const outlineCalls = (backend: MemoryBackend) =>
   backend.calls.filter((c) => c.method === "playbookOutline").map((c) => c.args[1] as PlaybookOptions);
-const toggle = (section: string) =>
-  screen.getAllByTestId("playbook-section-toggle").find((t) => t.dataset.section === section)!;
+const toggle = (section: string) => screen.getAllByTestId("playbook-section-toggle").find((t) => t.dataset.section === section)!;
 const previewTitles = () =>
-  within(screen.getByTestId("playbook-preview")).queryAllByTestId("playbook-preview-section").map((s) => s.dataset.section);
+  within(screen.getByTestId("playbook-preview"))
+    .queryAllByTestId("playbook-preview-section")
+    .map((s) => s.dataset.section);
 
 function deferred<T>() {
   let resolve!: (value: T) => void;
@@ -45,7 +46,12 @@ describe("the preview", { timeout: 15000 }, () => {
 
     await user.click(toggle("checklists"));
     await waitFor(() => expect(previewTitles()).toEqual(["cover", "narrative", "principles", "readiness", "integrity"]));
-    expect(outlineCalls(backend).at(-1)).toEqual({ paper: "a4", sections: { ...ALL, checklists: false }, generated_on: todayIso(), layout: [] });
+    expect(outlineCalls(backend).at(-1)).toEqual({
+      paper: "a4",
+      sections: { ...ALL, checklists: false },
+      generated_on: todayIso(),
+      layout: [],
+    });
   });
 
   it("remembers US Letter and asks for it", async () => {
@@ -115,7 +121,9 @@ describe("exporting the PDF", { timeout: 15000 }, () => {
     expect(await screen.findByTestId("playbook-progress")).toHaveTextContent("Writing the playbook…");
     expect(screen.getByTestId("playbook-export")).toBeDisabled();
     expect(toggle("cover")).toBeDisabled();
-    expect(asked).toEqual([["workshop", "/tmp/workshop-playbook.pdf", { paper: "a4", sections: ALL, generated_on: todayIso(), layout: [] }]]);
+    expect(asked).toEqual([
+      ["workshop", "/tmp/workshop-playbook.pdf", { paper: "a4", sections: ALL, generated_on: todayIso(), layout: [] }],
+    ]);
 
     written.resolve({ path: "/home/ana/Documents/workshop-playbook.pdf", bytes: 48_213, pages: 6 });
     const result = await screen.findByTestId("playbook-result");

@@ -17,18 +17,29 @@ export function PlaybookSettings({ paper, sections, disabled, onPaper, onSection
         <legend>Sections</legend>
         {SECTION_ORDER.map((section) => (
           <label key={section} className="pb-section-option" title={SECTION_LABELS[section].hint}>
-            <input type="checkbox" data-testid="playbook-section-toggle" data-section={section}
-              checked={sections[section]} onChange={(e) => onSections({ ...sections, [section]: e.target.checked })} />
+            <input
+              type="checkbox"
+              data-testid="playbook-section-toggle"
+              data-section={section}
+              checked={sections[section]}
+              onChange={(e) => onSections({ ...sections, [section]: e.target.checked })}
+            />
             <span className="pb-section-label">{SECTION_LABELS[section].label}</span>
           </label>
         ))}
       </fieldset>
       <label className="pb-paper">
         <span>Paper</span>
-        <select data-testid="playbook-paper" value={paper} disabled={disabled}
-          onChange={(e) => onPaper(e.target.value === "letter" ? "letter" : "a4")}>
+        <select
+          data-testid="playbook-paper"
+          value={paper}
+          disabled={disabled}
+          onChange={(e) => onPaper(e.target.value === "letter" ? "letter" : "a4")}
+        >
           {(Object.keys(PAPER_LABELS) as Paper[]).map((p) => (
-            <option key={p} value={p}>{PAPER_LABELS[p]}</option>
+            <option key={p} value={p}>
+              {PAPER_LABELS[p]}
+            </option>
           ))}
         </select>
       </label>

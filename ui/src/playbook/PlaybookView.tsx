@@ -38,23 +38,29 @@ function PlaybookPage({ slug }: { slug: string }) {
         <header className="pb-intro">
           <h1>Coherence playbook</h1>
           <p className="muted">
-            A short PDF for leadership: the narrative arc, the principles every team keeps, a checklist per
-            touchpoint, and where readiness and the handoffs stand. Lean on purpose: a playbook nobody reads has failed.
+            A short PDF for leadership: the narrative arc, the principles every team keeps, a checklist per touchpoint, and where readiness
+            and the handoffs stand. Lean on purpose: a playbook nobody reads has failed.
           </p>
         </header>
         <PrinciplesEditor principles={current.doc.principles} />
       </main>
       <aside className="pb-side" aria-label="Export the playbook">
         <section className="pb-card pb-outline-card">
-          <div className="pb-card-head"><h2>What goes in</h2></div>
-          <PlaybookSettings paper={paper} sections={sections} disabled={exporter.busy}
-            onPaper={choosePaper} onSections={setSections} />
+          <div className="pb-card-head">
+            <h2>What goes in</h2>
+          </div>
+          <PlaybookSettings paper={paper} sections={sections} disabled={exporter.busy} onPaper={choosePaper} onSections={setSections} />
           <OutlinePreview {...preview} />
         </section>
         <section className="pb-card pb-export">
-          <button type="button" className="primary large pb-export-button" data-testid="playbook-export"
-            disabled={exporter.busy || nothing} onClick={() => void exporter.start(options)}
-            title={nothing ? "Switch on at least one section" : `Save the playbook as a PDF on ${PAPER_LABELS[paper]}`}>
+          <button
+            type="button"
+            className="primary large pb-export-button"
+            data-testid="playbook-export"
+            disabled={exporter.busy || nothing}
+            onClick={() => void exporter.start(options)}
+            title={nothing ? "Switch on at least one section" : `Save the playbook as a PDF on ${PAPER_LABELS[paper]}`}
+          >
             {exporter.state.kind === "choosing" ? "Choosing where to save…" : "Export PDF…"}
           </button>
           <p className="muted small">

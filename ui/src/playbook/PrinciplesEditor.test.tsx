@@ -24,8 +24,7 @@ const THREE: Principle[] = [
   { id: "plain-setup", text: "Setup speaks the customer's language.", non_negotiable: false },
 ];
 
-const row = (id: string) =>
-  screen.getAllByTestId("principle").find((r) => r.dataset.principleId === id)!;
+const row = (id: string) => screen.getAllByTestId("principle").find((r) => r.dataset.principleId === id)!;
 const ids = () => screen.getAllByTestId("principle").map((r) => r.dataset.principleId);
 
 describe("the principles editor", { timeout: 15000 }, () => {
@@ -41,7 +40,11 @@ describe("the principles editor", { timeout: 15000 }, () => {
     expect(backend.edits()).toEqual([
       {
         type: "put_principle",
-        principle: { id: "never-ask-a-customer-for-something", text: "Never ask a customer for something we already know.", non_negotiable: false },
+        principle: {
+          id: "never-ask-a-customer-for-something",
+          text: "Never ask a customer for something we already know.",
+          non_negotiable: false,
+        },
         index: null,
       },
     ]);
@@ -78,9 +81,7 @@ describe("the principles editor", { timeout: 15000 }, () => {
     await user.click(toggle);
     await waitFor(() => expect(row("one-voice")).toHaveAttribute("data-non-negotiable", "true"));
     expect(within(row("one-voice")).getByTestId("principle-non-negotiable")).toHaveAttribute("aria-pressed", "true");
-    expect(backend.edits()).toEqual([
-      { type: "put_principle", principle: { ...THREE[1], non_negotiable: true }, index: null },
-    ]);
+    expect(backend.edits()).toEqual([{ type: "put_principle", principle: { ...THREE[1], non_negotiable: true }, index: null }]);
   });
 
   it("reorders with the buttons and with Alt+arrows, keeping focus on the moved row", async () => {

@@ -14,7 +14,14 @@ export const SECTION_LABELS: Record<Section, { label: string; hint: string }> = 
 export const SECTION_ORDER = Object.keys(SECTION_LABELS) as Section[];
 
 /** Every section on, as the library defaults. */
-export const ALL_SECTIONS: Sections = { cover: true, narrative: true, principles: true, readiness: true, integrity: true, checklists: true };
+export const ALL_SECTIONS: Sections = {
+  cover: true,
+  narrative: true,
+  principles: true,
+  readiness: true,
+  integrity: true,
+  checklists: true,
+};
 
 export const PAPER_LABELS: Record<Paper, string> = {
   a4: "A4 (210 × 297 mm)",

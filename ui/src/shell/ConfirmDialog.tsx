@@ -18,8 +18,18 @@ export function ConfirmDialog({ title, children, confirmLabel, onConfirm, onClos
       testId="confirm-dialog"
       footer={
         <>
-          <button type="button" className="primary" onClick={onClose}>Keep it</button>
-          <button type="button" className="danger" data-testid="confirm" onClick={() => { onConfirm(); onClose(); }}>
+          <button type="button" className="primary" onClick={onClose}>
+            Keep it
+          </button>
+          <button
+            type="button"
+            className="danger"
+            data-testid="confirm"
+            onClick={() => {
+              onConfirm();
+              onClose();
+            }}
+          >
             {confirmLabel}
           </button>
         </>

@@ -25,14 +25,22 @@ export function NameDialog({ title, label, initial = "", submitLabel, onSubmit, 
       onClose={onClose}
       footer={
         <>
-          <button type="button" onClick={onClose}>Cancel</button>
+          <button type="button" onClick={onClose}>
+            Cancel
+          </button>
           <button type="submit" form="name-dialog" className="primary" disabled={!trimmed} data-testid="workspace-name-submit">
             {submitLabel}
           </button>
         </>
       }
     >
-      <form id="name-dialog" onSubmit={(e) => { e.preventDefault(); submit(); }}>
+      <form
+        id="name-dialog"
+        onSubmit={(e) => {
+          e.preventDefault();
+          submit();
+        }}
+      >
         <label className="field">
           <span>{label}</span>
           <input

@@ -11,9 +11,8 @@ export function NoWorkspace() {
       <div className="empty-card">
         <h1>Start a workspace</h1>
         <p>
-          A workspace holds one customer journey: its vision, the stages of its story, and the systems and
-          touchpoints that carry it. Create one for your next workshop, or open a <code>.throughline.json</code> file
-          someone shared with you.
+          A workspace holds one customer journey: its vision, the stages of its story, and the systems and touchpoints that carry it. Create
+          one for your next workshop, or open a <code>.throughline.json</code> file someone shared with you.
         </p>
         <div className="row">
           <button type="button" className="primary large" data-testid="empty-new-workspace" onClick={() => setCreating(true)}>

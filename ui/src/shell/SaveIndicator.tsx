@@ -18,7 +18,14 @@ export function SaveIndicator() {
         ? ["Not saved", save.message, "error"]
         : ["Saved", save.kind === "saved" && save.at ? `Saved at ${time(save.at)}` : "All changes are saved", "ok"];
   return (
-    <span className={`save-state save-${tone}`} data-testid="save-state" data-state={save.kind} title={title} role="status" aria-live="polite">
+    <span
+      className={`save-state save-${tone}`}
+      data-testid="save-state"
+      data-state={save.kind}
+      title={title}
+      role="status"
+      aria-live="polite"
+    >
       <span className="dot" aria-hidden="true" />
       {text}
     </span>

@@ -23,8 +23,12 @@ export function SettingsDialog({ onClose }: { onClose: () => void }) {
       testId="settings-dialog"
       footer={
         <>
-          <button type="button" onClick={onClose}>Cancel</button>
-          <button type="submit" form="settings-form" className="primary" data-testid="settings-submit">Save</button>
+          <button type="button" onClick={onClose}>
+            Cancel
+          </button>
+          <button type="submit" form="settings-form" className="primary" data-testid="settings-submit">
+            Save
+          </button>
         </>
       }
     >
@@ -46,7 +50,9 @@ export function SettingsDialog({ onClose }: { onClose: () => void }) {
       <dl className="shortcuts">
         {SHORTCUTS.map(([keys, what]) => (
           <div key={keys}>
-            <dt><kbd>{keys}</kbd></dt>
+            <dt>
+              <kbd>{keys}</kbd>
+            </dt>
             <dd>{what}</dd>
           </div>
         ))}

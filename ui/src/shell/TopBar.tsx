@@ -23,10 +23,18 @@ export function TopBar() {
       <WorkspaceSwitcher />
       {current && (
         <nav className="nav" aria-label="Views">
-          <a className="nav-item" aria-current={view === "stack" ? "page" : undefined} href="#stack">Coherence Stack</a>
-          <a className="nav-item" aria-current={view === "graph" ? "page" : undefined} href="#graph" data-testid="nav-graph">Handoff graph</a>
-          <a className="nav-item" aria-current={view === "assess" ? "page" : undefined} href="#assess" data-testid="nav-assess">Assess</a>
-          <a className="nav-item" aria-current={view === "playbook" ? "page" : undefined} href="#playbook" data-testid="nav-playbook">Playbook</a>
+          <a className="nav-item" aria-current={view === "stack" ? "page" : undefined} href="#stack">
+            Coherence Stack
+          </a>
+          <a className="nav-item" aria-current={view === "graph" ? "page" : undefined} href="#graph" data-testid="nav-graph">
+            Handoff graph
+          </a>
+          <a className="nav-item" aria-current={view === "assess" ? "page" : undefined} href="#assess" data-testid="nav-assess">
+            Assess
+          </a>
+          <a className="nav-item" aria-current={view === "playbook" ? "page" : undefined} href="#playbook" data-testid="nav-playbook">
+            Playbook
+          </a>
         </nav>
       )}
       <div className="grow" />
@@ -55,8 +63,16 @@ export function TopBar() {
           </button>
         </div>
       )}
-      <button type="button" className="settings-button" data-testid="open-settings" onClick={() => setSettings(true)} title="Settings and shortcuts">
-        <span className="avatar" aria-hidden="true">{(displayName.trim()[0] ?? "?").toUpperCase()}</span>
+      <button
+        type="button"
+        className="settings-button"
+        data-testid="open-settings"
+        onClick={() => setSettings(true)}
+        title="Settings and shortcuts"
+      >
+        <span className="avatar" aria-hidden="true">
+          {(displayName.trim()[0] ?? "?").toUpperCase()}
+        </span>
         Settings
       </button>
       {settings && <SettingsDialog onClose={() => setSettings(false)} />}

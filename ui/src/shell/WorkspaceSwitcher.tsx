@@ -45,7 +45,9 @@ export function WorkspaceSwitcher() {
       >
         <span className="switcher-label">Workspace</span>
         <span className="switcher-name">{current?.summary.name ?? "No workspace"}</span>
-        <span aria-hidden="true" className="caret">▾</span>
+        <span aria-hidden="true" className="caret">
+          ▾
+        </span>
       </button>
       {menu && (
         <div
@@ -70,7 +72,9 @@ export function WorkspaceSwitcher() {
               data-slug={w.slug}
               onClick={act(() => void store.openWorkspace(w.slug))}
             >
-              <span className="check" aria-hidden="true">{w.slug === current?.summary.slug ? "✓" : ""}</span>
+              <span className="check" aria-hidden="true">
+                {w.slug === current?.summary.slug ? "✓" : ""}
+              </span>
               <span className="grow">{w.name}</span>
               <span className="muted small">{counts(w.stages, w.elements)}</span>
             </button>
@@ -79,19 +83,43 @@ export function WorkspaceSwitcher() {
           <button type="button" role="menuitem" className="menu-item" data-testid="new-workspace" onClick={act(() => setDialog("create"))}>
             New workspace…
           </button>
-          <button type="button" role="menuitem" className="menu-item" data-testid="import-workspace" onClick={act(() => void store.importWorkspace())}>
+          <button
+            type="button"
+            role="menuitem"
+            className="menu-item"
+            data-testid="import-workspace"
+            onClick={act(() => void store.importWorkspace())}
+          >
             Import from file…
           </button>
           {current && (
             <>
               <div className="menu-sep" />
-              <button type="button" role="menuitem" className="menu-item" data-testid="rename-workspace" onClick={act(() => setDialog("rename"))}>
+              <button
+                type="button"
+                role="menuitem"
+                className="menu-item"
+                data-testid="rename-workspace"
+                onClick={act(() => setDialog("rename"))}
+              >
                 Rename “{current.summary.name}”…
               </button>
-              <button type="button" role="menuitem" className="menu-item" data-testid="export-workspace" onClick={act(() => void store.exportWorkspace())}>
+              <button
+                type="button"
+                role="menuitem"
+                className="menu-item"
+                data-testid="export-workspace"
+                onClick={act(() => void store.exportWorkspace())}
+              >
                 Export to file…
               </button>
-              <button type="button" role="menuitem" className="menu-item danger-text" data-testid="delete-workspace" onClick={act(() => setDialog("delete"))}>
+              <button
+                type="button"
+                role="menuitem"
+                className="menu-item danger-text"
+                data-testid="delete-workspace"
+                onClick={act(() => setDialog("delete"))}
+              >
                 Delete workspace…
               </button>
             </>
@@ -125,8 +153,8 @@ export function WorkspaceSwitcher() {
           onClose={() => setDialog(null)}
         >
           <p>
-            Its {counts(current.summary.stages, current.summary.elements)} and their whole history are removed
-            from this computer. This cannot be undone; export it first if you may need it again.
+            Its {counts(current.summary.stages, current.summary.elements)} and their whole history are removed from this computer. This
+            cannot be undone; export it first if you may need it again.
           </p>
         </ConfirmDialog>
       )}

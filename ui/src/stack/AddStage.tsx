@@ -9,7 +9,12 @@ export function AddStage({ large }: { large?: boolean }) {
   const [name, setName] = useState("");
   if (!open) {
     return (
-      <button type="button" className={large ? "primary large" : "tool layer-narrative"} data-testid={large ? "add-first-stage" : "add-stage"} onClick={() => setOpen(true)}>
+      <button
+        type="button"
+        className={large ? "primary large" : "tool layer-narrative"}
+        data-testid={large ? "add-first-stage" : "add-stage"}
+        onClick={() => setOpen(true)}
+      >
         <span aria-hidden="true">+</span> {large ? "Add the first stage" : "Stage"}
       </button>
     );
@@ -23,7 +28,13 @@ export function AddStage({ large }: { large?: boolean }) {
     close();
   };
   return (
-    <form className="add-stage-form" onSubmit={(e) => { e.preventDefault(); submit(); }}>
+    <form
+      className="add-stage-form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        submit();
+      }}
+    >
       <input
         autoFocus
         data-testid="stage-name-input"
@@ -40,7 +51,9 @@ export function AddStage({ large }: { large?: boolean }) {
         }}
         onBlur={submit}
       />
-      <button type="submit" className="primary" onMouseDown={(e) => e.preventDefault()}>Add stage</button>
+      <button type="submit" className="primary" onMouseDown={(e) => e.preventDefault()}>
+        Add stage
+      </button>
     </form>
   );
 }

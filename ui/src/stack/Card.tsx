@@ -45,7 +45,9 @@ export function Card({ element, run, column, relation, onSelect, anyStage }: Pro
       onClick={() => onSelect(element.id)}
     >
       <span className="card-kind">
-        <span aria-hidden="true" className="card-icon">{KIND_ICON[element.kind]}</span>
+        <span aria-hidden="true" className="card-icon">
+          {KIND_ICON[element.kind]}
+        </span>
         {KIND_LABEL[element.kind]}
         {detail && <span className="card-detail"> · {detail}</span>}
         {anyStage && <span className="card-detail"> · not tied to a stage</span>}
@@ -54,7 +56,11 @@ export function Card({ element, run, column, relation, onSelect, anyStage }: Pro
       {(element.team || claims > 0) && (
         <span className="card-foot">
           {element.team && <span className="card-team">{element.team}</span>}
-          {claims > 0 && <span className="badge" title="Claims this card makes">{claims} claim{claims === 1 ? "" : "s"}</span>}
+          {claims > 0 && (
+            <span className="badge" title="Claims this card makes">
+              {claims} claim{claims === 1 ? "" : "s"}
+            </span>
+          )}
         </span>
       )}
     </button>

@@ -43,8 +43,8 @@ export function EmotionArc({ stages, highlighted }: { stages: Stage[]; highlight
   const area = useRef<HTMLDivElement>(null);
   const [draft, setDraft] = useState<{ id: string; value: number } | null>(null);
   const n = stages.length;
-  const valueOf = (s: Stage) => (draft?.id === s.id ? draft.value : s.emotion);
-  const points = stages.map((s, i): [number, number] => [(i + 0.5) * 100, yOf(valueOf(s))]);
+  const emotionOf = (s: Stage) => (draft?.id === s.id ? draft.value : s.emotion);
+  const points = stages.map((s, i): [number, number] => [(i + 0.5) * 100, yOf(emotionOf(s))]);
   const path = curve(points);
 
   const set = (stage: Stage, value: number) => {
@@ -62,13 +62,21 @@ export function EmotionArc({ stages, highlighted }: { stages: Stage[]; highlight
     <div className="arc" ref={area} style={{ gridColumn: `1 / span ${n}` }}>
       <svg className="arc-svg" viewBox={`0 0 ${n * 100} 100`} preserveAspectRatio="none" aria-hidden="true">
         {LEVELS.map((v) => (
-          <line key={v} x1={0} x2={n * 100} y1={yOf(v)} y2={yOf(v)} className={v === 0 ? "arc-zero" : "arc-grid"} vectorEffect="non-scaling-stroke" />
+          <line
+            key={v}
+            x1={0}
+            x2={n * 100}
+            y1={yOf(v)}
+            y2={yOf(v)}
+            className={v === 0 ? "arc-zero" : "arc-grid"}
+            vectorEffect="non-scaling-stroke"
+          />
         ))}
         {n > 1 && <path d={`${path} L ${points[n - 1][0]} 100 L ${points[0][0]} 100 Z`} className="arc-fill" />}
         <path d={path} className="arc-line" vectorEffect="non-scaling-stroke" />
       </svg>
       {stages.map((s, i) => {
-        const v = valueOf(s);
+        const v = emotionOf(s);
         return (
           <div key={s.id} className="arc-cell" style={{ left: `${(i / n) * 100}%`, width: `${100 / n}%` }}>
             <button
@@ -107,8 +115,24 @@ export function EmotionArc({ stages, highlighted }: { stages: Stage[]; highlight
               {v > 0 ? `+${v}` : v}
             </button>
             <div className="arc-steppers">
-              <button type="button" className="icon small" aria-label={`Lower the feeling at ${s.name}`} disabled={s.emotion <= -2} onClick={() => set(s, s.emotion - 1)}>−</button>
-              <button type="button" className="icon small" aria-label={`Raise the feeling at ${s.name}`} disabled={s.emotion >= 2} onClick={() => set(s, s.emotion + 1)}>+</button>
+              <button
+                type="button"
+                className="icon small"
+                aria-label={`Lower the feeling at ${s.name}`}
+                disabled={s.emotion <= -2}
+                onClick={() => set(s, s.emotion - 1)}
+              >
+                −
+              </button>
+              <button
+                type="button"
+                className="icon small"
+                aria-label={`Raise the feeling at ${s.name}`}
+                disabled={s.emotion >= 2}
+                onClick={() => set(s, s.emotion + 1)}
+              >
+                +
+              </button>
             </div>
           </div>
         );

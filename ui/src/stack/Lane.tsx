@@ -42,7 +42,9 @@ export function runsOf(element: Element, stages: Stage[]): { start: number; ids:
 
 function Stripe({ id, data, column, label }: { id: string; data: DropTarget; column: number; label: string }) {
   const { setNodeRef, isOver } = useDroppable({ id, data });
-  return <div ref={setNodeRef} className={`stripe${isOver ? " is-over" : ""}`} style={{ gridColumn: column }} aria-hidden="true" title={label} />;
+  return (
+    <div ref={setNodeRef} className={`stripe${isOver ? " is-over" : ""}`} style={{ gridColumn: column }} aria-hidden="true" title={label} />
+  );
 }
 
 /** A layer's lane: a label, then the cards laid over the stage columns. */
@@ -54,13 +56,30 @@ export function Lane(props: Props) {
     const runs = runsOf(e, stages);
     if (runs.length === 0 && e.kind !== "touchpoint" && n > 0) {
       // Backbone elements tied to no stage sit under the whole journey.
-      cards.push(<Card key={`${e.id}@none`} element={e} run={[]} column={`1 / span ${n}`} relation={relationOf(e.id)} onSelect={onSelect} anyStage />);
+      cards.push(
+        <Card
+          key={`${e.id}@none`}
+          element={e}
+          run={[]}
+          column={`1 / span ${n}`}
+          relation={relationOf(e.id)}
+          onSelect={onSelect}
+          anyStage
+        />,
+      );
     } else if (runs.length === 0 && unplaced) {
       cards.push(<Card key={`${e.id}@none`} element={e} run={[]} column={`${n + 1}`} relation={relationOf(e.id)} onSelect={onSelect} />);
     }
     for (const r of runs) {
       cards.push(
-        <Card key={`${e.id}@${r.ids[0]}`} element={e} run={r.ids} column={`${r.start + 1} / span ${r.ids.length}`} relation={relationOf(e.id)} onSelect={onSelect} />,
+        <Card
+          key={`${e.id}@${r.ids[0]}`}
+          element={e}
+          run={r.ids}
+          column={`${r.start + 1} / span ${r.ids.length}`}
+          relation={relationOf(e.id)}
+          onSelect={onSelect}
+        />,
       );
     }
   }
@@ -80,7 +99,11 @@ export function Lane(props: Props) {
         </div>
         <div className="cards tracks">
           {cards}
-          {cards.length === 0 && empty && <div className="lane-empty" style={{ gridColumn: `1 / span ${n}` }}>{empty}</div>}
+          {cards.length === 0 && empty && (
+            <div className="lane-empty" style={{ gridColumn: `1 / span ${n}` }}>
+              {empty}
+            </div>
+          )}
         </div>
       </div>
     </section>

@@ -79,14 +79,38 @@ export function StageHeader({ stage, index, count, selected, highlighted }: Prop
       )}
       <div className="stage-meta">{emotionText(stage.emotion)}</div>
       <div className="stage-actions" onClick={(e) => e.stopPropagation()}>
-        <button type="button" className="icon" aria-label={`Move ${stage.name} left`} title="Move left (Alt+←)"
-          disabled={index === 0} onClick={() => void shiftStage(store, stage.id, -1)}>◀</button>
-        <button type="button" className="icon" aria-label={`Move ${stage.name} right`} title="Move right (Alt+→)"
-          disabled={index === count - 1} onClick={() => void shiftStage(store, stage.id, 1)}>▶</button>
-        <button type="button" className="icon" aria-label={`Rename ${stage.name}`} title="Rename (F2)"
-          onClick={() => setEditing(true)}>✎</button>
-        <button type="button" className="icon danger-text" aria-label={`Delete ${stage.name}`} title="Delete stage (undo with Ctrl+Z)"
-          onClick={() => void store.edit({ type: "delete_stage", id: stage.id })}>✕</button>
+        <button
+          type="button"
+          className="icon"
+          aria-label={`Move ${stage.name} left`}
+          title="Move left (Alt+←)"
+          disabled={index === 0}
+          onClick={() => void shiftStage(store, stage.id, -1)}
+        >
+          ◀
+        </button>
+        <button
+          type="button"
+          className="icon"
+          aria-label={`Move ${stage.name} right`}
+          title="Move right (Alt+→)"
+          disabled={index === count - 1}
+          onClick={() => void shiftStage(store, stage.id, 1)}
+        >
+          ▶
+        </button>
+        <button type="button" className="icon" aria-label={`Rename ${stage.name}`} title="Rename (F2)" onClick={() => setEditing(true)}>
+          ✎
+        </button>
+        <button
+          type="button"
+          className="icon danger-text"
+          aria-label={`Delete ${stage.name}`}
+          title="Delete stage (undo with Ctrl+Z)"
+          onClick={() => void store.edit({ type: "delete_stage", id: stage.id })}
+        >
+          ✕
+        </button>
       </div>
     </div>
   );

@@ -29,7 +29,11 @@ export function Toolbar({ stageName, hasStages }: { stageName: string | null; ha
         </button>
       ))}
       <span className="toolbar-hint muted">
-        {hasStages ? <>New cards go to <strong>{stageName ?? "the first stage"}</strong>. Click a stage to choose another.</> : null}
+        {hasStages ? (
+          <>
+            New cards go to <strong>{stageName ?? "the first stage"}</strong>. Click a stage to choose another.
+          </>
+        ) : null}
       </span>
     </div>
   );

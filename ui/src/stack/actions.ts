@@ -15,7 +15,11 @@ export async function addCard(store: WorkspaceStore, kind: ElementKind): Promise
   if (!current) return null;
   const doc = current.doc;
   const name = `New ${KIND_LABEL[kind].toLowerCase()}`;
-  const id = uniqueId(name, doc.elements.map((e) => e.id), kind);
+  const id = uniqueId(
+    name,
+    doc.elements.map((e) => e.id),
+    kind,
+  );
   const stage = targetStage(doc, selectedStage);
   const element: Element = { id, kind, name, stages: stage ? [stage] : [] };
   const ok = await store.edit({ type: "put_element", element });
@@ -27,7 +31,16 @@ export async function addCard(store: WorkspaceStore, kind: ElementKind): Promise
 export function addStage(store: WorkspaceStore, name: string) {
   const doc = store.getState().current?.doc;
   if (!doc) return Promise.resolve(null);
-  const stage: Stage = { id: uniqueId(name, doc.stages.map((s) => s.id), "stage"), name, emotion: 0, moment: "" };
+  const stage: Stage = {
+    id: uniqueId(
+      name,
+      doc.stages.map((s) => s.id),
+      "stage",
+    ),
+    name,
+    emotion: 0,
+    moment: "",
+  };
   return store.edit({ type: "put_stage", stage, index: null });
 }
 

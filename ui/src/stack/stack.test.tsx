@@ -114,7 +114,13 @@ describe("cards", () => {
     await waitFor(() => expect(backend.doc("workshop").elements[0].claims).toBeUndefined());
 
     const sent = backend.edits().map((e) => (e.type === "put_element" ? e.element : null));
-    expect(sent.map((e) => e?.name)).toEqual(["New touchpoint", "Onboarding wizard", "Onboarding wizard", "Onboarding wizard", "Onboarding wizard"]);
+    expect(sent.map((e) => e?.name)).toEqual([
+      "New touchpoint",
+      "Onboarding wizard",
+      "Onboarding wizard",
+      "Onboarding wizard",
+      "Onboarding wizard",
+    ]);
     expect(sent[2]?.claims).toEqual({ "setup.effort": "Connect a data source" });
     expect(sent[2]?.id).toBe("new-touchpoint");
   });
@@ -147,6 +153,8 @@ describe("cards", () => {
     await user.click(screen.getAllByTestId("card").find((c) => c.dataset.cardId === "wizard")!);
     const stages = within(screen.getByTestId("inspector")).getByTestId("inspector-stages");
     await user.click(within(stages).getByRole("checkbox", { name: /Get help/ }));
-    await waitFor(() => expect(backend.doc("nexusflow-first-30-days").elements.find((e) => e.id === "wizard")?.stages).toEqual(["set-up", "get-help"]));
+    await waitFor(() =>
+      expect(backend.doc("nexusflow-first-30-days").elements.find((e) => e.id === "wizard")?.stages).toEqual(["set-up", "get-help"]),
+    );
   });
 });

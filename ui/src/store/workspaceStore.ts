@@ -1,11 +1,7 @@
 import type { Backend, Edit, Settings, WorkspaceState, WorkspaceSummary } from "../backend";
 import { toBackendError } from "../backend";
 
-export type SaveState =
-  | { kind: "idle" }
-  | { kind: "saving" }
-  | { kind: "saved"; at: string | null }
-  | { kind: "error"; message: string };
+export type SaveState = { kind: "idle" } | { kind: "saving" } | { kind: "saved"; at: string | null } | { kind: "error"; message: string };
 
 export interface ShownError {
   code: string;
@@ -91,25 +87,19 @@ export class WorkspaceStore {
 
   private setCurrent(current: WorkspaceState): void {
     const { selectedElement, selectedStage } = this.state;
-    const workspaces = this.state.workspaces.map((w) =>
-      w.slug === current.summary.slug ? current.summary : w,
-    );
+    const workspaces = this.state.workspaces.map((w) => (w.slug === current.summary.slug ? current.summary : w));
     this.set({
       current,
       workspaces,
       error: null,
-      selectedElement:
-        selectedElement && current.doc.elements.some((e) => e.id === selectedElement) ? selectedElement : null,
+      selectedElement: selectedElement && current.doc.elements.some((e) => e.id === selectedElement) ? selectedElement : null,
       selectedStage: selectedStage && current.doc.stages.some((s) => s.id === selectedStage) ? selectedStage : null,
     });
   }
 
   init = () =>
     this.run("Could not start", async () => {
-      const [settings, workspaces] = await Promise.all([
-        this.backend.getSettings(),
-        this.backend.listWorkspaces(),
-      ]);
+      const [settings, workspaces] = await Promise.all([this.backend.getSettings(), this.backend.listWorkspaces()]);
       this.set({ settings, workspaces });
       const last = workspaces.find((w) => w.slug === settings.last_workspace) ?? workspaces[0];
       if (last) this.setCurrent(await this.backend.openWorkspace(last.slug));

@@ -1,19 +1,34 @@
 import type { Edit, Workspace } from "../backend";
 import { BackendError } from "../backend";
+import { LAYER_LABEL, NAME_MAX } from "../model/library";
 
-/**
- * A small in-browser mirror of `crates/model/src/edit.rs` for test doubles: the edits the
- * UI sends today, with the checks whose messages the UI is expected to show.
+/*
+ * The test double's port of `apply_edit` (crates/model/src/edit.rs) for the edits the UI
+ * sends, with the checks whose messages the UI shows. It is not a second source of truth:
+ * `conformance.test.ts` runs it against the outcomes the real store gives to the cases the
+ * Rust library writes (`generated/cases.json`), so a rule changed on either side fails a test.
  */
+
+/** The store's code for a refused edit (`StoreError::code` in crates/store). */
+export const INVALID_EDIT = "invalid_edit";
+
+/** Applies `edit` to a copy of `doc` and validates the result, as the store does. */
 export function applyEdit(doc: Workspace, edit: Edit): Workspace {
   const ws: Workspace = structuredClone(doc);
   applyInPlace(ws, edit);
-  validate(ws);
+  const problems = validate(ws);
+  if (problems.length > 0) throw new BackendError(INVALID_EDIT, joinProblems(problems));
   return ws;
 }
 
 function notFound(what: string, id: string): BackendError {
-  return new BackendError("not_found", `no ${what} "${id}" in this workspace`);
+  return new BackendError(INVALID_EDIT, `no ${what} "${id}" in this workspace`);
+}
+
+function position<T extends { id: string }>(items: T[], what: string, id: string): number {
+  const at = items.findIndex((x) => x.id === id);
+  if (at < 0) throw notFound(what, id);
+  return at;
 }
 
 function putAt<T extends { id: string }>(items: T[], item: T, index: number | null) {
@@ -27,6 +42,12 @@ function putAt<T extends { id: string }>(items: T[], item: T, index: number | nu
   items.splice(to, 0, item);
 }
 
+/** Optional lists the library leaves out of a document when empty. */
+function dropEmpty<T extends object, K extends keyof T>(item: T, key: K) {
+  const v = item[key];
+  if (Array.isArray(v) && v.length === 0) delete item[key];
+}
+
 function applyInPlace(ws: Workspace, edit: Edit): void {
   switch (edit.type) {
     case "set_info":
@@ -36,54 +57,47 @@ function applyInPlace(ws: Workspace, edit: Edit): void {
       putAt(ws.stages, edit.stage, edit.index);
       return;
     case "move_stage": {
-      const from = ws.stages.findIndex((s) => s.id === edit.id);
-      if (from < 0) throw notFound("stage", edit.id);
-      const [stage] = ws.stages.splice(from, 1);
+      const [stage] = ws.stages.splice(position(ws.stages, "stage", edit.id), 1);
       ws.stages.splice(Math.min(edit.index, ws.stages.length), 0, stage);
       return;
     }
-    case "delete_stage": {
-      const at = ws.stages.findIndex((s) => s.id === edit.id);
-      if (at < 0) throw notFound("stage", edit.id);
-      ws.stages.splice(at, 1);
-      for (const e of ws.elements) if (e.stages) e.stages = e.stages.filter((s) => s !== edit.id);
+    case "delete_stage":
+      ws.stages.splice(position(ws.stages, "stage", edit.id), 1);
+      for (const e of ws.elements) {
+        if (e.stages) e.stages = e.stages.filter((s) => s !== edit.id);
+        dropEmpty(e, "stages");
+      }
       return;
-    }
     case "put_element":
       putAt(ws.elements, edit.element, null);
       return;
-    case "delete_element": {
-      const at = ws.elements.findIndex((e) => e.id === edit.id);
-      if (at < 0) throw notFound("element", edit.id);
-      ws.elements.splice(at, 1);
+    case "delete_element":
+      ws.elements.splice(position(ws.elements, "element", edit.id), 1);
       ws.handoffs = ws.handoffs.filter((h) => h.from !== edit.id && h.to !== edit.id);
-      for (const e of ws.elements) if (e.covers) e.covers = e.covers.filter((c) => c !== edit.id);
+      for (const h of ws.handoffs) if (h.source_of_truth === edit.id) h.source_of_truth = null;
+      for (const e of ws.elements) {
+        if (e.covers) e.covers = e.covers.filter((c) => c !== edit.id);
+        dropEmpty(e, "covers");
+      }
       return;
-    }
     case "put_handoff":
       putAt(ws.handoffs, edit.handoff, null);
       return;
     case "delete_handoff":
-      ws.handoffs = ws.handoffs.filter((h) => h.id !== edit.id);
+      ws.handoffs.splice(position(ws.handoffs, "handoff", edit.id), 1);
       return;
     case "put_principle":
       putAt(ws.principles, edit.principle, edit.index);
       return;
-    case "delete_principle": {
-      const at = ws.principles.findIndex((p) => p.id === edit.id);
-      if (at < 0) throw notFound("principle", edit.id);
-      ws.principles.splice(at, 1);
+    case "delete_principle":
+      ws.principles.splice(position(ws.principles, "principle", edit.id), 1);
       return;
-    }
     case "put_session":
       putAt(ws.readiness, edit.session, null);
       return;
-    case "delete_session": {
-      const at = ws.readiness.findIndex((s) => s.id === edit.id);
-      if (at < 0) throw notFound("readiness session", edit.id);
-      ws.readiness.splice(at, 1);
+    case "delete_session":
+      ws.readiness.splice(position(ws.readiness, "readiness session", edit.id), 1);
       return;
-    }
     case "put_layer_score": {
       const at = ws.layer_scores.findIndex((l) => l.layer === edit.score.layer && l.date === edit.score.date);
       if (at >= 0) ws.layer_scores[at] = edit.score;
@@ -93,7 +107,7 @@ function applyInPlace(ws: Workspace, edit: Edit): void {
     case "delete_layer_score": {
       const before = ws.layer_scores.length;
       ws.layer_scores = ws.layer_scores.filter((l) => !(l.layer === edit.layer && l.date === edit.date));
-      if (ws.layer_scores.length === before) throw notFound("layer score", `${edit.layer} ${edit.date}`);
+      if (ws.layer_scores.length === before) throw notFound("layer score", `${LAYER_LABEL[edit.layer]} on ${edit.date}`);
       return;
     }
     case "put_waiver": {
@@ -112,45 +126,97 @@ function applyInPlace(ws: Workspace, edit: Edit): void {
       for (const e of edit.edits) applyInPlace(ws, e);
       return;
     default:
-      throw new BackendError("unsupported", `the fixture backend does not apply "${(edit as Edit).type}" edits`);
+      throw new BackendError("unsupported", `the test double does not apply "${(edit as Edit).type}" edits`);
   }
 }
 
-function validate(ws: Workspace): void {
-  const problems: string[] = [];
-  if (!ws.workspace.name.trim()) problems.push("workspace.name: a name cannot be empty");
-  const stageIds = new Set<string>();
+interface Problem {
+  path: string;
+  message: string;
+}
+
+/** Five problems at most, then a count, as `EditError::Invalid` writes them. */
+function joinProblems(problems: Problem[]): string {
+  const shown = problems.slice(0, 5).map((p) => `${p.path}: ${p.message}`);
+  const more = problems.length - shown.length;
+  return more > 0 ? `${shown.join("; ")}; and ${more} more` : shown.join("; ");
+}
+
+/** The subset of `validate` (crates/model/src/validate.rs) that the UI's edits can trip. */
+function validate(ws: Workspace): Problem[] {
+  const problems: Problem[] = [];
+  const push = (path: string, message: string) => problems.push({ path, message });
+  const name = (path: string, value: string) => {
+    if (!value.trim()) push(path, "cannot be empty");
+    else if ([...value].length > NAME_MAX)
+      push(path, `"${[...value].slice(0, 40).join("")}…" is ${[...value].length} characters long; the limit is ${NAME_MAX}`);
+  };
+  const uniqueIds = (collection: string, what: string, ids: string[]) => {
+    const seen = new Set<string>();
+    ids.forEach((id, i) => {
+      if (seen.has(id)) push(`${collection}[${i}].id`, `another ${what} already has id "${id}"`);
+      seen.add(id);
+    });
+    return seen;
+  };
+  name("workspace.name", ws.workspace.name);
+  const stageIds = uniqueIds(
+    "stages",
+    "stage",
+    ws.stages.map((s) => s.id),
+  );
   ws.stages.forEach((s, i) => {
-    if (stageIds.has(s.id)) problems.push(`stages[${i}].id: "${s.id}" is used twice`);
-    stageIds.add(s.id);
-    if (!s.name.trim()) problems.push(`stages[${i}].name: a name cannot be empty`);
-    if (s.emotion < -2 || s.emotion > 2)
-      problems.push(`stages[${i}].emotion: emotion is ${s.emotion}; it runs from -2 to 2`);
+    name(`stages[${i}].name`, s.name);
   });
-  const elementIds = new Set(ws.elements.map((e) => e.id));
+  const elementIds = uniqueIds(
+    "elements",
+    "element",
+    ws.elements.map((e) => e.id),
+  );
   ws.elements.forEach((e, i) => {
-    if (!e.name.trim()) problems.push(`elements[${i}].name: a name cannot be empty`);
+    const at = `elements[${i}]`;
+    name(`${at}.name`, e.name);
     (e.stages ?? []).forEach((s, j) => {
-      if (!stageIds.has(s)) problems.push(`elements[${i}].stages[${j}]: no stage "${s}"`);
+      if (!stageIds.has(s)) push(`${at}.stages[${j}]`, `no stage "${s}"`);
     });
-    for (const key of Object.keys(e.claims ?? {})) {
-      if (!key.trim()) problems.push(`elements[${i}].claims: a key cannot be empty`);
-    }
     (e.covers ?? []).forEach((c, j) => {
-      if (!elementIds.has(c)) problems.push(`elements[${i}].covers[${j}]: no element "${c}"`);
+      if (!elementIds.has(c)) push(`${at}.covers[${j}]`, `no element "${c}"`);
+      else if (c === e.id) push(`${at}.covers[${j}]`, "a rule cannot cover itself");
     });
   });
+  uniqueIds(
+    "handoffs",
+    "handoff",
+    ws.handoffs.map((h) => h.id),
+  );
+  ws.handoffs.forEach((h, i) => {
+    for (const field of ["from", "to"] as const) {
+      if (!elementIds.has(h[field])) push(`handoffs[${i}].${field}`, `no element "${h[field]}"`);
+    }
+    if (h.from === h.to) push(`handoffs[${i}].to`, "a handoff cannot lead back to where it starts");
+  });
+  uniqueIds(
+    "principles",
+    "principle",
+    ws.principles.map((p) => p.id),
+  );
+  ws.principles.forEach((p, i) => {
+    if (!p.text.trim()) push(`principles[${i}].text`, "a principle needs some text");
+  });
+  uniqueIds(
+    "readiness",
+    "session",
+    ws.readiness.map((s) => s.id),
+  );
   ws.readiness.forEach((s, i) => {
-    if (!s.name.trim()) problems.push(`readiness[${i}].name: a name cannot be empty`);
+    name(`readiness[${i}].name`, s.name);
     const names = new Set<string>();
     s.raters.forEach((r, j) => {
-      if (!r.name.trim()) problems.push(`readiness[${i}].raters[${j}].name: a name cannot be empty`);
-      if (names.has(r.name)) problems.push(`readiness[${i}].raters[${j}].name: rater "${r.name}" appears twice in this session`);
-      names.add(r.name);
+      name(`readiness[${i}].raters[${j}].name`, r.name);
+      const key = r.name.trim().toLowerCase();
+      if (names.has(key)) push(`readiness[${i}].raters[${j}].name`, `rater "${r.name}" appears twice in this session`);
+      names.add(key);
     });
   });
-  ws.principles.forEach((p, i) => {
-    if (!p.text.trim()) problems.push(`principles[${i}].text: a principle needs some text`);
-  });
-  if (problems.length > 0) throw new BackendError("invalid", problems.join("; "));
+  return problems;
 }

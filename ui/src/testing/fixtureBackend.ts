@@ -1,8 +1,8 @@
 import type { Backend, Workspace } from "../backend";
-import { fixtureAudit } from "./auditFixture";
+import { nexusReport } from "../graph/fixtures";
 import { nexusFlow, loyaltyApp } from "./fixtures";
 import { MemoryBackend } from "./memoryBackend";
-import { sampleReport } from "./readinessFixture";
+import { notRatedReport, SAMPLE_NAME, sampleAudit, sampleReadiness } from "./sampleOutput";
 
 /**
  * The in-browser backend of `?backend=fixture` (screenshots, manual checks). Test tooling.
@@ -22,8 +22,16 @@ export async function createFixtureBackend(search: string = window.location.sear
   }
   const backend = new MemoryBackend([first, loyaltyApp()], { display_name: "Facilitator" });
   backend.importFixture = nexusFlow();
-  backend.auditFor = fixtureAudit;
-  backend.reportFor = sampleReport;
+  // The sample answers with the library's real output (generated); the built-in test
+  // workspace with its test scenario; anything else with an empty report.
+  const builtIn = nexusFlow().workspace.name;
+  backend.auditFor = (doc) =>
+    doc.workspace.name === SAMPLE_NAME
+      ? sampleAudit(doc)
+      : doc.workspace.name === builtIn
+        ? nexusReport(doc)
+        : { findings: [], summary: { error: 0, warning: 0, info: 0, waived: 0 } };
+  backend.reportFor = (doc, session) => (doc.workspace.name === SAMPLE_NAME ? sampleReadiness(doc, session) : notRatedReport());
   return backend;
 }
 
@@ -35,8 +43,18 @@ export function generatedWorkspace(n: number): Workspace {
     ...base,
     elements: Array.from({ length: n }, (_, i) => ({ id: `e${i}`, kind: kinds[i % 6], name: `Element ${i}`, team: `Team ${i % 40}` })),
     handoffs: Array.from({ length: n * 5 }, (_, i) => ({
-      id: `h${i}`, from: `e${i % n}`, to: `e${(i * 7 + 13) % n}`, carries: ["a.key", "b.key", "c.key"].slice(0, 1 + (i % 3)),
-      invariant: [], may_vary: [], owner: null, source_of_truth: null, mode: "typed" as const, gate: null, latency_hours: null, trigger: "always" as const,
+      id: `h${i}`,
+      from: `e${i % n}`,
+      to: `e${(i * 7 + 13) % n}`,
+      carries: ["a.key", "b.key", "c.key"].slice(0, 1 + (i % 3)),
+      invariant: [],
+      may_vary: [],
+      owner: null,
+      source_of_truth: null,
+      mode: "typed" as const,
+      gate: null,
+      latency_hours: null,
+      trigger: "always" as const,
     })),
   };
 }

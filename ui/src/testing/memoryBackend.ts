@@ -13,8 +13,10 @@ import type {
   WorkspaceSummary,
 } from "../backend";
 import { BackendError } from "../backend";
-import { slugify } from "../model/ids";
+import { uniqueId } from "../model/ids";
 import { applyEdit } from "./applyEdit";
+import { labelOf } from "./labels";
+import { notRatedReport } from "./sampleOutput";
 import { sampleOutline } from "./playbookFixture";
 
 interface Entry {
@@ -45,30 +47,6 @@ export function emptyWorkspace(name: string): Workspace {
   };
 }
 
-/** How an edit is named in the undo history. */
-export function labelOf(edit: Edit): string {
-  switch (edit.type) {
-    case "set_info": return "Edit workspace";
-    case "put_stage": return `Save stage “${edit.stage.name}”`;
-    case "move_stage": return "Move stage";
-    case "delete_stage": return "Delete stage";
-    case "put_element": return `Save “${edit.element.name}”`;
-    case "delete_element": return "Delete card";
-    case "put_session": return `Save session “${edit.session.name}”`;
-    case "delete_session": return "Delete session";
-    case "put_layer_score": return "Rate a layer";
-    case "delete_layer_score": return "Remove a layer rating";
-    case "put_handoff": return "Save handoff";
-    case "delete_handoff": return "Delete handoff";
-    case "put_waiver": return "Waive finding";
-    case "delete_waiver": return "Remove waiver";
-    case "put_principle": return "Save principle";
-    case "delete_principle": return "Delete principle";
-    case "batch": return edit.edits.length > 0 ? labelOf(edit.edits[0]) : "Edit";
-    default: return "Edit";
-  }
-}
-
 /**
  * A Backend that keeps workspaces in memory and records every call: the test double of
  * the component tests and the engine of the `?backend=fixture` browser mode.
@@ -83,13 +61,10 @@ export class MemoryBackend implements Backend {
   importFixture: Workspace | null = null;
   /**
    * The canned answer of `readinessReport`: tests pass in what the Rust library would say.
-   * The double computes no statistics. By default: no session, no layer rated, no trend.
+   * The double computes no statistics. By default: what the library says of a workspace with
+   * no session and no layer rated (`generated/sample.json`).
    */
-  reportFor: (doc: Workspace, session: string | null) => ReadinessReport = () => ({
-    session: null,
-    layers: { date: null, layers: [], patterns: [] },
-    trend: [],
-  });
+  reportFor: (doc: Workspace, session: string | null) => ReadinessReport = notRatedReport;
 
   /**
    * The canned answer of `auditWorkspace`: tests pass in what the Rust audit library would
@@ -105,7 +80,9 @@ export class MemoryBackend implements Backend {
   outlineFor: (doc: Workspace, options: PlaybookOptions) => SectionPreview[] = sampleOutline;
   /** The canned answer of `exportPlaybook`. */
   exportFor: (doc: Workspace, path: string, options: PlaybookOptions) => ExportedPlaybook = (_doc, path) => ({
-    path, bytes: 48_213, pages: 6,
+    path,
+    bytes: 48_213,
+    pages: 6,
   });
   /** What the save dialog answers; null: the user cancelled. */
   pdfPath: (suggestedName: string) => string | null = (name) => `/tmp/${name}`;
@@ -117,10 +94,14 @@ export class MemoryBackend implements Backend {
 
   /** Adds a workspace document; returns its slug. */
   add(doc: Workspace): string {
-    let slug = slugify(doc.workspace.name) || "workspace";
-    for (let n = 2; this.entries.has(slug); n++) slug = `${slugify(doc.workspace.name)}-${n}`;
+    const slug = uniqueId(doc.workspace.name, this.entries.keys(), "workspace");
     this.entries.set(slug, {
-      slug, doc: structuredClone(doc), undo: [], redo: [], revision: 0, updatedAt: this.now(),
+      slug,
+      doc: structuredClone(doc),
+      undo: [],
+      redo: [],
+      revision: 0,
+      updatedAt: this.now(),
     });
     return slug;
   }
@@ -191,8 +172,7 @@ export class MemoryBackend implements Backend {
     };
   }
 
-  listWorkspaces = () =>
-    this.call("listWorkspaces", [], () => [...this.entries.values()].map((e) => this.summary(e)));
+  listWorkspaces = () => this.call("listWorkspaces", [], () => [...this.entries.values()].map((e) => this.summary(e)));
 
   createWorkspace = (name: string) =>
     this.call("createWorkspace", [name], () => {
@@ -212,7 +192,9 @@ export class MemoryBackend implements Backend {
     this.call("applyEdit", [slug, edit], () => {
       const e = this.entry(slug);
       const next = applyEdit(e.doc, edit);
-      e.undo.push({ label: labelOf(edit), doc: e.doc });
+      // Like the store, an edit that changes nothing is not logged.
+      if (JSON.stringify(next) === JSON.stringify(e.doc)) return this.state(e);
+      e.undo.push({ label: labelOf(e.doc, edit), doc: e.doc });
       e.redo = [];
       e.doc = next;
       e.revision += 1;
@@ -220,18 +202,16 @@ export class MemoryBackend implements Backend {
       return this.state(e);
     });
 
-  undo = (slug: string) =>
-    this.call("undo", [slug], () => this.step(slug, "undo"));
+  undo = (slug: string) => this.call("undo", [slug], () => this.step(slug, "undo"));
 
-  redo = (slug: string) =>
-    this.call("redo", [slug], () => this.step(slug, "redo"));
+  redo = (slug: string) => this.call("redo", [slug], () => this.step(slug, "redo"));
 
   private step(slug: string, dir: "undo" | "redo"): WorkspaceState {
     const e = this.entry(slug);
     const from = dir === "undo" ? e.undo : e.redo;
     const to = dir === "undo" ? e.redo : e.undo;
     const step = from.pop();
-    if (!step) throw new BackendError("nothing_to_" + dir, `There is nothing to ${dir}.`);
+    if (!step) throw new BackendError(`nothing_to_${dir}`, `There is nothing to ${dir}.`);
     to.push({ label: step.label, doc: e.doc });
     e.doc = step.doc;
     e.revision += 1;
@@ -261,8 +241,7 @@ export class MemoryBackend implements Backend {
       return this.settings;
     });
 
-  auditWorkspace = (slug: string) =>
-    this.call("auditWorkspace", [slug], () => this.auditFor(this.entry(slug).doc, slug));
+  auditWorkspace = (slug: string) => this.call("auditWorkspace", [slug], () => this.auditFor(this.entry(slug).doc, slug));
 
   getLayout = (slug: string) =>
     this.call("getLayout", [slug], () => {
@@ -278,8 +257,7 @@ export class MemoryBackend implements Backend {
 
   chooseImportPath = () => this.call("chooseImportPath", [], () => "/tmp/import.throughline.json");
 
-  chooseExportPath = (name: string) =>
-    this.call("chooseExportPath", [name], () => `/tmp/${name}.throughline.json`);
+  chooseExportPath = (name: string) => this.call("chooseExportPath", [name], () => `/tmp/${name}.throughline.json`);
 
   playbookOutline = (slug: string, options: PlaybookOptions) =>
     this.call("playbookOutline", [slug, options], () => this.outlineFor(this.entry(slug).doc, options));

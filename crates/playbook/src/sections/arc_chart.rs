@@ -1,6 +1,6 @@
 //! The emotional arc: how the customer feels at each stage, drawn as a vector chart.
 
-use throughline_model::Stage;
+use throughline_model::{Emotion, Stage};
 
 use crate::layout::{Flow, Item, Pt, Stroke, circle, ellipsize, measure, pt};
 use crate::style::{ACCENT, ALERT, LABEL, MUTED, PAPER, RULE, SMALL};
@@ -10,13 +10,7 @@ pub(super) const HEIGHT: f32 = 210.0;
 
 /// The word for an emotion value, from -2 to +2.
 pub(super) fn feeling(value: i8) -> &'static str {
-    match value {
-        i8::MIN..=-2 => "Frustrated",
-        -1 => "Uneasy",
-        0 => "Neutral",
-        1 => "Positive",
-        _ => "Delighted",
-    }
+    Emotion::label_of(value)
 }
 
 /// Draws the arc for `stages` in a block reserved on the current page.

@@ -1,0 +1,93 @@
+import {
+  Background,
+  Controls,
+  MarkerType,
+  MiniMap,
+  ReactFlow,
+  type Connection,
+  type EdgeChange,
+  type Node,
+  type NodeChange,
+  type OnSelectionChangeParams,
+} from "@xyflow/react";
+import type { Detail } from "./detail";
+import { DetailLayer, OverviewMiniMap } from "./DetailLayer";
+import { ElementNode } from "./ElementNode";
+import { HandoffEdge } from "./HandoffEdge";
+import type { ElementNode as ElementNodeType, HandoffEdge as HandoffEdgeType } from "./mapping";
+import { MINIMAP_COLOR } from "./minimap";
+
+const nodeTypes = { element: ElementNode };
+const edgeTypes = { handoff: HandoffEdge };
+const defaultEdgeOptions = { markerEnd: { type: MarkerType.ArrowClosed, width: 16, height: 16 } };
+const FIRST_FIT = { padding: 0.12, includeHiddenNodes: true };
+
+interface Props {
+  nodes: ElementNodeType[];
+  edges: HandoffEdgeType[];
+  /** What React Flow draws: the nodes and edges with the level of detail applied. */
+  shown: { nodes: ElementNodeType[]; edges: HandoffEdgeType[]; farEdges: HandoffEdgeType[] };
+  lod: { large: boolean; detail: Detail; setDetail: (d: Detail) => void };
+  selectedIds: Set<string>;
+  onNodesChange: (changes: NodeChange<ElementNodeType>[]) => void;
+  onEdgesChange: (changes: EdgeChange<HandoffEdgeType>[]) => void;
+  onNodeDragStop: (event: unknown, node: Node, dragged: Node[]) => void;
+  onSelectionChange: (params: OnSelectionChangeParams) => void;
+  onConnect: (c: Connection) => void;
+  onRename: (id: string) => void;
+  onPaneClick: (event: React.MouseEvent) => void;
+}
+
+/** The React Flow canvas: cards, handoffs, background, controls and the minimap or overview. */
+export function GraphCanvas({ nodes, edges, shown, lod, selectedIds, onRename, ...handlers }: Props) {
+  return (
+    <ReactFlow<ElementNodeType, HandoffEdgeType>
+      nodes={shown.nodes}
+      edges={shown.edges}
+      nodeTypes={nodeTypes}
+      edgeTypes={edgeTypes}
+      defaultEdgeOptions={defaultEdgeOptions}
+      onNodesChange={handlers.onNodesChange}
+      onEdgesChange={handlers.onEdgesChange}
+      onNodeDragStop={handlers.onNodeDragStop}
+      onSelectionChange={handlers.onSelectionChange}
+      onConnect={handlers.onConnect}
+      onNodeDoubleClick={(_, n) => onRename(n.id)}
+      onPaneClick={handlers.onPaneClick}
+      onlyRenderVisibleElements
+      deleteKeyCode={null}
+      multiSelectionKeyCode={["Shift", "Meta", "Control"]}
+      minZoom={0.05}
+      maxZoom={2}
+      fitView
+      fitViewOptions={FIRST_FIT}
+      proOptions={{ hideAttribution: true }}
+    >
+      {lod.large && (
+        <DetailLayer
+          nodes={nodes}
+          edges={edges}
+          farEdges={shown.farEdges}
+          detail={lod.detail}
+          onDetail={lod.setDetail}
+          selected={selectedIds}
+        />
+      )}
+      <Background gap={24} size={1.2} color="#c9ced8" />
+      <Controls showInteractive={false} position="bottom-left" />
+      {lod.large ? (
+        <OverviewMiniMap nodes={nodes} />
+      ) : (
+        <MiniMap
+          pannable
+          zoomable
+          position="bottom-right"
+          style={{ width: 168, height: 112 }}
+          ariaLabel="Overview of the graph"
+          nodeColor={(n) => MINIMAP_COLOR(n.data as ElementNodeType["data"])}
+          nodeStrokeWidth={3}
+        />
+      )}
+    </ReactFlow>
+  );
+}
