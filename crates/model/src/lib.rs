@@ -8,6 +8,7 @@
 //! workspace consistent ([`validate`]), and the edits a user can make ([`Edit`]).
 
 mod change;
+mod checks;
 mod edit;
 mod ids;
 mod measure;
@@ -19,6 +20,11 @@ mod workspace;
 pub use change::{
     ChangeError, EntityChange, EntityKind, Placed, apply_changes, diff, entities, layer_score_key,
     waiver_key,
+};
+pub use checks::{
+    Lookup, check_aliases, check_element, check_handoff, check_info, check_layer_score,
+    check_metric, check_principle, check_reading, check_review, check_session, check_stage,
+    check_waiver, name_key,
 };
 pub use edit::{Edit, EditError, apply_edit};
 pub use ids::{Id, IdError};

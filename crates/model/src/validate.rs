@@ -2,7 +2,8 @@ use std::collections::HashSet;
 
 use serde::Serialize;
 
-use crate::{Id, MetricScope, TextError, Workspace, check_long_text, check_name};
+use crate::checks::{self, Lookup};
+use crate::{Id, TextError, Workspace, check_long_text, check_name};
 
 /// One thing wrong with a workspace, and where: `handoffs[3].to: no element "crm"`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -22,149 +23,57 @@ impl std::fmt::Display for Problem {
 /// Checks everything a workspace must satisfy beyond its types: unique ids, references
 /// that resolve, text within limits, keys that make sense. Returns every problem found,
 /// in document order; an empty list means the workspace is consistent.
+///
+/// The per-entity rules live in [`checks`](crate::checks) and are the same functions the
+/// store calls on the entities an edit changes; this function adds what only a whole
+/// document can say (ids listed twice) and supplies the lookups from the document.
 pub fn validate(ws: &Workspace) -> Vec<Problem> {
     let mut v = Validator::default();
-    v.name("workspace.name", &ws.workspace.name);
-    v.text("workspace.vision", &ws.workspace.vision);
-    v.keys("workspace.journey_state", &ws.workspace.journey_state);
+    checks::info(&mut v, &ws.workspace);
 
     let stage_ids = v.unique_ids("stages", "stage", ws.stages.iter().map(|s| &s.id));
     for (i, s) in ws.stages.iter().enumerate() {
-        v.name(&format!("stages[{i}].name"), &s.name);
-        v.text(&format!("stages[{i}].moment"), &s.moment);
+        checks::stage(&mut v, i, s);
     }
-
     let element_ids = v.unique_ids("elements", "element", ws.elements.iter().map(|e| &e.id));
+    let metric_ids: HashSet<&str> = ws.metrics.iter().map(|m| m.id.as_str()).collect();
+    let session_ids: HashSet<&str> = ws.readiness.iter().map(|s| s.id.as_str()).collect();
+    let scales: std::collections::HashMap<&str, (f64, f64)> = ws
+        .metrics
+        .iter()
+        .rev()
+        .map(|m| (m.id.as_str(), (m.min, m.max)))
+        .collect();
+    let doc = DocLookup {
+        scales,
+        stages: &stage_ids,
+        elements: &element_ids,
+        metrics: &metric_ids,
+        sessions: &session_ids,
+    };
     for (i, e) in ws.elements.iter().enumerate() {
-        let at = format!("elements[{i}]");
-        v.name(&format!("{at}.name"), &e.name);
-        v.text(&format!("{at}.description"), &e.description);
-        for (field, value) in [("channel", &e.channel), ("team", &e.team)] {
-            if let Some(value) = value {
-                v.name(&format!("{at}.{field}"), value);
-            }
-        }
-        for (j, s) in e.stages.iter().enumerate() {
-            if !stage_ids.contains(s.as_str()) {
-                v.push(format!("{at}.stages[{j}]"), format!("no stage \"{s}\""));
-            }
-        }
-        for (j, c) in e.covers.iter().enumerate() {
-            if !element_ids.contains(c.as_str()) {
-                v.push(format!("{at}.covers[{j}]"), format!("no element \"{c}\""));
-            } else if *c == e.id {
-                v.push(
-                    format!("{at}.covers[{j}]"),
-                    "a rule cannot cover itself".to_string(),
-                );
-            }
-        }
-        for (key, value) in &e.claims {
-            v.key(&format!("{at}.claims"), key);
-            v.text(&format!("{at}.claims.{key}"), value);
-        }
-        v.keys(&format!("{at}.needs"), &e.needs);
-        for (signal, intent) in &e.interprets {
-            v.key(&format!("{at}.interprets"), signal);
-            v.name(&format!("{at}.interprets.{signal}"), intent);
-        }
-        v.keys(&format!("{at}.tags"), &e.tags);
-        for (j, alias) in e.aliases.iter().enumerate() {
-            v.name(&format!("{at}.aliases[{j}]"), alias);
-        }
+        checks::element(&mut v, i, e, &doc);
     }
-    v.aliases(&ws.elements);
+    checks::aliases(&mut v, ws.elements.iter().enumerate());
 
     v.unique_ids("handoffs", "handoff", ws.handoffs.iter().map(|h| &h.id));
     for (i, h) in ws.handoffs.iter().enumerate() {
-        let at = format!("handoffs[{i}]");
-        for (field, id) in [("from", &h.from), ("to", &h.to)] {
-            if !element_ids.contains(id.as_str()) {
-                v.push(format!("{at}.{field}"), format!("no element \"{id}\""));
-            }
-        }
-        if h.from == h.to {
-            v.push(
-                format!("{at}.to"),
-                "a handoff cannot lead back to where it starts".into(),
-            );
-        }
-        if let Some(sot) = &h.source_of_truth
-            && !element_ids.contains(sot.as_str())
-        {
-            v.push(
-                format!("{at}.source_of_truth"),
-                format!("no element \"{sot}\""),
-            );
-        }
-        v.keys(&format!("{at}.carries"), &h.carries);
-        v.keys(&format!("{at}.invariant"), &h.invariant);
-        v.keys(&format!("{at}.may_vary"), &h.may_vary);
-        for (field, keys) in [("invariant", &h.invariant), ("may_vary", &h.may_vary)] {
-            for (j, key) in keys.iter().enumerate() {
-                if !h.carries.contains(key) {
-                    v.push(
-                        format!("{at}.{field}[{j}]"),
-                        format!("\"{key}\" is not among the keys this handoff carries"),
-                    );
-                }
-            }
-        }
-        for (j, key) in h.invariant.iter().enumerate() {
-            if h.may_vary.contains(key) {
-                v.push(
-                    format!("{at}.invariant[{j}]"),
-                    format!("\"{key}\" cannot both never vary and vary by channel"),
-                );
-            }
-        }
-        for (field, value) in [("owner", &h.owner), ("gate", &h.gate)] {
-            if let Some(value) = value {
-                v.name(&format!("{at}.{field}"), value);
-            }
-        }
+        checks::handoff(&mut v, i, h, &doc);
     }
-
     v.unique_ids(
         "principles",
         "principle",
         ws.principles.iter().map(|p| &p.id),
     );
     for (i, p) in ws.principles.iter().enumerate() {
-        if p.text.trim().is_empty() {
-            v.push(
-                format!("principles[{i}].text"),
-                "a principle needs some text".into(),
-            );
-        }
-        v.text(&format!("principles[{i}].text"), &p.text);
+        checks::principle(&mut v, i, p);
     }
-
     v.unique_ids("readiness", "session", ws.readiness.iter().map(|s| &s.id));
     for (i, s) in ws.readiness.iter().enumerate() {
-        let at = format!("readiness[{i}]");
-        v.name(&format!("{at}.name"), &s.name);
-        v.date(&format!("{at}.date"), &s.date);
-        if let Some(note) = &s.note {
-            v.text(&format!("{at}.note"), note);
-        }
-        let mut names = HashSet::new();
-        for (j, r) in s.raters.iter().enumerate() {
-            v.name(&format!("{at}.raters[{j}].name"), &r.name);
-            if !names.insert(r.name.trim().to_lowercase()) {
-                v.push(
-                    format!("{at}.raters[{j}].name"),
-                    format!("rater \"{}\" appears twice in this session", r.name),
-                );
-            }
-            if let Some(note) = &r.note {
-                v.text(&format!("{at}.raters[{j}].note"), note);
-            }
-        }
+        checks::session(&mut v, i, s);
     }
-
     for (i, l) in ws.layer_scores.iter().enumerate() {
-        v.date(&format!("layer_scores[{i}].date"), &l.date);
+        checks::layer_score(&mut v, i, l);
     }
     let mut seen = HashSet::new();
     for (i, l) in ws.layer_scores.iter().enumerate() {
@@ -179,189 +88,90 @@ pub fn validate(ws: &Workspace) -> Vec<Problem> {
             );
         }
     }
-
     let mut seen = HashSet::new();
     for (i, w) in ws.waivers.iter().enumerate() {
-        let at = format!("waivers[{i}]");
-        v.key(&format!("{at}.code"), &w.code);
-        v.name(&format!("{at}.subject"), &w.subject);
-        v.name(&format!("{at}.who"), &w.who);
-        if w.reason.trim().is_empty() {
-            v.push(format!("{at}.reason"), "a waiver needs a reason".into());
-        }
-        v.text(&format!("{at}.reason"), &w.reason);
-        if !is_timestamp(&w.when) {
-            v.push(
-                format!("{at}.when"),
-                format!(
-                    "\"{}\" is not a time written like 2026-11-21T14:05:00Z",
-                    preview(&w.when)
-                ),
-            );
-        }
+        checks::waiver(&mut v, i, w);
         if !seen.insert((w.code.as_str(), w.subject.as_str())) {
             v.push(
-                at,
+                format!("waivers[{i}]"),
                 format!("\"{}\" on \"{}\" is waived twice", w.code, w.subject),
             );
         }
     }
-    v.measures(ws, &stage_ids, &element_ids);
+    v.unique_ids("metrics", "metric", ws.metrics.iter().map(|m| &m.id));
+    for (i, m) in ws.metrics.iter().enumerate() {
+        checks::metric(&mut v, i, m, &doc);
+    }
+    let mut seen = HashSet::new();
+    for (i, r) in ws.readings.iter().enumerate() {
+        checks::reading(&mut v, i, r, &doc);
+        if !seen.insert((r.metric.as_str(), r.date.as_str())) {
+            v.push(
+                format!("readings[{i}]"),
+                format!("metric \"{}\" has two readings on {}", r.metric, r.date),
+            );
+        }
+    }
+    v.unique_ids("reviews", "review", ws.reviews.iter().map(|r| &r.id));
+    for (i, r) in ws.reviews.iter().enumerate() {
+        checks::review(&mut v, i, r, &doc);
+    }
     v.problems
 }
 
+/// The lookups of [`checks`] answered from a whole document.
+struct DocLookup<'a> {
+    /// Each metric's scale (the first metric of an id, as `Workspace::metric` finds it).
+    scales: std::collections::HashMap<&'a str, (f64, f64)>,
+    stages: &'a HashSet<&'a str>,
+    elements: &'a HashSet<&'a str>,
+    metrics: &'a HashSet<&'a str>,
+    sessions: &'a HashSet<&'a str>,
+}
+
+impl Lookup for DocLookup<'_> {
+    fn has_stage(&self, id: &str) -> bool {
+        self.stages.contains(id)
+    }
+    fn has_element(&self, id: &str) -> bool {
+        self.elements.contains(id)
+    }
+    fn metric_scale(&self, id: &str) -> Option<(f64, f64)> {
+        if !self.metrics.contains(id) {
+            return None;
+        }
+        self.scales.get(id).copied()
+    }
+    fn has_session(&self, id: &str) -> bool {
+        self.sessions.contains(id)
+    }
+}
+
+/// Collects problems; the rules push into it.
 #[derive(Default)]
-struct Validator {
-    problems: Vec<Problem>,
+pub(crate) struct Validator {
+    pub(crate) problems: Vec<Problem>,
 }
 
 impl Validator {
-    /// An alias must name one element only: no two elements may share a name or alias
-    /// (ignoring case), or a log's activity would map to either.
-    fn aliases(&mut self, elements: &[crate::Element]) {
-        let mut names: std::collections::HashMap<String, &str> = std::collections::HashMap::new();
-        for e in elements {
-            names
-                .entry(e.name.trim().to_lowercase())
-                .or_insert(e.id.as_str());
-        }
-        for (i, e) in elements.iter().enumerate() {
-            let mut own = HashSet::new();
-            for (j, alias) in e.aliases.iter().enumerate() {
-                let lower = alias.trim().to_lowercase();
-                if !own.insert(lower.clone()) {
-                    self.push(
-                        format!("elements[{i}].aliases[{j}]"),
-                        format!("\"{alias}\" is listed twice"),
-                    );
-                    continue;
-                }
-                match names.get(&lower) {
-                    Some(other) if *other != e.id.as_str() => self.push(
-                        format!("elements[{i}].aliases[{j}]"),
-                        format!("\"{alias}\" already names element \"{other}\""),
-                    ),
-                    Some(_) => {}
-                    None => {
-                        names.insert(lower, e.id.as_str());
-                    }
-                }
-            }
-        }
-    }
-
-    /// Metrics, readings and reviews (format version 2).
-    fn measures(&mut self, ws: &Workspace, stages: &HashSet<&str>, elements: &HashSet<&str>) {
-        let metric_ids = self.unique_ids("metrics", "metric", ws.metrics.iter().map(|m| &m.id));
-        for (i, m) in ws.metrics.iter().enumerate() {
-            let at = format!("metrics[{i}]");
-            self.name(&format!("{at}.name"), &m.name);
-            if !m.min.is_finite() || !m.max.is_finite() || m.min >= m.max {
-                self.push(
-                    format!("{at}.max"),
-                    format!(
-                        "the scale runs from {} to {}; its top must be above its bottom",
-                        m.min, m.max
-                    ),
-                );
-            } else if let Some(target) = m.target
-                && !(m.min..=m.max).contains(&target)
-            {
-                self.push(
-                    format!("{at}.target"),
-                    format!("{target} is outside the scale {} to {}", m.min, m.max),
-                );
-            }
-            if let Some(owner) = &m.owner {
-                self.name(&format!("{at}.owner"), owner);
-            }
-            match &m.scope {
-                MetricScope::Journey => {}
-                MetricScope::Stage(id) if !stages.contains(id.as_str()) => {
-                    self.push(format!("{at}.scope"), format!("no stage \"{id}\""));
-                }
-                MetricScope::Element(id) if !elements.contains(id.as_str()) => {
-                    self.push(format!("{at}.scope"), format!("no element \"{id}\""));
-                }
-                _ => {}
-            }
-        }
-        let by_id: std::collections::HashMap<&str, &crate::Metric> =
-            ws.metrics.iter().map(|m| (m.id.as_str(), m)).collect();
-        let mut seen = HashSet::new();
-        for (i, r) in ws.readings.iter().enumerate() {
-            // Paths are written only for a reading that has a problem: a workspace can
-            // hold a hundred thousand readings.
-            let at = || format!("readings[{i}]");
-            if !is_iso_date(&r.date) {
-                self.date(&format!("{}.date", at()), &r.date);
-            }
-            if !metric_ids.contains(r.metric.as_str()) {
-                self.push(
-                    format!("{}.metric", at()),
-                    format!("no metric \"{}\"", r.metric),
-                );
-            } else if let Some(m) = by_id.get(r.metric.as_str())
-                && m.min < m.max
-                && !(m.min..=m.max).contains(&r.value)
-            {
-                self.push(
-                    format!("{}.value", at()),
-                    format!("{} is outside the scale {} to {}", r.value, m.min, m.max),
-                );
-            }
-            if !r.value.is_finite() {
-                self.push(
-                    format!("{}.value", at()),
-                    "a reading must be a number".into(),
-                );
-            }
-            if !seen.insert((r.metric.as_str(), r.date.as_str())) {
-                self.push(
-                    at(),
-                    format!("metric \"{}\" has two readings on {}", r.metric, r.date),
-                );
-            }
-        }
-        let session_ids: HashSet<&str> = ws.readiness.iter().map(|s| s.id.as_str()).collect();
-        self.unique_ids("reviews", "review", ws.reviews.iter().map(|r| &r.id));
-        for (i, r) in ws.reviews.iter().enumerate() {
-            let at = format!("reviews[{i}]");
-            self.date(&format!("{at}.date"), &r.date);
-            for (j, who) in r.attendees.iter().enumerate() {
-                self.name(&format!("{at}.attendees[{j}]"), who);
-            }
-            self.text(&format!("{at}.decisions"), &r.decisions);
-            self.keys(&format!("{at}.findings"), &r.findings);
-            if let Some(session) = &r.session
-                && !session_ids.contains(session.as_str())
-            {
-                self.push(
-                    format!("{at}.session"),
-                    format!("no readiness session \"{session}\""),
-                );
-            }
-        }
-    }
-
-    fn push(&mut self, path: String, message: String) {
+    pub(crate) fn push(&mut self, path: String, message: String) {
         self.problems.push(Problem { path, message });
     }
 
-    fn name(&mut self, path: &str, value: &str) {
+    pub(crate) fn name(&mut self, path: &str, value: &str) {
         if let Err(e) = check_name(value) {
             self.push(path.to_string(), describe(e, value));
         }
     }
 
-    fn text(&mut self, path: &str, value: &str) {
+    pub(crate) fn text(&mut self, path: &str, value: &str) {
         if let Err(e) = check_long_text(value) {
             self.push(path.to_string(), describe(e, value));
         }
     }
 
     /// A context key, claim key, signal or tag: a short name with no spaces at the ends.
-    fn key(&mut self, path: &str, key: &str) {
+    pub(crate) fn key(&mut self, path: &str, key: &str) {
         if key.trim().is_empty() {
             self.push(path.to_string(), "a key cannot be empty".into());
         } else if key.trim() != key {
@@ -374,7 +184,7 @@ impl Validator {
         }
     }
 
-    fn keys(&mut self, path: &str, keys: &[String]) {
+    pub(crate) fn keys(&mut self, path: &str, keys: &[String]) {
         let mut seen = HashSet::new();
         for (j, k) in keys.iter().enumerate() {
             self.key(&format!("{path}[{j}]"), k);
@@ -384,7 +194,7 @@ impl Validator {
         }
     }
 
-    fn date(&mut self, path: &str, value: &str) {
+    pub(crate) fn date(&mut self, path: &str, value: &str) {
         if !is_iso_date(value) {
             self.push(
                 path.to_string(),
@@ -426,7 +236,7 @@ fn describe(e: TextError, value: &str) -> String {
 }
 
 /// The first few characters of a value, for a message that must stay readable.
-fn preview(value: &str) -> String {
+pub(crate) fn preview(value: &str) -> String {
     const SHOWN: usize = 40;
     if value.chars().count() <= SHOWN {
         value.to_string()

@@ -1,24 +1,27 @@
 //! Reading a workspace, applying edits, and undo and redo over the change log.
+//!
+//! An edit, an undo and a redo read and write only the rows they touch ([`delta`]) and
+//! check only the rules they can break ([`check`]); nothing here loads the whole document
+//! except [`Store::load`] and [`Store::state`].
 
 use rusqlite::{Connection, Transaction, TransactionBehavior};
-use throughline_model::{Edit, EntityChange, Workspace, apply_changes, apply_edit, diff, validate};
+use throughline_model::{Edit, EditError, EntityChange, Workspace};
 
+use crate::delta::{self, Ctx};
 use crate::library::{summary, workspace_id};
 use crate::log::{self, NewBatch, Role, Step};
 use crate::{
-    Actor, ChangeBatch, HistoryStep, Source, Store, StoreError, WorkspaceState, label, tables,
+    Actor, ChangeBatch, HistoryStep, Source, Store, StoreError, WorkspaceDelta, WorkspaceState,
+    check, label, names, tables,
 };
 
-/// Writes `changes` and logs them as one batch; the caller commits.
-fn write_batch(
+/// Bumps the revision and logs `changes` (already written) as one batch; the caller commits.
+fn log_batch(
     tx: &Transaction<'_>,
     workspace_id: i64,
     changes: &[EntityChange],
     batch: NewBatchFields<'_>,
 ) -> Result<i64, StoreError> {
-    for change in changes {
-        tables::write_change(tx, workspace_id, change)?;
-    }
     let at = log::now()?;
     tx.execute(
         "UPDATE workspaces SET revision = revision + 1, updated_at = ?2 WHERE id = ?1",
@@ -48,20 +51,36 @@ struct NewBatchFields<'a> {
     reverts: Option<i64>,
 }
 
-fn read_state(conn: &Connection, slug: &str) -> Result<WorkspaceState, StoreError> {
-    let id = workspace_id(conn, slug)?;
+fn read_delta(
+    conn: &Connection,
+    id: i64,
+    changes: Vec<EntityChange>,
+) -> Result<WorkspaceDelta, StoreError> {
     let summary = summary(conn, id)?;
     let revision: i64 =
         conn.query_row("SELECT revision FROM workspaces WHERE id = ?1", [id], |r| {
             r.get(0)
         })?;
-    Ok(WorkspaceState {
-        doc: tables::load_doc(conn, id)?,
+    Ok(WorkspaceDelta {
+        changes,
         revision: u32::try_from(revision).map_err(StoreError::corrupt)?,
         saved_at: summary.updated_at.clone(),
         summary,
         undo: log::undo_step(conn, id)?.map(|s| HistoryStep { label: s.label }),
         redo: log::redo_step(conn, id)?.map(|s| HistoryStep { label: s.label }),
+    })
+}
+
+fn read_state(conn: &Connection, slug: &str) -> Result<WorkspaceState, StoreError> {
+    let id = workspace_id(conn, slug)?;
+    let delta = read_delta(conn, id, Vec::new())?;
+    Ok(WorkspaceState {
+        doc: tables::load_doc(conn, id)?,
+        revision: delta.revision,
+        saved_at: delta.saved_at,
+        summary: delta.summary,
+        undo: delta.undo,
+        redo: delta.redo,
     })
 }
 
@@ -79,49 +98,84 @@ impl Store {
         read_state(&tx, slug)
     }
 
-    /// Applies `edit` in one transaction and logs it as one batch. An edit that is refused
-    /// changes nothing; an edit that changes nothing is not logged.
+    /// Applies `edit` in one transaction and logs it as one batch, and returns the whole
+    /// workspace as it now stands. [`Store::apply_delta`] returns only what changed.
     pub fn apply(
         &mut self,
         slug: &str,
         edit: &Edit,
         actor: &Actor,
     ) -> Result<WorkspaceState, StoreError> {
+        self.apply_delta(slug, edit, actor)?;
+        self.state(slug)
+    }
+
+    /// Applies `edit` in one transaction and logs it as one batch, reading and writing
+    /// only the rows it touches. An edit that is refused changes nothing; an edit that
+    /// changes nothing is not logged.
+    pub fn apply_delta(
+        &mut self,
+        slug: &str,
+        edit: &Edit,
+        actor: &Actor,
+    ) -> Result<WorkspaceDelta, StoreError> {
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
         let id = workspace_id(&tx, slug)?;
-        let old = tables::load_doc(&tx, id)?;
-        let new = apply_edit(&old, edit)?;
-        let changes = diff(&old, &new);
-        if !changes.is_empty() {
-            log::discard_redo(&tx, id)?;
-            let label = label::label(&old, edit);
-            write_batch(
-                &tx,
-                id,
-                &changes,
-                NewBatchFields {
-                    who: &actor.name,
-                    source: actor.source,
-                    label: &label,
-                    role: Role::Edit,
-                    reverts: None,
-                },
-            )?;
+        names::ensure(&tx, id)?;
+        let label = label::label(&label::context(&tx, id, edit)?, edit);
+        let mut steps = Vec::new();
+        delta::run(&Ctx { conn: &tx, ws: id }, edit, &mut steps)?;
+        let changes = delta::compose(steps);
+        let problems = check::check(&tx, id, &changes)?;
+        if !problems.is_empty() {
+            return Err(EditError::Invalid(problems).into());
         }
-        let state = read_state(&tx, slug)?;
+        if changes.is_empty() {
+            // A batch may have written and then undone its own steps: keep nothing.
+            tx.rollback()?;
+            return read_delta(&self.conn, id, changes);
+        }
+        log::discard_redo(&tx, id)?;
+        log_batch(
+            &tx,
+            id,
+            &changes,
+            NewBatchFields {
+                who: &actor.name,
+                source: actor.source,
+                label: &label,
+                role: Role::Edit,
+                reverts: None,
+            },
+        )?;
+        let delta = read_delta(&tx, id, changes)?;
         tx.commit()?;
-        Ok(state)
+        Ok(delta)
     }
 
-    /// Reverts the newest edit still in effect, as a new transaction logged as an undo.
+    /// Reverts the newest edit still in effect, as a new transaction logged as an undo,
+    /// and returns the whole workspace. [`Store::undo_delta`] returns only what changed.
     pub fn undo(&mut self, slug: &str, actor: &Actor) -> Result<WorkspaceState, StoreError> {
+        self.replay(slug, actor, Direction::Undo)?;
+        self.state(slug)
+    }
+
+    /// Re-applies the most recently undone edit, logged as a redo, and returns the whole
+    /// workspace. [`Store::redo_delta`] returns only what changed.
+    pub fn redo(&mut self, slug: &str, actor: &Actor) -> Result<WorkspaceState, StoreError> {
+        self.replay(slug, actor, Direction::Redo)?;
+        self.state(slug)
+    }
+
+    /// Reverts the newest edit still in effect and returns what changed.
+    pub fn undo_delta(&mut self, slug: &str, actor: &Actor) -> Result<WorkspaceDelta, StoreError> {
         self.replay(slug, actor, Direction::Undo)
     }
 
-    /// Re-applies the most recently undone edit, logged as a redo.
-    pub fn redo(&mut self, slug: &str, actor: &Actor) -> Result<WorkspaceState, StoreError> {
+    /// Re-applies the most recently undone edit and returns what changed.
+    pub fn redo_delta(&mut self, slug: &str, actor: &Actor) -> Result<WorkspaceDelta, StoreError> {
         self.replay(slug, actor, Direction::Redo)
     }
 
@@ -130,17 +184,18 @@ impl Store {
         slug: &str,
         actor: &Actor,
         direction: Direction,
-    ) -> Result<WorkspaceState, StoreError> {
+    ) -> Result<WorkspaceDelta, StoreError> {
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
         let id = workspace_id(&tx, slug)?;
+        names::ensure(&tx, id)?;
         let step: Step = match direction {
             Direction::Undo => log::undo_step(&tx, id)?.ok_or(StoreError::NothingToUndo)?,
             Direction::Redo => log::redo_step(&tx, id)?.ok_or(StoreError::NothingToRedo)?,
         };
         let logged = log::changes(&tx, step.id)?;
-        let changes: Vec<EntityChange> = match direction {
+        let steps: Vec<EntityChange> = match direction {
             Direction::Undo => logged.iter().rev().map(EntityChange::inverted).collect(),
             Direction::Redo => logged,
         };
@@ -149,17 +204,38 @@ impl Store {
             label: step.label.clone(),
             detail,
         };
-        let old = tables::load_doc(&tx, id)?;
-        let new = apply_changes(&old, &changes).map_err(|e| conflict(e.to_string()))?;
-        let problems = validate(&new);
+        for c in &steps {
+            // A pure move needs only its row; anything else must find the entity as the
+            // log left it, or the replay would overwrite someone else's change.
+            let moved = matches!((&c.before, &c.after), (Some(b), Some(a)) if b.value == a.value);
+            if !moved {
+                let now = check::current(&tx, id, c.kind, &c.key)?;
+                let expected = c.before.as_ref().map(|p| (p.index, p.value.clone()));
+                let same = match (&now, &expected) {
+                    (Some((_, v)), Some((_, w))) => v == w,
+                    (None, None) => true,
+                    _ => false,
+                };
+                if !same {
+                    return Err(conflict(format!(
+                        "{} \"{}\" has changed since",
+                        c.kind.as_str(),
+                        c.key
+                    )));
+                }
+            }
+            tables::write_change(&tx, id, c)?;
+        }
+        let changes = delta::compose(steps);
+        let problems = check::check(&tx, id, &changes)?;
         if let Some(first) = problems.first() {
             return Err(conflict(first.to_string()));
         }
         let label = format!("{}: {}", direction.title(), step.label);
-        write_batch(
+        log_batch(
             &tx,
             id,
-            &diff(&old, &new),
+            &changes,
             NewBatchFields {
                 who: &actor.name,
                 source: direction.source(),
@@ -169,9 +245,9 @@ impl Store {
             },
         )?;
         log::mark_undone(&tx, step.id, direction == Direction::Undo)?;
-        let state = read_state(&tx, slug)?;
+        let delta = read_delta(&tx, id, changes)?;
         tx.commit()?;
-        Ok(state)
+        Ok(delta)
     }
 
     /// The newest `limit` change batches of a workspace, newest first.

@@ -198,3 +198,105 @@ fn short(text: &str) -> String {
     let cut: String = text.chars().take(MAX).collect();
     format!("{}\u{2026}", cut.trim_end())
 }
+
+/// The part of the workspace `label` reads for `edit`: the entities the edit names (and
+/// a handoff's ends), loaded by key, in a document that holds nothing else.
+pub(crate) fn context(
+    conn: &rusqlite::Connection,
+    ws: i64,
+    edit: &Edit,
+) -> Result<Workspace, crate::StoreError> {
+    use throughline_model::EntityKind as K;
+    fn fetch<T: serde::de::DeserializeOwned>(
+        conn: &rusqlite::Connection,
+        ws: i64,
+        kind: throughline_model::EntityKind,
+        key: &str,
+    ) -> Result<Option<T>, crate::StoreError> {
+        Ok(crate::rows::by_key(conn, kind, ws, key)?.map(|l| l.item))
+    }
+    let mut doc = Workspace::default();
+    match edit {
+        Edit::SetInfo { .. } => doc.workspace = crate::rows::info(conn, ws)?,
+        Edit::PutStage { stage, .. } => {
+            doc.stages
+                .extend(fetch(conn, ws, K::Stage, stage.id.as_str())?)
+        }
+        Edit::MoveStage { id, .. } | Edit::DeleteStage { id } => {
+            doc.stages.extend(fetch(conn, ws, K::Stage, id.as_str())?)
+        }
+        Edit::PutElement { element } => {
+            doc.elements
+                .extend(fetch(conn, ws, K::Element, element.id.as_str())?)
+        }
+        Edit::DeleteElement { id } => {
+            doc.elements
+                .extend(fetch(conn, ws, K::Element, id.as_str())?)
+        }
+        Edit::PutHandoff { handoff } => {
+            doc.handoffs
+                .extend(fetch(conn, ws, K::Handoff, handoff.id.as_str())?);
+            doc.elements
+                .extend(fetch(conn, ws, K::Element, handoff.from.as_str())?);
+            doc.elements
+                .extend(fetch(conn, ws, K::Element, handoff.to.as_str())?);
+        }
+        Edit::DeleteHandoff { id } => {
+            let found: Option<throughline_model::Handoff> =
+                fetch(conn, ws, K::Handoff, id.as_str())?;
+            if let Some(h) = found {
+                doc.elements
+                    .extend(fetch(conn, ws, K::Element, h.from.as_str())?);
+                doc.elements
+                    .extend(fetch(conn, ws, K::Element, h.to.as_str())?);
+                doc.handoffs.push(h);
+            }
+        }
+        Edit::PutPrinciple { principle, .. } => {
+            doc.principles
+                .extend(fetch(conn, ws, K::Principle, principle.id.as_str())?)
+        }
+        Edit::DeletePrinciple { id } => {
+            doc.principles
+                .extend(fetch(conn, ws, K::Principle, id.as_str())?)
+        }
+        Edit::PutSession { session } => {
+            doc.readiness
+                .extend(fetch(conn, ws, K::Session, session.id.as_str())?)
+        }
+        Edit::DeleteSession { id } => {
+            doc.readiness
+                .extend(fetch(conn, ws, K::Session, id.as_str())?)
+        }
+        Edit::PutMetric { metric } => {
+            doc.metrics
+                .extend(fetch(conn, ws, K::Metric, metric.id.as_str())?)
+        }
+        Edit::DeleteMetric { id } => doc.metrics.extend(fetch(conn, ws, K::Metric, id.as_str())?),
+        Edit::PutReadings { readings } => {
+            if let [only] = readings.as_slice() {
+                doc.metrics
+                    .extend(fetch(conn, ws, K::Metric, only.metric.as_str())?);
+            }
+        }
+        Edit::DeleteReading { metric, .. } => {
+            doc.metrics
+                .extend(fetch(conn, ws, K::Metric, metric.as_str())?)
+        }
+        Edit::PutReview { review } => {
+            doc.reviews
+                .extend(fetch(conn, ws, K::Review, review.id.as_str())?)
+        }
+        Edit::DeleteReview { id } => doc.reviews.extend(fetch(conn, ws, K::Review, id.as_str())?),
+        Edit::PutLayerScore { .. }
+        | Edit::DeleteLayerScore { .. }
+        | Edit::PutWaiver { .. }
+        | Edit::DeleteWaiver { .. } => {}
+        Edit::Batch { edits } => {
+            if let Some(first) = edits.first() {
+                doc = context(conn, ws, first)?;
+            }
+        }
+    }
+    Ok(doc)
+}

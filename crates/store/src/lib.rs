@@ -1,19 +1,26 @@
 //! The Throughline library database.
 //!
 //! One SQLite file holds every workspace of a user, one table per entity kind, a change
-//! log and the settings. Every write is one transaction: the document is reloaded inside
-//! it, the [`Edit`](throughline_model::Edit) applied and validated, and the entity-level
-//! [`diff`](throughline_model::diff) written and logged as one batch. Undo and redo replay
-//! logged batches, so they survive a restart and work the same for the app and the CLI.
+//! log and the settings. Every write is one transaction that reads and writes only the
+//! rows it touches: an [`Edit`](throughline_model::Edit) is turned into the entity-level
+//! changes [`diff`](throughline_model::diff) would give, those entities (and those that
+//! refer to what it removed) are checked by the model's rules through indexed queries,
+//! and the changes are written and logged as one batch. Undo and redo replay logged
+//! batches, so they survive a restart and work the same for the app and the CLI.
 
 mod backup;
+mod check;
+mod delta;
 mod edits;
 mod error;
+mod integrity;
 mod label;
 mod layout;
 mod library;
 mod log;
 mod recovery;
+mod names;
+mod rows;
 mod schema;
 mod snapshots;
 mod tables;
@@ -36,7 +43,8 @@ pub use recovery::{
 pub use schema::{SCHEMA_VERSION, migration_sql};
 pub use snapshots::{SnapshotInfo, decode_snapshot, encode_snapshot};
 pub use types::{
-    Actor, BatchState, ChangeBatch, HistoryStep, Source, WorkspaceState, WorkspaceSummary,
+    Actor, BatchState, ChangeBatch, HistoryStep, Source, WorkspaceDelta, WorkspaceState,
+    WorkspaceSummary,
 };
 
 /// The environment variable that points the library at another database file.

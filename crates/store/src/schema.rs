@@ -15,6 +15,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0002_layout.sql"),
     include_str!("../migrations/0003_practice.sql"),
     include_str!("../migrations/0004_snapshots.sql"),
+    include_str!("../migrations/0005_edit_indexes.sql"),
 ];
 
 /// The newest schema this version of Throughline understands.

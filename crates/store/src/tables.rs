@@ -15,7 +15,7 @@ use crate::StoreError;
 
 /// How a field is held in its column.
 #[derive(Clone, Copy, PartialEq, Eq)]
-enum Ty {
+pub(crate) enum Ty {
     Text,
     Int,
     /// A floating-point number.
@@ -26,10 +26,10 @@ enum Ty {
 }
 
 /// A JSON field of an entity and the column that holds it.
-struct Field {
-    column: &'static str,
-    json: &'static str,
-    ty: Ty,
+pub(crate) struct Field {
+    pub(crate) column: &'static str,
+    pub(crate) json: &'static str,
+    pub(crate) ty: Ty,
 }
 
 const fn f(column: &'static str, json: &'static str, ty: Ty) -> Field {
@@ -37,12 +37,12 @@ const fn f(column: &'static str, json: &'static str, ty: Ty) -> Field {
 }
 
 /// One entity kind's table.
-struct Table {
+pub(crate) struct Table {
     kind: EntityKind,
-    name: &'static str,
+    pub(crate) name: &'static str,
     /// The column holding the entity's key; it may also be one of `fields` (`id`).
-    key: &'static str,
-    fields: &'static [Field],
+    pub(crate) key: &'static str,
+    pub(crate) fields: &'static [Field],
 }
 
 impl Table {
@@ -51,7 +51,7 @@ impl Table {
     }
 }
 
-const INFO: &[Field] = &[
+pub(crate) const INFO: &[Field] = &[
     f("name", "name", Ty::Text),
     f("vision", "vision", Ty::Text),
     f("journey_state", "journey_state", Ty::Json),
@@ -196,7 +196,7 @@ const TABLES: &[Table] = &[
     },
 ];
 
-fn table(kind: EntityKind) -> Result<&'static Table, StoreError> {
+pub(crate) fn table(kind: EntityKind) -> Result<&'static Table, StoreError> {
     TABLES
         .iter()
         .find(|t| t.kind == kind)
@@ -213,12 +213,28 @@ pub(crate) fn write_change(
         return write_info(conn, workspace_id, change);
     }
     let t = table(change.kind)?;
+    if let (Some(before), Some(after)) = (&change.before, &change.after)
+        && before.value == after.value
+    {
+        // A move: only the position changes.
+        let sql = format!(
+            "UPDATE {} SET ord = ?3 WHERE workspace_id = ?1 AND {} = ?2",
+            t.name, t.key
+        );
+        conn.prepare_cached(&sql)?.execute(rusqlite::params![
+            workspace_id,
+            change.key,
+            after.index
+        ])?;
+        return Ok(());
+    }
     let Some(after) = &change.after else {
         let sql = format!(
             "DELETE FROM {} WHERE workspace_id = ?1 AND {} = ?2",
             t.name, t.key
         );
-        conn.execute(&sql, rusqlite::params![workspace_id, change.key])?;
+        conn.prepare_cached(&sql)?
+            .execute(rusqlite::params![workspace_id, change.key])?;
         return Ok(());
     };
     let object = as_object(change, &after.value, t.fields)?;
@@ -245,7 +261,11 @@ pub(crate) fn write_change(
         t.key,
         updates.join(", ")
     );
-    conn.execute(&sql, params_from_iter(values))?;
+    conn.prepare_cached(&sql)?
+        .execute(params_from_iter(values))?;
+    if change.kind == EntityKind::Element {
+        crate::names::write(conn, workspace_id, &change.key, object)?;
+    }
     Ok(())
 }
 
@@ -318,93 +338,22 @@ fn to_sql(change: &EntityChange, field: &Field, value: Option<&Value>) -> Result
     })
 }
 
-fn from_sql(field: &Field, value: Sql) -> Result<Option<Value>, StoreError> {
-    Ok(match (field.ty, value) {
-        (_, Sql::Null) => None,
-        (Ty::Text, Sql::Text(s)) => Some(Value::String(s)),
-        (Ty::Int, Sql::Integer(i)) => Some(Value::from(i)),
-        (Ty::Real, Sql::Real(x)) => Some(Value::from(x)),
-        // SQLite stores a whole REAL such as 5.0 as it was given; read either back.
-        (Ty::Real, Sql::Integer(i)) => Some(Value::from(i as f64)),
-        (Ty::Bool, Sql::Integer(i)) => Some(Value::Bool(i != 0)),
-        (Ty::Json, Sql::Text(s)) => Some(
-            serde_json::from_str(&s)
-                .map_err(|e| StoreError::corrupt(format!("column {}: {e}", field.column)))?,
-        ),
-        (_, other) => {
-            return Err(StoreError::corrupt(format!(
-                "column {} holds {:?}",
-                field.column,
-                other.data_type()
-            )));
-        }
-    })
-}
-
-/// Reads the rows of `fields` from `table` as JSON objects, in `ord` order.
-fn read_rows(
-    conn: &Connection,
-    table: &str,
-    filter: &str,
-    workspace_id: i64,
-    fields: &[Field],
-) -> Result<Vec<Value>, StoreError> {
-    let columns: Vec<&str> = fields.iter().map(|c| c.column).collect();
-    let sql = format!("SELECT {} FROM {table} WHERE {filter}", columns.join(", "));
-    let mut stmt = conn.prepare(&sql)?;
-    let mut rows = stmt.query([workspace_id])?;
-    let mut out = Vec::new();
-    while let Some(row) = rows.next()? {
-        let mut object = Map::new();
-        for (i, field) in fields.iter().enumerate() {
-            if let Some(v) = from_sql(field, row.get::<_, Sql>(i)?)? {
-                object.insert(field.json.to_string(), v);
-            }
-        }
-        out.push(Value::Object(object));
-    }
-    Ok(out)
-}
-
-fn parse_all<T: serde::de::DeserializeOwned>(
-    what: &str,
-    values: Vec<Value>,
-) -> Result<Vec<T>, StoreError> {
-    values
-        .into_iter()
-        .map(|v| serde_json::from_value(v).map_err(|e| StoreError::corrupt(format!("{what}: {e}"))))
-        .collect()
-}
-
-/// Reads a whole workspace document back from its rows.
+/// Reads a whole workspace document back from its rows, each row deserialised straight
+/// into its model type.
 pub(crate) fn load_doc(conn: &Connection, workspace_id: i64) -> Result<Workspace, StoreError> {
-    let info = read_rows(conn, "workspaces", "id = ?1", workspace_id, INFO)?
-        .into_iter()
-        .next()
-        .ok_or_else(|| StoreError::corrupt("workspace row vanished"))?;
-    let info: WorkspaceInfo =
-        serde_json::from_value(info).map_err(|e| StoreError::corrupt(format!("workspace: {e}")))?;
-    let rows = |kind: EntityKind| -> Result<Vec<Value>, StoreError> {
-        let t = table(kind)?;
-        read_rows(
-            conn,
-            t.name,
-            "workspace_id = ?1 ORDER BY ord",
-            workspace_id,
-            t.fields,
-        )
-    };
+    use crate::rows::all;
+    let info: WorkspaceInfo = crate::rows::info(conn, workspace_id)?;
     Ok(Workspace {
         workspace: info,
-        stages: parse_all("stage", rows(EntityKind::Stage)?)?,
-        elements: parse_all("element", rows(EntityKind::Element)?)?,
-        handoffs: parse_all("handoff", rows(EntityKind::Handoff)?)?,
-        principles: parse_all("principle", rows(EntityKind::Principle)?)?,
-        readiness: parse_all("readiness session", rows(EntityKind::Session)?)?,
-        layer_scores: parse_all("layer score", rows(EntityKind::LayerScore)?)?,
-        waivers: parse_all("waiver", rows(EntityKind::Waiver)?)?,
-        metrics: parse_all("metric", rows(EntityKind::Metric)?)?,
-        readings: parse_all("reading", rows(EntityKind::Reading)?)?,
-        reviews: parse_all("review", rows(EntityKind::Review)?)?,
+        stages: all(conn, EntityKind::Stage, workspace_id)?,
+        elements: all(conn, EntityKind::Element, workspace_id)?,
+        handoffs: all(conn, EntityKind::Handoff, workspace_id)?,
+        principles: all(conn, EntityKind::Principle, workspace_id)?,
+        readiness: all(conn, EntityKind::Session, workspace_id)?,
+        layer_scores: all(conn, EntityKind::LayerScore, workspace_id)?,
+        waivers: all(conn, EntityKind::Waiver, workspace_id)?,
+        metrics: all(conn, EntityKind::Metric, workspace_id)?,
+        readings: all(conn, EntityKind::Reading, workspace_id)?,
+        reviews: all(conn, EntityKind::Review, workspace_id)?,
     })
 }

@@ -124,3 +124,22 @@ pub struct ChangeBatch {
     pub state: BatchState,
     pub changes: Vec<EntityChange>,
 }
+
+/// What one saved action changed, without the whole document: what the window needs to
+/// update itself after an edit, an undo or a redo.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct WorkspaceDelta {
+    pub summary: WorkspaceSummary,
+    /// Each entity's state before and after, in the order `diff` lists them; empty when
+    /// the action changed nothing.
+    pub changes: Vec<EntityChange>,
+    /// Counts every saved change batch; a reader can tell that the workspace changed.
+    pub revision: u32,
+    /// RFC 3339, UTC: when the last change was saved.
+    pub saved_at: String,
+    /// The batch undo would revert now, if any.
+    pub undo: Option<HistoryStep>,
+    /// The batch redo would re-apply now, if any.
+    pub redo: Option<HistoryStep>,
+}

@@ -166,7 +166,7 @@ fn undo_is_refused_when_the_result_would_be_inconsistent() {
         .unwrap()
         .execute(
             "INSERT INTO handoffs (workspace_id, id, ord, from_id, to_id)
-             SELECT id, 'h9', 9, 'wizard', 'bot' FROM workspaces",
+             SELECT id, 'h9', 2, 'wizard', 'bot' FROM workspaces",
             [],
         )
         .unwrap();
