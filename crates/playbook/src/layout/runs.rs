@@ -24,9 +24,11 @@ pub(crate) fn run(text: impl Into<String>, style: TextStyle) -> Run {
 pub(crate) fn run_rows(runs: &[Run], main: TextStyle, x: f32, width: f32) -> Vec<Row> {
     let mut lines: Vec<Vec<(f32, TextStyle, String)>> = vec![Vec::new()];
     let mut used = 0.0_f32;
+    let mut ended_with_space = false;
     for r in runs {
         let space = measure(" ", r.style);
-        let starts_with_space = r.text.starts_with(char::is_whitespace);
+        let starts_with_space = ended_with_space || r.text.starts_with(char::is_whitespace);
+        ended_with_space = r.text.ends_with(char::is_whitespace);
         for (k, word) in r.text.split_whitespace().enumerate() {
             let line_empty = lines.last().is_none_or(Vec::is_empty);
             let gap = if line_empty || (k == 0 && !starts_with_space) {

@@ -12,6 +12,7 @@ mod narrative;
 mod principles;
 mod radar;
 mod readiness;
+mod route;
 
 use serde::{Deserialize, Serialize};
 use throughline_model::{ElementKind, Workspace};
