@@ -97,6 +97,9 @@ export type ApiError = {
 	message: string,
 };
 
+/**  Which way a metric gets better. */
+export type Better = "higher" | "lower";
+
 /**  The capability a system provides. */
 export type Capability = "data" | "measurement" | "governance";
 
@@ -182,6 +185,14 @@ export type Edit_Deserialize =
 { type: "put_layer_score"; score: LayerScore } | { type: "delete_layer_score"; layer: Layer; date: string } | 
 /**  Adds a waiver or replaces the one for the same code and subject. */
 { type: "put_waiver"; waiver: Waiver } | { type: "delete_waiver"; code: string; subject: string } | 
+/**  Adds a metric or replaces the metric with the same id. */
+{ type: "put_metric"; metric: Metric_Deserialize } | 
+/**  Deletes a metric and its readings. */
+{ type: "delete_metric"; id: Id } | 
+/**  Adds readings, each replacing the reading of the same metric and date. */
+{ type: "put_readings"; readings: Reading_Deserialize[] } | { type: "delete_reading"; metric: Id; date: string } | 
+/**  Adds a review or replaces the one with the same id. */
+{ type: "put_review"; review: Review_Deserialize } | { type: "delete_review"; id: Id } | 
 /**  Several edits applied, saved and undone together. */
 { type: "batch"; edits: Edit_Deserialize[] };
 
@@ -209,6 +220,14 @@ export type Edit_Serialize =
 { type: "put_layer_score"; score: LayerScore } | { type: "delete_layer_score"; layer: Layer; date: string } | 
 /**  Adds a waiver or replaces the one for the same code and subject. */
 { type: "put_waiver"; waiver: Waiver } | { type: "delete_waiver"; code: string; subject: string } | 
+/**  Adds a metric or replaces the metric with the same id. */
+{ type: "put_metric"; metric: Metric_Serialize } | 
+/**  Deletes a metric and its readings. */
+{ type: "delete_metric"; id: Id } | 
+/**  Adds readings, each replacing the reading of the same metric and date. */
+{ type: "put_readings"; readings: Reading_Serialize[] } | { type: "delete_reading"; metric: Id; date: string } | 
+/**  Adds a review or replaces the one with the same id. */
+{ type: "put_review"; review: Review_Serialize } | { type: "delete_review"; id: Id } | 
 /**  Several edits applied, saved and undone together. */
 { type: "batch"; edits: Edit_Serialize[] };
 
@@ -247,6 +266,8 @@ export type Element_Deserialize = {
 	/**  How the element reads each signal it receives: signal -> intent. */
 	interprets?: { [key in string]: string },
 	tags?: string[],
+	/**  Other names the element goes by in event logs and exports (format version 2). */
+	aliases?: string[],
 };
 
 /**  A node of the handoff graph and a card of the Coherence Stack. */
@@ -272,6 +293,8 @@ export type Element_Serialize = {
 	/**  How the element reads each signal it receives: signal -> intent. */
 	interprets?: { [key in string]: string },
 	tags?: string[],
+	/**  Other names the element goes by in event logs and exports (format version 2). */
+	aliases?: string[],
 };
 
 /**  How the customer feels at a stage: -2 (a trough) to +2 (a peak); 0 is neutral. */
@@ -333,6 +356,11 @@ export type Finding_Deserialize = {
 	fix: string,
 	/**  The waiver that accepts this finding, if any. */
 	waived?: WaiverInfo | null,
+	/**
+	 *  The layer of the Coherence Stack the finding implicates, where the rule names one
+	 *  (monitor findings do: which layer drifted).
+	 */
+	layer?: Layer | null,
 };
 
 /**  One place where the truth diverges, why it matters and what to do. */
@@ -353,6 +381,11 @@ export type Finding_Serialize = {
 	fix: string,
 	/**  The waiver that accepts this finding, if any. */
 	waived: WaiverInfo | null,
+	/**
+	 *  The layer of the Coherence Stack the finding implicates, where the rule names one
+	 *  (monitor findings do: which layer drifted).
+	 */
+	layer?: Layer,
 };
 
 /**  A named gap pattern. */
@@ -514,6 +547,69 @@ export type LayerScore = {
 	date: string,
 };
 
+/**  A coherence indicator the team tracks, with its scale, target and owner. */
+export type Metric = Metric_Serialize | Metric_Deserialize;
+
+/**  What a coherence metric measures. */
+export type MetricKind = 
+/**  Share of customers who finish the journey or a stage of it. */
+"completion" | 
+/**  How customers feel, on the metric's own scale (e.g. 1 to 5). */
+"sentiment" | 
+/**  Whether customers can state the promise back (narrative recall). */
+"recall" | 
+/**  Net promoter score, -100 to 100. */
+"nps" | "churn" | 
+/**  Support contacts. */
+"contacts" | "custom";
+
+/**
+ *  What a metric is measured over: the whole journey, one stage, or one element.
+ * 
+ *  Written in files as `"journey"`, `"stage:ID"` or `"element:ID"`.
+ */
+export type MetricScope = string;
+
+/**  A coherence indicator the team tracks, with its scale, target and owner. */
+export type Metric_Deserialize = {
+	id: Id,
+	name: string,
+	kind: MetricKind,
+	/**  The low end of the scale (a sentiment on 1 to 5 has `min` 1). */
+	min: number | null,
+	/**  The high end of the scale. */
+	max: number | null,
+	/**  Which way is better. */
+	direction?: Better,
+	/**  The value the team aims for, on the scale. */
+	target?: number | null,
+	/**  Who answers for it: free text or the id of a team or person element. */
+	owner?: string | null,
+	scope?: MetricScope,
+	/**  A leading indicator (moves before results do) rather than a lagging one. */
+	leading?: boolean,
+};
+
+/**  A coherence indicator the team tracks, with its scale, target and owner. */
+export type Metric_Serialize = {
+	id: Id,
+	name: string,
+	kind: MetricKind,
+	/**  The low end of the scale (a sentiment on 1 to 5 has `min` 1). */
+	min: number | null,
+	/**  The high end of the scale. */
+	max: number | null,
+	/**  Which way is better. */
+	direction: Better,
+	/**  The value the team aims for, on the scale. */
+	target?: number | null,
+	/**  Who answers for it: free text or the id of a team or person element. */
+	owner?: string,
+	scope: MetricScope,
+	/**  A leading indicator (moves before results do) rather than a lagging one. */
+	leading: boolean,
+};
+
 /**  An element's position in the graph view, in the view's own units. */
 export type NodePosition = {
 	/**  The element's id. */
@@ -673,6 +769,31 @@ export type ReadinessSession_Serialize = {
 	note?: string,
 };
 
+/**  One measured value of a metric on a date. */
+export type Reading = Reading_Serialize | Reading_Deserialize;
+
+/**  One measured value of a metric on a date. */
+export type Reading_Deserialize = {
+	/**  The metric's id. */
+	metric: Id,
+	/**  `YYYY-MM-DD`. */
+	date: string,
+	value: number | null,
+	/**  The sample size behind the value, if known. */
+	n?: number | null,
+};
+
+/**  One measured value of a metric on a date. */
+export type Reading_Serialize = {
+	/**  The metric's id. */
+	metric: Id,
+	/**  `YYYY-MM-DD`. */
+	date: string,
+	value: number | null,
+	/**  The sample size behind the value, if known. */
+	n?: number,
+};
+
 /**  What to do first about one of the weakest dimensions. */
 export type Recommendation = {
 	dimension: Dimension,
@@ -697,8 +818,37 @@ export type Report_Serialize = {
 	summary: Summary,
 };
 
+/**  A monthly (or quarterly) review of the metrics: who came, what was decided. */
+export type Review = Review_Serialize | Review_Deserialize;
+
+/**  A monthly (or quarterly) review of the metrics: who came, what was decided. */
+export type Review_Deserialize = {
+	id: Id,
+	/**  `YYYY-MM-DD`. */
+	date: string,
+	attendees?: string[],
+	decisions?: string,
+	/**  Findings discussed, as `code|key` (the same key a waiver uses). */
+	findings?: string[],
+	/**  The readiness session this review started, when it looped back to Assess. */
+	session?: Id | null,
+};
+
+/**  A monthly (or quarterly) review of the metrics: who came, what was decided. */
+export type Review_Serialize = {
+	id: Id,
+	/**  `YYYY-MM-DD`. */
+	date: string,
+	attendees?: string[],
+	decisions?: string,
+	/**  Findings discussed, as `code|key` (the same key a waiver uses). */
+	findings?: string[],
+	/**  The readiness session this review started, when it looped back to Assess. */
+	session?: Id,
+};
+
 /**  The stable code of each audit rule. The string form is what waivers and the CLI use. */
-export type RuleCode = "conflicting-claim" | "unowned-handoff" | "typed-invariant" | "lost-context" | "signal-conflict" | "uncoordinated-signal" | "single-point-of-failure" | "orphan-touchpoint" | "unsupported-stage" | "consent-unreachable" | "no-consent-source" | "no-failure-path" | "escalation-drops-context" | "channel-switch-drops-state";
+export type RuleCode = "conflicting-claim" | "unowned-handoff" | "typed-invariant" | "lost-context" | "signal-conflict" | "uncoordinated-signal" | "single-point-of-failure" | "orphan-touchpoint" | "unsupported-stage" | "consent-unreachable" | "no-consent-source" | "no-failure-path" | "escalation-drops-context" | "channel-switch-drops-state" | "metric-drift" | "promise-gap" | "unmeasured-stage" | "unowned-metric" | "shadow-handoff" | "unused-handoff" | "latency-breach" | "rework-loop" | "actual-single-point";
 
 /**  A readiness or layer score: a whole number from 1 (absent) to 5 (fully integrated). */
 export type Score = number;
@@ -872,7 +1022,7 @@ export type Subject = {
 };
 
 /**  What kind of thing a subject is. */
-export type SubjectKind = "element" | "handoff" | "stage";
+export type SubjectKind = "element" | "handoff" | "stage" | "metric";
 
 /**  Counts of findings: by severity for those not waived, and the waived ones apart. */
 export type Summary = {
@@ -1066,6 +1216,12 @@ export type Workspace_Deserialize = {
 	readiness?: ReadinessSession_Deserialize[],
 	layer_scores?: LayerScore[],
 	waivers?: Waiver[],
+	/**  Coherence metrics the team tracks (format version 2). */
+	metrics?: Metric_Deserialize[],
+	/**  Dated values of the metrics, one per metric and date (format version 2). */
+	readings?: Reading_Deserialize[],
+	/**  Review meetings of the metrics (format version 2). */
+	reviews?: Review_Deserialize[],
 };
 
 /**
@@ -1083,6 +1239,12 @@ export type Workspace_Serialize = {
 	readiness: ReadinessSession_Serialize[],
 	layer_scores: LayerScore[],
 	waivers: Waiver[],
+	/**  Coherence metrics the team tracks (format version 2). */
+	metrics?: Metric_Serialize[],
+	/**  Dated values of the metrics, one per metric and date (format version 2). */
+	readings?: Reading_Serialize[],
+	/**  Review meetings of the metrics (format version 2). */
+	reviews?: Review_Serialize[],
 };
 
 /* Tauri Specta runtime */

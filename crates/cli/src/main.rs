@@ -25,11 +25,15 @@ struct Cli {
 
 #[derive(Debug, Subcommand)]
 enum Command {
-    /// Write the NexusFlow sample workspace to a file.
+    /// Write the NexusFlow sample workspace, or another template, to a file.
     Sample {
         /// Where to write it (`*.throughline.json`).
         #[arg(short, long, value_name = "FILE")]
         output: PathBuf,
+        /// Which template: saas-onboarding (the sample), retail-loyalty, rising-intent or
+        /// spring-promotions.
+        #[arg(long, value_name = "ID")]
+        template: Option<String>,
     },
     /// Import a `*.throughline.json` file into the library as a new workspace.
     Import {
@@ -105,10 +109,19 @@ fn main() -> ExitCode {
 fn run(cli: Cli) -> Result<ExitCode, CliError> {
     let db = cli.db;
     match cli.command {
-        Command::Sample { output } => {
-            let doc = throughline_format::sample();
+        Command::Sample { output, template } => {
+            let doc = match template {
+                None => throughline_format::sample(),
+                Some(id) => throughline_format::template(&id)
+                    .map_err(CliError::Other)?
+                    .workspace()?,
+            };
             throughline_format::write_file(&doc, &output)?;
-            println!("Wrote the sample workspace to {}", output.display());
+            println!(
+                "Wrote the workspace \"{}\" to {}",
+                doc.workspace.name,
+                output.display()
+            );
         }
         Command::Import { file } => {
             let doc = throughline_format::read_file(&file)?;
