@@ -102,7 +102,7 @@ impl<'a> Router<'a> {
 
     /// Ports just outside each side of box `i`: the free cell, its direction away from the
     /// box, and the point on the box's edge the line meets.
-    fn ports(&self, i: usize) -> Vec<((i32, i32), u8, (f32, f32))> {
+    fn ports(&self, i: usize) -> Vec<Port> {
         let Some(b) = self.boxes.get(i) else {
             return Vec::new();
         };
@@ -223,6 +223,9 @@ impl<'a> Router<'a> {
     }
 }
 
+/// A port: the free cell beside a box, the direction away from it, the point on its edge.
+type Port = ((i32, i32), u8, (f32, f32));
+
 fn delta(dir: u8) -> (i32, i32) {
     match dir {
         0 => (0, -1),
@@ -251,6 +254,7 @@ fn simplify(points: Vec<(f32, f32)>) -> Vec<(f32, f32)> {
 }
 
 /// Whether the axis-parallel segment `a`–`b` passes through the inside of `r`.
+#[cfg(test)]
 pub(super) fn crosses(a: (f32, f32), b: (f32, f32), r: &Rect) -> bool {
     let eps = 0.25;
     let (lx, hx) = (a.0.min(b.0), a.0.max(b.0));
