@@ -412,6 +412,43 @@ fn readiness_of_an_unknown_session_lists_the_sessions() {
     assert!(err.contains("No such workshop"), "{err}");
 }
 
+/// The page count the CLI reports: "Wrote the playbook to X (N pages, K KB)".
+fn pages_of(out: &str) -> u32 {
+    let after = out.split('(').nth(1).unwrap_or_default();
+    after
+        .split_whitespace()
+        .next()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or_else(|| panic!("no page count in {out}"))
+}
+
+#[test]
+fn playbook_editions_and_skipped_sections() {
+    let sb = Sandbox::new();
+    let sample = sample_file(&sb);
+    let pdf = sb.path("p.pdf");
+    let lead = pages_of(&sb.ok(&["playbook", s(&sample), "-o", s(&pdf)]));
+    assert!(lead <= 6, "the leadership edition has {lead} pages");
+    let full = pages_of(&sb.ok(&["playbook", s(&sample), "-o", s(&pdf), "--edition", "full"]));
+    assert!(full > lead, "full {full}, leadership {lead}");
+    let fewer = pages_of(&sb.ok(&[
+        "playbook",
+        s(&sample),
+        "-o",
+        s(&pdf),
+        "--edition",
+        "full",
+        "--skip",
+        "checklists,integrity",
+    ]));
+    assert!(
+        fewer < full,
+        "skipping sections left {fewer} of {full} pages"
+    );
+    let err = sb.fails(&["playbook", s(&sample), "-o", s(&pdf), "--skip", "appendix"]);
+    assert!(err.contains("appendix"), "{err}");
+}
+
 #[test]
 fn playbook_writes_a_pdf_in_either_paper_size() {
     let sb = Sandbox::new();

@@ -154,6 +154,17 @@ pub fn today() -> String {
     civil_from_days(days as i64)
 }
 
+/// The current time (UTC) as RFC 3339, `2026-11-30T09:40:00Z`: the playbook's creation date.
+pub fn now_rfc3339() -> String {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs())
+        .unwrap_or(0);
+    let day = civil_from_days((secs / 86_400) as i64);
+    let s = secs % 86_400;
+    format!("{day}T{:02}:{:02}:{:02}Z", s / 3600, s / 60 % 60, s % 60)
+}
+
 /// The proleptic Gregorian date of a day count since 1970-01-01 (Howard Hinnant's algorithm).
 fn civil_from_days(days: i64) -> String {
     let z = days + 719_468;

@@ -6,6 +6,7 @@ mod library;
 mod monitor;
 mod replay;
 mod output;
+mod playbook;
 mod reports;
 mod versions;
 
@@ -66,16 +67,9 @@ enum Command {
         #[arg(long, value_enum, default_value_t = FailOnArg::Error)]
         fail_on: FailOnArg,
     },
-    /// Export the coherence playbook as a PDF for leadership.
-    Playbook {
-        /// A `*.throughline.json` file, or a workspace's slug or name in the library.
-        target: String,
-        /// Where to write the PDF.
-        #[arg(short, long, value_name = "OUT.pdf")]
-        output: PathBuf,
-        #[arg(long, value_enum, default_value_t = PaperArg::A4)]
-        paper: PaperArg,
-    },
+    /// Export the coherence playbook as a PDF: the leadership edition (at most six pages)
+    /// or the full one.
+    Playbook(playbook::PlaybookArgs),
     /// Readiness figures of a session: per-dimension statistics, total against 18, verdict,
     /// weakest dimension, agreement between raters and where they disagree.
     Readiness {
@@ -160,15 +154,6 @@ pub enum FailOnArg {
     Error,
     Warning,
     Never,
-}
-
-/// Paper size of the playbook.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum PaperArg {
-    /// ISO A4, 210 x 297 mm.
-    A4,
-    /// US Letter, 8.5 x 11 in.
-    Letter,
 }
 
 /// How a report is printed.
@@ -282,15 +267,11 @@ fn run(cli: Cli) -> Result<ExitCode, CliError> {
                 return Ok(ExitCode::from(1));
             }
         }
-        Command::Playbook {
-            target,
-            output,
-            paper,
-        } => {
-            let (pages, bytes) = reports::playbook(&target, db.as_deref(), paper, &output)?;
+        Command::Playbook(args) => {
+            let (pages, bytes) = playbook::run(&args, db.as_deref())?;
             outln!(
                 "Wrote the playbook to {} ({pages} pages, {} KB)",
-                output.display(),
+                args.output.display(),
                 bytes / 1024
             );
         }

@@ -2,11 +2,8 @@
 
 use throughline_model::Workspace;
 
-use std::path::Path;
-
-use crate::library::{self, CliError};
-use crate::library::{Library, Target};
-use crate::{FailOnArg, OutputFormat, PaperArg};
+use crate::library::CliError;
+use crate::{FailOnArg, OutputFormat};
 
 /// The audit report as text or JSON, and whether it fails the run at `fail_on`.
 pub fn audit(doc: &Workspace, format: OutputFormat, fail_on: FailOnArg) -> (String, bool) {
@@ -59,41 +56,4 @@ fn json<T: serde::Serialize>(value: &T) -> Result<String, CliError> {
         .map_err(|e| CliError::Other(format!("cannot write JSON: {e}")))?;
     text.push('\n');
     Ok(text)
-}
-
-/// Renders the playbook of a file or library workspace to `output`; the graph diagram uses
-/// the positions stored in the library, if any. Returns the page count and size.
-pub fn playbook(
-    target: &str,
-    db: Option<&Path>,
-    paper: PaperArg,
-    output: &Path,
-) -> Result<(u32, usize), CliError> {
-    let (doc, layout) = match Target::parse(target) {
-        Target::File(path) => (throughline_format::read_file(path)?, Vec::new()),
-        Target::Workspace(name) => {
-            let library = Library::open_existing(db)?;
-            let (summary, doc) = library.load(name)?;
-            (doc, library.layout(&summary.slug)?)
-        }
-    };
-    let options = throughline_playbook::PlaybookOptions {
-        paper: match paper {
-            PaperArg::A4 => throughline_playbook::Paper::A4,
-            PaperArg::Letter => throughline_playbook::Paper::Letter,
-        },
-        generated_on: library::today(),
-        layout: layout
-            .into_iter()
-            .map(|p| throughline_playbook::Placement {
-                id: p.id,
-                x: p.x,
-                y: p.y,
-            })
-            .collect(),
-        ..throughline_playbook::PlaybookOptions::default()
-    };
-    let rendered = throughline_playbook::render(&doc, &options)?;
-    throughline_format::write_atomically(&rendered.bytes, output)?;
-    Ok((rendered.pages, rendered.bytes.len()))
 }

@@ -1,5 +1,7 @@
-//! Rendering speed and file size: the sample workspace and a generated one with 300
-//! touchpoints. Targets: 300 touchpoints under 500 ms and 1 MB; the sample well under 100 ms.
+//! Rendering speed, file size and page counts of both editions: the sample workspace, a
+//! generated one with 300 touchpoints and the audit's generated 2,000-element workspace.
+//! Targets: 300 touchpoints under 500 ms and 1 MB; the sample well under 100 ms; the
+//! leadership edition at most six pages for every size.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 #[path = "../tests/common/mod.rs"]
@@ -7,7 +9,7 @@ mod common;
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use throughline_model::Workspace;
-use throughline_playbook::{PlaybookOptions, render};
+use throughline_playbook::{Edition, PlaybookOptions, render};
 
 /// The NexusFlow sample when it is in the checkout, else a sample-sized generated workspace.
 fn sample() -> (String, Workspace) {
@@ -32,27 +34,39 @@ fn sample() -> (String, Workspace) {
 }
 
 fn bench(c: &mut Criterion) {
-    let options = PlaybookOptions {
+    let lead = PlaybookOptions {
         generated_on: "21 November 2025".into(),
         ..PlaybookOptions::default()
     };
+    let full = PlaybookOptions {
+        edition: Edition::Full,
+        ..lead.clone()
+    };
     let (name, small) = sample();
     let big = common::workspace(300);
-    for (label, ws) in [(name.as_str(), &small), ("300 touchpoints", &big)] {
-        let rendered = render(ws, &options).unwrap();
-        println!(
-            "{label}: {} bytes ({:.1} KB), {} pages",
-            rendered.bytes.len(),
-            rendered.bytes.len() as f64 / 1024.0,
-            rendered.pages
-        );
+    let huge = throughline_audit::generate(2_000, 7);
+    for (label, ws) in [
+        (name.as_str(), &small),
+        ("300 touchpoints", &big),
+        ("2,000 elements", &huge),
+    ] {
+        for (edition, options) in [("leadership", &lead), ("full", &full)] {
+            let rendered = render(ws, options).unwrap();
+            println!(
+                "{label}, {edition} edition: {} pages, {:.1} KB",
+                rendered.pages,
+                rendered.bytes.len() as f64 / 1024.0,
+            );
+        }
     }
-    c.bench_function("render sample", |b| {
-        b.iter(|| render(&small, &options).unwrap())
-    });
-    c.bench_function("render 300 touchpoints", |b| {
-        b.iter(|| render(&big, &options).unwrap())
-    });
+    for (edition, options) in [("leadership", &lead), ("full", &full)] {
+        c.bench_function(&format!("render sample, {edition}"), |b| {
+            b.iter(|| render(&small, options).unwrap())
+        });
+        c.bench_function(&format!("render 300 touchpoints, {edition}"), |b| {
+            b.iter(|| render(&big, options).unwrap())
+        });
+    }
 }
 
 criterion_group!(benches, bench);

@@ -15,6 +15,7 @@
 //! drawn outside the margins.
 
 mod fonts;
+mod keys;
 mod layout;
 mod sections;
 mod style;
@@ -94,6 +95,24 @@ pub struct Placement {
     pub y: f64,
 }
 
+/// Which playbook to print.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "snake_case")]
+pub enum Edition {
+    /// At most [`LEADERSHIP_PAGES`] pages whatever the workspace's size: the arc, the
+    /// principles, readiness with the layer diagnosis and the ten worst divergences with
+    /// their owners. Long lists are cut with a line saying how many more the full edition has.
+    #[default]
+    Leadership,
+    /// Everything, with a compact checklist per touchpoint whose findings point to the
+    /// numbered divergences.
+    Full,
+}
+
+/// The most pages a leadership edition has.
+pub const LEADERSHIP_PAGES: usize = 6;
+
 /// How to render a playbook.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
@@ -101,22 +120,40 @@ pub struct Placement {
 pub struct PlaybookOptions {
     /// A4 or US Letter.
     pub paper: Paper,
+    /// The leadership edition (default) or the full one.
+    pub edition: Edition,
     /// Which sections to include.
     pub sections: Sections,
     /// The date printed on the cover and in the footer, passed in so output is deterministic.
     pub generated_on: String,
+    /// The export time as RFC 3339 (`2026-11-30T09:40:00Z`), written as the PDF's creation
+    /// date; passed in so output is deterministic. Absent or unreadable: no date is written.
+    pub generated_at: Option<String>,
     /// The graph view's stored node positions. The diagram uses them when every drawn node
     /// has one; otherwise it lays the graph out in layers itself.
     pub layout: Vec<Placement>,
 }
 
 /// A rendered playbook: the PDF and how many pages it has.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Rendered {
     /// The PDF file's bytes.
     pub bytes: Vec<u8>,
     /// The number of pages.
     pub pages: u32,
+    /// What the layout engine placed on each page, in page order (for tests and previews).
+    pub fill: Vec<PageFill>,
+}
+
+/// How full the layout engine filled one page.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct PageFill {
+    /// The section the page belongs to (`None` for a page opened outside any section).
+    pub section: Option<Section>,
+    /// The share of the content box's height used, from 0 to 1.
+    pub used: f32,
+    /// Whether this is the last page of its section.
+    pub last_of_section: bool,
 }
 
 /// A section as the preview list shows it: its title and what goes in it.
@@ -148,15 +185,21 @@ pub fn render(ws: &Workspace, options: &PlaybookOptions) -> Result<Rendered, Pla
     let facts = sections::Facts::gather(ws);
     let pages = sections::lay_out(ws, &facts, options, geo);
     let count = u32::try_from(pages.len()).unwrap_or(u32::MAX);
+    let fill = layout::fill(&pages, geo);
     let running = layout::Running {
         workspace: &ws.workspace.name,
-        title: "Coherence playbook",
+        title: match options.edition {
+            Edition::Leadership => "Coherence playbook",
+            Edition::Full => "Coherence playbook · full edition",
+        },
         date: &options.generated_on,
+        created: options.generated_at.as_deref(),
     };
     let bytes = layout::write_pdf(pages, geo, &running)?;
     Ok(Rendered {
         bytes,
         pages: count,
+        fill,
     })
 }
 
@@ -171,7 +214,7 @@ pub fn outline(ws: &Workspace, options: &PlaybookOptions) -> Vec<SectionPreview>
         .map(|section| SectionPreview {
             section,
             title: section.title().to_string(),
-            summary: facts.summary(section, ws),
+            summary: facts.summary(section, ws, options.edition),
         })
         .collect()
 }

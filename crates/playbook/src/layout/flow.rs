@@ -2,6 +2,7 @@
 //! kept together, and nothing is placed below the bottom margin.
 
 use super::{Geometry, Item, Page, wrap};
+use crate::Section;
 use crate::style::TextStyle;
 
 /// A horizontal strip of content, `height` tall; its items' y are relative to its top.
@@ -78,13 +79,27 @@ pub(crate) fn column_rows(cells: &[Cell<'_>]) -> Vec<Row> {
         .collect()
 }
 
+/// The fewest lines of a paragraph left at the foot of a page or carried to the next.
+const MIN_LINES: usize = 2;
+
 /// The pages being filled and the position reached on the last one.
+///
+/// Breaking rules, applied where rows are placed: a heading stays with what follows it
+/// ([`Flow::keep_with_next`]); a paragraph never leaves a single line at the foot of a page
+/// or carries a single line to the next ([`Flow::paragraph`]); a table repeats its header
+/// after a break ([`Flow::table`]); and a block that would rather stay together still
+/// breaks when moving it would leave the page less than a third full
+/// ([`Flow::keep_together`]).
 #[derive(Debug)]
 pub(crate) struct Flow {
     pub geo: Geometry,
     pub pages: Vec<Page>,
     /// The y reached on the current page.
     pub y: f32,
+    /// The section new pages are opened for.
+    pub section: Option<Section>,
+    /// The page (1-based) the current section's title went on; 0 before it has one.
+    pub opened: usize,
 }
 
 impl Flow {
@@ -94,12 +109,18 @@ impl Flow {
             geo,
             pages: Vec::new(),
             y: geo.top,
+            section: None,
+            opened: 0,
         }
     }
 
     /// Starts a new page with the running header.
     pub(crate) fn new_page(&mut self) {
-        self.pages.push(Page::default());
+        self.pages.push(Page {
+            section: self.section,
+            used: self.geo.top,
+            ..Page::default()
+        });
         self.y = self.geo.top;
     }
 
@@ -108,6 +129,8 @@ impl Flow {
         self.pages.push(Page {
             items: Vec::new(),
             plain: true,
+            section: self.section,
+            used: self.geo.top,
         });
         self.y = self.geo.top;
     }
@@ -119,6 +142,17 @@ impl Flow {
         } else {
             self.geo.bottom - self.y
         }
+    }
+
+    /// The content box's height.
+    pub(crate) fn page_height(&self) -> f32 {
+        self.geo.bottom - self.geo.top
+    }
+
+    /// Whether the current page is less than a third full: content moved off it would leave
+    /// a page that looks abandoned.
+    pub(crate) fn under_a_third(&self) -> bool {
+        !self.pages.is_empty() && self.y - self.geo.top < self.page_height() / 3.0
     }
 
     /// Whether the current page has nothing on it yet.
@@ -140,6 +174,13 @@ impl Flow {
         }
     }
 
+    fn mark_used(&mut self) {
+        let y = self.y;
+        if let Some(page) = self.pages.last_mut() {
+            page.used = page.used.max(y);
+        }
+    }
+
     /// Places a row, on a new page if it does not fit on this one.
     pub(crate) fn place(&mut self, row: Row) {
         self.need(row.height);
@@ -149,6 +190,7 @@ impl Flow {
                 .extend(row.items.into_iter().map(|item| item.shifted(dy)));
         }
         self.y += row.height;
+        self.mark_used();
     }
 
     /// Places rows in order, breaking pages between rows as needed.
@@ -158,13 +200,64 @@ impl Flow {
         }
     }
 
-    /// Places rows on one page when they fit on a fresh page; otherwise lets them flow.
+    /// How many of `rows`, from the first, fit in the height left on this page.
+    fn fitting(&self, rows: &[Row]) -> usize {
+        let mut left = self.remaining();
+        rows.iter()
+            .take_while(|r| {
+                left -= r.height;
+                left >= -0.01
+            })
+            .count()
+    }
+
+    /// Places the lines of a paragraph (or any run of rows that may break between rows):
+    /// when they break, at least two lines stay at the foot of the page and at least two go
+    /// over, unless the page would be left less than a third full.
+    pub(crate) fn paragraph(&mut self, rows: Vec<Row>) {
+        if self.pages.is_empty() {
+            self.new_page();
+        }
+        let mut rows = rows;
+        loop {
+            let fit = self.fitting(&rows);
+            if fit >= rows.len() {
+                self.place_all(rows);
+                return;
+            }
+            let mut split = fit;
+            if rows.len() - split < MIN_LINES && rows.len() >= 2 * MIN_LINES {
+                split = rows.len() - MIN_LINES;
+            }
+            if split < MIN_LINES && !self.under_a_third() && !self.at_page_top() {
+                split = 0;
+            }
+            if split == 0 && self.at_page_top() {
+                // Taller than a page at every split: place one row so the loop advances.
+                split = 1;
+            }
+            let rest = rows.split_off(split);
+            self.place_all(rows);
+            self.new_page();
+            rows = rest;
+        }
+    }
+
+    /// Places rows on one page when they fit on a fresh page and moving them leaves this
+    /// page at least a third full; otherwise they break like a paragraph.
     pub(crate) fn keep_together(&mut self, rows: Vec<Row>) {
         let total: f32 = rows.iter().map(|r| r.height).sum();
-        if total <= self.geo.bottom - self.geo.top {
-            self.need(total);
+        if self.pages.is_empty() {
+            self.new_page();
         }
-        self.place_all(rows);
+        if total <= self.remaining() {
+            self.place_all(rows);
+        } else if total <= self.page_height() && !self.under_a_third() {
+            self.new_page();
+            self.place_all(rows);
+        } else {
+            self.paragraph(rows);
+        }
     }
 
     /// Places `head` so that it is never the last thing on a page: it moves to the next
@@ -175,11 +268,46 @@ impl Flow {
         self.place_all(head);
     }
 
+    /// Places a table: `head` (column titles) kept with the first block, then each block
+    /// (one table row, possibly several lines) kept together; after every page break the
+    /// head is repeated above the rows that continue the table.
+    pub(crate) fn table(&mut self, head: Vec<Row>, blocks: Vec<Vec<Row>>) {
+        let head_h: f32 = head.iter().map(|r| r.height).sum();
+        let first_h = blocks
+            .first()
+            .map_or(0.0, |b| b.iter().map(|r| r.height).sum::<f32>());
+        self.keep_with_next(head.clone(), first_h.min(self.page_height() / 3.0));
+        for block in blocks {
+            let total: f32 = block.iter().map(|r| r.height).sum();
+            if total > self.remaining() {
+                let start_page = self.pages.len();
+                if total + head_h <= self.page_height() {
+                    self.new_page();
+                    self.place_all(head.clone());
+                    self.place_all(block);
+                } else {
+                    // A row taller than a page: it breaks, and the head follows each break.
+                    for row in block {
+                        if row.height > self.remaining() {
+                            self.new_page();
+                            self.place_all(head.clone());
+                        }
+                        self.place(row);
+                    }
+                }
+                debug_assert!(self.pages.len() > start_page);
+            } else {
+                self.place_all(block);
+            }
+        }
+    }
+
     /// Reserves a block `height` tall for a drawing and returns its top y.
     pub(crate) fn reserve(&mut self, height: f32) -> f32 {
         self.need(height);
         let top = self.y;
         self.y += height;
+        self.mark_used();
         top
     }
 

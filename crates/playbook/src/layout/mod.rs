@@ -6,16 +6,19 @@
 
 mod flow;
 mod pdf;
+mod runs;
 mod shapes;
+mod time;
 mod wrap;
 
 pub(crate) use flow::{Cell, Flow, Row, column_rows, text_rows};
 pub(crate) use pdf::{Running, write_pdf};
+pub(crate) use runs::{Run, run, run_rows};
 pub(crate) use shapes::{circle, rect};
 pub(crate) use wrap::{ellipsize, wrap};
 
-use crate::Paper;
 use crate::style::{Color, TextStyle};
+use crate::{PageFill, Paper, Section};
 
 /// Something drawn on a page, in page coordinates (points, y down).
 #[derive(Debug, Clone, PartialEq)]
@@ -174,4 +177,24 @@ pub(crate) struct Page {
     pub items: Vec<Item>,
     /// Cover pages carry no running header.
     pub plain: bool,
+    /// The section the page was opened for.
+    pub section: Option<Section>,
+    /// The lowest y any placed row or reserved block reached (the page's fill).
+    pub used: f32,
+}
+
+/// The layout engine's record of how full each page is.
+pub(crate) fn fill(pages: &[Page], geo: Geometry) -> Vec<PageFill> {
+    let height = (geo.bottom - geo.top).max(1.0);
+    pages
+        .iter()
+        .enumerate()
+        .map(|(i, page)| PageFill {
+            section: page.section,
+            used: ((page.used - geo.top) / height).clamp(0.0, 1.0),
+            last_of_section: pages
+                .get(i + 1)
+                .is_none_or(|next| next.section != page.section),
+        })
+        .collect()
 }

@@ -20,6 +20,8 @@ pub(crate) struct Running<'a> {
     pub workspace: &'a str,
     pub title: &'a str,
     pub date: &'a str,
+    /// The export time, RFC 3339, for the PDF's creation date.
+    pub created: Option<&'a str>,
 }
 
 /// Adds the running header and footer to every page and writes the PDF.
@@ -47,6 +49,11 @@ pub(crate) fn write_pdf(
     let mut doc = PdfDocument::new(&title);
     doc.metadata.info.creator = "Throughline".to_string();
     doc.metadata.info.producer = "Throughline playbook (printpdf)".to_string();
+    if let Some(when) = running.created.and_then(super::time::pdf_time) {
+        doc.metadata.info.creation_date = when;
+        doc.metadata.info.modification_date = when;
+        doc.metadata.info.metadata_date = when;
+    }
     let mut font_ids = BTreeMap::new();
     for (face, used) in &chars {
         let bytes = fonts::subset(*face, used)?;

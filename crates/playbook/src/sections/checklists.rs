@@ -1,54 +1,41 @@
-//! One compact checklist per touchpoint: its stage and owner, the claims it must keep
-//! consistent, the context it must receive, and the rules it obeys.
+//! One compact checklist per touchpoint, several to a page: its stage and owner on one
+//! line, then a box to tick for each claim it must keep consistent, each piece of context it
+//! must receive and each rule it obeys, and one line per open finding pointing to the
+//! finding's number in the list of divergences.
 
 use throughline_model::{Element, ElementKind, Workspace};
 
 use super::facts::{Facts, severity_word};
 use super::principles::element_name;
-use super::start;
-use crate::layout::{Cell, Flow, Item, Row, Stroke, column_rows, rect};
-use crate::style::{ACCENT_PALE, ALERT, BODY, H3, LABEL, MUTED, RULE, SMALL, TextStyle};
+use super::{Limits, start};
+use crate::fonts::Face;
+use crate::keys::key_runs;
+use crate::layout::{Flow, Item, Row, Run, Stroke, ellipsize, rect, run, run_rows, text_rows};
+use crate::style::{ACCENT_PALE, ALERT, H3, INK, MUTED, RULE, SMALL, TextStyle};
 
-/// One line of a checklist: its text, its style, and whether it is a box to tick.
-struct Line {
-    text: String,
-    style: TextStyle,
-    tick: bool,
-}
-
-impl Line {
-    fn plain(text: impl Into<String>) -> Self {
-        Self {
-            text: text.into(),
-            style: BODY,
-            tick: false,
-        }
-    }
-
-    fn tick(text: impl Into<String>) -> Self {
-        Self {
-            text: text.into(),
-            style: BODY,
-            tick: true,
-        }
-    }
-
-    fn alert(text: impl Into<String>) -> Self {
-        Self {
-            text: text.into(),
-            style: BODY.colored(ALERT),
-            tick: false,
-        }
-    }
-}
+/// The checklist lines' text: a little smaller than body text, so cards stay compact.
+const LINE: TextStyle = TextStyle {
+    face: Face::Regular,
+    size: 9.0,
+    color: INK,
+    leading: 12.0,
+};
+const KEY: TextStyle = TextStyle {
+    face: Face::Regular,
+    size: 7.0,
+    color: MUTED,
+    leading: 12.0,
+};
 
 /// Lays out the checklists section.
 pub(super) fn render(flow: &mut Flow, ws: &Workspace, facts: &Facts<'_>) {
     start(
         flow,
         "Touchpoint checklists",
-        "One card per touchpoint: what it must keep true, what it must receive, the rules \
-         it obeys and its open findings. Tick each line before a change ships.",
+        "One card per touchpoint: what it must keep true, what it must receive and the rules \
+         it obeys. Tick each line before a change ships. A finding points to its number in \
+         the divergences listed under handoff integrity.",
+        &Limits::FULL,
     );
     let touchpoints: Vec<&Element> = ws
         .elements
@@ -57,9 +44,9 @@ pub(super) fn render(flow: &mut Flow, ws: &Workspace, facts: &Facts<'_>) {
         .collect();
     if touchpoints.is_empty() {
         let geo = flow.geo;
-        flow.place_all(crate::layout::text_rows(
+        flow.paragraph(text_rows(
             "No touchpoints yet.",
-            BODY.colored(MUTED),
+            LINE.colored(MUTED),
             geo.left,
             geo.content_width(),
         ));
@@ -73,63 +60,40 @@ pub(super) fn render(flow: &mut Flow, ws: &Workspace, facts: &Facts<'_>) {
 fn card(flow: &Flow, ws: &Workspace, facts: &Facts<'_>, tp: &Element) -> Vec<Row> {
     let geo = flow.geo;
     let inner = geo.left + 12.0;
-    let label_w = 92.0;
-    let value_x = inner + label_w + 10.0;
+    let tick_x = inner + 13.0;
+    let width = geo.right - tick_x;
 
-    let mut rows = vec![Row::space(6.0)];
-    let mut title = tp.name.clone();
+    let mut rows = vec![Row::space(4.0)];
+    let mut title = tp.name.trim().to_string();
     if let Some(channel) = tp.channel.as_deref().filter(|c| !c.trim().is_empty()) {
         title = format!("{title} ({})", channel.trim());
     }
-    rows.extend(column_rows(&[Cell {
-        x: inner,
-        width: geo.right - inner,
-        text: &title,
-        style: H3,
-    }]));
-    rows.push(Row::space(3.0));
-
-    let groups = [
-        ("STAGE", stage_lines(ws, tp)),
-        ("OWNING TEAM", team_lines(ws, tp)),
-        ("KEEPS CONSISTENT", claim_lines(tp)),
-        ("MUST RECEIVE", context_lines(ws, tp)),
-        ("OBEYS", rule_lines(ws, tp)),
-        ("OPEN FINDINGS", finding_lines(facts, tp)),
-    ];
-    for (label, lines) in groups {
-        for (i, line) in lines.iter().enumerate() {
-            let label = if i == 0 { label } else { "" };
-            let text_x = if line.tick { value_x + 13.0 } else { value_x };
-            let mut line_rows = column_rows(&[
-                Cell {
-                    x: inner,
-                    width: label_w,
-                    text: label,
-                    style: LABEL,
-                },
-                Cell {
-                    x: text_x,
-                    width: geo.right - text_x,
-                    text: &line.text,
-                    style: line.style,
-                },
-            ]);
-            if line.tick
-                && let Some(first) = line_rows.first_mut()
-            {
-                let y = Row::baseline(first.height, line.style) - 7.0;
-                first.items.push(Item::Path {
-                    points: rect(value_x, y, 7.0, 7.0),
-                    closed: true,
-                    stroke: Stroke::solid(MUTED, 0.7),
-                });
-            }
-            rows.extend(line_rows);
+    rows.extend(text_rows(&title, H3, inner, geo.right - inner));
+    rows.extend(run_rows(&meta(ws, tp), SMALL, inner, geo.right - inner));
+    rows.push(Row::space(2.0));
+    for line in lines(ws, tp) {
+        let mut line_rows = run_rows(&line, LINE, tick_x, width);
+        if let Some(first) = line_rows.first_mut() {
+            let y = Row::baseline(first.height, LINE) - 7.0;
+            first.items.push(Item::Path {
+                points: rect(inner, y, 7.0, 7.0),
+                closed: true,
+                stroke: Stroke::solid(MUTED, 0.7),
+            });
         }
-        rows.push(Row::space(2.0));
+        rows.extend(line_rows);
     }
-    rows.push(Row::space(6.0));
+    for (number, f) in facts.open_findings(tp.id.as_str()) {
+        let text = format!(
+            "Divergence {number} · {}: {}",
+            severity_word(f.severity),
+            f.message.trim()
+        );
+        let style = SMALL.colored(ALERT);
+        let text = ellipsize(&text, style, width);
+        rows.push(Row::space(LINE.leading).with_text(tick_x, style, text));
+    }
+    rows.push(Row::space(5.0));
     // A pale bar down the card's left edge ties its rows together, even across a page.
     for row in &mut rows {
         let h = row.height;
@@ -139,10 +103,10 @@ fn card(flow: &Flow, ws: &Workspace, facts: &Facts<'_>, tp: &Element) -> Vec<Row
             stroke: None,
         });
     }
-    rows.push(Row::space(10.0).with(Item::Path {
+    rows.push(Row::space(8.0).with(Item::Path {
         points: vec![
-            crate::layout::pt(geo.left, 5.0),
-            crate::layout::pt(geo.right, 5.0),
+            crate::layout::pt(geo.left, 4.0),
+            crate::layout::pt(geo.right, 4.0),
         ],
         closed: false,
         stroke: Stroke::solid(RULE, 0.5),
@@ -150,24 +114,8 @@ fn card(flow: &Flow, ws: &Workspace, facts: &Facts<'_>, tp: &Element) -> Vec<Row
     rows
 }
 
-fn finding_lines(facts: &Facts<'_>, tp: &Element) -> Vec<Line> {
-    facts
-        .open_findings(tp.id.as_str())
-        .map(|f| Line {
-            text: format!(
-                "{}: {} Fix: {}",
-                severity_word(f.severity),
-                f.message.trim(),
-                f.fix.trim()
-            ),
-            // Smaller than the other lines: a card must stay compact even with several.
-            style: SMALL.colored(ALERT),
-            tick: true,
-        })
-        .collect()
-}
-
-fn stage_lines(ws: &Workspace, tp: &Element) -> Vec<Line> {
+/// "Stage: Set up · Team: Growth team", with what is missing said in red.
+fn meta(ws: &Workspace, tp: &Element) -> Vec<Run> {
     let names: Vec<&str> = tp
         .stages
         .iter()
@@ -176,63 +124,60 @@ fn stage_lines(ws: &Workspace, tp: &Element) -> Vec<Line> {
                 .map_or(id.as_str(), |s| s.name.as_str())
         })
         .collect();
+    let mut runs = Vec::new();
     if names.is_empty() {
-        vec![Line::alert("Serves no stage of the narrative")]
+        runs.push(run(
+            "Serves no stage of the narrative",
+            SMALL.colored(ALERT),
+        ));
     } else {
-        vec![Line::plain(names.join(", "))]
+        runs.push(run(format!("Stage: {}", names.join(", ")), SMALL));
     }
-}
-
-fn team_lines(ws: &Workspace, tp: &Element) -> Vec<Line> {
+    runs.push(run(" · ", SMALL));
     match tp.team.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
-        Some(team) => vec![Line::plain(element_name(ws, team))],
-        None => vec![Line::alert("No owning team")],
+        Some(team) => runs.push(run(format!("Team: {}", element_name(ws, team)), SMALL)),
+        None => runs.push(run("No owning team", SMALL.colored(ALERT))),
     }
+    runs
 }
 
-fn claim_lines(tp: &Element) -> Vec<Line> {
-    tp.claims
-        .iter()
-        .map(|(key, value)| Line::tick(format!("{key}: “{value}”")))
-        .collect()
-}
-
-fn context_lines(ws: &Workspace, tp: &Element) -> Vec<Line> {
-    tp.needs
-        .iter()
-        .map(|key| {
-            let from: Vec<&str> = ws
-                .handoffs
-                .iter()
-                .filter(|h| h.to == tp.id && h.carries.iter().any(|c| c == key))
-                .map(|h| element_name(ws, h.from.as_str()))
-                .collect();
-            if from.is_empty() {
-                Line {
-                    text: format!("{key}: no incoming handoff carries it"),
-                    style: BODY.colored(ALERT),
-                    tick: true,
-                }
-            } else {
-                Line::tick(format!("{key}, from {}", from.join(", ")))
-            }
-        })
-        .collect()
-}
-
-fn rule_lines(ws: &Workspace, tp: &Element) -> Vec<Line> {
-    let mut lines: Vec<Line> = ws
+/// The boxes to tick: claims, context received, rules obeyed.
+fn lines(ws: &Workspace, tp: &Element) -> Vec<Vec<Run>> {
+    let mut out = Vec::new();
+    for (key, value) in &tp.claims {
+        let mut runs = vec![run("Keeps ", LINE)];
+        runs.extend(key_runs(std::slice::from_ref(key), LINE, KEY));
+        runs.push(run(format!(": “{}”", value.trim()), LINE));
+        out.push(runs);
+    }
+    for key in &tp.needs {
+        let from: Vec<&str> = ws
+            .handoffs
+            .iter()
+            .filter(|h| h.to == tp.id && h.carries.iter().any(|c| c == key))
+            .map(|h| element_name(ws, h.from.as_str()))
+            .collect();
+        let mut runs = vec![run("Receives ", LINE)];
+        runs.extend(key_runs(std::slice::from_ref(key), LINE, KEY));
+        if from.is_empty() {
+            runs.push(run(": no incoming handoff carries it", LINE.colored(ALERT)));
+        } else {
+            runs.push(run(format!(" from {}", from.join(", ")), LINE));
+        }
+        out.push(runs);
+    }
+    for rule in ws
         .elements
         .iter()
         .filter(|e| e.kind == ElementKind::Rule && e.covers.contains(&tp.id))
-        .map(|rule| {
-            if rule.description.trim().is_empty() {
-                Line::tick(rule.name.clone())
-            } else {
-                Line::tick(format!("{}: {}", rule.name, rule.description.trim()))
-            }
-        })
-        .collect();
+    {
+        let text = if rule.description.trim().is_empty() {
+            format!("Obeys {}", rule.name.trim())
+        } else {
+            format!("Obeys {}: {}", rule.name.trim(), rule.description.trim())
+        };
+        out.push(vec![run(text, LINE)]);
+    }
     for h in &ws.handoffs {
         let (toward, other) = if h.from == tp.id {
             (true, h.to.as_str())
@@ -243,18 +188,20 @@ fn rule_lines(ws: &Workspace, tp: &Element) -> Vec<Line> {
         };
         let other = element_name(ws, other);
         if !h.invariant.is_empty() {
-            lines.push(Line::tick(format!(
-                "{} must match {other}",
-                h.invariant.join(", ")
-            )));
+            let mut runs = key_runs(&h.invariant, LINE, KEY);
+            runs.push(run(format!(" must match {other}"), LINE));
+            out.push(runs);
         }
         if let Some(gate) = h.gate.as_deref().map(str::trim).filter(|g| !g.is_empty()) {
-            lines.push(Line::tick(if toward {
-                format!("{gate} approves what passes to {other}")
-            } else {
-                format!("{gate} approves what arrives from {other}")
-            }));
+            out.push(vec![run(
+                if toward {
+                    format!("{gate} approves what passes to {other}")
+                } else {
+                    format!("{gate} approves what arrives from {other}")
+                },
+                LINE,
+            )]);
         }
     }
-    lines
+    out
 }

@@ -8,6 +8,7 @@ use throughline_model::{ReadinessSession, Workspace};
 use throughline_readiness::{SessionSummary, VerdictKind};
 
 use super::{Section, count, rule_handoffs, touchpoint_count};
+use crate::Edition;
 
 /// The audit and readiness results a playbook is built from.
 pub(crate) struct Facts<'a> {
@@ -18,6 +19,10 @@ pub(crate) struct Facts<'a> {
     /// For each element id, the indices in `report.findings` of its open findings.
     open_by_element: HashMap<&'a str, Vec<usize>>,
     handoffs: usize,
+    /// Whether any layer of the Coherence Stack has been rated.
+    layers: bool,
+    /// Each open finding's number (1 first), by its index in `report.findings`.
+    numbers: HashMap<usize, usize>,
 }
 
 impl<'a> Facts<'a> {
@@ -42,35 +47,44 @@ impl<'a> Facts<'a> {
                 }
             }
         }
+        let numbers = report
+            .findings
+            .iter()
+            .enumerate()
+            .filter(|(_, f)| f.waived.is_none())
+            .enumerate()
+            .map(|(n, (i, _))| (i, n + 1))
+            .collect();
         Self {
+            numbers,
             report,
             readiness,
             open_by_element,
             handoffs: ws.handoffs.len(),
+            layers: !ws.layer_scores.is_empty(),
         }
     }
 
     /// Whether `section` has anything true to show; readiness and integrity need data.
     pub(crate) fn has_content(&self, section: Section) -> bool {
         match section {
-            Section::Readiness => self.readiness.is_some(),
+            Section::Readiness => self.readiness.is_some() || self.layers,
             Section::Integrity => self.handoffs > 0,
             _ => true,
         }
     }
 
-    /// The open (not waived) findings about the element `id`, most serious first.
-    pub(crate) fn open_findings(&self, id: &str) -> impl Iterator<Item = &Finding> {
+    /// The open (not waived) findings about the element `id`, most serious first, each
+    /// with its number among all open findings.
+    pub(crate) fn open_findings(&self, id: &str) -> impl Iterator<Item = (usize, &Finding)> {
         self.open_by_element
             .get(id)
             .into_iter()
             .flatten()
-            .filter_map(|i| self.report.findings.get(*i))
-    }
-
-    /// Open findings, most serious first.
-    pub(crate) fn open(&self) -> impl Iterator<Item = &Finding> {
-        self.report.findings.iter().filter(|f| f.waived.is_none())
+            .filter_map(|i| {
+                let f = self.report.findings.get(*i)?;
+                Some((self.numbers.get(i).copied().unwrap_or(0), f))
+            })
     }
 
     /// Waived findings, in the audit's order.
@@ -99,7 +113,10 @@ impl<'a> Facts<'a> {
     }
 
     /// One line on what `section` holds for `ws`, or why it is left out.
-    pub(crate) fn summary(&self, section: Section, ws: &Workspace) -> String {
+    pub(crate) fn summary(&self, section: Section, ws: &Workspace, edition: Edition) -> String {
+        if edition == Edition::Leadership && !section.in_leadership() {
+            return "In the full edition only.".to_string();
+        }
         match section {
             Section::Cover => match self.verdict_line() {
                 Some(_) => "Workspace name, date, the vision statement and the readiness verdict."
@@ -115,9 +132,15 @@ impl<'a> Facts<'a> {
                 count(ws.principles.len(), "principle", "principles"),
                 count(rule_handoffs(ws), "handoff contract", "handoff contracts")
             ),
-            Section::Readiness => match self.verdict_line() {
-                Some(line) => format!("{line}."),
-                None => "No readiness session yet: left out.".to_string(),
+            Section::Readiness => match (self.verdict_line(), self.layers) {
+                (Some(line), true) => {
+                    format!("{line}; the Coherence Stack's layer scores and what their gaps mean.")
+                }
+                (Some(line), false) => format!("{line}."),
+                (None, true) => {
+                    "The Coherence Stack's layer scores and what their gaps mean.".to_string()
+                }
+                (None, false) => "No readiness session yet: left out.".to_string(),
             },
             Section::Integrity => {
                 if self.handoffs == 0 {

@@ -12,12 +12,13 @@ use crate::Placement;
 
 /// Above this many nodes the diagram shows only the flagged part of the graph.
 pub(super) const MAX_NODES: usize = 60;
-/// A box's height: two lines of label and padding.
-pub(super) const BOX_H: f32 = 23.0;
+/// A box's height: three lines of label and padding.
+pub(super) const BOX_H: f32 = 31.0;
 const MIN_BOX_W: f32 = 44.0;
 const MAX_BOX_W: f32 = 120.0;
-const GAP_X: f32 = 10.0;
-const MIN_GAP_Y: f32 = 16.0;
+/// Room between boxes for the edges routed around them.
+const GAP_X: f32 = 16.0;
+const MIN_GAP_Y: f32 = 18.0;
 
 /// A node as drawn: centre relative to the diagram's top-left corner.
 pub(super) struct Node<'a> {
@@ -316,7 +317,7 @@ fn overlapping(points: &[(f32, f32)], box_w: f32) -> bool {
     points.iter().enumerate().any(|(i, a)| {
         points[i + 1..]
             .iter()
-            .any(|b| (a.0 - b.0).abs() < box_w + 6.0 && (a.1 - b.1).abs() < BOX_H + 6.0)
+            .any(|b| (a.0 - b.0).abs() < box_w + GAP_X && (a.1 - b.1).abs() < BOX_H + GAP_X)
     })
 }
 
@@ -364,7 +365,7 @@ fn place_layered(
     let box_w = (band_w / widest as f32 - GAP_X).clamp(MIN_BOX_W.min(band_w - 4.0), MAX_BOX_W);
     // Spread the rows over the height given, within a readable range of spacing.
     let pitch = if per_band > 1 {
-        ((max_height - BOX_H) / (per_band - 1) as f32).clamp(BOX_H + 4.0, BOX_H + 44.0)
+        ((max_height - BOX_H) / (per_band - 1) as f32).clamp(BOX_H + MIN_GAP_Y, BOX_H + 44.0)
     } else {
         0.0
     };

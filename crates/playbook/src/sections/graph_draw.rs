@@ -5,6 +5,7 @@ use throughline_audit::Severity;
 use throughline_model::ElementKind;
 
 use super::graph_diagram::{BOX_H, Diagram, Edge, Node};
+use super::route::{Rect, Router};
 use crate::layout::{Flow, Item, Stroke, circle, ellipsize, measure, pt, rect, wrap};
 use crate::style::{
     ACCENT, ACCENT_PALE, ALERT, Color, GREY_PALE, INK, LABEL, MUTED, NODE, PAPER, RULE, SAND_PALE,
@@ -30,17 +31,55 @@ fn severity_color(s: Severity) -> Color {
     }
 }
 
-/// Draws `d` with its top-left corner at (`left`, `top`) on the current page.
-pub(super) fn draw(flow: &mut Flow, d: &Diagram<'_>, left: f32, top: f32) {
-    // Plain edges first, flagged ones over them, boxes over all lines, markers last.
-    let mut order: Vec<&Edge> = d.edges.iter().collect();
-    order.sort_by_key(|e| std::cmp::Reverse(e.flag.map(|(s, _)| s)));
-    let mut markers = Vec::new();
-    for e in order {
-        let (Some(a), Some(b)) = (d.nodes.get(e.from), d.nodes.get(e.to)) else {
+/// The boxes of `d` placed with its top-left corner at (`left`, `top`).
+pub(super) fn boxes(d: &Diagram<'_>, left: f32, top: f32) -> Vec<Rect> {
+    d.nodes
+        .iter()
+        .map(|n| Rect {
+            x0: left + n.x - d.box_w / 2.0,
+            y0: top + n.y - BOX_H / 2.0,
+            x1: left + n.x + d.box_w / 2.0,
+            y1: top + n.y + BOX_H / 2.0,
+        })
+        .collect()
+}
+
+/// Each edge's route (same order as `d.edges`): orthogonal around the boxes, flagged edges
+/// routed first so they get the clearest paths. An edge with no way round is drawn straight.
+pub(super) fn routes(d: &Diagram<'_>, boxes: &[Rect]) -> Vec<Vec<(f32, f32)>> {
+    let mut router = Router::new(boxes);
+    let mut order: Vec<usize> = (0..d.edges.len()).collect();
+    order.sort_by_key(|&i| d.edges[i].flag.map(|(s, _)| s));
+    let mut out = vec![Vec::new(); d.edges.len()];
+    for i in order {
+        let e = &d.edges[i];
+        let (Some(a), Some(b)) = (boxes.get(e.from), boxes.get(e.to)) else {
             continue;
         };
-        if let Some(m) = edge(flow, a, b, e, d.box_w, left, top) {
+        out[i] = router.route(e.from, e.to).unwrap_or_else(|| straight(a, b));
+    }
+    out
+}
+
+/// The centre-to-centre line between two boxes, cut at their edges.
+fn straight(a: &Rect, b: &Rect) -> Vec<(f32, f32)> {
+    let (ax, ay) = ((a.x0 + a.x1) / 2.0, (a.y0 + a.y1) / 2.0);
+    let (bx, by) = ((b.x0 + b.x1) / 2.0, (b.y0 + b.y1) / 2.0);
+    let (dx, dy) = (bx - ax, by - ay);
+    let w = a.x1 - a.x0;
+    vec![exit(ax, ay, dx, dy, w), exit(bx, by, -dx, -dy, w)]
+}
+
+/// Draws `d` with its top-left corner at (`left`, `top`) on the current page.
+pub(super) fn draw(flow: &mut Flow, d: &Diagram<'_>, left: f32, top: f32) {
+    let rects = boxes(d, left, top);
+    let paths = routes(d, &rects);
+    // Plain edges first, flagged ones over them, boxes over all lines, markers last.
+    let mut order: Vec<usize> = (0..d.edges.len()).collect();
+    order.sort_by_key(|&i| std::cmp::Reverse(d.edges[i].flag.map(|(s, _)| s)));
+    let mut markers = Vec::new();
+    for i in order {
+        if let Some(m) = edge(flow, &paths[i], &d.edges[i]) {
             markers.push(m);
         }
     }
@@ -48,24 +87,36 @@ pub(super) fn draw(flow: &mut Flow, d: &Diagram<'_>, left: f32, top: f32) {
         node(flow, n, d.box_w, left, top);
     }
     // A marker sits on its line where it covers no box and no other marker.
-    let boxes: Vec<(f32, f32)> = d.nodes.iter().map(|n| (left + n.x, top + n.y)).collect();
     let mut placed: Vec<(f32, f32)> = Vec::new();
     let clear = |x: f32, y: f32, placed: &[(f32, f32)]| {
-        boxes.iter().all(|(bx, by)| {
-            (x - bx).abs() > d.box_w / 2.0 + MARKER_R || (y - by).abs() > BOX_H / 2.0 + MARKER_R
+        rects.iter().all(|r| {
+            x < r.x0 - MARKER_R || x > r.x1 + MARKER_R || y < r.y0 - MARKER_R || y > r.y1 + MARKER_R
         }) && placed
             .iter()
             .all(|(px, py)| (x - px).hypot(y - py) > MARKER_R * 2.0 + 1.0)
     };
     let markers: Vec<(f32, f32, Color, String)> = markers
         .into_iter()
-        .map(|(seg, color, label)| {
-            let at = |t: f32| (seg.0 + (seg.2 - seg.0) * t, seg.1 + (seg.3 - seg.1) * t);
-            let spot = [0.5, 0.4, 0.6, 0.3, 0.7, 0.2, 0.8, 0.1, 0.9]
-                .into_iter()
-                .map(at)
+        .map(|(path, color, label)| {
+            // Try spots along the route's segments, longest first, middle first.
+            let mut segments: Vec<((f32, f32), (f32, f32))> =
+                path.windows(2).map(|w| (w[0], w[1])).collect();
+            segments.sort_by(|a, b| {
+                let len = |s: &((f32, f32), (f32, f32))| (s.1.0 - s.0.0).hypot(s.1.1 - s.0.1);
+                len(b).total_cmp(&len(a))
+            });
+            let spots = segments.iter().flat_map(|(a, b)| {
+                [0.5, 0.35, 0.65, 0.2, 0.8]
+                    .into_iter()
+                    .map(move |t| (a.0 + (b.0 - a.0) * t, a.1 + (b.1 - a.1) * t))
+            });
+            let fallback = segments
+                .first()
+                .map_or((0.0, 0.0), |(a, b)| ((a.0 + b.0) / 2.0, (a.1 + b.1) / 2.0));
+            let spot = spots
+                .clone()
                 .find(|(x, y)| clear(*x, *y, &placed))
-                .unwrap_or_else(|| at(0.5));
+                .unwrap_or(fallback);
             placed.push(spot);
             (spot.0, spot.1, color, label)
         })
@@ -81,6 +132,9 @@ pub(super) fn draw(flow: &mut Flow, d: &Diagram<'_>, left: f32, top: f32) {
         flow.draw(Item::text(x - w / 2.0, y + 2.9, style, label));
     }
 }
+
+/// The most lines of a name in a box.
+const NAME_LINES: usize = 3;
 
 fn node(flow: &mut Flow, n: &Node<'_>, box_w: f32, left: f32, top: f32) {
     let (fill, outline, dashed) = look(n.kind);
@@ -98,12 +152,12 @@ fn node(flow: &mut Flow, n: &Node<'_>, box_w: f32, left: f32, top: f32) {
     });
     let inner = box_w - 6.0;
     let mut lines = wrap(n.name.trim(), NODE, inner);
-    if lines.len() > 2 {
-        let rest = lines[1..].join(" ");
-        lines.truncate(1);
-        lines.push(rest);
+    if lines.len() > NAME_LINES {
+        // Only a name longer than three lines loses its end (the full name is in the lists).
+        let rest = lines[NAME_LINES - 1..].join(" ");
+        lines.truncate(NAME_LINES - 1);
+        lines.push(ellipsize(&rest, NODE, inner));
     }
-    let lines: Vec<String> = lines.iter().map(|l| ellipsize(l, NODE, inner)).collect();
     let block = NODE.leading * lines.len() as f32;
     let first = y + (BOX_H - block) / 2.0 + NODE.size * 0.95;
     for (i, line) in lines.into_iter().enumerate() {
@@ -133,35 +187,25 @@ fn exit(cx: f32, cy: f32, dx: f32, dy: f32, box_w: f32) -> (f32, f32) {
     (cx + dx * t, cy + dy * t)
 }
 
-/// A flagged edge's visible segment, its colour and its marker's label.
-type Marker = ((f32, f32, f32, f32), Color, String);
+/// A flagged edge's route, its colour and its marker's label.
+type Marker = (Vec<(f32, f32)>, Color, String);
 const MARKER_R: f32 = 5.5;
 
-fn edge(
-    flow: &mut Flow,
-    a: &Node<'_>,
-    b: &Node<'_>,
-    e: &Edge,
-    box_w: f32,
-    left: f32,
-    top: f32,
-) -> Option<Marker> {
-    let (ax, ay) = (left + a.x, top + a.y);
-    let (bx, by) = (left + b.x, top + b.y);
-    let (dx, dy) = (bx - ax, by - ay);
+fn edge(flow: &mut Flow, path: &[(f32, f32)], e: &Edge) -> Option<Marker> {
+    let (&(ex, ey), before) = path.split_last()?;
+    let &(px, py) = before.last()?;
+    let (dx, dy) = (ex - px, ey - py);
     let len = (dx * dx + dy * dy).sqrt();
-    if len < 1.0 {
+    if len < 0.5 {
         return None;
     }
-    let (sx, sy) = exit(ax, ay, dx, dy, box_w);
-    let (ex, ey) = exit(bx, by, -dx, -dy, box_w);
     let (color, width, dash) = match e.flag {
         Some((Severity::Error, _)) => (ALERT, 1.8, None),
         Some((_, _)) => (WARN, 1.5, Some(3.0)),
         None => (RULE.darker(), 0.7, None),
     };
     let (ux, uy) = (dx / len, dy / len);
-    let head = if e.flag.is_some() { 6.5 } else { 5.0 };
+    let head = (if e.flag.is_some() { 6.5 } else { 5.0_f32 }).min(len);
     let half = head * 0.45;
     // The line stops at the arrowhead's base so a thick line does not blunt the point.
     let (lx, ly) = (ex - ux * head * 0.8, ey - uy * head * 0.8);
@@ -169,8 +213,10 @@ fn edge(
         Some(d) => Stroke::dashed(color, width, d),
         None => Stroke::solid(color, width),
     };
+    let mut points: Vec<_> = before.iter().map(|&(x, y)| pt(x, y)).collect();
+    points.push(pt(lx, ly));
     flow.draw(Item::Path {
-        points: vec![pt(sx, sy), pt(lx, ly)],
+        points,
         closed: false,
         stroke,
     });
@@ -186,7 +232,7 @@ fn edge(
     });
     let (severity, number) = e.flag?;
     let label = number.map_or_else(|| "!".to_string(), |n| n.to_string());
-    Some(((sx, sy, lx, ly), severity_color(severity), label))
+    Some((path.to_vec(), severity_color(severity), label))
 }
 
 /// The legend's height.
@@ -264,5 +310,65 @@ pub(super) fn legend(flow: &mut Flow, d: &Diagram<'_>, top: f32) {
             &mut x,
             &mut y,
         );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::HashMap;
+
+    use super::super::facts::Facts;
+    use super::super::graph_diagram::plan;
+    use super::super::route::crosses;
+    use super::*;
+
+    fn sample() -> throughline_model::Workspace {
+        let path = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../assets/sample/nexusflow.throughline.json"
+        );
+        throughline_format::read_file(std::path::Path::new(path)).unwrap()
+    }
+
+    #[test]
+    fn no_edge_crosses_a_box_other_than_its_ends() {
+        for (label, ws) in [
+            ("sample", sample()),
+            ("generated", throughline_audit::generate(300, 3)),
+            ("generated 2,000", throughline_audit::generate(2_000, 7)),
+        ] {
+            let facts = Facts::gather(&ws);
+            let d = plan(&ws, &facts, &HashMap::new(), &[], 479.0, 520.0);
+            assert!(d.edges.len() > 5, "{label}: {} edges", d.edges.len());
+            let rects = boxes(&d, 58.0, 100.0);
+            let paths = routes(&d, &rects);
+            for (e, path) in d.edges.iter().zip(&paths) {
+                assert!(path.len() >= 2, "{label}: an edge without a route");
+                for w in path.windows(2) {
+                    let (a, b) = (w[0], w[1]);
+                    assert!(
+                        (a.0 - b.0).abs() < 0.01 || (a.1 - b.1).abs() < 0.01,
+                        "{label}: a slanted segment {a:?}-{b:?}"
+                    );
+                    for (i, r) in rects.iter().enumerate() {
+                        if i == e.from || i == e.to {
+                            continue;
+                        }
+                        assert!(
+                            !crosses(a, b, r),
+                            "{label}: segment {a:?}-{b:?} crosses box {i} {r:?}"
+                        );
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_long_name_wraps_over_three_lines_before_it_is_shortened() {
+        let name = "Email preference centre for returning customers";
+        let lines = wrap(name, NODE, 114.0);
+        assert!(lines.len() <= NAME_LINES, "{lines:?}");
+        assert_eq!(lines.join(" "), name);
     }
 }

@@ -8,44 +8,87 @@ use throughline_model::Workspace;
 
 use super::facts::{Facts, severity_word};
 use super::principles::element_name;
-use super::{graph_diagram, graph_draw, hairline, heading, start};
+use super::{Limits, count, graph_diagram, graph_draw, hairline, heading, start};
 use crate::PlaybookOptions;
 use crate::layout::{Cell, Flow, Row, column_rows, text_rows};
 use crate::style::{ACCENT, ALERT, BODY, H3, LABEL, MUTED, SMALL, WARN};
 
-/// How many open findings the list shows.
-const WORST: usize = 12;
 /// A diagram gets a page of its own rather than less than this height.
 const MIN_DIAGRAM: f32 = 260.0;
 
-/// Lays out the integrity section.
+/// Lays out the integrity section: in the full edition the diagram, the worst divergences
+/// in full and then every open divergence numbered on one line; in the leadership edition
+/// the worst ones only.
 pub(super) fn render(
     flow: &mut Flow,
     ws: &Workspace,
     facts: &Facts<'_>,
     options: &PlaybookOptions,
+    limits: &Limits,
 ) {
-    start(
-        flow,
-        "Handoff integrity",
+    let lead = if limits.diagram {
         "Where the truth diverges as work passes between teams, systems and touchpoints. \
-         Numbered red and amber lines in the diagram are the divergences listed after it.",
-    );
-    // The worst open findings, numbered in the audit's order (most serious first).
-    let worst: Vec<(usize, &Finding)> = facts
+         Numbered red and amber lines in the diagram are the divergences listed after it."
+    } else {
+        "Where the truth diverges as work passes between teams, systems and touchpoints, \
+         most serious first, with who answers for each."
+    };
+    let title = if limits.lean() {
+        "The worst divergences"
+    } else {
+        "Handoff integrity"
+    };
+    start(flow, title, lead, limits);
+    // Every open finding is numbered in the audit's order (most serious first); the
+    // checklists point to these numbers.
+    let open: Vec<(usize, &Finding)> = facts
         .report
         .findings
         .iter()
         .enumerate()
         .filter(|(_, f)| f.waived.is_none())
-        .take(WORST)
         .collect();
+    let worst = &open[..open.len().min(limits.worst)];
     let numbers: HashMap<usize, usize> = worst
         .iter()
         .enumerate()
         .map(|(n, (i, _))| (*i, n + 1))
         .collect();
 
+    if limits.diagram {
+        diagram(flow, ws, facts, options, &numbers);
+    }
+    if !limits.lean() {
+        heading(flow, "The worst divergences");
+    }
+    worst_list(flow, ws, worst, limits);
+    if limits.every_divergence && open.len() > worst.len() {
+        every_divergence(flow, ws, &open, worst.len());
+    } else if open.len() > worst.len() {
+        let more = open.len() - worst.len();
+        let line = format!(
+            "{} in the full edition and the app's audit view.",
+            count(more, "more open finding", "more open findings")
+        );
+        flow.paragraph(text_rows(
+            &line,
+            SMALL,
+            flow.geo.left,
+            flow.geo.content_width(),
+        ));
+    }
+    if !limits.lean() {
+        waived_list(flow, facts);
+    }
+}
+
+fn diagram(
+    flow: &mut Flow,
+    ws: &Workspace,
+    facts: &Facts<'_>,
+    options: &PlaybookOptions,
+    numbers: &HashMap<usize, usize>,
+) {
     let geo = flow.geo;
     let reserve_after = graph_draw::LEGEND_H + 40.0;
     if flow.remaining() - reserve_after < MIN_DIAGRAM {
@@ -55,7 +98,7 @@ pub(super) fn render(
     let diagram = graph_diagram::plan(
         ws,
         facts,
-        &numbers,
+        numbers,
         &options.layout,
         geo.content_width(),
         max_h,
@@ -66,18 +109,22 @@ pub(super) fn render(
     let legend_top = flow.reserve(graph_draw::LEGEND_H);
     graph_draw::legend(flow, &diagram, legend_top);
     for note in &diagram.notes {
-        flow.place_all(text_rows(note, SMALL, geo.left, geo.content_width()));
+        flow.paragraph(text_rows(note, SMALL, geo.left, geo.content_width()));
     }
-
-    worst_list(flow, ws, facts, &worst);
-    waived_list(flow, facts);
 }
 
-fn worst_list(flow: &mut Flow, ws: &Workspace, facts: &Facts<'_>, worst: &[(usize, &Finding)]) {
-    heading(flow, "The worst divergences");
+fn color_of(f: &Finding) -> crate::style::Color {
+    if f.severity == throughline_audit::Severity::Error {
+        ALERT
+    } else {
+        WARN
+    }
+}
+
+fn worst_list(flow: &mut Flow, ws: &Workspace, worst: &[(usize, &Finding)], limits: &Limits) {
     let geo = flow.geo;
     if worst.is_empty() {
-        flow.place_all(text_rows(
+        flow.paragraph(text_rows(
             "No open findings: every handoff keeps its truth, or the exceptions are waived.",
             BODY.colored(MUTED),
             geo.left,
@@ -92,11 +139,7 @@ fn worst_list(flow: &mut Flow, ws: &Workspace, facts: &Facts<'_>, worst: &[(usiz
     let text_w = geo.right - text_x;
     let value_w = geo.right - value_x;
     for (n, (_, f)) in worst.iter().enumerate() {
-        let color = if f.severity == throughline_audit::Severity::Error {
-            ALERT
-        } else {
-            WARN
-        };
+        let color = color_of(f);
         let number = (n + 1).to_string();
         let mut rows = vec![Row::space(2.0)];
         rows.extend(column_rows(&[
@@ -113,19 +156,21 @@ fn worst_list(flow: &mut Flow, ws: &Workspace, facts: &Facts<'_>, worst: &[(usiz
                 style: LABEL.colored(color),
             },
         ]));
+        let message = limits.clip(&f.message);
         rows.extend(column_rows(&[Cell {
             x: text_x,
             width: text_w,
-            text: f.message.trim(),
+            text: &message,
             style: H3,
         }]));
         let owner = owner(ws, f);
-        for (label, value, style) in [("OWNER", owner.as_str(), BODY), ("FIX", f.fix.trim(), BODY)]
-        {
+        let owner = limits.clip(&owner);
+        let fix = limits.clip(&f.fix);
+        for (label, value) in [("OWNER", &*owner), ("FIX", &*fix)] {
             let style = if value == NOBODY {
-                style.colored(ALERT)
+                BODY.colored(ALERT)
             } else {
-                style
+                BODY
             };
             rows.extend(column_rows(&[
                 Cell {
@@ -145,16 +190,74 @@ fn worst_list(flow: &mut Flow, ws: &Workspace, facts: &Facts<'_>, worst: &[(usiz
         rows.push(hairline(flow));
         flow.keep_together(rows);
     }
-    let open = facts.open().count();
-    if open > worst.len() {
-        let more = open - worst.len();
-        let line = format!(
-            "{more} more open {} in the app's audit view; the checklists below list each \
-             touchpoint's own.",
-            if more == 1 { "finding" } else { "findings" }
-        );
-        flow.place_all(text_rows(&line, SMALL, geo.left, geo.content_width()));
-    }
+}
+
+/// Every open divergence after the worst, one numbered line each (the message and who
+/// owns it), as a table whose head repeats after a page break.
+fn every_divergence(flow: &mut Flow, ws: &Workspace, open: &[(usize, &Finding)], skip: usize) {
+    heading(flow, "Every other open divergence");
+    let geo = flow.geo;
+    let number_w = 30.0;
+    let owner_w = 110.0;
+    let text_x = geo.left + number_w;
+    let owner_x = geo.right - owner_w;
+    let text_w = owner_x - 10.0 - text_x;
+    let mut head = column_rows(&[
+        Cell {
+            x: geo.left,
+            width: number_w,
+            text: "#",
+            style: LABEL,
+        },
+        Cell {
+            x: text_x,
+            width: text_w,
+            text: "DIVERGENCE",
+            style: LABEL,
+        },
+        Cell {
+            x: owner_x,
+            width: owner_w,
+            text: "OWNER",
+            style: LABEL,
+        },
+    ]);
+    head.push(hairline(flow));
+    let blocks = open
+        .iter()
+        .enumerate()
+        .skip(skip)
+        .map(|(n, (_, f))| {
+            let number = (n + 1).to_string();
+            let owner = owner(ws, f);
+            let owner_style = if owner == NOBODY {
+                SMALL.colored(ALERT)
+            } else {
+                SMALL
+            };
+            column_rows(&[
+                Cell {
+                    x: geo.left,
+                    width: number_w,
+                    text: &number,
+                    style: SMALL.colored(color_of(f)),
+                },
+                Cell {
+                    x: text_x,
+                    width: text_w,
+                    text: f.message.trim(),
+                    style: SMALL.colored(crate::style::INK),
+                },
+                Cell {
+                    x: owner_x,
+                    width: owner_w,
+                    text: &owner,
+                    style: owner_style,
+                },
+            ])
+        })
+        .collect();
+    flow.table(head, blocks);
 }
 
 const NOBODY: &str = "nobody owns this";

@@ -12,17 +12,107 @@ mod narrative;
 mod principles;
 mod radar;
 mod readiness;
+mod route;
 
 use serde::{Deserialize, Serialize};
 use throughline_model::{ElementKind, Workspace};
 
 pub(crate) use facts::Facts;
 
-use crate::PlaybookOptions;
 use crate::layout::{Flow, Geometry, Item, Page, Row, Stroke, pt, text_rows};
 use crate::style::{H1, H2, LEAD, RULE};
+use crate::{Edition, LEADERSHIP_PAGES, PlaybookOptions};
+
+/// How much each section may print: everything in the full edition, trimmed lists in the
+/// leadership edition, tighter at each level until it fits its page budget.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Limits {
+    pub edition: Edition,
+    pub stages: usize,
+    pub principles: usize,
+    /// Handoff contracts whose rules are listed.
+    pub rules: usize,
+    /// Divergences described in full.
+    pub worst: usize,
+    /// Whether the handoff diagram is drawn.
+    pub diagram: bool,
+    /// Whether every open divergence is listed (numbered, one line each).
+    pub every_divergence: bool,
+    /// Whether the readiness radar is drawn.
+    pub radar: bool,
+    /// The most characters of any one name or sentence; longer ones end in an ellipsis.
+    pub clamp: usize,
+}
+
+impl Limits {
+    /// The full edition: nothing trimmed.
+    pub(crate) const FULL: Limits = Limits {
+        edition: Edition::Full,
+        stages: usize::MAX,
+        principles: usize::MAX,
+        rules: usize::MAX,
+        worst: 10,
+        diagram: true,
+        every_divergence: true,
+        radar: true,
+        clamp: usize::MAX,
+    };
+
+    /// The leadership edition's levels, loosest first; the last always fits.
+    pub(crate) const LEADERSHIP: [Limits; 5] = [
+        Limits::lead(12, 10, 8, 10, true, 240),
+        Limits::lead(8, 8, 5, 10, true, 160),
+        Limits::lead(6, 6, 3, 10, true, 110),
+        Limits::lead(5, 5, 0, 8, false, 90),
+        Limits::lead(3, 3, 0, 5, false, 60),
+    ];
+
+    const fn lead(
+        stages: usize,
+        principles: usize,
+        rules: usize,
+        worst: usize,
+        radar: bool,
+        clamp: usize,
+    ) -> Limits {
+        Limits {
+            edition: Edition::Leadership,
+            stages,
+            principles,
+            rules,
+            worst,
+            diagram: false,
+            every_divergence: false,
+            radar,
+            clamp,
+        }
+    }
+
+    /// Whether this is the leadership edition.
+    pub(crate) fn lean(&self) -> bool {
+        self.edition == Edition::Leadership
+    }
+
+    /// `text` cut to the clamp at a word boundary, with an ellipsis.
+    pub(crate) fn clip<'t>(&self, text: &'t str) -> std::borrow::Cow<'t, str> {
+        let text = text.trim();
+        if text.chars().count() <= self.clamp {
+            return std::borrow::Cow::Borrowed(text);
+        }
+        let cut: String = text.chars().take(self.clamp).collect();
+        let at = cut
+            .rfind(char::is_whitespace)
+            .filter(|i| *i * 3 >= cut.len() * 2)
+            .unwrap_or(cut.len());
+        std::borrow::Cow::Owned(format!("{}…", cut[..at].trim_end()))
+    }
+}
 
 /// A section of the playbook.
+///
+/// This list is the extension point for new pages (a Monitor page, "What changed"): add a
+/// variant here and to [`Section::ALL`], a switch to [`crate::Sections`], a line in
+/// `Facts::summary`, and a renderer in `lay_out`; both editions then pick it up.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "snake_case")]
@@ -66,7 +156,7 @@ impl Section {
 
     /// One line on what the section holds for `ws`, or why it is left out.
     pub fn summary(self, ws: &Workspace) -> String {
-        Facts::gather(ws).summary(self, ws)
+        Facts::gather(ws).summary(self, ws, Edition::Full)
     }
 }
 
@@ -97,30 +187,69 @@ pub(crate) fn rule_handoffs(ws: &Workspace) -> usize {
 pub(crate) fn plan(facts: &Facts<'_>, options: &PlaybookOptions) -> Vec<Section> {
     Section::ALL
         .into_iter()
-        .filter(|s| options.sections.includes(*s) && facts.has_content(*s))
+        .filter(|s| {
+            options.sections.includes(*s)
+                && facts.has_content(*s)
+                && (options.edition == Edition::Full || s.in_leadership())
+        })
         .collect()
 }
 
-/// Lays out every planned section; the result always has at least one page.
+impl Section {
+    /// Whether the leadership edition prints the section (checklists are full edition only).
+    pub fn in_leadership(self) -> bool {
+        self != Section::Checklists
+    }
+}
+
+/// Lays out every planned section; the result always has at least one page. The
+/// leadership edition is laid out at its loosest level that fits its page budget.
 pub(crate) fn lay_out(
     ws: &Workspace,
     facts: &Facts<'_>,
     options: &PlaybookOptions,
     geo: Geometry,
 ) -> Vec<Page> {
+    match options.edition {
+        Edition::Full => lay_out_with(ws, facts, options, geo, &Limits::FULL),
+        Edition::Leadership => {
+            let mut pages = Vec::new();
+            for limits in &Limits::LEADERSHIP {
+                pages = lay_out_with(ws, facts, options, geo, limits);
+                if pages.len() <= LEADERSHIP_PAGES {
+                    break;
+                }
+            }
+            pages
+        }
+    }
+}
+
+fn lay_out_with(
+    ws: &Workspace,
+    facts: &Facts<'_>,
+    options: &PlaybookOptions,
+    geo: Geometry,
+    limits: &Limits,
+) -> Vec<Page> {
     let mut flow = Flow::new(geo);
     let planned = plan(facts, options);
     let mut starts = Vec::new();
     for section in &planned {
-        starts.push((*section, flow.pages.len() + 1));
+        flow.section = Some(*section);
+        let first = flow.pages.len() + 1;
         match section {
             Section::Cover => cover::render(&mut flow, ws, facts, options),
-            Section::Narrative => narrative::render(&mut flow, ws),
-            Section::Principles => principles::render(&mut flow, ws),
-            Section::Readiness => readiness::render(&mut flow, facts),
-            Section::Integrity => integrity::render(&mut flow, ws, facts, options),
+            Section::Narrative => narrative::render(&mut flow, ws, limits),
+            Section::Principles => principles::render(&mut flow, ws, limits),
+            Section::Readiness => readiness::render(&mut flow, ws, facts, limits),
+            Section::Integrity => integrity::render(&mut flow, ws, facts, options, limits),
             Section::Checklists => checklists::render(&mut flow, ws, facts),
         }
+        // A section that went on under the one before starts on that page.
+        let opened = if flow.opened > 0 { flow.opened } else { first };
+        flow.opened = 0;
+        starts.push((*section, opened));
     }
     if planned.contains(&Section::Cover) {
         cover::contents(&mut flow, &starts);
@@ -131,9 +260,22 @@ pub(crate) fn lay_out(
     flow.pages
 }
 
-/// Opens a section on a new page: its title and a lead line.
-pub(crate) fn start(flow: &mut Flow, title: &str, lead: &str) {
-    flow.new_page();
+/// Opens a section on a new page: its title and a lead line. In the leadership edition a
+/// section goes on under the previous one when more than half a page is left.
+pub(crate) fn start(flow: &mut Flow, title: &str, lead: &str, limits: &Limits) {
+    let plain = flow.pages.last().is_some_and(|p| p.plain);
+    if limits.lean() && !plain && flow.remaining() > flow.page_height() / 2.0 {
+        flow.gap(28.0);
+        let geo = flow.geo;
+        flow.draw(Item::Path {
+            points: vec![pt(geo.left, flow.y - 14.0), pt(geo.right, flow.y - 14.0)],
+            closed: false,
+            stroke: Stroke::solid(RULE, 0.8),
+        });
+    } else {
+        flow.new_page();
+    }
+    flow.opened = flow.pages.len();
     let geo = flow.geo;
     flow.place_all(text_rows(title, H1, geo.left, geo.content_width()));
     flow.gap(4.0);

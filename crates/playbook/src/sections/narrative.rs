@@ -2,17 +2,18 @@
 
 use throughline_model::Workspace;
 
-use super::{arc_chart, hairline, start};
-use crate::layout::{Cell, Flow, column_rows};
+use super::{Limits, arc_chart, count, hairline, start};
+use crate::layout::{Cell, Flow, column_rows, text_rows};
 use crate::style::{ACCENT, ALERT, BODY, H3, LABEL, MUTED, SMALL};
 
 /// Lays out the narrative section.
-pub(super) fn render(flow: &mut Flow, ws: &Workspace) {
+pub(super) fn render(flow: &mut Flow, ws: &Workspace, limits: &Limits) {
     start(
         flow,
         "Narrative arc",
         "The story from the customer's first contact to the vision: the stages in order, the \
          moment that matters in each, and how the customer should feel along the way.",
+        limits,
     );
     arc_chart::draw(flow, &ws.stages);
     flow.gap(8.0);
@@ -55,8 +56,8 @@ pub(super) fn render(flow: &mut Flow, ws: &Workspace) {
     ];
     let mut head = column_rows(&heads);
     head.push(hairline(flow));
-    flow.keep_with_next(head, 30.0);
-    for (i, stage) in ws.stages.iter().enumerate() {
+    let mut blocks = Vec::new();
+    for (i, stage) in ws.stages.iter().enumerate().take(limits.stages) {
         let number = (i + 1).to_string();
         let emotion = stage.emotion.get();
         let feel_style = if emotion < 0 {
@@ -64,11 +65,13 @@ pub(super) fn render(flow: &mut Flow, ws: &Workspace) {
         } else {
             SMALL.colored(MUTED)
         };
+        let clipped = limits.clip(&stage.moment);
         let moment = if stage.moment.trim().is_empty() {
             "No key moment named yet."
         } else {
-            stage.moment.trim()
+            &clipped
         };
+        let name = limits.clip(&stage.name);
         let moment_style = if stage.moment.trim().is_empty() {
             BODY.colored(MUTED)
         } else {
@@ -84,7 +87,7 @@ pub(super) fn render(flow: &mut Flow, ws: &Workspace) {
             Cell {
                 x: name_x,
                 width: name_w,
-                text: &stage.name,
+                text: &name,
                 style: H3,
             },
             Cell {
@@ -102,6 +105,15 @@ pub(super) fn render(flow: &mut Flow, ws: &Workspace) {
         ];
         let mut rows = column_rows(&cells);
         rows.push(hairline(flow));
-        flow.keep_together(rows);
+        blocks.push(rows);
+    }
+    flow.table(head, blocks);
+    let more = ws.stages.len().saturating_sub(limits.stages);
+    if more > 0 {
+        let line = format!(
+            "{} more in the full edition.",
+            count(more, "stage", "stages")
+        );
+        flow.paragraph(text_rows(&line, SMALL, geo.left, geo.content_width()));
     }
 }

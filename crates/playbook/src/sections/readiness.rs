@@ -2,17 +2,25 @@
 //! verdict, what to address first, and where the raters disagreed. Every figure and
 //! sentence comes from `throughline-readiness`.
 
-use throughline_model::{Dimension, ReadinessSession};
-use throughline_readiness::SessionSummary;
+use throughline_model::{Dimension, ReadinessSession, Workspace};
+use throughline_readiness::{GapKind, LayerDiagnosis, SessionSummary};
 
 use super::facts::{Facts, total_display};
-use super::{count, heading, radar, start};
+use super::{Limits, count, heading, radar, start};
 use crate::layout::{Cell, Flow, Item, Row, Stroke, column_rows, measure, pt, rect, text_rows};
 use crate::style::{ACCENT, ACCENT_PALE, ALERT, BODY, H2, H3, INK, LABEL, MUTED, SMALL};
 
-/// Lays out the readiness section; nothing when there is no session.
-pub(super) fn render(flow: &mut Flow, facts: &Facts<'_>) {
+/// Lays out the readiness section: the latest session when there is one, then the
+/// Coherence Stack's layer scores and their diagnosis when the layers were rated.
+pub(super) fn render(flow: &mut Flow, ws: &Workspace, facts: &Facts<'_>, limits: &Limits) {
     let Some((session, summary)) = &facts.readiness else {
+        start(
+            flow,
+            "Readiness",
+            "No readiness session has been scored yet; the Coherence Stack's layers have been rated.",
+            limits,
+        );
+        layers(flow, ws);
         return;
     };
     let date = if summary.date.trim().is_empty() {
@@ -26,9 +34,11 @@ pub(super) fn render(flow: &mut Flow, facts: &Facts<'_>) {
         session.name.trim(),
         count(summary.raters as usize, "rater", "raters"),
     );
-    start(flow, "Readiness", &lead);
-    radar::draw(flow, session, summary);
-    flow.gap(10.0);
+    start(flow, "Readiness", &lead, limits);
+    if limits.radar {
+        radar::draw(flow, session, summary);
+        flow.gap(10.0);
+    }
     total_bar(flow, summary);
     let geo = flow.geo;
     flow.gap(6.0);
@@ -39,7 +49,82 @@ pub(super) fn render(flow: &mut Flow, facts: &Facts<'_>) {
         geo.content_width(),
     ));
     address_first(flow, summary);
-    disagreement(flow, session, summary);
+    if limits.lean() {
+        flow.gap(6.0);
+        flow.paragraph(text_rows(
+            &summary.agreement.words,
+            BODY,
+            geo.left,
+            geo.content_width(),
+        ));
+    } else {
+        disagreement(flow, session, summary);
+    }
+    if !ws.layer_scores.is_empty() {
+        layers(flow, ws);
+    }
+}
+
+/// The four layers of the Coherence Stack, top to bottom, with each one's latest score and
+/// how it moved, then what the gaps between them mean (the readiness library's words).
+fn layers(flow: &mut Flow, ws: &Workspace) {
+    let d: LayerDiagnosis = throughline_readiness::diagnose_layers(&ws.layer_scores);
+    let title = match d.date.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
+        Some(date) => format!("The Coherence Stack, rated {date}"),
+        None => "The Coherence Stack".to_string(),
+    };
+    heading(flow, &title);
+    let geo = flow.geo;
+    let name_w = 90.0;
+    let bar_x = geo.left + name_w + 8.0;
+    let bar_w = 150.0;
+    let note_x = bar_x + bar_w + 14.0;
+    let mut rows = Vec::new();
+    for r in &d.layers {
+        let mut row = Row::space(18.0).with_text(geo.left, H3, r.layer.label());
+        row = row.with(Item::Shape {
+            points: rect(bar_x, 4.0, bar_w, 10.0),
+            fill: ACCENT_PALE,
+            stroke: None,
+        });
+        let note = match r.score {
+            Some(score) => {
+                let v = f32::from(score.get());
+                row = row.with(Item::Shape {
+                    points: rect(bar_x, 4.0, bar_w * v / 5.0, 10.0),
+                    fill: if score.get() <= 2 { ALERT } else { ACCENT },
+                    stroke: None,
+                });
+                let change = match (r.change, r.previous_date.as_deref()) {
+                    (Some(c), Some(date)) if c != 0 => format!(" ({c:+} since {date})"),
+                    (Some(_), Some(date)) => format!(" (unchanged since {date})"),
+                    _ => String::new(),
+                };
+                format!("{} of 5{change}", score.get())
+            }
+            None => "not rated".to_string(),
+        };
+        let note = crate::layout::ellipsize(&note, BODY, geo.right - note_x);
+        row = row.with_text(note_x, BODY, note);
+        rows.push(row);
+    }
+    flow.keep_together(rows);
+    flow.gap(6.0);
+    for p in &d.patterns {
+        let tone = match p.kind {
+            GapKind::AllStrong | GapKind::NoLargeGap => ACCENT,
+            _ => ALERT,
+        };
+        let mut rows = text_rows(&p.title, H3.colored(tone), geo.left, geo.content_width());
+        rows.extend(text_rows(
+            &p.explanation,
+            BODY,
+            geo.left,
+            geo.content_width(),
+        ));
+        rows.push(Row::space(6.0));
+        flow.keep_together(rows);
+    }
 }
 
 fn total_bar(flow: &mut Flow, s: &SessionSummary) {
