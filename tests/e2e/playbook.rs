@@ -15,15 +15,10 @@ fn exporting_the_playbook_writes_a_pdf_and_offers_to_open_it() {
         app.find(r#"[data-testid="playbook-preview"][aria-busy="false"] [data-testid="playbook-preview-section"]"#)
             .await;
 
-        // The native save dialog cannot be driven through WebDriver: the app's test hook
-        // answers it with this path instead.
+        // The native save dialog cannot be driven through WebDriver: a test build of the app
+        // answers it with the suggested name in THROUGHLINE_E2E_SAVE_DIR (see the driver).
         let out = driver.home.path().join("exports/nexusflow-playbook.pdf");
         std::fs::create_dir_all(out.parent().unwrap()).unwrap();
-        let script = format!(
-            "window.__THROUGHLINE_E2E_SAVE_PATH__ = {};",
-            serde_json::to_string(out.to_str().unwrap()).unwrap()
-        );
-        app.client.execute(&script, vec![]).await.unwrap();
 
         app.click(&tid("playbook-export")).await;
         app.find(&tid("playbook-result")).await;

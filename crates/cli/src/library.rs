@@ -4,7 +4,7 @@ use std::path::Path;
 
 use throughline_format::FormatError;
 use throughline_model::Workspace;
-use throughline_store::{Actor, Source, Store, StoreError, WorkspaceSummary};
+use throughline_store::{Source, Store, StoreError, WorkspaceSummary};
 
 /// What can go wrong in a subcommand; the message is printed as is.
 #[derive(Debug, thiserror::Error)]
@@ -19,6 +19,21 @@ pub enum CliError {
     Playbook(#[from] throughline_playbook::PlaybookError),
     #[error("{0}")]
     Other(String),
+}
+
+/// The error in the contract shared with the app: what `--format json` prints to stderr.
+impl From<&CliError> for throughline_model::ApiError {
+    fn from(e: &CliError) -> Self {
+        match e {
+            CliError::Store(e) => e.into(),
+            CliError::Format(e) => e.into(),
+            CliError::Readiness(e) => e.into(),
+            CliError::Playbook(e) => e.into(),
+            CliError::Other(message) => {
+                throughline_model::ApiError::new(throughline_model::ErrorCode::Internal, message)
+            }
+        }
+    }
 }
 
 /// The library database, opened for one subcommand.
@@ -38,18 +53,11 @@ impl Library {
         })
     }
 
-    fn actor(source: Source) -> Actor {
-        Actor {
-            name: "cli".into(),
-            source,
-        }
-    }
-
-    /// Imports a document as a new workspace.
+    /// Imports a document as a new workspace, logged as the user's (display name) write
+    /// through the CLI.
     pub fn import(&mut self, doc: &Workspace) -> Result<WorkspaceSummary, CliError> {
-        Ok(self
-            .store
-            .import_workspace(doc, &Self::actor(Source::Import))?)
+        let actor = self.store.actor(Source::Cli)?;
+        Ok(self.store.import_workspace(doc, &actor)?)
     }
 
     /// Finds a workspace by slug or name and loads it.

@@ -1,6 +1,7 @@
 //! `throughline`: the command-line tool. Every subcommand is a call into the libraries;
 //! errors go to stderr with a non-zero exit, and nothing is written unless it all worked.
 
+mod errors;
 mod library;
 mod reports;
 
@@ -107,10 +108,11 @@ pub enum OutputFormat {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    let json_errors = cli.command.wants_json();
     match run(cli) {
         Ok(code) => code,
         Err(e) => {
-            eprintln!("throughline: {e}");
+            errors::report(&e, json_errors);
             // 1 is kept for "the audit found something"; 2 means the command itself failed.
             ExitCode::from(2)
         }

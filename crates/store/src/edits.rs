@@ -3,6 +3,7 @@
 use rusqlite::{Connection, Transaction, TransactionBehavior};
 use throughline_model::{Edit, EntityChange, Workspace, apply_changes, apply_edit, diff, validate};
 
+use crate::events::{ChangeKind, Committed};
 use crate::library::{summary, workspace_id};
 use crate::log::{self, NewBatch, Role, Step};
 use crate::{
@@ -48,7 +49,7 @@ struct NewBatchFields<'a> {
     reverts: Option<i64>,
 }
 
-fn read_state(conn: &Connection, slug: &str) -> Result<WorkspaceState, StoreError> {
+pub(crate) fn read_state(conn: &Connection, slug: &str) -> Result<WorkspaceState, StoreError> {
     let id = workspace_id(conn, slug)?;
     let summary = summary(conn, id)?;
     let revision: i64 =
@@ -112,6 +113,13 @@ impl Store {
         }
         let state = read_state(&tx, slug)?;
         tx.commit()?;
+        if !changes.is_empty() {
+            self.published(Committed {
+                slug: Some(slug.to_string()),
+                source: Some(actor.source),
+                kind: ChangeKind::Edited,
+            });
+        }
         Ok(state)
     }
 
@@ -171,6 +179,11 @@ impl Store {
         log::mark_undone(&tx, step.id, direction == Direction::Undo)?;
         let state = read_state(&tx, slug)?;
         tx.commit()?;
+        self.published(Committed {
+            slug: Some(slug.to_string()),
+            source: Some(direction.source()),
+            kind: ChangeKind::Edited,
+        });
         Ok(state)
     }
 

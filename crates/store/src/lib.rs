@@ -5,14 +5,18 @@
 //! it, the [`Edit`](throughline_model::Edit) applied and validated, and the entity-level
 //! [`diff`](throughline_model::diff) written and logged as one batch. Undo and redo replay
 //! logged batches, so they survive a restart and work the same for the app and the CLI.
+//! Each committed transaction is published as a [`Committed`] event, and writes by other
+//! connections are noticed by [`Store::external_changes`].
 
 mod edits;
 mod error;
+mod events;
 mod label;
 mod layout;
 mod library;
 mod log;
 mod schema;
+mod settings;
 mod tables;
 mod types;
 
@@ -21,8 +25,12 @@ use std::path::{Path, PathBuf};
 use rusqlite::Connection;
 
 pub use error::StoreError;
-pub use layout::NodePosition;
+pub use events::{ChangeKind, Committed};
 pub use schema::{SCHEMA_VERSION, migration_sql};
+pub use settings::Settings;
+/// Where each element sits in the graph view (defined with the model, so that the
+/// playbook's diagram takes the same type).
+pub use throughline_model::NodePosition;
 pub use types::{
     Actor, BatchState, ChangeBatch, HistoryStep, Source, WorkspaceState, WorkspaceSummary,
 };
@@ -44,6 +52,10 @@ pub const DEFAULT_DISPLAY_NAME: &str = "Someone";
 pub struct Store {
     conn: Connection,
     path: Option<PathBuf>,
+    /// Transactions committed through this connection, not yet taken.
+    committed: Vec<events::Committed>,
+    /// How far other connections' writes have been reported.
+    seen: events::Seen,
 }
 
 impl Store {
@@ -76,10 +88,14 @@ impl Store {
 
     fn prepare(mut conn: Connection, path: Option<&Path>) -> Result<Self, StoreError> {
         schema::prepare(&mut conn, path)?;
-        Ok(Self {
+        let mut store = Self {
             conn,
             path: path.map(Path::to_path_buf),
-        })
+            committed: Vec::new(),
+            seen: events::Seen::default(),
+        };
+        store.start_watching()?;
+        Ok(store)
     }
 
     /// The database file, or `None` for an in-memory library.

@@ -112,7 +112,7 @@ function applyInPlace(ws: Workspace, edit: Edit): void {
       for (const e of edit.edits) applyInPlace(ws, e);
       return;
     default:
-      throw new BackendError("unsupported", `the fixture backend does not apply "${(edit as Edit).type}" edits`);
+      throw new BackendError("internal", `the fixture backend does not apply "${(edit as Edit).type}" edits`);
   }
 }
 
@@ -152,5 +152,9 @@ function validate(ws: Workspace): void {
   ws.principles.forEach((p, i) => {
     if (!p.text.trim()) problems.push(`principles[${i}].text: a principle needs some text`);
   });
-  if (problems.length > 0) throw new BackendError("invalid", problems.join("; "));
+  if (problems.length > 0) throw new BackendError(
+      "invalid_edit",
+      problems.join("; "),
+      problems.map((p) => ({ path: p.slice(0, p.indexOf(": ")), message: p.slice(p.indexOf(": ") + 2) })),
+    );
 }
