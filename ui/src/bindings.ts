@@ -11,7 +11,10 @@ export const commands = {
 	listWorkspaces: () => typedError<WorkspaceSummary[], ApiError>(__TAURI_INVOKE("list_workspaces")),
 	/**  Creates an empty workspace called `name`. */
 	createWorkspace: (name: string) => typedError<WorkspaceSummary, ApiError>(__TAURI_INVOKE("create_workspace", { name })),
-	/**  Deletes a workspace and its history. The UI asks for confirmation first. */
+	/**
+	 *  Deletes a workspace and its history (and forgets it as the last one opened). The UI
+	 *  asks for confirmation first.
+	 */
 	deleteWorkspace: (slug: string) => typedError<null, ApiError>(__TAURI_INVOKE("delete_workspace", { slug })),
 	/**  Opens a workspace: its document and its undo/redo state. Remembers it for next start. */
 	openWorkspace: (slug: string) => typedError<WorkspaceState_Serialize, ApiError>(__TAURI_INVOKE("open_workspace", { slug })),
@@ -23,13 +26,11 @@ export const commands = {
 	redo: (slug: string) => typedError<WorkspaceState_Serialize, ApiError>(__TAURI_INVOKE("redo", { slug })),
 	/**  Imports a `*.throughline.json` file as a new workspace. A bad file changes nothing. */
 	importWorkspace: (path: string) => typedError<WorkspaceSummary, ApiError>(__TAURI_INVOKE("import_workspace", { path })),
-	/**  Adds the NexusFlow sample workspace to the library. */
-	importSample: () => typedError<WorkspaceSummary, ApiError>(__TAURI_INVOKE("import_sample")),
 	/**  Writes a workspace to a `*.throughline.json` file. */
 	exportWorkspace: (slug: string, path: string) => typedError<null, ApiError>(__TAURI_INVOKE("export_workspace", { slug, path })),
 	/**  The user's settings. */
 	getSettings: () => typedError<Settings_Serialize, ApiError>(__TAURI_INVOKE("get_settings")),
-	/**  Saves the user's settings and returns them as stored. */
+	/**  Saves the user's settings (one transaction) and returns them as stored. */
 	setSettings: (settings: Settings_Deserialize) => typedError<Settings_Serialize, ApiError>(__TAURI_INVOKE("set_settings", { settings })),
 	/**  The truth-divergence audit of a workspace as it is saved now, waivers applied. */
 	auditWorkspace: (slug: string) => typedError<Report_Serialize, ApiError>(__TAURI_INVOKE("audit_workspace", { slug })),
@@ -49,11 +50,21 @@ export const commands = {
 	 *  positions stored for the graph view.
 	 */
 	exportPlaybook: (slug: string, path: string, options: PlaybookOptions_Deserialize) => typedError<ExportedPlaybook, ApiError>(__TAURI_INVOKE("export_playbook", { slug, path, options })),
+	/**
+	 *  Asks the user where to save a PDF (`suggested_name` is a file name); `None` when
+	 *  cancelled. In test builds, `THROUGHLINE_E2E_SAVE_DIR` answers instead of the native
+	 *  dialog, which WebDriver cannot drive; release builds have no such hook.
+	 */
+	choosePdfPath: (suggestedName: string) => typedError<string | null, ApiError>(__TAURI_INVOKE("choose_pdf_path", { suggestedName })),
+	/**  Opens a file the user exported in this session with the system's default application. */
+	openExported: (path: string) => typedError<null, ApiError>(__TAURI_INVOKE("open_exported", { path })),
+	/**  Shows a file the user exported in this session in the system's file manager. */
+	revealExported: (path: string) => typedError<null, ApiError>(__TAURI_INVOKE("reveal_exported", { path })),
 };
 
 /** Events */
 export const events = {
-	workspaceChanged: makeEvent<WorkspaceChanged, WorkspaceChanged>("workspace-changed"),
+	libraryChanged: makeEvent<LibraryChanged_Serialize, LibraryChanged_Deserialize>("library-changed"),
 };
 
 /* Types */
@@ -91,14 +102,40 @@ export type Agreement_Serialize = {
 	words: string,
 };
 
-/**  An error as the UI sees it: a stable `code` to react to and a message to show. */
+/**
+ *  A failure as programs receive it: a code to branch on, a message for the user, and the
+ *  located problems behind it (empty unless the failure is about particular fields).
+ */
 export type ApiError = {
-	code: string,
+	code: ErrorCode,
 	message: string,
+	/**  Each problem with its path into the workspace document (`stages[0].name`). */
+	problems: Problem[],
 };
+
+/**  Which way a metric gets better. */
+export type Better = "higher" | "lower";
 
 /**  The capability a system provides. */
 export type Capability = "data" | "measurement" | "governance";
+
+/**  What a committed transaction did. */
+export type ChangeKind = 
+/**  A workspace was created or imported. */
+"created" | 
+/**  A workspace's document changed (an edit, an undo, a redo). */
+"edited" | 
+/**  A workspace was deleted. */
+"deleted" | 
+/**  Node positions in the graph view were saved. */
+"layout" | 
+/**  The settings changed. */
+"settings" | 
+/**
+ *  Another connection wrote something this one cannot attribute (a delete, a layout,
+ *  the settings): refresh everything.
+ */
+"external";
 
 /**  The six readiness dimensions, in the order they are always shown. */
 export type Dimension = "strategy" | "data" | "team" | "technology" | "culture" | "metrics";
@@ -182,6 +219,14 @@ export type Edit_Deserialize =
 { type: "put_layer_score"; score: LayerScore } | { type: "delete_layer_score"; layer: Layer; date: string } | 
 /**  Adds a waiver or replaces the one for the same code and subject. */
 { type: "put_waiver"; waiver: Waiver } | { type: "delete_waiver"; code: string; subject: string } | 
+/**  Adds a metric or replaces the metric with the same id. */
+{ type: "put_metric"; metric: Metric_Deserialize } | 
+/**  Deletes a metric and its readings. */
+{ type: "delete_metric"; id: Id } | 
+/**  Adds readings, each replacing the reading of the same metric and date. */
+{ type: "put_readings"; readings: Reading_Deserialize[] } | { type: "delete_reading"; metric: Id; date: string } | 
+/**  Adds a review or replaces the one with the same id. */
+{ type: "put_review"; review: Review_Deserialize } | { type: "delete_review"; id: Id } | 
 /**  Several edits applied, saved and undone together. */
 { type: "batch"; edits: Edit_Deserialize[] };
 
@@ -209,6 +254,14 @@ export type Edit_Serialize =
 { type: "put_layer_score"; score: LayerScore } | { type: "delete_layer_score"; layer: Layer; date: string } | 
 /**  Adds a waiver or replaces the one for the same code and subject. */
 { type: "put_waiver"; waiver: Waiver } | { type: "delete_waiver"; code: string; subject: string } | 
+/**  Adds a metric or replaces the metric with the same id. */
+{ type: "put_metric"; metric: Metric_Serialize } | 
+/**  Deletes a metric and its readings. */
+{ type: "delete_metric"; id: Id } | 
+/**  Adds readings, each replacing the reading of the same metric and date. */
+{ type: "put_readings"; readings: Reading_Serialize[] } | { type: "delete_reading"; metric: Id; date: string } | 
+/**  Adds a review or replaces the one with the same id. */
+{ type: "put_review"; review: Review_Serialize } | { type: "delete_review"; id: Id } | 
 /**  Several edits applied, saved and undone together. */
 { type: "batch"; edits: Edit_Serialize[] };
 
@@ -247,6 +300,8 @@ export type Element_Deserialize = {
 	/**  How the element reads each signal it receives: signal -> intent. */
 	interprets?: { [key in string]: string },
 	tags?: string[],
+	/**  Other names the element goes by in event logs and exports (format version 2). */
+	aliases?: string[],
 };
 
 /**  A node of the handoff graph and a card of the Coherence Stack. */
@@ -272,10 +327,43 @@ export type Element_Serialize = {
 	/**  How the element reads each signal it receives: signal -> intent. */
 	interprets?: { [key in string]: string },
 	tags?: string[],
+	/**  Other names the element goes by in event logs and exports (format version 2). */
+	aliases?: string[],
 };
 
 /**  How the customer feels at a stage: -2 (a trough) to +2 (a peak); 0 is neutral. */
 export type Emotion = number;
+
+/**  What kind of failure an [`ApiError`] reports: a stable, snake_case name to branch on. */
+export type ErrorCode = 
+/**  The edit would leave the workspace inconsistent; `problems` says where. */
+"invalid_edit" | 
+/**  A value typed by the user is not acceptable (a name, a score, a position). */
+"invalid_input" | 
+/**  The workspace, entity or session asked for does not exist. */
+"not_found" | 
+/**  The name given matches several things; use an id or slug instead. */
+"ambiguous" | 
+/**  Undo or redo is no longer possible because the workspace changed since. */
+"conflict" | 
+/**  There is no change left to undo. */
+"nothing_to_undo" | 
+/**  There is no undone change left to redo. */
+"nothing_to_redo" | 
+/**  The library was written by a newer Throughline; update the app. */
+"newer_database" | 
+/**  Another program holds the library and did not let go in time; try again. */
+"locked" | 
+/**  The library file is damaged or is not a Throughline library. */
+"damaged_library" | 
+/**  A workspace file cannot be read as Throughline's format; `problems` says where. */
+"bad_file" | 
+/**  A file or folder could not be read or written. */
+"io" | 
+/**  The operation is not allowed (e.g. opening a file the app did not export). */
+"forbidden" | 
+/**  A defect in Throughline itself. */
+"internal";
 
 /**  One fact behind a finding: a value and where it comes from (`subject`'s `field`). */
 export type Evidence = Evidence_Serialize | Evidence_Deserialize;
@@ -333,6 +421,11 @@ export type Finding_Deserialize = {
 	fix: string,
 	/**  The waiver that accepts this finding, if any. */
 	waived?: WaiverInfo | null,
+	/**
+	 *  The layer of the Coherence Stack the finding implicates, where the rule names one
+	 *  (monitor findings do: which layer drifted).
+	 */
+	layer?: Layer | null,
 };
 
 /**  One place where the truth diverges, why it matters and what to do. */
@@ -353,6 +446,11 @@ export type Finding_Serialize = {
 	fix: string,
 	/**  The waiver that accepts this finding, if any. */
 	waived: WaiverInfo | null,
+	/**
+	 *  The layer of the Coherence Stack the finding implicates, where the rule names one
+	 *  (monitor findings do: which layer drifted).
+	 */
+	layer?: Layer,
 };
 
 /**  A named gap pattern. */
@@ -514,11 +612,116 @@ export type LayerScore = {
 	date: string,
 };
 
-/**  An element's position in the graph view, in the view's own units. */
+/**  One committed transaction, sent to every window. */
+export type LibraryChanged = LibraryChanged_Serialize | LibraryChanged_Deserialize;
+
+/**  One committed transaction, sent to every window. */
+export type LibraryChanged_Deserialize = {
+	/**
+	 *  The workspace written, by slug; `None` for the settings or a write the change log
+	 *  does not describe (then refresh everything).
+	 */
+	slug?: string | null,
+	/**  Where the write came from, when known. */
+	source?: Source | null,
+	kind: ChangeKind,
+	/**
+	 *  The label of the window whose command wrote it, which ignores its own echo;
+	 *  `None` when another process wrote it.
+	 */
+	origin?: string | null,
+};
+
+/**  One committed transaction, sent to every window. */
+export type LibraryChanged_Serialize = {
+	/**
+	 *  The workspace written, by slug; `None` for the settings or a write the change log
+	 *  does not describe (then refresh everything).
+	 */
+	slug: string | null,
+	/**  Where the write came from, when known. */
+	source: Source | null,
+	kind: ChangeKind,
+	/**
+	 *  The label of the window whose command wrote it, which ignores its own echo;
+	 *  `None` when another process wrote it.
+	 */
+	origin: string | null,
+};
+
+/**  A coherence indicator the team tracks, with its scale, target and owner. */
+export type Metric = Metric_Serialize | Metric_Deserialize;
+
+/**  What a coherence metric measures. */
+export type MetricKind = 
+/**  Share of customers who finish the journey or a stage of it. */
+"completion" | 
+/**  How customers feel, on the metric's own scale (e.g. 1 to 5). */
+"sentiment" | 
+/**  Whether customers can state the promise back (narrative recall). */
+"recall" | 
+/**  Net promoter score, -100 to 100. */
+"nps" | "churn" | 
+/**  Support contacts. */
+"contacts" | "custom";
+
+/**
+ *  What a metric is measured over: the whole journey, one stage, or one element.
+ * 
+ *  Written in files as `"journey"`, `"stage:ID"` or `"element:ID"`.
+ */
+export type MetricScope = string;
+
+/**  A coherence indicator the team tracks, with its scale, target and owner. */
+export type Metric_Deserialize = {
+	id: Id,
+	name: string,
+	kind: MetricKind,
+	/**  The low end of the scale (a sentiment on 1 to 5 has `min` 1). */
+	min: number | null,
+	/**  The high end of the scale. */
+	max: number | null,
+	/**  Which way is better. */
+	direction?: Better,
+	/**  The value the team aims for, on the scale. */
+	target?: number | null,
+	/**  Who answers for it: free text or the id of a team or person element. */
+	owner?: string | null,
+	scope?: MetricScope,
+	/**  A leading indicator (moves before results do) rather than a lagging one. */
+	leading?: boolean,
+};
+
+/**  A coherence indicator the team tracks, with its scale, target and owner. */
+export type Metric_Serialize = {
+	id: Id,
+	name: string,
+	kind: MetricKind,
+	/**  The low end of the scale (a sentiment on 1 to 5 has `min` 1). */
+	min: number | null,
+	/**  The high end of the scale. */
+	max: number | null,
+	/**  Which way is better. */
+	direction: Better,
+	/**  The value the team aims for, on the scale. */
+	target?: number | null,
+	/**  Who answers for it: free text or the id of a team or person element. */
+	owner?: string,
+	scope: MetricScope,
+	/**  A leading indicator (moves before results do) rather than a lagging one. */
+	leading: boolean,
+};
+
+/**
+ *  An element's position in the graph view, in the view's own units: view state kept
+ *  beside a workspace (moving a node is not an edit), also used by the playbook diagram.
+ */
 export type NodePosition = {
 	/**  The element's id. */
 	id: string,
+	/**  Horizontal position, growing to the right. */
 	x: number | null,
+	/**  Vertical position, growing downward. */
 	y: number | null,
 };
 
@@ -528,16 +731,6 @@ export type Paper =
 "a4" | 
 /**  US Letter, 8.5 × 11 in. */
 "letter";
-
-/**  Where the graph view placed a node (an element id), in the view's own units. */
-export type Placement = {
-	/**  The element's id. */
-	id: string,
-	/**  Horizontal position, growing to the right. */
-	x: number | null,
-	/**  Vertical position, growing downward. */
-	y: number | null,
-};
 
 /**  How to render a playbook. */
 export type PlaybookOptions = PlaybookOptions_Serialize | PlaybookOptions_Deserialize;
@@ -554,7 +747,7 @@ export type PlaybookOptions_Deserialize = {
 	 *  The graph view's stored node positions. The diagram uses them when every drawn node
 	 *  has one; otherwise it lays the graph out in layers itself.
 	 */
-	layout?: Placement[],
+	layout?: NodePosition[],
 };
 
 /**  How to render a playbook. */
@@ -569,7 +762,7 @@ export type PlaybookOptions_Serialize = {
 	 *  The graph view's stored node positions. The diagram uses them when every drawn node
 	 *  has one; otherwise it lays the graph out in layers itself.
 	 */
-	layout: Placement[],
+	layout: NodePosition[],
 };
 
 /**  A design principle every team keeps. */
@@ -587,6 +780,13 @@ export type Principle_Serialize = {
 	id: Id,
 	text: string,
 	non_negotiable: boolean,
+};
+
+/**  One thing wrong with a workspace, and where: `handoffs[3].to: no element "crm"`. */
+export type Problem = {
+	/**  A JSON-style path into the workspace document (`elements[2].claims`). */
+	path: string,
+	message: string,
 };
 
 /**  A person scoring readiness in a session. */
@@ -629,10 +829,10 @@ export type Rater_Serialize = {
 	note?: string,
 };
 
-/**  Everything the Assess view shows, computed by the readiness library. */
+/**  One session's figures, the layer diagnosis and the trend across sessions. */
 export type ReadinessReport = ReadinessReport_Serialize | ReadinessReport_Deserialize;
 
-/**  Everything the Assess view shows, computed by the readiness library. */
+/**  One session's figures, the layer diagnosis and the trend across sessions. */
 export type ReadinessReport_Deserialize = {
 	/**  The chosen session's figures; absent when the workspace has no session yet. */
 	session?: SessionSummary_Deserialize | null,
@@ -641,7 +841,7 @@ export type ReadinessReport_Deserialize = {
 	trend: TrendPoint_Deserialize[],
 };
 
-/**  Everything the Assess view shows, computed by the readiness library. */
+/**  One session's figures, the layer diagnosis and the trend across sessions. */
 export type ReadinessReport_Serialize = {
 	/**  The chosen session's figures; absent when the workspace has no session yet. */
 	session: SessionSummary_Serialize | null,
@@ -673,6 +873,31 @@ export type ReadinessSession_Serialize = {
 	note?: string,
 };
 
+/**  One measured value of a metric on a date. */
+export type Reading = Reading_Serialize | Reading_Deserialize;
+
+/**  One measured value of a metric on a date. */
+export type Reading_Deserialize = {
+	/**  The metric's id. */
+	metric: Id,
+	/**  `YYYY-MM-DD`. */
+	date: string,
+	value: number | null,
+	/**  The sample size behind the value, if known. */
+	n?: number | null,
+};
+
+/**  One measured value of a metric on a date. */
+export type Reading_Serialize = {
+	/**  The metric's id. */
+	metric: Id,
+	/**  `YYYY-MM-DD`. */
+	date: string,
+	value: number | null,
+	/**  The sample size behind the value, if known. */
+	n?: number,
+};
+
 /**  What to do first about one of the weakest dimensions. */
 export type Recommendation = {
 	dimension: Dimension,
@@ -697,8 +922,37 @@ export type Report_Serialize = {
 	summary: Summary,
 };
 
+/**  A monthly (or quarterly) review of the metrics: who came, what was decided. */
+export type Review = Review_Serialize | Review_Deserialize;
+
+/**  A monthly (or quarterly) review of the metrics: who came, what was decided. */
+export type Review_Deserialize = {
+	id: Id,
+	/**  `YYYY-MM-DD`. */
+	date: string,
+	attendees?: string[],
+	decisions?: string,
+	/**  Findings discussed, as `code|key` (the same key a waiver uses). */
+	findings?: string[],
+	/**  The readiness session this review started, when it looped back to Assess. */
+	session?: Id | null,
+};
+
+/**  A monthly (or quarterly) review of the metrics: who came, what was decided. */
+export type Review_Serialize = {
+	id: Id,
+	/**  `YYYY-MM-DD`. */
+	date: string,
+	attendees?: string[],
+	decisions?: string,
+	/**  Findings discussed, as `code|key` (the same key a waiver uses). */
+	findings?: string[],
+	/**  The readiness session this review started, when it looped back to Assess. */
+	session?: Id,
+};
+
 /**  The stable code of each audit rule. The string form is what waivers and the CLI use. */
-export type RuleCode = "conflicting-claim" | "unowned-handoff" | "typed-invariant" | "lost-context" | "signal-conflict" | "uncoordinated-signal" | "single-point-of-failure" | "orphan-touchpoint" | "unsupported-stage" | "consent-unreachable" | "no-consent-source" | "no-failure-path" | "escalation-drops-context" | "channel-switch-drops-state";
+export type RuleCode = "conflicting-claim" | "unowned-handoff" | "typed-invariant" | "lost-context" | "signal-conflict" | "uncoordinated-signal" | "single-point-of-failure" | "orphan-touchpoint" | "unsupported-stage" | "consent-unreachable" | "no-consent-source" | "no-failure-path" | "escalation-drops-context" | "channel-switch-drops-state" | "metric-drift" | "promise-gap" | "unmeasured-stage" | "unowned-metric" | "shadow-handoff" | "unused-handoff" | "latency-breach" | "rework-loop" | "actual-single-point";
 
 /**  A readiness or layer score: a whole number from 1 (absent) to 5 (fully integrated). */
 export type Score = number;
@@ -820,27 +1074,30 @@ export type SessionSummary_Serialize = {
 	discuss: Dimension[],
 };
 
-/**  The user's settings. */
+/**  The user's settings, as the app's Settings dialog edits them. */
 export type Settings = Settings_Serialize | Settings_Deserialize;
 
-/**  The user's settings. */
+/**  The user's settings, as the app's Settings dialog edits them. */
 export type Settings_Deserialize = {
 	/**  The name recorded in the change log for edits made in the app. */
 	display_name: string,
-	/**  The workspace to open at start-up. */
+	/**  The workspace to open at start-up (its slug). */
 	last_workspace?: string | null,
 };
 
-/**  The user's settings. */
+/**  The user's settings, as the app's Settings dialog edits them. */
 export type Settings_Serialize = {
 	/**  The name recorded in the change log for edits made in the app. */
 	display_name: string,
-	/**  The workspace to open at start-up. */
+	/**  The workspace to open at start-up (its slug). */
 	last_workspace: string | null,
 };
 
 /**  How serious a finding is. Ordered from most to least serious. */
 export type Severity = "error" | "warning" | "info";
+
+/**  Where a write came from, recorded with every change batch. */
+export type Source = "ui" | "cli" | "import" | "undo" | "redo";
 
 /**  A stage of the narrative: a milestone between the customer's start and the vision. */
 export type Stage = Stage_Serialize | Stage_Deserialize;
@@ -872,7 +1129,7 @@ export type Subject = {
 };
 
 /**  What kind of thing a subject is. */
-export type SubjectKind = "element" | "handoff" | "stage";
+export type SubjectKind = "element" | "handoff" | "stage" | "metric";
 
 /**  Counts of findings: by severity for those not waived, and the waived ones apart. */
 export type Summary = {
@@ -976,12 +1233,6 @@ export type WaiverInfo = {
  */
 export type Workspace = Workspace_Serialize | Workspace_Deserialize;
 
-/**  Sent after every write, so that every view (and window) can refresh. */
-export type WorkspaceChanged = {
-	slug: string,
-	revision: number,
-};
-
 /**  The workspace's name and the vision layer of the Coherence Stack. */
 export type WorkspaceInfo = WorkspaceInfo_Serialize | WorkspaceInfo_Deserialize;
 
@@ -1066,6 +1317,12 @@ export type Workspace_Deserialize = {
 	readiness?: ReadinessSession_Deserialize[],
 	layer_scores?: LayerScore[],
 	waivers?: Waiver[],
+	/**  Coherence metrics the team tracks (format version 2). */
+	metrics?: Metric_Deserialize[],
+	/**  Dated values of the metrics, one per metric and date (format version 2). */
+	readings?: Reading_Deserialize[],
+	/**  Review meetings of the metrics (format version 2). */
+	reviews?: Review_Deserialize[],
 };
 
 /**
@@ -1083,6 +1340,12 @@ export type Workspace_Serialize = {
 	readiness: ReadinessSession_Serialize[],
 	layer_scores: LayerScore[],
 	waivers: Waiver[],
+	/**  Coherence metrics the team tracks (format version 2). */
+	metrics?: Metric_Serialize[],
+	/**  Dated values of the metrics, one per metric and date (format version 2). */
+	readings?: Reading_Serialize[],
+	/**  Review meetings of the metrics (format version 2). */
+	reviews?: Review_Serialize[],
 };
 
 /* Tauri Specta runtime */

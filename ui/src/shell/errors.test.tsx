@@ -9,7 +9,7 @@ describe("error contract in the window", () => {
   it("shows each problem of a refused change beside its field and by name in the banner", async () => {
     const backend = new MemoryBackend([nexusFlow()]);
     const { user } = await renderApp(backend);
-    await user.click(screen.getAllByTestId("card")[0]);
+    await user.click(screen.getAllByTestId("card").find((c) => c.textContent?.includes("Product website"))!);
     const inspector = await screen.findByTestId("inspector");
 
     backend.failNext("invalid_edit", "elements[0].name: the name cannot be empty", [
@@ -39,8 +39,8 @@ describe("error contract in the window", () => {
 
   it("says what to do when the library is newer than the app", async () => {
     const backend = new MemoryBackend([nexusFlow()]);
-    backend.failNext("newer_database", "this library was written by a newer Throughline (schema 9)");
     const { store } = await renderApp(backend);
+    backend.failNext("newer_database", "this library was written by a newer Throughline (schema 9)");
     await act(async () => void (await store.init()));
     const banner = await screen.findByTestId("error-banner");
     expect(banner).toHaveAttribute("data-code", "newer_database");

@@ -29,11 +29,11 @@ export function fieldProblems(problems: Problem[], prefix: string | null): Recor
   return out;
 }
 
-const COLLECTION: Record<string, { label: string; list: (ws: Workspace) => { name?: string }[] }> = {
-  stages: { label: "Stage", list: (ws) => ws.stages },
-  elements: { label: "Card", list: (ws) => ws.elements },
-  handoffs: { label: "Handoff", list: (ws) => ws.handoffs },
-  readiness: { label: "Session", list: (ws) => ws.readiness },
+const COLLECTION: Record<string, { label: string; name: (ws: Workspace, i: number) => string | undefined }> = {
+  stages: { label: "Stage", name: (ws, i) => ws.stages[i]?.name },
+  elements: { label: "Card", name: (ws, i) => ws.elements[i]?.name },
+  handoffs: { label: "Handoff", name: () => undefined },
+  readiness: { label: "Session", name: (ws, i) => ws.readiness[i]?.name },
 };
 
 /**
@@ -44,8 +44,8 @@ export function describePath(path: string, doc: Workspace | null): string {
   const m = /^([a-z_]+)\[(\d+)\]\.?(.*)$/.exec(path);
   const kind = m ? COLLECTION[m[1]] : undefined;
   if (!m || !kind) return path;
-  const item = doc ? kind.list(doc)[Number(m[2])] : undefined;
-  const which = item?.name ? `“${item.name}”` : `${Number(m[2]) + 1}`;
+  const name = doc ? kind.name(doc, Number(m[2])) : undefined;
+  const which = name ? `“${name}”` : `${Number(m[2]) + 1}`;
   const rest = m[3].replace(/_/g, " ").replace(/\[(\d+)\]/g, (_, i: string) => ` ${Number(i) + 1}`);
   return rest ? `${kind.label} ${which}, ${rest}` : `${kind.label} ${which}`;
 }
