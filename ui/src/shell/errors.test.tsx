@@ -18,7 +18,7 @@ describe("error contract in the window", () => {
     ]);
     const name = within(inspector).getByTestId("inspector-name");
     await user.clear(name);
-    await user.type(name, "Website{Enter}");
+    await user.type(name, "W{Enter}");
 
     const banner = await screen.findByTestId("error-banner");
     expect(banner).toHaveAttribute("data-code", "invalid_edit");
@@ -35,7 +35,7 @@ describe("error contract in the window", () => {
 
     await user.click(within(banner).getByRole("button", { name: "Dismiss the message" }));
     expect(screen.queryByTestId("field-problem")).not.toBeInTheDocument();
-  });
+  }, 15_000);
 
   it("says what to do when the library is newer than the app", async () => {
     const backend = new MemoryBackend([nexusFlow()]);
