@@ -3,6 +3,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod contract;
+mod monitor;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -92,6 +93,29 @@ fn sample_then_import_then_export_is_byte_identical() {
         std::fs::read_to_string(&exported).unwrap(),
         "export of an imported file must be byte-identical to the file"
     );
+}
+
+#[test]
+fn a_template_is_written_imported_and_audited_with_findings_to_discuss() {
+    let sb = Sandbox::new();
+    let file = sb.path("loyalty.throughline.json");
+    let out = sb.ok(&["sample", "--template", "retail-loyalty", "-o", s(&file)]);
+    assert!(out.contains("Loyalty app"), "{out}");
+    sb.ok(&["import", s(&file)]);
+    let audit = sb.run(&["audit", s(&file), "--format", "json", "--fail-on", "never"]);
+    let report: serde_json::Value = serde_json::from_slice(&audit.stdout).unwrap();
+    let codes: Vec<&str> = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|f| f["code"].as_str())
+        .collect();
+    assert!(
+        codes.contains(&"conflicting-claim") && codes.contains(&"signal-conflict"),
+        "the loyalty example shows the earn-rate and lapsed-visit divergences: {codes:?}"
+    );
+    let err = sb.fails(&["sample", "--template", "retail", "-o", s(&file)]);
+    assert!(err.contains("the templates are saas-onboarding"), "{err}");
 }
 
 #[test]

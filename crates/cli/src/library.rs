@@ -18,6 +18,8 @@ pub enum CliError {
     #[error("{0}")]
     Playbook(#[from] throughline_playbook::PlaybookError),
     #[error("{0}")]
+    Monitor(#[from] throughline_monitor::MonitorError),
+    #[error("{0}")]
     Other(String),
 }
 
@@ -29,6 +31,15 @@ impl From<&CliError> for throughline_model::ApiError {
             CliError::Format(e) => e.into(),
             CliError::Readiness(e) => e.into(),
             CliError::Playbook(e) => e.into(),
+            CliError::Monitor(e) => {
+                use throughline_model::{ApiError, ErrorCode};
+                let code = match e {
+                    throughline_monitor::MonitorError::BadDate(_) => ErrorCode::InvalidInput,
+                    throughline_monitor::MonitorError::Conflicts(_) => ErrorCode::Conflict,
+                    _ => ErrorCode::BadFile,
+                };
+                ApiError::new(code, e.to_string())
+            }
             CliError::Other(message) => {
                 throughline_model::ApiError::new(throughline_model::ErrorCode::Internal, message)
             }
@@ -65,6 +76,17 @@ impl Library {
         let summary = self.store.find(workspace)?;
         let doc = self.store.load(&summary.slug)?;
         Ok((summary, doc))
+    }
+
+    /// Applies `edit` to a workspace (by slug) as one change, logged as coming from `source`.
+    pub fn apply(
+        &mut self,
+        slug: &str,
+        edit: &throughline_model::Edit,
+        source: Source,
+    ) -> Result<(), CliError> {
+        self.store.apply(slug, edit, &Self::actor(source))?;
+        Ok(())
     }
 
     /// Every workspace in the library.

@@ -3,6 +3,7 @@
 
 mod errors;
 mod library;
+mod monitor;
 mod reports;
 
 use std::path::PathBuf;
@@ -25,11 +26,15 @@ struct Cli {
 
 #[derive(Debug, Subcommand)]
 enum Command {
-    /// Write the NexusFlow sample workspace to a file.
+    /// Write the NexusFlow sample workspace, or another template, to a file.
     Sample {
         /// Where to write it (`*.throughline.json`).
         #[arg(short, long, value_name = "FILE")]
         output: PathBuf,
+        /// Which template: saas-onboarding (the sample), retail-loyalty, rising-intent or
+        /// spring-promotions.
+        #[arg(long, value_name = "ID")]
+        template: Option<String>,
     },
     /// Import a `*.throughline.json` file into the library as a new workspace.
     Import {
@@ -78,6 +83,26 @@ enum Command {
         #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
         format: OutputFormat,
     },
+    /// Coherence metrics as of a date: each metric's latest reading, trend and target, the
+    /// measured emotional arc against the promised one, and drift findings naming the layer.
+    /// Exits 1 when a finding at or above `--fail-on` is not waived.
+    Monitor {
+        /// A `*.throughline.json` file, or a workspace's slug or name in the library.
+        target: String,
+        /// The date the report is as of, YYYY-MM-DD (default: the newest reading).
+        #[arg(long, value_name = "DATE")]
+        as_of: Option<String>,
+        #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
+        format: OutputFormat,
+        /// The least severe finding that fails the run.
+        #[arg(long, value_enum, default_value_t = FailOnArg::Error)]
+        fail_on: FailOnArg,
+    },
+    /// Import or export the readings of a workspace's metrics as CSV.
+    Readings {
+        #[command(subcommand)]
+        command: monitor::ReadingsCommand,
+    },
 }
 
 /// The least severe unwaived finding that makes `audit` exit non-zero.
@@ -122,10 +147,19 @@ fn main() -> ExitCode {
 fn run(cli: Cli) -> Result<ExitCode, CliError> {
     let db = cli.db;
     match cli.command {
-        Command::Sample { output } => {
-            let doc = throughline_format::sample();
+        Command::Sample { output, template } => {
+            let doc = match template {
+                None => throughline_format::sample(),
+                Some(id) => throughline_format::template(&id)
+                    .map_err(CliError::Other)?
+                    .workspace()?,
+            };
             throughline_format::write_file(&doc, &output)?;
-            println!("Wrote the sample workspace to {}", output.display());
+            println!(
+                "Wrote the workspace \"{}\" to {}",
+                doc.workspace.name,
+                output.display()
+            );
         }
         Command::Import { file } => {
             let doc = throughline_format::read_file(&file)?;
@@ -192,6 +226,21 @@ fn run(cli: Cli) -> Result<ExitCode, CliError> {
         } => {
             let doc = library::load_target(&target, db.as_deref())?;
             print!("{}", reports::readiness(&doc, session.as_deref(), format)?);
+        }
+        Command::Monitor {
+            target,
+            as_of,
+            format,
+            fail_on,
+        } => {
+            let (text, failed) = monitor::monitor(&target, db.as_deref(), as_of, format, fail_on)?;
+            print!("{text}");
+            if failed {
+                return Ok(ExitCode::from(1));
+            }
+        }
+        Command::Readings { command } => {
+            print!("{}", monitor::readings(command, db.as_deref())?);
         }
     }
     Ok(ExitCode::SUCCESS)

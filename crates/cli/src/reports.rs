@@ -1,4 +1,4 @@
-//! The report subcommands: readiness (and, as their libraries land, audit and playbook).
+//! The report subcommands: audit (with the monitor's findings), readiness and playbook.
 
 use throughline_model::Workspace;
 
@@ -10,13 +10,9 @@ use crate::{FailOnArg, OutputFormat, PaperArg};
 
 /// The audit report as text or JSON, and whether it fails the run at `fail_on`.
 pub fn audit(doc: &Workspace, format: OutputFormat, fail_on: FailOnArg) -> (String, bool) {
-    let report = throughline_audit::audit(doc);
-    let fail_on = match fail_on {
-        FailOnArg::Error => throughline_audit::FailOn::Error,
-        FailOnArg::Warning => throughline_audit::FailOn::Warning,
-        FailOnArg::Never => throughline_audit::FailOn::Never,
-    };
-    let failed = throughline_audit::should_fail(&report, fail_on);
+    // One report: the structural audit plus, when the workspace has metrics, the monitor.
+    let report = throughline_monitor::audit_with_monitor(doc);
+    let failed = throughline_audit::should_fail(&report, self::fail_on(fail_on));
     let mut text = match format {
         OutputFormat::Text => throughline_audit::render_text(&report, &doc.workspace.name),
         OutputFormat::Json => throughline_audit::render_json(&report),
@@ -25,6 +21,15 @@ pub fn audit(doc: &Workspace, format: OutputFormat, fail_on: FailOnArg) -> (Stri
         text.push('\n');
     }
     (text, failed)
+}
+
+/// The audit library's fail-on level for the CLI's.
+pub fn fail_on(arg: FailOnArg) -> throughline_audit::FailOn {
+    match arg {
+        FailOnArg::Error => throughline_audit::FailOn::Error,
+        FailOnArg::Warning => throughline_audit::FailOn::Warning,
+        FailOnArg::Never => throughline_audit::FailOn::Never,
+    }
 }
 
 /// The readiness report of one session, as text or JSON.

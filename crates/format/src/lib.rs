@@ -14,11 +14,13 @@
 mod error;
 mod read;
 mod sample;
+mod templates;
 mod write;
 
 pub use error::FormatError;
 pub use read::{parse, read_file};
 pub use sample::{SAMPLE_JSON, sample};
+pub use templates::{TEMPLATES, Template, template};
 pub use write::{to_string, write_atomically, write_file};
 
 /// The value of the envelope's `"format"` field.

@@ -286,30 +286,39 @@ impl Validator {
                 _ => {}
             }
         }
+        let by_id: std::collections::HashMap<&str, &crate::Metric> =
+            ws.metrics.iter().map(|m| (m.id.as_str(), m)).collect();
         let mut seen = HashSet::new();
         for (i, r) in ws.readings.iter().enumerate() {
-            let at = format!("readings[{i}]");
-            self.date(&format!("{at}.date"), &r.date);
+            // Paths are written only for a reading that has a problem: a workspace can
+            // hold a hundred thousand readings.
+            let at = || format!("readings[{i}]");
+            if !is_iso_date(&r.date) {
+                self.date(&format!("{}.date", at()), &r.date);
+            }
             if !metric_ids.contains(r.metric.as_str()) {
                 self.push(
-                    format!("{at}.metric"),
+                    format!("{}.metric", at()),
                     format!("no metric \"{}\"", r.metric),
                 );
-            } else if let Some(m) = ws.metric(r.metric.as_str())
+            } else if let Some(m) = by_id.get(r.metric.as_str())
                 && m.min < m.max
                 && !(m.min..=m.max).contains(&r.value)
             {
                 self.push(
-                    format!("{at}.value"),
+                    format!("{}.value", at()),
                     format!("{} is outside the scale {} to {}", r.value, m.min, m.max),
                 );
             }
             if !r.value.is_finite() {
-                self.push(format!("{at}.value"), "a reading must be a number".into());
+                self.push(
+                    format!("{}.value", at()),
+                    "a reading must be a number".into(),
+                );
             }
             if !seen.insert((r.metric.as_str(), r.date.as_str())) {
                 self.push(
-                    at,
+                    at(),
                     format!("metric \"{}\" has two readings on {}", r.metric, r.date),
                 );
             }

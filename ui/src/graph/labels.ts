@@ -25,15 +25,15 @@ export const RULE_LABEL: Record<RuleCode, string> = {
   "no-failure-path": "No recovery when delivery fails",
   "escalation-drops-context": "Escalation drops the context",
   "channel-switch-drops-state": "Channel switch loses the journey",
-  "metric-drift": "Metric drifting away from its target",
-  "promise-gap": "Promise the metrics do not back",
+  "metric-drift": "Metric drifting",
+  "promise-gap": "Felt differs from promised",
   "unmeasured-stage": "Stage nobody measures",
   "unowned-metric": "Metric nobody owns",
-  "shadow-handoff": "Handoff that happens but is not modelled",
-  "unused-handoff": "Modelled handoff that never happens",
-  "latency-breach": "Handoff slower than promised",
-  "rework-loop": "Work that keeps coming back",
-  "actual-single-point": "Everything actually runs through one person",
+  "shadow-handoff": "Work outside the map",
+  "unused-handoff": "Handoff never seen",
+  "latency-breach": "Slower than promised",
+  "rework-loop": "Same work done again",
+  "actual-single-point": "Hero the map does not show",
 };
 
 /** The label of any code the report sends, even one this build does not know yet. */
