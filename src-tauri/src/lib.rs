@@ -1,8 +1,10 @@
-//! The Throughline desktop shell. It opens the library database, seeds the sample
-//! workspace on first launch, and exposes the libraries to the window as typed commands.
+//! The Throughline desktop shell: glue only. It opens the library database (the store
+//! seeds the sample on first launch), exposes the libraries to the window as typed
+//! commands, and sends every committed change to the windows as an event.
 
 mod commands;
 mod error;
+mod events;
 mod rendering;
 mod state;
 
@@ -11,10 +13,8 @@ use std::path::{Path, PathBuf};
 use tauri::Manager;
 use throughline_store::{Actor, Source, Store};
 
-pub use error::ApiError;
+pub use error::{ApiError, ErrorCode};
 use state::AppState;
-
-const SAMPLE_SEEDED: &str = "sample_seeded";
 
 /// Every command and event, for the invoke handler and for the TypeScript bindings.
 pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
@@ -28,7 +28,6 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
             commands::workspace::undo,
             commands::workspace::redo,
             commands::workspace::import_workspace,
-            commands::workspace::import_sample,
             commands::workspace::export_workspace,
             commands::workspace::get_settings,
             commands::workspace::set_settings,
@@ -38,10 +37,11 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
             commands::readiness::readiness_report,
             commands::playbook::playbook_outline,
             commands::playbook::export_playbook,
+            commands::playbook::choose_pdf_path,
+            commands::playbook::open_exported,
+            commands::playbook::reveal_exported,
         ])
-        .events(tauri_specta::collect_events![
-            commands::workspace::WorkspaceChanged
-        ])
+        .events(tauri_specta::collect_events![events::LibraryChanged])
 }
 
 /// Where the library database lives: `THROUGHLINE_DB`, else the OS app-data directory.
@@ -52,25 +52,19 @@ fn library_path(app: &tauri::App) -> Result<PathBuf, ApiError> {
     app.path()
         .app_data_dir()
         .map(|dir| dir.join("library.sqlite3"))
-        .map_err(|e| ApiError::new("io", format!("cannot find a folder for the library: {e}")))
+        .map_err(|e| error::io(format!("cannot find a folder for the library: {e}")))
 }
 
 /// Opens the library and, the first time, adds the sample workspace so there is
 /// something to look at.
 fn open_library(path: &Path) -> Result<Store, ApiError> {
     let mut store = Store::open(path)?;
-    if store.setting(SAMPLE_SEEDED)?.is_none() {
-        if store.list_workspaces()?.is_empty() {
-            let doc = throughline_format::sample();
-            let actor = Actor {
-                name: "Throughline".into(),
-                source: Source::Import,
-            };
-            let summary = store.import_workspace(&doc, &actor)?;
-            store.set_setting("last_workspace", Some(&summary.slug))?;
-        }
-        store.set_setting(SAMPLE_SEEDED, Some("1"))?;
-    }
+    store.seed_first_run(
+        throughline_format::sample,
+        &Actor::new("Throughline", Source::Import),
+    )?;
+    // The seeding is not news to a window that has not opened yet.
+    store.take_committed();
     Ok(store)
 }
 
@@ -90,7 +84,8 @@ pub fn run() {
             if let Err(e) = &store {
                 eprintln!("Throughline could not open its library: {e}");
             }
-            app.manage(AppState::new(store));
+            app.manage(AppState::new(app.handle().clone(), store));
+            events::watch(app.handle().clone());
             Ok(())
         })
         .run(tauri::generate_context!());

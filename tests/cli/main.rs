@@ -2,6 +2,7 @@
 //! a throwaway library database per test.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod contract;
 mod monitor;
 
 use std::path::{Path, PathBuf};
@@ -388,6 +389,7 @@ fn readiness_prints_the_figures_of_the_latest_session() {
     assert!(out.contains("18"), "the threshold is named: {out}");
     let json: serde_json::Value =
         serde_json::from_str(&sb.ok(&["readiness", s(&sample), "--format", "json"])).unwrap();
+    let session = &json["session"];
     for field in [
         "dimensions",
         "total",
@@ -397,11 +399,12 @@ fn readiness_prints_the_figures_of_the_latest_session() {
         "discuss",
     ] {
         assert!(
-            json.get(field).is_some(),
-            "readiness JSON without {field}: {json}"
+            session.get(field).is_some(),
+            "readiness JSON without session.{field}: {json}"
         );
     }
-    assert_eq!(json["dimensions"].as_array().map(Vec::len), Some(6));
+    assert_eq!(session["dimensions"].as_array().map(Vec::len), Some(6));
+    assert!(json.get("layers").is_some() && json.get("trend").is_some());
 }
 
 #[test]

@@ -54,6 +54,8 @@ impl Driver {
             .env("THROUGHLINE_DB", &library)
             .env("XDG_DATA_HOME", home.path().join("data"))
             .env("XDG_CONFIG_HOME", home.path().join("config"))
+            // A test build answers the PDF save dialog with this folder (see choose_pdf_path).
+            .env("THROUGHLINE_E2E_SAVE_DIR", home.path().join("exports"))
             .stdout(Stdio::null())
             .stderr(Stdio::null())
             .process_group(0)

@@ -5,6 +5,7 @@
 mod assess;
 mod driver;
 mod graph;
+mod live;
 mod playbook;
 mod stack;
 

@@ -1,5 +1,5 @@
 // Auto-layout of a large generated graph in Chromium: time, responsiveness during it, screenshots.
-// Usage: npm run build && node scripts/check-graph-layout.mjs [n=2000] [outDir]
+// Usage: npm run build:fixture && node scripts/check-graph-layout.mjs [n=2000] [outDir]
 import { join } from "node:path";
 import { outDir, startHarness } from "./harness.mjs";
 

@@ -1,4 +1,4 @@
-// Shared by the browser scripts: serves a built UI (ui/dist) on loopback with the shared
+// Shared by the browser scripts: serves a built UI (ui/dist-fixture) on loopback with the shared
 // sample at /sample.json, launches Debian's chromium through playwright-core (never a
 // downloaded browser), and collects page errors so a script fails when the page does.
 import { createServer } from "node:http";
@@ -27,10 +27,10 @@ export function outDir(arg) {
   return out;
 }
 
-/** Serves `dist`, starts chromium; `close()` stops both and reports page errors. */
-export async function startHarness({ dist = join(here, "dist") } = {}) {
+/** Serves the fixture build (`npm run build:fixture`: the `?backend=fixture` switch is not in the production build), starts chromium; `close()` stops both and reports page errors. */
+export async function startHarness({ dist = join(here, "dist-fixture") } = {}) {
   dist = resolve(dist);
-  if (!existsSync(join(dist, "index.html"))) throw new Error(`${dist} has no build: run \`npm run build\` first`);
+  if (!existsSync(join(dist, "index.html"))) throw new Error(`${dist} has no build: run \`npm run build:fixture\` first`);
   const server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url, "http://x").pathname);
     const file = path === "/sample.json" ? sample : join(dist, path === "/" ? "index.html" : path);

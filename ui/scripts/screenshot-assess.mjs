@@ -1,5 +1,5 @@
 // Screenshots of the Assess view and its presenter mode on the fixture backend.
-// Usage: npm run build && node scripts/screenshot-assess.mjs [outDir]
+// Usage: npm run build:fixture && node scripts/screenshot-assess.mjs [outDir]
 // Uses Debian's chromium through playwright-core; never downloads a browser.
 import { existsSync } from "node:fs";
 import { join } from "node:path";

@@ -1,5 +1,5 @@
-// Screenshots of the handoff graph view (ui/dist) on the fixture backend with the shared sample.
-// Usage: npm run build && node scripts/screenshot-graph.mjs [outDir]
+// Screenshots of the handoff graph view (ui/dist-fixture) on the fixture backend with the shared sample.
+// Usage: npm run build:fixture && node scripts/screenshot-graph.mjs [outDir]
 import { join } from "node:path";
 import { outDir, startHarness } from "./harness.mjs";
 

@@ -1,5 +1,5 @@
-// Screenshots of the built UI (ui/dist) running on the in-memory fixture backend.
-// Usage: npm run build && node scripts/screenshot.mjs [outDir]
+// Screenshots of the built UI (ui/dist-fixture) running on the in-memory fixture backend.
+// Usage: npm run build:fixture && node scripts/screenshot.mjs [outDir]
 // Uses Debian's chromium through playwright-core; never downloads a browser.
 import { existsSync } from "node:fs";
 import { join } from "node:path";

@@ -19,6 +19,8 @@ export function App() {
 
   useEffect(() => {
     void store.init();
+    // Changes committed elsewhere (another window, the CLI) show up here as they happen.
+    return store.follow();
   }, [store]);
   useShortcuts(store, hasWorkspace);
 

@@ -11,7 +11,10 @@ export const commands = {
 	listWorkspaces: () => typedError<WorkspaceSummary[], ApiError>(__TAURI_INVOKE("list_workspaces")),
 	/**  Creates an empty workspace called `name`. */
 	createWorkspace: (name: string) => typedError<WorkspaceSummary, ApiError>(__TAURI_INVOKE("create_workspace", { name })),
-	/**  Deletes a workspace and its history. The UI asks for confirmation first. */
+	/**
+	 *  Deletes a workspace and its history (and forgets it as the last one opened). The UI
+	 *  asks for confirmation first.
+	 */
 	deleteWorkspace: (slug: string) => typedError<null, ApiError>(__TAURI_INVOKE("delete_workspace", { slug })),
 	/**  Opens a workspace: its document and its undo/redo state. Remembers it for next start. */
 	openWorkspace: (slug: string) => typedError<WorkspaceState_Serialize, ApiError>(__TAURI_INVOKE("open_workspace", { slug })),
@@ -23,13 +26,11 @@ export const commands = {
 	redo: (slug: string) => typedError<WorkspaceState_Serialize, ApiError>(__TAURI_INVOKE("redo", { slug })),
 	/**  Imports a `*.throughline.json` file as a new workspace. A bad file changes nothing. */
 	importWorkspace: (path: string) => typedError<WorkspaceSummary, ApiError>(__TAURI_INVOKE("import_workspace", { path })),
-	/**  Adds the NexusFlow sample workspace to the library. */
-	importSample: () => typedError<WorkspaceSummary, ApiError>(__TAURI_INVOKE("import_sample")),
 	/**  Writes a workspace to a `*.throughline.json` file. */
 	exportWorkspace: (slug: string, path: string) => typedError<null, ApiError>(__TAURI_INVOKE("export_workspace", { slug, path })),
 	/**  The user's settings. */
 	getSettings: () => typedError<Settings_Serialize, ApiError>(__TAURI_INVOKE("get_settings")),
-	/**  Saves the user's settings and returns them as stored. */
+	/**  Saves the user's settings (one transaction) and returns them as stored. */
 	setSettings: (settings: Settings_Deserialize) => typedError<Settings_Serialize, ApiError>(__TAURI_INVOKE("set_settings", { settings })),
 	/**  The truth-divergence audit of a workspace as it is saved now, waivers applied. */
 	auditWorkspace: (slug: string) => typedError<Report_Serialize, ApiError>(__TAURI_INVOKE("audit_workspace", { slug })),
@@ -49,11 +50,21 @@ export const commands = {
 	 *  positions stored for the graph view.
 	 */
 	exportPlaybook: (slug: string, path: string, options: PlaybookOptions_Deserialize) => typedError<ExportedPlaybook, ApiError>(__TAURI_INVOKE("export_playbook", { slug, path, options })),
+	/**
+	 *  Asks the user where to save a PDF (`suggested_name` is a file name); `None` when
+	 *  cancelled. In test builds, `THROUGHLINE_E2E_SAVE_DIR` answers instead of the native
+	 *  dialog, which WebDriver cannot drive; release builds have no such hook.
+	 */
+	choosePdfPath: (suggestedName: string) => typedError<string | null, ApiError>(__TAURI_INVOKE("choose_pdf_path", { suggestedName })),
+	/**  Opens a file the user exported in this session with the system's default application. */
+	openExported: (path: string) => typedError<null, ApiError>(__TAURI_INVOKE("open_exported", { path })),
+	/**  Shows a file the user exported in this session in the system's file manager. */
+	revealExported: (path: string) => typedError<null, ApiError>(__TAURI_INVOKE("reveal_exported", { path })),
 };
 
 /** Events */
 export const events = {
-	workspaceChanged: makeEvent<WorkspaceChanged, WorkspaceChanged>("workspace-changed"),
+	libraryChanged: makeEvent<LibraryChanged_Serialize, LibraryChanged_Deserialize>("library-changed"),
 };
 
 /* Types */
@@ -91,10 +102,15 @@ export type Agreement_Serialize = {
 	words: string,
 };
 
-/**  An error as the UI sees it: a stable `code` to react to and a message to show. */
+/**
+ *  A failure as programs receive it: a code to branch on, a message for the user, and the
+ *  located problems behind it (empty unless the failure is about particular fields).
+ */
 export type ApiError = {
-	code: string,
+	code: ErrorCode,
 	message: string,
+	/**  Each problem with its path into the workspace document (`stages[0].name`). */
+	problems: Problem[],
 };
 
 /**  Which way a metric gets better. */
@@ -102,6 +118,24 @@ export type Better = "higher" | "lower";
 
 /**  The capability a system provides. */
 export type Capability = "data" | "measurement" | "governance";
+
+/**  What a committed transaction did. */
+export type ChangeKind = 
+/**  A workspace was created or imported. */
+"created" | 
+/**  A workspace's document changed (an edit, an undo, a redo). */
+"edited" | 
+/**  A workspace was deleted. */
+"deleted" | 
+/**  Node positions in the graph view were saved. */
+"layout" | 
+/**  The settings changed. */
+"settings" | 
+/**
+ *  Another connection wrote something this one cannot attribute (a delete, a layout,
+ *  the settings): refresh everything.
+ */
+"external";
 
 /**  The six readiness dimensions, in the order they are always shown. */
 export type Dimension = "strategy" | "data" | "team" | "technology" | "culture" | "metrics";
@@ -299,6 +333,37 @@ export type Element_Serialize = {
 
 /**  How the customer feels at a stage: -2 (a trough) to +2 (a peak); 0 is neutral. */
 export type Emotion = number;
+
+/**  What kind of failure an [`ApiError`] reports: a stable, snake_case name to branch on. */
+export type ErrorCode = 
+/**  The edit would leave the workspace inconsistent; `problems` says where. */
+"invalid_edit" | 
+/**  A value typed by the user is not acceptable (a name, a score, a position). */
+"invalid_input" | 
+/**  The workspace, entity or session asked for does not exist. */
+"not_found" | 
+/**  The name given matches several things; use an id or slug instead. */
+"ambiguous" | 
+/**  Undo or redo is no longer possible because the workspace changed since. */
+"conflict" | 
+/**  There is no change left to undo. */
+"nothing_to_undo" | 
+/**  There is no undone change left to redo. */
+"nothing_to_redo" | 
+/**  The library was written by a newer Throughline; update the app. */
+"newer_database" | 
+/**  Another program holds the library and did not let go in time; try again. */
+"locked" | 
+/**  The library file is damaged or is not a Throughline library. */
+"damaged_library" | 
+/**  A workspace file cannot be read as Throughline's format; `problems` says where. */
+"bad_file" | 
+/**  A file or folder could not be read or written. */
+"io" | 
+/**  The operation is not allowed (e.g. opening a file the app did not export). */
+"forbidden" | 
+/**  A defect in Throughline itself. */
+"internal";
 
 /**  One fact behind a finding: a value and where it comes from (`subject`'s `field`). */
 export type Evidence = Evidence_Serialize | Evidence_Deserialize;
@@ -547,6 +612,43 @@ export type LayerScore = {
 	date: string,
 };
 
+/**  One committed transaction, sent to every window. */
+export type LibraryChanged = LibraryChanged_Serialize | LibraryChanged_Deserialize;
+
+/**  One committed transaction, sent to every window. */
+export type LibraryChanged_Deserialize = {
+	/**
+	 *  The workspace written, by slug; `None` for the settings or a write the change log
+	 *  does not describe (then refresh everything).
+	 */
+	slug?: string | null,
+	/**  Where the write came from, when known. */
+	source?: Source | null,
+	kind: ChangeKind,
+	/**
+	 *  The label of the window whose command wrote it, which ignores its own echo;
+	 *  `None` when another process wrote it.
+	 */
+	origin?: string | null,
+};
+
+/**  One committed transaction, sent to every window. */
+export type LibraryChanged_Serialize = {
+	/**
+	 *  The workspace written, by slug; `None` for the settings or a write the change log
+	 *  does not describe (then refresh everything).
+	 */
+	slug: string | null,
+	/**  Where the write came from, when known. */
+	source: Source | null,
+	kind: ChangeKind,
+	/**
+	 *  The label of the window whose command wrote it, which ignores its own echo;
+	 *  `None` when another process wrote it.
+	 */
+	origin: string | null,
+};
+
 /**  A coherence indicator the team tracks, with its scale, target and owner. */
 export type Metric = Metric_Serialize | Metric_Deserialize;
 
@@ -610,11 +712,16 @@ export type Metric_Serialize = {
 	leading: boolean,
 };
 
-/**  An element's position in the graph view, in the view's own units. */
+/**
+ *  An element's position in the graph view, in the view's own units: view state kept
+ *  beside a workspace (moving a node is not an edit), also used by the playbook diagram.
+ */
 export type NodePosition = {
 	/**  The element's id. */
 	id: string,
+	/**  Horizontal position, growing to the right. */
 	x: number | null,
+	/**  Vertical position, growing downward. */
 	y: number | null,
 };
 
@@ -624,16 +731,6 @@ export type Paper =
 "a4" | 
 /**  US Letter, 8.5 × 11 in. */
 "letter";
-
-/**  Where the graph view placed a node (an element id), in the view's own units. */
-export type Placement = {
-	/**  The element's id. */
-	id: string,
-	/**  Horizontal position, growing to the right. */
-	x: number | null,
-	/**  Vertical position, growing downward. */
-	y: number | null,
-};
 
 /**  How to render a playbook. */
 export type PlaybookOptions = PlaybookOptions_Serialize | PlaybookOptions_Deserialize;
@@ -650,7 +747,7 @@ export type PlaybookOptions_Deserialize = {
 	 *  The graph view's stored node positions. The diagram uses them when every drawn node
 	 *  has one; otherwise it lays the graph out in layers itself.
 	 */
-	layout?: Placement[],
+	layout?: NodePosition[],
 };
 
 /**  How to render a playbook. */
@@ -665,7 +762,7 @@ export type PlaybookOptions_Serialize = {
 	 *  The graph view's stored node positions. The diagram uses them when every drawn node
 	 *  has one; otherwise it lays the graph out in layers itself.
 	 */
-	layout: Placement[],
+	layout: NodePosition[],
 };
 
 /**  A design principle every team keeps. */
@@ -683,6 +780,13 @@ export type Principle_Serialize = {
 	id: Id,
 	text: string,
 	non_negotiable: boolean,
+};
+
+/**  One thing wrong with a workspace, and where: `handoffs[3].to: no element "crm"`. */
+export type Problem = {
+	/**  A JSON-style path into the workspace document (`elements[2].claims`). */
+	path: string,
+	message: string,
 };
 
 /**  A person scoring readiness in a session. */
@@ -725,10 +829,10 @@ export type Rater_Serialize = {
 	note?: string,
 };
 
-/**  Everything the Assess view shows, computed by the readiness library. */
+/**  One session's figures, the layer diagnosis and the trend across sessions. */
 export type ReadinessReport = ReadinessReport_Serialize | ReadinessReport_Deserialize;
 
-/**  Everything the Assess view shows, computed by the readiness library. */
+/**  One session's figures, the layer diagnosis and the trend across sessions. */
 export type ReadinessReport_Deserialize = {
 	/**  The chosen session's figures; absent when the workspace has no session yet. */
 	session?: SessionSummary_Deserialize | null,
@@ -737,7 +841,7 @@ export type ReadinessReport_Deserialize = {
 	trend: TrendPoint_Deserialize[],
 };
 
-/**  Everything the Assess view shows, computed by the readiness library. */
+/**  One session's figures, the layer diagnosis and the trend across sessions. */
 export type ReadinessReport_Serialize = {
 	/**  The chosen session's figures; absent when the workspace has no session yet. */
 	session: SessionSummary_Serialize | null,
@@ -974,27 +1078,30 @@ export type SessionSummary_Serialize = {
 	discuss: Dimension[],
 };
 
-/**  The user's settings. */
+/**  The user's settings, as the app's Settings dialog edits them. */
 export type Settings = Settings_Serialize | Settings_Deserialize;
 
-/**  The user's settings. */
+/**  The user's settings, as the app's Settings dialog edits them. */
 export type Settings_Deserialize = {
 	/**  The name recorded in the change log for edits made in the app. */
 	display_name: string,
-	/**  The workspace to open at start-up. */
+	/**  The workspace to open at start-up (its slug). */
 	last_workspace?: string | null,
 };
 
-/**  The user's settings. */
+/**  The user's settings, as the app's Settings dialog edits them. */
 export type Settings_Serialize = {
 	/**  The name recorded in the change log for edits made in the app. */
 	display_name: string,
-	/**  The workspace to open at start-up. */
+	/**  The workspace to open at start-up (its slug). */
 	last_workspace: string | null,
 };
 
 /**  How serious a finding is. Ordered from most to least serious. */
 export type Severity = "error" | "warning" | "info";
+
+/**  Where a write came from, recorded with every change batch. */
+export type Source = "ui" | "cli" | "import" | "undo" | "redo";
 
 /**  A stage of the narrative: a milestone between the customer's start and the vision. */
 export type Stage = Stage_Serialize | Stage_Deserialize;
@@ -1133,12 +1240,6 @@ export type WaiverInfo = {
  *  maps are sorted by key, so that a workspace always serialises the same way.
  */
 export type Workspace = Workspace_Serialize | Workspace_Deserialize;
-
-/**  Sent after every write, so that every view (and window) can refresh. */
-export type WorkspaceChanged = {
-	slug: string,
-	revision: number,
-};
 
 /**  The workspace's name and the vision layer of the Coherence Stack. */
 export type WorkspaceInfo = WorkspaceInfo_Serialize | WorkspaceInfo_Deserialize;

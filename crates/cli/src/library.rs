@@ -4,7 +4,7 @@ use std::path::{Path, PathBuf};
 
 use throughline_format::FormatError;
 use throughline_model::Workspace;
-use throughline_store::{Actor, Source, Store, StoreError, WorkspaceSummary};
+use throughline_store::{Source, Store, StoreError, WorkspaceSummary};
 
 /// What can go wrong in a subcommand; the message is printed as is.
 #[derive(Debug, thiserror::Error)]
@@ -21,6 +21,30 @@ pub enum CliError {
     Monitor(#[from] throughline_monitor::MonitorError),
     #[error("{0}")]
     Other(String),
+}
+
+/// The error in the contract shared with the app: what `--format json` prints to stderr.
+impl From<&CliError> for throughline_model::ApiError {
+    fn from(e: &CliError) -> Self {
+        match e {
+            CliError::Store(e) => e.into(),
+            CliError::Format(e) => e.into(),
+            CliError::Readiness(e) => e.into(),
+            CliError::Playbook(e) => e.into(),
+            CliError::Monitor(e) => {
+                use throughline_model::{ApiError, ErrorCode};
+                let code = match e {
+                    throughline_monitor::MonitorError::BadDate(_) => ErrorCode::InvalidInput,
+                    throughline_monitor::MonitorError::Conflicts(_) => ErrorCode::Conflict,
+                    _ => ErrorCode::BadFile,
+                };
+                ApiError::new(code, e.to_string())
+            }
+            CliError::Other(message) => {
+                throughline_model::ApiError::new(throughline_model::ErrorCode::Internal, message)
+            }
+        }
+    }
 }
 
 /// The library database, opened for one subcommand.
@@ -55,18 +79,11 @@ impl Library {
             .collect())
     }
 
-    fn actor(source: Source) -> Actor {
-        Actor {
-            name: "cli".into(),
-            source,
-        }
-    }
-
-    /// Imports a document as a new workspace.
+    /// Imports a document as a new workspace, logged as the user's (display name) write
+    /// through the CLI.
     pub fn import(&mut self, doc: &Workspace) -> Result<WorkspaceSummary, CliError> {
-        Ok(self
-            .store
-            .import_workspace(doc, &Self::actor(Source::Import))?)
+        let actor = self.store.actor(Source::Cli)?;
+        Ok(self.store.import_workspace(doc, &actor)?)
     }
 
     /// Finds a workspace by slug or name and loads it.
@@ -83,7 +100,8 @@ impl Library {
         edit: &throughline_model::Edit,
         source: Source,
     ) -> Result<(), CliError> {
-        self.store.apply(slug, edit, &Self::actor(source))?;
+        let actor = self.store.actor(source)?;
+        self.store.apply(slug, edit, &actor)?;
         Ok(())
     }
 

@@ -2,11 +2,12 @@
 //! errors go to stderr with a non-zero exit, and nothing is written unless it all worked.
 
 mod backup;
+mod errors;
 mod library;
 mod monitor;
-mod replay;
 mod output;
 mod playbook;
+mod replay;
 mod reports;
 mod versions;
 
@@ -167,10 +168,11 @@ pub enum OutputFormat {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    let json_errors = cli.command.wants_json();
     match run(cli) {
         Ok(code) => code,
         Err(e) => {
-            output::eprint_line(&format!("throughline: {e}"));
+            errors::report(&e, json_errors);
             // 1 is kept for "the audit found something"; 2 means the command itself failed.
             ExitCode::from(2)
         }

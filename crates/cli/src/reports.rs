@@ -35,10 +35,15 @@ pub fn readiness(
     session: Option<&str>,
     format: OutputFormat,
 ) -> Result<String, CliError> {
-    let session = throughline_readiness::find_session(doc, session)?;
-    let summary = throughline_readiness::summarize(session);
     Ok(match format {
+        // The same report, in the same JSON, as the app's Assess view receives.
+        OutputFormat::Json => {
+            throughline_readiness::render_report_json(&throughline_readiness::report(doc, session)?)
+        }
         OutputFormat::Text => {
+            let summary = throughline_readiness::summarize(throughline_readiness::find_session(
+                doc, session,
+            )?);
             let mut out = throughline_readiness::render_text(&summary);
             if !doc.layer_scores.is_empty() {
                 let layers = throughline_readiness::diagnose_layers(&doc.layer_scores);
@@ -47,13 +52,5 @@ pub fn readiness(
             }
             out
         }
-        OutputFormat::Json => json(&summary)?,
     })
-}
-
-fn json<T: serde::Serialize>(value: &T) -> Result<String, CliError> {
-    let mut text = serde_json::to_string_pretty(value)
-        .map_err(|e| CliError::Other(format!("cannot write JSON: {e}")))?;
-    text.push('\n');
-    Ok(text)
 }

@@ -224,7 +224,9 @@ pub fn diff(args: DiffArgs, db: Option<&Path>) -> Result<ExitCode, CliError> {
     let (to, b) = load_state(&args.b, db)?;
     let comparison = compare(&a, &b).named(from, to);
     match args.format {
-        OutputFormat::Text => crate::output::print(&throughline_versions::render_text(&comparison))?,
+        OutputFormat::Text => {
+            crate::output::print(&throughline_versions::render_text(&comparison))?
+        }
         OutputFormat::Json => print_json(&comparison)?,
     }
     let worst = comparison.findings.worst_introduced();

@@ -1,6 +1,6 @@
 use std::path::PathBuf;
 
-use throughline_model::Problem;
+use throughline_model::{ApiError, ErrorCode, Problem};
 
 use crate::{FORMAT_VERSION, MAX_INPUT_BYTES, OLDEST_FORMAT_VERSION};
 
@@ -73,16 +73,25 @@ impl FormatError {
     /// A stable machine-readable code for the kind of error, for the UI to react to.
     pub fn code(&self) -> &'static str {
         match self {
-            FormatError::Read { .. } => "read-failed",
-            FormatError::Write { .. } => "write-failed",
-            FormatError::NotUtf8 { .. } => "not-utf8",
-            FormatError::TooLarge { .. } => "too-large",
-            FormatError::NotJson { .. } => "not-json",
-            FormatError::NotThroughline { .. } => "not-throughline",
-            FormatError::NewerVersion { .. } => "newer-version",
-            FormatError::BadVersion { .. } => "bad-version",
-            FormatError::Field { .. } => "bad-field",
-            FormatError::Invalid(_) => "invalid-workspace",
+            FormatError::Read { .. } => "read_failed",
+            FormatError::Write { .. } => "write_failed",
+            FormatError::NotUtf8 { .. } => "not_utf8",
+            FormatError::TooLarge { .. } => "too_large",
+            FormatError::NotJson { .. } => "not_json",
+            FormatError::NotThroughline { .. } => "not_throughline",
+            FormatError::NewerVersion { .. } => "newer_version",
+            FormatError::BadVersion { .. } => "bad_version",
+            FormatError::Field { .. } => "bad_field",
+            FormatError::Invalid(_) => "invalid_workspace",
+        }
+    }
+
+    /// The kind of failure in the error contract shared by the app and the CLI: a file
+    /// that cannot be read or written is `io`; anything wrong with its content `bad_file`.
+    pub fn error_code(&self) -> ErrorCode {
+        match self {
+            FormatError::Read { .. } | FormatError::Write { .. } => ErrorCode::Io,
+            _ => ErrorCode::BadFile,
         }
     }
 
@@ -116,5 +125,19 @@ fn list(problems: &[Problem]) -> String {
             }
             text
         }
+    }
+}
+
+/// The error as it crosses the app's commands and the CLI's JSON output, with every
+/// located problem.
+impl From<&FormatError> for ApiError {
+    fn from(e: &FormatError) -> Self {
+        ApiError::new(e.error_code(), e.to_string()).with_problems(e.problems().to_vec())
+    }
+}
+
+impl From<FormatError> for ApiError {
+    fn from(e: FormatError) -> Self {
+        ApiError::from(&e)
     }
 }

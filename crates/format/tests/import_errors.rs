@@ -33,7 +33,7 @@ fn text_that_is_not_json_gives_the_line_and_column() {
     let e = import("not-json.json");
     assert_error(
         &e,
-        "not-json",
+        "not_json",
         "this is not a Throughline file: line 5, column 3: expected \",\" or \"}\"",
     );
     assert!(
@@ -54,7 +54,7 @@ fn an_empty_file_is_not_json() {
     let e = parse("").unwrap_err();
     assert_error(
         &e,
-        "not-json",
+        "not_json",
         "this is not a Throughline file: line 1, column 0: EOF while parsing a value",
     );
 }
@@ -63,12 +63,12 @@ fn an_empty_file_is_not_json() {
 fn json_that_is_not_an_object_is_not_a_throughline_file() {
     assert_error(
         &import("not-an-object.json"),
-        "not-throughline",
+        "not_throughline",
         "this is not a Throughline file: it holds an array, where a JSON object is expected",
     );
     assert_error(
         &parse("\"hello\"").unwrap_err(),
-        "not-throughline",
+        "not_throughline",
         "this is not a Throughline file: it holds a string, where a JSON object is expected",
     );
 }
@@ -77,12 +77,12 @@ fn json_that_is_not_an_object_is_not_a_throughline_file() {
 fn a_missing_or_wrong_format_tag_is_not_a_throughline_file() {
     assert_error(
         &parse(r#"{"version": 1, "workspace": {"name": "x"}}"#).unwrap_err(),
-        "not-throughline",
+        "not_throughline",
         "this is not a Throughline file: it has no \"format\": \"throughline\" field",
     );
     assert_error(
         &import("wrong-format.json"),
-        "not-throughline",
+        "not_throughline",
         "this is not a Throughline file: its \"format\" is \"excalidraw\", where \"throughline\" is expected",
     );
 }
@@ -91,7 +91,7 @@ fn a_missing_or_wrong_format_tag_is_not_a_throughline_file() {
 fn a_file_from_a_newer_throughline_is_refused_before_its_fields_are_read() {
     assert_error(
         &import("newer-version.json"),
-        "newer-version",
+        "newer_version",
         "written by a newer Throughline (format version 3); this version reads versions 1 to 2",
     );
 }
@@ -108,7 +108,7 @@ fn version_zero_a_fraction_a_string_or_no_version_is_refused_clearly() {
     for (input, found) in cases {
         assert_error(
             &parse(input).unwrap_err(),
-            "bad-version",
+            "bad_version",
             &format!(
                 "this is not a readable Throughline file: \"version\" {found}; it must be a whole number from 1 to 2"
             ),
@@ -121,7 +121,7 @@ fn an_emotion_of_3_is_out_of_range() {
     let e = import("emotion-3.json");
     assert_error(
         &e,
-        "bad-field",
+        "bad_field",
         "stages[0].emotion: emotion is 3; it runs from -2 to 2 (line 6, column 50)",
     );
     assert_eq!(e.problems()[0].path, "stages[0].emotion");
@@ -131,7 +131,7 @@ fn an_emotion_of_3_is_out_of_range() {
 fn a_score_of_7_is_out_of_range() {
     assert_error(
         &import("score-7.json"),
-        "bad-field",
+        "bad_field",
         "readiness[0].raters[1].scores.data: score is 7; it runs from 1 to 5 (line 12, column 62)",
     );
 }
@@ -139,7 +139,7 @@ fn a_score_of_7_is_out_of_range() {
 #[test]
 fn a_field_the_format_does_not_know_is_refused_with_its_path() {
     let e = import("unknown-field.json");
-    assert_eq!(e.code(), "bad-field");
+    assert_eq!(e.code(), "bad_field");
     let p = &e.problems()[0];
     assert_eq!(p.path, "elements[2].colour");
     assert!(
@@ -155,7 +155,7 @@ fn a_field_the_format_does_not_know_is_refused_with_its_path() {
 fn a_wrong_type_says_what_was_expected_and_what_was_found() {
     assert_error(
         &import("wrong-type.json"),
-        "bad-field",
+        "bad_field",
         "elements[0].name: expected a string, found integer 42 (line 6, column 55)",
     );
     let e = import("unknown-kind.json");
@@ -171,7 +171,7 @@ fn a_wrong_type_says_what_was_expected_and_what_was_found() {
 #[test]
 fn a_missing_required_field_is_named_with_its_path() {
     let e = parse(r#"{"format": "throughline", "version": 1}"#).unwrap_err();
-    assert_eq!(e.code(), "bad-field");
+    assert_eq!(e.code(), "bad_field");
     assert_eq!(
         e.problems()[0].to_string(),
         "workspace: this field is required"
@@ -188,7 +188,7 @@ fn a_missing_required_field_is_named_with_its_path() {
 fn an_id_that_is_not_a_slug_is_refused() {
     assert_error(
         &import("bad-id.json"),
-        "bad-field",
+        "bad_field",
         "elements[0].id: id \"Onboarding Wizard\" may use only lowercase letters, digits, '-', '_' and '.', and must start with a letter or digit (line 6, column 31)",
     );
 }
@@ -197,7 +197,7 @@ fn an_id_that_is_not_a_slug_is_refused() {
 fn two_elements_with_one_id_are_refused() {
     assert_error(
         &import("duplicate-ids.json"),
-        "invalid-workspace",
+        "invalid_workspace",
         "elements[1].id: another element already has id \"wizard\"",
     );
 }
@@ -206,7 +206,7 @@ fn two_elements_with_one_id_are_refused() {
 fn a_handoff_to_a_missing_element_names_the_handoff_and_the_element() {
     assert_error(
         &import("dangling-handoff.json"),
-        "invalid-workspace",
+        "invalid_workspace",
         "handoffs[3].to: no element \"crm\"",
     );
 }
@@ -215,7 +215,7 @@ fn a_handoff_to_a_missing_element_names_the_handoff_and_the_element() {
 fn an_invariant_key_must_be_among_the_carried_keys() {
     assert_error(
         &import("invariant-not-carried.json"),
-        "invalid-workspace",
+        "invalid_workspace",
         "handoffs[0].invariant[0]: \"setup.effort\" is not among the keys this handoff carries",
     );
 }
@@ -224,7 +224,7 @@ fn an_invariant_key_must_be_among_the_carried_keys() {
 fn a_date_that_does_not_exist_is_refused() {
     assert_error(
         &import("bad-date.json"),
-        "invalid-workspace",
+        "invalid_workspace",
         "layer_scores[0].date: \"2025-02-30\" is not a date written YYYY-MM-DD",
     );
 }
@@ -232,7 +232,7 @@ fn a_date_that_does_not_exist_is_refused() {
 #[test]
 fn every_problem_is_reported_not_only_the_first() {
     let e = import("several-problems.json");
-    assert_eq!(e.code(), "invalid-workspace");
+    assert_eq!(e.code(), "invalid_workspace");
     let paths: Vec<&str> = e.problems().iter().map(|p| p.path.as_str()).collect();
     assert_eq!(
         paths,
@@ -250,7 +250,7 @@ fn a_ten_megabyte_name_is_refused_with_a_short_message() {
     let input =
         format!(r#"{{"format": "throughline", "version": 1, "workspace": {{"name": "{name}"}}}}"#);
     let e = parse(&input).unwrap_err();
-    assert_eq!(e.code(), "invalid-workspace");
+    assert_eq!(e.code(), "invalid_workspace");
     let message = e.to_string();
     assert!(
         message.len() < 200,
@@ -269,7 +269,7 @@ fn input_over_64_mib_is_refused_before_it_is_parsed() {
     let input = " ".repeat(MAX_INPUT_BYTES + 1);
     assert_error(
         &parse(&input).unwrap_err(),
-        "too-large",
+        "too_large",
         "the file is 64.1 MiB; Throughline opens files of at most 64 MiB",
     );
     let dir = tempfile::tempdir().unwrap();
@@ -277,7 +277,7 @@ fn input_over_64_mib_is_refused_before_it_is_parsed() {
     std::fs::write(&path, " ".repeat(MAX_INPUT_BYTES + 5 * 1024 * 1024)).unwrap();
     assert_error(
         &read_file(&path).unwrap_err(),
-        "too-large",
+        "too_large",
         "the file is 69.0 MiB; Throughline opens files of at most 64 MiB",
     );
 }
@@ -294,7 +294,7 @@ fn a_file_that_is_not_utf8_is_refused_with_its_path() {
     let e = read_file(&path).unwrap_err();
     assert_error(
         &e,
-        "not-utf8",
+        "not_utf8",
         &format!(
             "{} is not UTF-8 text (the first bad byte is at offset 38); a Throughline file is JSON in UTF-8",
             path.display()
@@ -306,7 +306,7 @@ fn a_file_that_is_not_utf8_is_refused_with_its_path() {
 fn a_missing_file_is_named_in_the_error() {
     let path = fixture("no-such-file.throughline.json");
     let e = read_file(&path).unwrap_err();
-    assert_eq!(e.code(), "read-failed");
+    assert_eq!(e.code(), "read_failed");
     assert!(
         e.to_string()
             .starts_with(&format!("cannot read {}: ", path.display())),

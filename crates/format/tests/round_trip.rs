@@ -113,7 +113,7 @@ fn write_file_into_a_missing_folder_names_the_path() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("no-such-folder").join("x.throughline.json");
     let err = write_file(&sample(), &path).unwrap_err();
-    assert_eq!(err.code(), "write-failed");
+    assert_eq!(err.code(), "write_failed");
     assert!(err.to_string().contains("no-such-folder"), "{err}");
 }
 

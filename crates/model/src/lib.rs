@@ -7,6 +7,7 @@
 //! nothing of storage, files or windows: it defines the types, the checks that keep a
 //! workspace consistent ([`validate`]), and the edits a user can make ([`Edit`]).
 
+mod api_error;
 mod change;
 mod checks;
 mod edit;
@@ -17,6 +18,7 @@ mod text;
 mod validate;
 mod workspace;
 
+pub use api_error::{ApiError, ErrorCode};
 pub use change::{
     ChangeError, EntityChange, EntityKind, Placed, apply_changes, diff, entities, layer_score_key,
     waiver_key,
@@ -35,6 +37,6 @@ pub use scores::{Dimension, Emotion, Layer, RangeError, Score};
 pub use text::{LONG_TEXT_MAX, NAME_MAX, TextError, check_long_text, check_name};
 pub use validate::{Problem, validate};
 pub use workspace::{
-    Capability, Element, ElementKind, Handoff, HandoffMode, LayerScore, Principle, Rater,
-    RaterScores, ReadinessSession, Stage, Trigger, Waiver, Workspace, WorkspaceInfo,
+    Capability, Element, ElementKind, Handoff, HandoffMode, LayerScore, NodePosition, Principle,
+    Rater, RaterScores, ReadinessSession, Stage, Trigger, Waiver, Workspace, WorkspaceInfo,
 };

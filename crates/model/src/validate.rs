@@ -1,12 +1,12 @@
 use std::collections::HashSet;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::checks::{self, Lookup};
 use crate::{Id, TextError, Workspace, check_long_text, check_name};
 
 /// One thing wrong with a workspace, and where: `handoffs[3].to: no element "crm"`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct Problem {
     /// A JSON-style path into the workspace document (`elements[2].claims`).

@@ -422,3 +422,16 @@ impl Workspace {
         self.metrics.iter().find(|m| m.id == id)
     }
 }
+
+/// An element's position in the graph view, in the view's own units: view state kept
+/// beside a workspace (moving a node is not an edit), also used by the playbook diagram.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct NodePosition {
+    /// The element's id.
+    pub id: String,
+    /// Horizontal position, growing to the right.
+    pub x: f64,
+    /// Vertical position, growing downward.
+    pub y: f64,
+}

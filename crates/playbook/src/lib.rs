@@ -83,17 +83,9 @@ impl Sections {
     }
 }
 
-/// Where the graph view placed a node (an element id), in the view's own units.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "specta", derive(specta::Type))]
-pub struct Placement {
-    /// The element's id.
-    pub id: String,
-    /// Horizontal position, growing to the right.
-    pub x: f64,
-    /// Vertical position, growing downward.
-    pub y: f64,
-}
+/// Where the graph view placed a node: the model's [`NodePosition`], as the library
+/// stores it.
+pub use throughline_model::NodePosition as Placement;
 
 /// Which playbook to print.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -177,6 +169,20 @@ pub enum PlaybookError {
     /// The PDF could not be serialised.
     #[error("the PDF could not be written: {0}")]
     Write(String),
+}
+
+/// Every playbook failure is a defect of the build or the PDF writer, not of the user's
+/// input: `internal` in the shared error contract.
+impl From<&PlaybookError> for throughline_model::ApiError {
+    fn from(e: &PlaybookError) -> Self {
+        throughline_model::ApiError::new(throughline_model::ErrorCode::Internal, e.to_string())
+    }
+}
+
+impl From<PlaybookError> for throughline_model::ApiError {
+    fn from(e: PlaybookError) -> Self {
+        throughline_model::ApiError::from(&e)
+    }
 }
 
 /// Renders the playbook of `ws` as a PDF.

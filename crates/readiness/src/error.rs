@@ -1,5 +1,4 @@
-use serde::ser::SerializeStruct;
-use throughline_model::Dimension;
+use throughline_model::{ApiError, Dimension, ErrorCode};
 
 /// Everything this crate can refuse, each with a message that says what to do.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -50,12 +49,36 @@ impl ReadinessError {
     }
 }
 
-/// Crosses the IPC boundary as `{ code, message }`.
+impl ReadinessError {
+    /// The kind of failure in the error contract shared by the app and the CLI.
+    pub fn error_code(&self) -> ErrorCode {
+        match self {
+            ReadinessError::ScoreOutOfRange { .. } | ReadinessError::NotAScore { .. } => {
+                ErrorCode::InvalidInput
+            }
+            ReadinessError::NoSessions | ReadinessError::SessionNotFound { .. } => {
+                ErrorCode::NotFound
+            }
+            ReadinessError::AmbiguousSession { .. } => ErrorCode::Ambiguous,
+        }
+    }
+}
+
+impl From<&ReadinessError> for ApiError {
+    fn from(e: &ReadinessError) -> Self {
+        ApiError::new(e.error_code(), e.to_string())
+    }
+}
+
+impl From<ReadinessError> for ApiError {
+    fn from(e: ReadinessError) -> Self {
+        ApiError::from(&e)
+    }
+}
+
+/// Crosses the IPC boundary as the shared error contract `{ code, message, problems }`.
 impl serde::Serialize for ReadinessError {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut s = serializer.serialize_struct("ReadinessError", 2)?;
-        s.serialize_field("code", self.code())?;
-        s.serialize_field("message", &self.to_string())?;
-        s.end()
+        serde::Serialize::serialize(&ApiError::from(self), serializer)
     }
 }

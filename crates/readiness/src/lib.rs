@@ -5,6 +5,7 @@
 //!   agrees ([`Agreement`], Krippendorff's ordinal alpha).
 //! - [`diagnose_layers`]: the gap pattern between the four layers of the Coherence Stack.
 //! - [`trend`]: the same figures across sessions in date order.
+//! - [`report`]: all of it for one workspace, the same for the app and the CLI.
 //! - [`parse_score`]: the one door for typed scores, refusing anything outside 1 to 5.
 //!
 //! The crate computes and words; it reads no files and knows nothing of the CLI or the app.
@@ -17,6 +18,7 @@ mod input;
 mod layer_words;
 mod layers;
 mod render;
+mod report;
 mod session;
 mod stats;
 mod trend;
@@ -33,6 +35,7 @@ pub use layers::{
     diagnose_layers,
 };
 pub use render::{render_layers_text, render_text, render_trend_text};
+pub use report::{ReadinessReport, render_report_json, report};
 pub use session::find_session;
 pub use stats::{
     DISAGREEMENT_SPREAD, DimensionStats, EPSILON, Recommendation, SessionSummary, THRESHOLD,

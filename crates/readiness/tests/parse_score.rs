@@ -50,10 +50,12 @@ fn text_or_fractions_are_not_scores() {
 }
 
 #[test]
-fn an_error_crosses_to_the_ui_as_code_and_message() {
+fn an_error_crosses_to_the_ui_in_the_shared_error_contract() {
     let err = parse_score("9", "Dee", Dimension::Metrics).unwrap_err();
+    assert_eq!(err.code(), "score_out_of_range", "the fine-grained kind");
     let json = serde_json::to_value(&err).unwrap();
-    assert_eq!(json["code"], "score_out_of_range");
+    assert_eq!(json["code"], "invalid_input");
+    assert_eq!(json["problems"], serde_json::json!([]));
     assert_eq!(
         json["message"],
         "score for Metrics by Dee is 9; scores run from 1 to 5"

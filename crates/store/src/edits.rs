@@ -8,6 +8,7 @@ use rusqlite::{Connection, Transaction, TransactionBehavior};
 use throughline_model::{Edit, EditError, EntityChange, Workspace};
 
 use crate::delta::{self, Ctx};
+use crate::events::{ChangeKind, Committed};
 use crate::library::{summary, workspace_id};
 use crate::log::{self, NewBatch, Role, Step};
 use crate::{
@@ -71,7 +72,7 @@ fn read_delta(
     })
 }
 
-fn read_state(conn: &Connection, slug: &str) -> Result<WorkspaceState, StoreError> {
+pub(crate) fn read_state(conn: &Connection, slug: &str) -> Result<WorkspaceState, StoreError> {
     let id = workspace_id(conn, slug)?;
     let delta = read_delta(conn, id, Vec::new())?;
     Ok(WorkspaceState {
@@ -152,6 +153,11 @@ impl Store {
         )?;
         let delta = read_delta(&tx, id, changes)?;
         tx.commit()?;
+        self.published(Committed {
+            slug: Some(slug.to_string()),
+            source: Some(actor.source),
+            kind: ChangeKind::Edited,
+        });
         Ok(delta)
     }
 
@@ -247,6 +253,11 @@ impl Store {
         log::mark_undone(&tx, step.id, direction == Direction::Undo)?;
         let delta = read_delta(&tx, id, changes)?;
         tx.commit()?;
+        self.published(Committed {
+            slug: Some(slug.to_string()),
+            source: Some(direction.source()),
+            kind: ChangeKind::Edited,
+        });
         Ok(delta)
     }
 

@@ -2,8 +2,7 @@ use std::path::{Path, PathBuf};
 
 use crate::BackupInfo;
 
-use serde::ser::SerializeStruct;
-use throughline_model::{EditError, Problem, TextError};
+use throughline_model::{ApiError, EditError, ErrorCode, Problem, TextError};
 
 /// Everything that can go wrong in the library database. Each error has a stable
 /// [`code`](StoreError::code) for programs and a message written for the user.
@@ -117,6 +116,8 @@ fn snapshot_not_found_message(wanted: &str, available: &[String]) -> String {
             quoted.join(", ")
         )
     }
+}
+
 fn damaged_message(
     path: &Path,
     detail: &str,
@@ -193,12 +194,67 @@ impl StoreError {
     }
 }
 
-/// Serialises as `{ code, message }`, the shape errors take across IPC.
+/// The error as it crosses the app's commands and the CLI's JSON output.
+impl From<&StoreError> for ApiError {
+    fn from(e: &StoreError) -> Self {
+        ApiError::new(e.error_code(), e.to_string()).with_problems(e.problems().to_vec())
+    }
+}
+
+impl From<StoreError> for ApiError {
+    fn from(e: StoreError) -> Self {
+        ApiError::from(&e)
+    }
+}
+
+impl StoreError {
+    /// The kind of failure in the error contract shared by the app and the CLI.
+    pub fn error_code(&self) -> ErrorCode {
+        match self {
+            StoreError::NotFound { .. } | StoreError::SnapshotNotFound { .. } => {
+                ErrorCode::NotFound
+            }
+            StoreError::SnapshotLabelTaken(_) => ErrorCode::Conflict,
+            StoreError::Export { .. } => ErrorCode::Io,
+            StoreError::Damaged { .. } | StoreError::Unsalvageable { .. } => {
+                ErrorCode::DamagedLibrary
+            }
+            StoreError::BadBackup { .. } => ErrorCode::BadFile,
+            StoreError::Ambiguous { .. } => ErrorCode::Ambiguous,
+            StoreError::InvalidEdit(EditError::NotFound { .. }) => ErrorCode::NotFound,
+            StoreError::InvalidEdit(_) => ErrorCode::InvalidEdit,
+            StoreError::InvalidText { .. } | StoreError::InvalidPosition(_) => {
+                ErrorCode::InvalidInput
+            }
+            StoreError::NothingToUndo => ErrorCode::NothingToUndo,
+            StoreError::NothingToRedo => ErrorCode::NothingToRedo,
+            StoreError::Conflict { .. } => ErrorCode::Conflict,
+            StoreError::NewerDatabase { .. } => ErrorCode::NewerDatabase,
+            StoreError::NotADatabase { .. } | StoreError::Corrupt(_) => ErrorCode::DamagedLibrary,
+            StoreError::NoDataDir | StoreError::Io { .. } => ErrorCode::Io,
+            StoreError::Database(e) => match e.sqlite_error_code() {
+                Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked) => {
+                    ErrorCode::Locked
+                }
+                Some(rusqlite::ErrorCode::DatabaseCorrupt | rusqlite::ErrorCode::NotADatabase) => {
+                    ErrorCode::DamagedLibrary
+                }
+                Some(
+                    rusqlite::ErrorCode::CannotOpen
+                    | rusqlite::ErrorCode::DiskFull
+                    | rusqlite::ErrorCode::SystemIoFailure
+                    | rusqlite::ErrorCode::ReadOnly
+                    | rusqlite::ErrorCode::PermissionDenied,
+                ) => ErrorCode::Io,
+                _ => ErrorCode::Internal,
+            },
+        }
+    }
+}
+
+/// Serialises as the shared error contract `{ code, message, problems }`.
 impl serde::Serialize for StoreError {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut s = serializer.serialize_struct("StoreError", 2)?;
-        s.serialize_field("code", self.code())?;
-        s.serialize_field("message", &self.to_string())?;
-        s.end()
+        serde::Serialize::serialize(&ApiError::from(self), serializer)
     }
 }

@@ -1,20 +1,11 @@
 //! Where each element sits in the handoff graph: view state kept per workspace, outside
 //! the change log (moving a node is not an undoable edit).
 
-use serde::{Deserialize, Serialize};
+use throughline_model::NodePosition;
 
+use crate::events::{ChangeKind, Committed};
 use crate::library::workspace_id;
 use crate::{Store, StoreError};
-
-/// An element's position in the graph view, in the view's own units.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "specta", derive(specta::Type))]
-pub struct NodePosition {
-    /// The element's id.
-    pub id: String,
-    pub x: f64,
-    pub y: f64,
-}
 
 impl Store {
     /// The stored positions of the workspace's current elements, in element order.
@@ -64,6 +55,11 @@ impl Store {
             }
         }
         tx.commit()?;
+        self.published(Committed {
+            slug: Some(slug.to_string()),
+            source: None,
+            kind: ChangeKind::Layout,
+        });
         Ok(())
     }
 }

@@ -7,21 +7,25 @@
 //! refer to what it removed) are checked by the model's rules through indexed queries,
 //! and the changes are written and logged as one batch. Undo and redo replay logged
 //! batches, so they survive a restart and work the same for the app and the CLI.
+//! Each committed transaction is published as a [`Committed`] event, and writes by other
+//! connections are noticed by [`Store::external_changes`].
 
 mod backup;
 mod check;
 mod delta;
 mod edits;
 mod error;
+mod events;
 mod integrity;
 mod label;
 mod layout;
 mod library;
 mod log;
-mod recovery;
 mod names;
+mod recovery;
 mod rows;
 mod schema;
+mod settings;
 mod snapshots;
 mod tables;
 mod types;
@@ -35,13 +39,17 @@ pub use backup::{
     backup_dir, list_backups, newest_good_backup,
 };
 pub use error::StoreError;
-pub use layout::NodePosition;
+pub use events::{ChangeKind, Committed};
 pub use recovery::{
     LostWorkspace, RestoreOutcome, SalvageReport, SalvagedWorkspace, restore, restore_command,
     salvage,
 };
 pub use schema::{SCHEMA_VERSION, migration_sql};
+pub use settings::Settings;
 pub use snapshots::{SnapshotInfo, decode_snapshot, encode_snapshot};
+/// Where each element sits in the graph view (defined with the model, so that the
+/// playbook's diagram takes the same type).
+pub use throughline_model::NodePosition;
 pub use types::{
     Actor, BatchState, ChangeBatch, HistoryStep, Source, WorkspaceDelta, WorkspaceState,
     WorkspaceSummary,
@@ -66,6 +74,10 @@ pub struct Store {
     path: Option<PathBuf>,
     /// Why today's automatic backup failed, if it did; opening goes on regardless.
     backup_warning: Option<String>,
+    /// Transactions committed through this connection, not yet taken.
+    committed: Vec<events::Committed>,
+    /// How far other connections' writes have been reported.
+    seen: events::Seen,
 }
 
 impl Store {
@@ -116,11 +128,15 @@ impl Store {
 
     fn prepare(mut conn: Connection, path: Option<&Path>) -> Result<Self, StoreError> {
         schema::prepare(&mut conn, path)?;
-        Ok(Self {
+        let mut store = Self {
             conn,
             path: path.map(Path::to_path_buf),
             backup_warning: None,
-        })
+            committed: Vec::new(),
+            seen: events::Seen::default(),
+        };
+        store.start_watching()?;
+        Ok(store)
     }
 
     /// Why today's automatic backup could not be taken at open, if it could not.

@@ -2,11 +2,13 @@
 //! workspaces, and the settings.
 
 use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
-use throughline_model::{EditError, Id, Workspace, check_name, diff, validate};
+use throughline_model::{EditError, Id, Workspace, diff, validate};
 
+use crate::events::{ChangeKind, Committed};
 use crate::label::quoted;
 use crate::log::{self, NewBatch, Role};
-use crate::{Actor, DEFAULT_DISPLAY_NAME, Source, Store, StoreError, WorkspaceSummary, tables};
+use crate::settings::LAST_WORKSPACE;
+use crate::{Actor, Source, Store, StoreError, WorkspaceSummary, tables};
 
 const SUMMARY: &str = "SELECT w.slug, w.name, w.updated_at,
     (SELECT count(*) FROM stages s WHERE s.workspace_id = w.id),
@@ -103,52 +105,73 @@ impl Store {
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let taken: Vec<String> = {
-            let mut stmt = tx.prepare("SELECT slug FROM workspaces")?;
-            let rows = stmt.query_map([], |r| r.get(0))?;
-            rows.collect::<Result<_, _>>()?
-        };
-        let slug = Id::slug_from(&doc.workspace.name, "workspace", |s| {
-            taken.iter().any(|t| t == s)
-        });
-        let at = log::now()?;
-        tx.execute(
-            "INSERT INTO workspaces (slug, name, revision, created_at, updated_at)
-             VALUES (?1, ?2, 1, ?3, ?3)",
-            params![slug.as_str(), doc.workspace.name, at],
-        )?;
-        let id = tx.last_insert_rowid();
-        // A new workspace is written like any edit: as the difference from nothing.
-        let changes = diff(&Workspace::default(), doc);
-        for change in &changes {
-            tables::write_change(&tx, id, change)?;
-        }
-        log::append(
-            &tx,
-            &NewBatch {
-                workspace_id: id,
-                at: &at,
-                who: &actor.name,
-                source: actor.source,
-                label,
-                role: Role::Create,
-                reverts: None,
-                changes: &changes,
-            },
-        )?;
-        let summary = summary(&tx, id)?;
+        let summary = insert_in(&tx, doc, actor, label)?;
         tx.commit()?;
+        self.published(Committed {
+            slug: Some(summary.slug.clone()),
+            source: Some(actor.source),
+            kind: ChangeKind::Created,
+        });
         Ok(summary)
     }
 
-    /// Deletes a workspace, its entities and its change log. This cannot be undone.
+    /// On the first start of a library, adds `sample()` when the library is empty and
+    /// opens it next; later starts (or a library that already holds workspaces) add
+    /// nothing. One transaction: a crash half-way leaves the library unseeded, to be
+    /// seeded again next time. Returns the workspace added, if any.
+    pub fn seed_first_run(
+        &mut self,
+        sample: impl FnOnce() -> Workspace,
+        actor: &Actor,
+    ) -> Result<Option<WorkspaceSummary>, StoreError> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        if crate::settings::get(&tx, SAMPLE_SEEDED)?.is_some() {
+            return Ok(None);
+        }
+        let mut added = None;
+        if summaries(&tx)?.is_empty() {
+            let doc = sample();
+            let problems = validate(&doc);
+            if !problems.is_empty() {
+                return Err(EditError::Invalid(problems).into());
+            }
+            let label = format!("Import workspace {}", quoted(&doc.workspace.name));
+            let summary = insert_in(&tx, &doc, actor, &label)?;
+            crate::settings::put(&tx, LAST_WORKSPACE, Some(&summary.slug))?;
+            added = Some(summary);
+        }
+        crate::settings::put(&tx, SAMPLE_SEEDED, Some("1"))?;
+        tx.commit()?;
+        if let Some(summary) = &added {
+            self.published(Committed {
+                slug: Some(summary.slug.clone()),
+                source: Some(actor.source),
+                kind: ChangeKind::Created,
+            });
+        }
+        Ok(added)
+    }
+
+    /// Deletes a workspace, its entities and its change log, and forgets it as the last
+    /// one opened, in one transaction. This cannot be undone.
     pub fn delete_workspace(&mut self, slug: &str) -> Result<(), StoreError> {
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
         let id = workspace_id(&tx, slug)?;
         tx.execute("DELETE FROM workspaces WHERE id = ?1", [id])?;
+        tx.execute(
+            "DELETE FROM settings WHERE key = ?1 AND value = ?2",
+            [LAST_WORKSPACE, slug],
+        )?;
         tx.commit()?;
+        self.published(Committed {
+            slug: Some(slug.to_string()),
+            source: None,
+            kind: ChangeKind::Deleted,
+        });
         Ok(())
     }
 
@@ -180,61 +203,54 @@ impl Store {
         }
     }
 
-    /// The name recorded with the user's changes.
-    pub fn display_name(&self) -> Result<String, StoreError> {
-        let name: Option<String> = self
-            .conn
-            .query_row(
-                "SELECT value FROM settings WHERE key = 'display_name'",
-                [],
-                |r| r.get(0),
-            )
-            .optional()?;
-        Ok(name.unwrap_or_else(|| DEFAULT_DISPLAY_NAME.to_string()))
-    }
-
-    /// Sets the name recorded with the user's changes; it must be a valid name.
-    pub fn set_display_name(&mut self, name: &str) -> Result<(), StoreError> {
-        let name = name.trim();
-        check_name(name).map_err(|source| StoreError::InvalidText {
-            what: "display name",
-            source,
-        })?;
-        self.conn.execute(
-            "INSERT INTO settings (key, value) VALUES ('display_name', ?1)
-             ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-            [name],
-        )?;
-        Ok(())
-    }
-
-    /// A free-form setting of the app (e.g. the workspace last opened), if set.
-    pub fn setting(&self, key: &str) -> Result<Option<String>, StoreError> {
-        Ok(self
-            .conn
-            .query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| {
-                r.get(0)
-            })
-            .optional()?)
-    }
-
-    /// Sets a free-form setting, or removes it with `None`.
-    pub fn set_setting(&mut self, key: &str, value: Option<&str>) -> Result<(), StoreError> {
-        match value {
-            Some(value) => self.conn.execute(
-                "INSERT INTO settings (key, value) VALUES (?1, ?2)
-                 ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-                [key, value],
-            )?,
-            None => self
-                .conn
-                .execute("DELETE FROM settings WHERE key = ?1", [key])?,
-        };
-        Ok(())
-    }
-
     /// An actor for the user's display name writing through `source`.
     pub fn actor(&self, source: Source) -> Result<Actor, StoreError> {
         Ok(Actor::new(self.display_name()?, source))
     }
+}
+
+/// The setting that records that the first start has been handled.
+const SAMPLE_SEEDED: &str = "sample_seeded";
+
+/// Inserts a validated document as a new workspace inside `tx`, logged as one batch.
+fn insert_in(
+    tx: &rusqlite::Transaction<'_>,
+    doc: &Workspace,
+    actor: &Actor,
+    label: &str,
+) -> Result<WorkspaceSummary, StoreError> {
+    let taken: Vec<String> = {
+        let mut stmt = tx.prepare("SELECT slug FROM workspaces")?;
+        let rows = stmt.query_map([], |r| r.get(0))?;
+        rows.collect::<Result<_, _>>()?
+    };
+    let slug = Id::slug_from(&doc.workspace.name, "workspace", |s| {
+        taken.iter().any(|t| t == s)
+    });
+    let at = log::now()?;
+    tx.execute(
+        "INSERT INTO workspaces (slug, name, revision, created_at, updated_at)
+         VALUES (?1, ?2, 1, ?3, ?3)",
+        params![slug.as_str(), doc.workspace.name, at],
+    )?;
+    let id = tx.last_insert_rowid();
+    // A new workspace is written like any edit: as the difference from nothing.
+    let changes = diff(&Workspace::default(), doc);
+    for change in &changes {
+        tables::write_change(tx, id, change)?;
+    }
+    log::append(
+        tx,
+        &NewBatch {
+            workspace_id: id,
+            at: &at,
+            who: &actor.name,
+            source: actor.source,
+            label,
+            role: Role::Create,
+            reverts: None,
+            changes: &changes,
+        },
+    )?;
+    summary(tx, id)
 }

@@ -260,6 +260,8 @@ pub fn salvage(damaged: &Path, new_library: &Path) -> Result<SalvageReport, Stor
         conn,
         path: Some(damaged.to_path_buf()),
         backup_warning: None,
+        committed: Vec::new(),
+        seen: crate::events::Seen::default(),
     };
     let mut new = Store::open(new_library)?;
     let actor = Actor::new("salvage", Source::Import);

@@ -179,14 +179,32 @@ fn saving_moves_the_revision_and_the_saved_time() {
 }
 
 #[test]
-fn errors_cross_as_code_and_message() {
+fn errors_cross_as_code_message_and_problems() {
     let store = Store::open_in_memory().unwrap();
     let err = store.load("nope").unwrap_err();
     assert_eq!(
         serde_json::to_value(&err).unwrap(),
         json!({
             "code": "not_found",
-            "message": "no workspace \"nope\": the library is empty; create or import one first"
+            "message": "no workspace \"nope\": the library is empty; create or import one first",
+            "problems": []
         })
+    );
+}
+
+#[test]
+fn a_refused_edit_crosses_with_every_problem_and_its_path() {
+    let (mut store, slug) = store_with_rich();
+    let mut info = store.load(&slug).unwrap().workspace;
+    info.name = " ".into();
+    let err = store
+        .apply(&slug, &Edit::SetInfo { info }, &ui())
+        .unwrap_err();
+    let json = serde_json::to_value(&err).unwrap();
+    assert_eq!(json["code"], "invalid_edit");
+    let problems = json["problems"].as_array().unwrap();
+    assert!(
+        problems.iter().any(|p| p["path"] == "workspace.name"),
+        "{json}"
     );
 }

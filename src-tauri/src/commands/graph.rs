@@ -29,9 +29,10 @@ pub async fn get_layout(
 #[tauri::command]
 #[specta::specta]
 pub async fn save_layout(
+    window: tauri::Window,
     state: State<'_, AppState>,
     slug: String,
     positions: Vec<NodePosition>,
 ) -> Result<(), ApiError> {
-    Ok(state.store()?.save_layout(&slug, &positions)?)
+    Ok(state.store_for(&window)?.save_layout(&slug, &positions)?)
 }

@@ -1,12 +1,14 @@
-//! The playbook: what goes in, and the PDF export.
+//! The playbook: what goes in, the PDF export, and opening what was exported.
 
 use std::path::PathBuf;
 
 use serde::Serialize;
 use tauri::State;
-use throughline_playbook::{Placement, PlaybookOptions, SectionPreview};
+use tauri_plugin_dialog::DialogExt;
+use tauri_plugin_opener::OpenerExt;
+use throughline_playbook::{PlaybookOptions, SectionPreview};
 
-use crate::error::ApiError;
+use crate::error::{ApiError, ErrorCode, io};
 use crate::state::AppState;
 
 /// A playbook written to disk.
@@ -44,24 +46,82 @@ pub async fn export_playbook(
         let store = state.store()?;
         (store.load(&slug)?, store.layout(&slug)?)
     };
-    let options = PlaybookOptions {
-        layout: layout
-            .into_iter()
-            .map(|p| Placement {
-                id: p.id,
-                x: p.x,
-                y: p.y,
-            })
-            .collect(),
-        ..options
-    };
+    let options = PlaybookOptions { layout, ..options };
     // Rendering takes the store lock no longer: other commands keep answering meanwhile.
     let rendered = throughline_playbook::render(&doc, &options)?;
     let path = PathBuf::from(path);
     throughline_format::write_atomically(&rendered.bytes, &path)?;
+    state.exported(&path);
     Ok(ExportedPlaybook {
         path: path.display().to_string(),
         bytes: u32::try_from(rendered.bytes.len()).unwrap_or(u32::MAX),
         pages: rendered.pages,
     })
+}
+
+/// Asks the user where to save a PDF (`suggested_name` is a file name); `None` when
+/// cancelled. In test builds, `THROUGHLINE_E2E_SAVE_DIR` answers instead of the native
+/// dialog, which WebDriver cannot drive; release builds have no such hook.
+#[tauri::command]
+#[specta::specta]
+pub async fn choose_pdf_path(
+    app: tauri::AppHandle,
+    suggested_name: String,
+) -> Result<Option<String>, ApiError> {
+    #[cfg(debug_assertions)]
+    if let Some(dir) = std::env::var_os("THROUGHLINE_E2E_SAVE_DIR").filter(|d| !d.is_empty()) {
+        return Ok(Some(
+            PathBuf::from(dir)
+                .join(&suggested_name)
+                .display()
+                .to_string(),
+        ));
+    }
+    let dialog = app
+        .dialog()
+        .file()
+        .add_filter("PDF document", &["pdf"])
+        .set_file_name(suggested_name);
+    let picked = tauri::async_runtime::spawn_blocking(move || dialog.blocking_save_file())
+        .await
+        .map_err(|e| io(format!("the save dialog failed: {e}")))?;
+    Ok(picked.map(|p| p.to_string()))
+}
+
+/// Opens a file the user exported in this session with the system's default application.
+#[tauri::command]
+#[specta::specta]
+pub async fn open_exported(
+    app: tauri::AppHandle,
+    state: State<'_, AppState>,
+    path: String,
+) -> Result<(), ApiError> {
+    let path = state.check_exported(&path)?;
+    app.opener()
+        .open_path(path.display().to_string(), None::<&str>)
+        .map_err(|e| opener_failed(&path, e))
+}
+
+/// Shows a file the user exported in this session in the system's file manager.
+#[tauri::command]
+#[specta::specta]
+pub async fn reveal_exported(
+    app: tauri::AppHandle,
+    state: State<'_, AppState>,
+    path: String,
+) -> Result<(), ApiError> {
+    let path = state.check_exported(&path)?;
+    app.opener()
+        .reveal_item_in_dir(&path)
+        .map_err(|e| opener_failed(&path, e))
+}
+
+fn opener_failed(path: &std::path::Path, e: tauri_plugin_opener::Error) -> ApiError {
+    ApiError::new(
+        ErrorCode::Io,
+        format!(
+            "cannot show {}: {e}; it is saved there, open it from your file manager",
+            path.display()
+        ),
+    )
 }

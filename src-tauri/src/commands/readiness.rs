@@ -1,21 +1,11 @@
-//! The Assess step: readiness figures, the layer diagnosis and the trend.
+//! The Assess step: the readiness report, composed by the readiness library exactly as
+//! `throughline readiness --format json` prints it.
 
-use serde::Serialize;
 use tauri::State;
-use throughline_readiness::{LayerDiagnosis, SessionSummary, TrendPoint};
+use throughline_readiness::ReadinessReport;
 
 use crate::error::ApiError;
 use crate::state::AppState;
-
-/// Everything the Assess view shows, computed by the readiness library.
-#[derive(Debug, Clone, Serialize, specta::Type)]
-pub struct ReadinessReport {
-    /// The chosen session's figures; absent when the workspace has no session yet.
-    pub session: Option<SessionSummary>,
-    pub layers: LayerDiagnosis,
-    /// Every session's figures in date order.
-    pub trend: Vec<TrendPoint>,
-}
 
 /// The readiness figures of one session (by id or name; default the latest), with the
 /// layer diagnosis and the trend across sessions.
@@ -27,15 +17,5 @@ pub async fn readiness_report(
     session: Option<String>,
 ) -> Result<ReadinessReport, ApiError> {
     let doc = state.store()?.load(&slug)?;
-    let summary = if doc.readiness.is_empty() {
-        None
-    } else {
-        let found = throughline_readiness::find_session(&doc, session.as_deref())?;
-        Some(throughline_readiness::summarize(found))
-    };
-    Ok(ReadinessReport {
-        session: summary,
-        layers: throughline_readiness::diagnose_layers(&doc.layer_scores),
-        trend: throughline_readiness::trend(&doc.readiness),
-    })
+    Ok(throughline_readiness::report(&doc, session.as_deref())?)
 }

@@ -1,28 +1,11 @@
 import { open, save } from "@tauri-apps/plugin-dialog";
-import { openPath as openWithSystem, revealItemInDir } from "@tauri-apps/plugin-opener";
-import { commands, type ApiError } from "../bindings";
+import { getCurrentWindow } from "@tauri-apps/api/window";
+import { commands, events, type ApiError } from "../bindings";
+import { type Backend, BackendError, type LibraryChanged, toBackendError } from "./types";
 
 type Result<T, E> = { status: "ok"; data: T } | { status: "error"; error: E };
-import { type Backend, BackendError, toBackendError } from "./types";
 
 const FILTERS = [{ name: "Throughline workspace", extensions: ["throughline.json", "json"] }];
-const PDF_FILTERS = [{ name: "PDF document", extensions: ["pdf"] }];
-
-declare global {
-  interface Window {
-    /** Test-only: when set, `choosePdfPath` answers with it instead of opening the native dialog (see ui/TESTIDS.md). */
-    __THROUGHLINE_E2E_SAVE_PATH__?: string;
-  }
-}
-
-/** Runs a plugin call, turning whatever it throws into a BackendError. */
-async function plugin<T>(call: () => Promise<T>): Promise<T> {
-  try {
-    return await call();
-  } catch (e) {
-    throw toBackendError(e);
-  }
-}
 
 async function unwrap<T>(call: Promise<Result<T, ApiError>>): Promise<T> {
   let result: Result<T, ApiError>;
@@ -31,7 +14,10 @@ async function unwrap<T>(call: Promise<Result<T, ApiError>>): Promise<T> {
   } catch (e) {
     throw toBackendError(e);
   }
-  if (result.status === "error") throw new BackendError(result.error.code, result.error.message);
+  if (result.status === "error") {
+    const { code, message, problems } = result.error;
+    throw new BackendError(code, message, problems);
+  }
   return result.data;
 }
 
@@ -80,12 +66,30 @@ export class TauriBackend implements Backend {
   playbookOutline: Backend["playbookOutline"] = (slug, options) => unwrap(commands.playbookOutline(slug, options));
   exportPlaybook: Backend["exportPlaybook"] = (slug, path, options) => unwrap(commands.exportPlaybook(slug, path, options));
 
-  choosePdfPath = async (suggestedName: string): Promise<string | null> => {
-    // End-to-end tests cannot drive a native dialog; they name the file up front.
-    const e2e = window.__THROUGHLINE_E2E_SAVE_PATH__;
-    if (typeof e2e === "string" && e2e) return e2e;
-    return plugin(() => save({ defaultPath: suggestedName, filters: PDF_FILTERS }));
+  choosePdfPath = (suggestedName: string) => unwrap(commands.choosePdfPath(suggestedName));
+  openPath = async (path: string) => {
+    await unwrap(commands.openExported(path));
   };
-  openPath = (path: string) => plugin(() => openWithSystem(path));
-  revealPath = (path: string) => plugin(() => revealItemInDir(path));
+  revealPath = async (path: string) => {
+    await unwrap(commands.revealExported(path));
+  };
+
+  onLibraryChanged = (listener: (change: LibraryChanged) => void): (() => void) => {
+    const own = getCurrentWindow().label;
+    let stop: (() => void) | null = null;
+    let stopped = false;
+    void events.libraryChanged
+      .listen((e) => {
+        // This window already shows what its own commands returned.
+        if (e.payload.origin !== own) listener(e.payload);
+      })
+      .then((unlisten) => {
+        if (stopped) unlisten();
+        else stop = unlisten;
+      });
+    return () => {
+      stopped = true;
+      stop?.();
+    };
+  };
 }

@@ -12,6 +12,9 @@ export type Capability = B.Capability;
 export type Dimension = B.Dimension;
 export type DimensionStats = B.DimensionStats_Serialize;
 export type Edit = B.Edit_Serialize;
+export type ErrorCode = B.ErrorCode;
+export type ChangeKind = B.ChangeKind;
+export type LibraryChanged = B.LibraryChanged_Serialize;
 export type Element = B.Element_Serialize;
 export type ElementKind = B.ElementKind;
 export type Evidence = B.Evidence_Serialize;
@@ -27,7 +30,8 @@ export type LayerReading = B.LayerReading_Serialize;
 export type LayerScore = B.LayerScore;
 export type NodePosition = B.NodePosition;
 export type Paper = B.Paper;
-export type Placement = B.Placement;
+export type Placement = B.NodePosition;
+export type Problem = B.Problem;
 export type PlaybookOptions = B.PlaybookOptions_Serialize;
 export type Principle = B.Principle_Serialize;
 export type Rater = B.Rater_Serialize;
@@ -59,14 +63,31 @@ export type WorkspaceInfo = B.WorkspaceInfo_Serialize;
 export type WorkspaceState = B.WorkspaceState_Serialize;
 export type WorkspaceSummary = B.WorkspaceSummary;
 
-/** An error the backend reported; `message` is written for the user. */
+/**
+ * An error the backend reported, in the contract shared with the CLI: a `code` to branch
+ * on, a `message` written for the user, and the located `problems` behind it (a path into
+ * the workspace document, such as `stages[0].name`, and what is wrong there).
+ */
 export class BackendError extends Error {
-  readonly code: string;
-  constructor(code: string, message: string) {
+  readonly code: ErrorCode;
+  readonly problems: Problem[];
+  constructor(code: ErrorCode, message: string, problems: Problem[] = []) {
     super(message);
     this.name = "BackendError";
     this.code = code;
+    this.problems = problems;
   }
+}
+
+const ERROR_CODES: readonly ErrorCode[] = [
+  "invalid_edit", "invalid_input", "not_found", "ambiguous", "conflict", "nothing_to_undo",
+  "nothing_to_redo", "newer_database", "locked", "damaged_library", "bad_file", "io",
+  "forbidden", "internal",
+];
+
+/** The value as an ErrorCode; anything unknown is `internal`. */
+export function asErrorCode(code: unknown): ErrorCode {
+  return ERROR_CODES.find((c) => c === code) ?? "internal";
 }
 
 /** Everything the UI asks of the app. The Tauri adapter is one implementation. */
@@ -99,10 +120,16 @@ export interface Backend {
   exportPlaybook(slug: string, path: string, options: PlaybookOptions): Promise<ExportedPlaybook>;
   /** Asks the user where to save a PDF (`suggestedName` is a file name); null when cancelled. */
   choosePdfPath(suggestedName: string): Promise<string | null>;
-  /** Opens a file with the system's default application. */
+  /** Opens a file the user exported with the system's default application (others are refused). */
   openPath(path: string): Promise<void>;
-  /** Shows a file selected in the system's file manager. */
+  /** Shows a file the user exported selected in the system's file manager (others are refused). */
   revealPath(path: string): Promise<void>;
+  /**
+   * Calls `listener` for every transaction committed to the library by someone else: another
+   * window, or another program such as the CLI. This window's own writes are not echoed.
+   * Returns the function that stops listening.
+   */
+  onLibraryChanged(listener: (change: LibraryChanged) => void): () => void;
 }
 
 /** Any thrown value as a BackendError, so the UI always has a message to show. */
@@ -110,8 +137,9 @@ export function toBackendError(e: unknown): BackendError {
   if (e instanceof BackendError) return e;
   if (e instanceof Error) return new BackendError("internal", e.message);
   if (typeof e === "object" && e !== null && "message" in e) {
-    const o = e as { code?: unknown; message: unknown };
-    return new BackendError(String(o.code ?? "internal"), String(o.message));
+    const o = e as { code?: unknown; message: unknown; problems?: unknown };
+    const problems = Array.isArray(o.problems) ? (o.problems as Problem[]) : [];
+    return new BackendError(asErrorCode(o.code), String(o.message), problems);
   }
   return new BackendError("internal", String(e));
 }

@@ -95,7 +95,7 @@ describe("undo, redo and the saved state", () => {
     const backend = new MemoryBackend([nexusFlow()]);
     const { user } = await renderApp(backend);
 
-    backend.failNext("invalid", "stages[0].name: a name cannot be empty");
+    backend.failNext("invalid_edit", "stages[0].name: a name cannot be empty");
     await user.click(screen.getByRole("button", { name: "Delete Discover" }));
 
     const alert = await screen.findByRole("alert");

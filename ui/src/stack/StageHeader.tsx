@@ -3,8 +3,10 @@ import { CSS } from "@dnd-kit/utilities";
 import { useState } from "react";
 import type { Stage } from "../backend";
 import { CommitText } from "../components/CommitText";
+import { FieldProblem } from "../components/FieldProblem";
 import { emotionText } from "../model/layers";
 import { useWorkspaceStore } from "../store/context";
+import { useFieldProblems } from "../store/problems";
 import { shiftStage } from "./actions";
 
 interface Props {
@@ -19,6 +21,7 @@ interface Props {
 export function StageHeader({ stage, index, count, selected, highlighted }: Props) {
   const store = useWorkspaceStore();
   const [editing, setEditing] = useState(false);
+  const problems = useFieldProblems(`stages[${index}]`);
   const { attributes, listeners, setNodeRef, transform, transition, isDragging } = useSortable({
     id: stage.id,
     data: { type: "stage" },
@@ -77,6 +80,7 @@ export function StageHeader({ stage, index, count, selected, highlighted }: Prop
           {stage.name}
         </h3>
       )}
+      <FieldProblem field="name" text={problems.name} />
       <div className="stage-meta">{emotionText(stage.emotion)}</div>
       <div className="stage-actions" onClick={(e) => e.stopPropagation()}>
         <button

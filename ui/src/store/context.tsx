@@ -1,7 +1,8 @@
 import { createContext, useContext, useSyncExternalStore, type ReactNode } from "react";
 import type { UiState, WorkspaceStore } from "./workspaceStore";
 
-const StoreContext = createContext<WorkspaceStore | null>(null);
+/** The workspace store of the window; null outside a StoreProvider. */
+export const StoreContext = createContext<WorkspaceStore | null>(null);
 
 export function StoreProvider({ store, children }: { store: WorkspaceStore; children: ReactNode }) {
   return <StoreContext.Provider value={store}>{children}</StoreContext.Provider>;

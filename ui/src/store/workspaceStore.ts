@@ -1,11 +1,26 @@
-import type { Backend, Edit, Settings, WorkspaceState, WorkspaceSummary } from "../backend";
+import type {
+  Backend,
+  Edit,
+  ErrorCode,
+  LibraryChanged,
+  Problem,
+  Settings,
+  WorkspaceState,
+  WorkspaceSummary,
+} from "../backend";
 import { toBackendError } from "../backend";
 
-export type SaveState = { kind: "idle" } | { kind: "saving" } | { kind: "saved"; at: string | null } | { kind: "error"; message: string };
+export type SaveState =
+  | { kind: "idle" }
+  | { kind: "saving" }
+  | { kind: "saved"; at: string | null }
+  | { kind: "error"; message: string };
 
 export interface ShownError {
-  code: string;
+  code: ErrorCode;
   message: string;
+  /** Where the refused change went wrong, each shown beside its field when it has one. */
+  problems: Problem[];
   /** What the user was doing, e.g. "Could not save your change". */
   context: string;
 }
@@ -42,7 +57,50 @@ export class WorkspaceStore {
   private queue: Promise<unknown> = Promise.resolve();
   private pending = 0;
 
+  private stopListening: (() => void) | null = null;
+
   constructor(readonly backend: Backend) {}
+
+  /**
+   * Follows changes that others commit (another window, the CLI): the workspace list is
+   * read again, and the open workspace when it was the one written. This window's own
+   * writes are not echoed. Returns the function that stops following.
+   */
+  follow = (): (() => void) => {
+    this.stopListening?.();
+    const stop = this.backend.onLibraryChanged((change) => void this.refresh(change));
+    this.stopListening = stop;
+    return () => {
+      stop();
+      if (this.stopListening === stop) this.stopListening = null;
+    };
+  };
+
+  /** Reads again what `change` may have changed; queued after any write in flight. */
+  refresh = (change: LibraryChanged) =>
+    this.run("Could not show a change made elsewhere", async () => {
+      if (change.kind === "layout") return;
+      if (change.kind === "settings") {
+        this.set({ settings: await this.backend.getSettings() });
+        return;
+      }
+      const workspaces = await this.backend.listWorkspaces();
+      this.set({ workspaces });
+      const current = this.state.current?.summary.slug;
+      if (!current) {
+        if (workspaces[0] && this.state.ready) this.setCurrent(await this.backend.openWorkspace(workspaces[0].slug));
+        return;
+      }
+      if (!workspaces.some((w) => w.slug === current)) {
+        // Deleted elsewhere: show the next one, as after a delete here.
+        this.set({ current: null, selectedElement: null, selectedStage: null, save: { kind: "idle" } });
+        if (workspaces[0]) this.setCurrent(await this.backend.openWorkspace(workspaces[0].slug));
+        return;
+      }
+      if (change.slug === null || change.slug === current) {
+        this.setCurrent(await this.backend.openWorkspace(current), false);
+      }
+    });
 
   subscribe = (listener: () => void): (() => void) => {
     this.listeners.add(listener);
@@ -68,7 +126,7 @@ export class WorkspaceStore {
       } catch (e) {
         const err = toBackendError(e);
         this.set({
-          error: { code: err.code, message: err.message, context },
+          error: { code: err.code, message: err.message, problems: err.problems, context },
           ...(saving ? { save: { kind: "error", message: err.message } as SaveState } : {}),
         });
         return null;
@@ -85,24 +143,34 @@ export class WorkspaceStore {
     return next;
   }
 
-  private setCurrent(current: WorkspaceState): void {
+  /** Shows `current`; a refresh (`clearError` false) keeps a message the user has not read. */
+  private setCurrent(current: WorkspaceState, clearError = true): void {
     const { selectedElement, selectedStage } = this.state;
-    const workspaces = this.state.workspaces.map((w) => (w.slug === current.summary.slug ? current.summary : w));
+    const workspaces = this.state.workspaces.map((w) =>
+      w.slug === current.summary.slug ? current.summary : w,
+    );
     this.set({
       current,
       workspaces,
-      error: null,
-      selectedElement: selectedElement && current.doc.elements.some((e) => e.id === selectedElement) ? selectedElement : null,
+      error: clearError ? null : this.state.error,
+      selectedElement:
+        selectedElement && current.doc.elements.some((e) => e.id === selectedElement) ? selectedElement : null,
       selectedStage: selectedStage && current.doc.stages.some((s) => s.id === selectedStage) ? selectedStage : null,
     });
   }
 
   init = () =>
     this.run("Could not start", async () => {
-      const [settings, workspaces] = await Promise.all([this.backend.getSettings(), this.backend.listWorkspaces()]);
-      this.set({ settings, workspaces });
+      const [settings, workspaces] = await Promise.all([
+        this.backend.getSettings(),
+        this.backend.listWorkspaces(),
+      ]);
+      this.set({ settings, workspaces, error: null });
       const last = workspaces.find((w) => w.slug === settings.last_workspace) ?? workspaces[0];
-      if (last) this.setCurrent(await this.backend.openWorkspace(last.slug));
+      if (last) {
+        this.setCurrent(await this.backend.openWorkspace(last.slug));
+        await this.remember(last.slug);
+      }
       this.set({ ready: true });
     }).then((r) => {
       if (!this.state.ready) this.set({ ready: true });
@@ -117,10 +185,10 @@ export class WorkspaceStore {
       await this.remember(slug);
     });
 
+  /** The backend remembers the workspace opened last (opening it, deleting it); this mirrors it. */
   private async remember(slug: string | null): Promise<void> {
     if (this.state.settings.last_workspace === slug) return;
-    const settings = await this.backend.setSettings({ ...this.state.settings, last_workspace: slug });
-    this.set({ settings });
+    this.set({ settings: { ...this.state.settings, last_workspace: slug } });
   }
 
   createWorkspace = (name: string) =>

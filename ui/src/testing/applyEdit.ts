@@ -1,4 +1,4 @@
-import type { Edit, Workspace } from "../backend";
+import type { Edit, ErrorCode, Workspace } from "../backend";
 import { BackendError } from "../backend";
 import { LAYER_LABEL, NAME_MAX } from "../model/library";
 
@@ -10,14 +10,14 @@ import { LAYER_LABEL, NAME_MAX } from "../model/library";
  */
 
 /** The store's code for a refused edit (`StoreError::code` in crates/store). */
-export const INVALID_EDIT = "invalid_edit";
+export const INVALID_EDIT: ErrorCode = "invalid_edit";
 
 /** Applies `edit` to a copy of `doc` and validates the result, as the store does. */
 export function applyEdit(doc: Workspace, edit: Edit): Workspace {
   const ws: Workspace = structuredClone(doc);
   applyInPlace(ws, edit);
   const problems = validate(ws);
-  if (problems.length > 0) throw new BackendError(INVALID_EDIT, joinProblems(problems));
+  if (problems.length > 0) throw new BackendError(INVALID_EDIT, joinProblems(problems), problems);
   return ws;
 }
 
@@ -126,7 +126,7 @@ function applyInPlace(ws: Workspace, edit: Edit): void {
       for (const e of edit.edits) applyInPlace(ws, e);
       return;
     default:
-      throw new BackendError("unsupported", `the test double does not apply "${(edit as Edit).type}" edits`);
+      throw new BackendError("internal", `the test double does not apply "${(edit as Edit).type}" edits`);
   }
 }
 

@@ -1,7 +1,10 @@
 import type {
   Backend,
   Edit,
+  ErrorCode,
   ExportedPlaybook,
+  LibraryChanged,
+  Problem,
   NodePosition,
   Report,
   ReadinessReport,
@@ -107,8 +110,20 @@ export class MemoryBackend implements Backend {
   }
 
   /** The next call fails with this error. */
-  failNext(code: string, message: string): void {
-    this.failures.push(new BackendError(code, message));
+  failNext(code: ErrorCode, message: string, problems: Problem[] = []): void {
+    this.failures.push(new BackendError(code, message, problems));
+  }
+
+  private changeListeners = new Set<(change: LibraryChanged) => void>();
+
+  onLibraryChanged = (listener: (change: LibraryChanged) => void): (() => void) => {
+    this.changeListeners.add(listener);
+    return () => this.changeListeners.delete(listener);
+  };
+
+  /** Tells the window that someone else (another window, the CLI) committed a change. */
+  externalChange(change: Omit<LibraryChanged, "origin">): void {
+    for (const l of this.changeListeners) l({ ...change, origin: null });
   }
 
   /** Holds every following call until the returned function is called. */
@@ -176,7 +191,7 @@ export class MemoryBackend implements Backend {
 
   createWorkspace = (name: string) =>
     this.call("createWorkspace", [name], () => {
-      if (!name.trim()) throw new BackendError("invalid", "A workspace needs a name.");
+      if (!name.trim()) throw new BackendError("invalid_input", "A workspace needs a name.");
       return this.summary(this.entry(this.add(emptyWorkspace(name.trim()))));
     });
 
@@ -184,9 +199,15 @@ export class MemoryBackend implements Backend {
     this.call("deleteWorkspace", [slug], () => {
       this.entry(slug);
       this.entries.delete(slug);
+      if (this.settings.last_workspace === slug) this.settings = { ...this.settings, last_workspace: null };
     });
 
-  openWorkspace = (slug: string) => this.call("openWorkspace", [slug], () => this.state(this.entry(slug)));
+  openWorkspace = (slug: string) =>
+    this.call("openWorkspace", [slug], () => {
+      const state = this.state(this.entry(slug));
+      this.settings = { ...this.settings, last_workspace: slug };
+      return state;
+    });
 
   applyEdit = (slug: string, edit: Edit) =>
     this.call("applyEdit", [slug, edit], () => {
@@ -211,7 +232,7 @@ export class MemoryBackend implements Backend {
     const from = dir === "undo" ? e.undo : e.redo;
     const to = dir === "undo" ? e.redo : e.undo;
     const step = from.pop();
-    if (!step) throw new BackendError(`nothing_to_${dir}`, `There is nothing to ${dir}.`);
+    if (!step) throw new BackendError(dir === "undo" ? "nothing_to_undo" : "nothing_to_redo", `There is nothing to ${dir}.`);
     to.push({ label: step.label, doc: e.doc });
     e.doc = step.doc;
     e.revision += 1;
@@ -221,7 +242,7 @@ export class MemoryBackend implements Backend {
 
   importWorkspace = (path: string) =>
     this.call("importWorkspace", [path], () => {
-      if (!this.importFixture) throw new BackendError("not_found", `Cannot read ${path}.`);
+      if (!this.importFixture) throw new BackendError("io", `Cannot read ${path}.`);
       return this.summary(this.entry(this.add(this.importFixture)));
     });
 
