@@ -265,6 +265,20 @@ export type Edit_Serialize =
 /**  Several edits applied, saved and undone together. */
 { type: "batch"; edits: Edit_Serialize[] };
 
+/**  Which playbook to print. */
+export type Edition = 
+/**
+ *  At most [`LEADERSHIP_PAGES`] pages whatever the workspace's size: the arc, the
+ *  principles, readiness with the layer diagnosis and the ten worst divergences with
+ *  their owners. Long lists are cut with a line saying how many more the full edition has.
+ */
+"leadership" | 
+/**
+ *  Everything, with a compact checklist per touchpoint whose findings point to the
+ *  numbered divergences.
+ */
+"full";
+
 /**  A node of the handoff graph and a card of the Coherence Stack. */
 export type Element = Element_Serialize | Element_Deserialize;
 
@@ -739,10 +753,17 @@ export type PlaybookOptions = PlaybookOptions_Serialize | PlaybookOptions_Deseri
 export type PlaybookOptions_Deserialize = {
 	/**  A4 or US Letter. */
 	paper?: Paper,
+	/**  The leadership edition (default) or the full one. */
+	edition?: Edition,
 	/**  Which sections to include. */
 	sections?: Sections_Deserialize,
 	/**  The date printed on the cover and in the footer, passed in so output is deterministic. */
 	generated_on?: string,
+	/**
+	 *  The export time as RFC 3339 (`2026-11-30T09:40:00Z`), written as the PDF's creation
+	 *  date; passed in so output is deterministic. Absent or unreadable: no date is written.
+	 */
+	generated_at?: string | null,
 	/**
 	 *  The graph view's stored node positions. The diagram uses them when every drawn node
 	 *  has one; otherwise it lays the graph out in layers itself.
@@ -754,10 +775,17 @@ export type PlaybookOptions_Deserialize = {
 export type PlaybookOptions_Serialize = {
 	/**  A4 or US Letter. */
 	paper: Paper,
+	/**  The leadership edition (default) or the full one. */
+	edition: Edition,
 	/**  Which sections to include. */
 	sections: Sections_Serialize,
 	/**  The date printed on the cover and in the footer, passed in so output is deterministic. */
 	generated_on: string,
+	/**
+	 *  The export time as RFC 3339 (`2026-11-30T09:40:00Z`), written as the PDF's creation
+	 *  date; passed in so output is deterministic. Absent or unreadable: no date is written.
+	 */
+	generated_at: string | null,
 	/**
 	 *  The graph view's stored node positions. The diagram uses them when every drawn node
 	 *  has one; otherwise it lays the graph out in layers itself.
@@ -957,7 +985,13 @@ export type RuleCode = "conflicting-claim" | "unowned-handoff" | "typed-invarian
 /**  A readiness or layer score: a whole number from 1 (absent) to 5 (fully integrated). */
 export type Score = number;
 
-/**  A section of the playbook. */
+/**
+ *  A section of the playbook.
+ * 
+ *  This list is the extension point for new pages (a Monitor page, "What changed"): add a
+ *  variant here and to [`Section::ALL`], a switch to [`crate::Sections`], a line in
+ *  `Facts::summary`, and a renderer in `lay_out`; both editions then pick it up.
+ */
 export type Section = 
 /**  Name, date, vision and the readiness verdict. */
 "cover" | 
@@ -1101,7 +1135,9 @@ export type Settings_Serialize = {
 export type Severity = "error" | "warning" | "info";
 
 /**  Where a write came from, recorded with every change batch. */
-export type Source = "ui" | "cli" | "import" | "undo" | "redo";
+export type Source = "ui" | "cli" | "import" | "undo" | "redo" | 
+/**  Restoring a snapshot: an ordinary, undoable edit back to a saved state. */
+"restore";
 
 /**  A stage of the narrative: a milestone between the customer's start and the vision. */
 export type Stage = Stage_Serialize | Stage_Deserialize;

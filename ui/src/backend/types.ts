@@ -30,6 +30,7 @@ export type LayerReading = B.LayerReading_Serialize;
 export type LayerScore = B.LayerScore;
 export type NodePosition = B.NodePosition;
 export type Paper = B.Paper;
+export type Edition = B.Edition;
 export type Placement = B.NodePosition;
 export type Problem = B.Problem;
 export type PlaybookOptions = B.PlaybookOptions_Serialize;
@@ -80,9 +81,20 @@ export class BackendError extends Error {
 }
 
 const ERROR_CODES: readonly ErrorCode[] = [
-  "invalid_edit", "invalid_input", "not_found", "ambiguous", "conflict", "nothing_to_undo",
-  "nothing_to_redo", "newer_database", "locked", "damaged_library", "bad_file", "io",
-  "forbidden", "internal",
+  "invalid_edit",
+  "invalid_input",
+  "not_found",
+  "ambiguous",
+  "conflict",
+  "nothing_to_undo",
+  "nothing_to_redo",
+  "newer_database",
+  "locked",
+  "damaged_library",
+  "bad_file",
+  "io",
+  "forbidden",
+  "internal",
 ];
 
 /** The value as an ErrorCode; anything unknown is `internal`. */

@@ -27,7 +27,12 @@ export function Inspector({ element, doc, onChange, onClose }: InspectorProps) {
     onChange({ type: "put_element", element: normalize({ ...element, ...patch }) });
   };
   const channels = [...new Set(doc.elements.map((e) => e.channel).filter((c): c is string => !!c))];
-  const teams = [...new Set([...doc.elements.filter((e) => e.kind === "team").map((e) => e.name), ...doc.elements.map((e) => e.team).filter((t): t is string => !!t)])];
+  const teams = [
+    ...new Set([
+      ...doc.elements.filter((e) => e.kind === "team").map((e) => e.name),
+      ...doc.elements.map((e) => e.team).filter((t): t is string => !!t),
+    ]),
+  ];
 
   return (
     <aside
@@ -42,56 +47,105 @@ export function Inspector({ element, doc, onChange, onClose }: InspectorProps) {
       }}
     >
       <header className="inspector-head">
-        <span className="card-kind"><span aria-hidden="true" className="card-icon">{KIND_ICON[element.kind]}</span>{KIND_LABEL[element.kind]}</span>
-        <span className="muted small mono" title="The card's id, used in files and handoffs">{element.id}</span>
-        <button type="button" className="icon" onClick={onClose} aria-label="Close the inspector" title="Close (Escape)">✕</button>
+        <span className="card-kind">
+          <span aria-hidden="true" className="card-icon">
+            {KIND_ICON[element.kind]}
+          </span>
+          {KIND_LABEL[element.kind]}
+        </span>
+        <span className="muted small mono" title="The card's id, used in files and handoffs">
+          {element.id}
+        </span>
+        <button type="button" className="icon" onClick={onClose} aria-label="Close the inspector" title="Close (Escape)">
+          ✕
+        </button>
       </header>
       <div className="inspector-body">
         <label className="field">
           <span>Name</span>
-          <CommitText data-testid="inspector-name" className="inspector-name" value={element.name} required onCommit={(name) => put({ name })} />
+          <CommitText
+            data-testid="inspector-name"
+            className="inspector-name"
+            value={element.name}
+            required
+            onCommit={(name) => put({ name })}
+          />
           <FieldProblem field="name" text={problems.name} />
         </label>
         <div className="field-row">
           <label className="field">
             <span>Kind</span>
             <select data-testid="inspector-kind" value={element.kind} onChange={(e) => put({ kind: e.target.value as ElementKind })}>
-              {ALL_KINDS.map((k) => <option key={k} value={k}>{KIND_LABEL[k]}</option>)}
+              {ALL_KINDS.map((k) => (
+                <option key={k} value={k}>
+                  {KIND_LABEL[k]}
+                </option>
+              ))}
             </select>
             <FieldProblem field="kind" text={problems.kind} />
           </label>
           {element.kind === "system" && (
             <label className="field">
               <span>Capability</span>
-              <select data-testid="inspector-capability" value={element.capability ?? ""}
-                onChange={(e) => put({ capability: (e.target.value || undefined) as Capability | undefined })}>
+              <select
+                data-testid="inspector-capability"
+                value={element.capability ?? ""}
+                onChange={(e) => put({ capability: (e.target.value || undefined) as Capability | undefined })}
+              >
                 <option value="">Not set</option>
-                {(Object.keys(CAPABILITY_LABEL) as Capability[]).map((c) => <option key={c} value={c}>{CAPABILITY_LABEL[c]}</option>)}
+                {(Object.keys(CAPABILITY_LABEL) as Capability[]).map((c) => (
+                  <option key={c} value={c}>
+                    {CAPABILITY_LABEL[c]}
+                  </option>
+                ))}
               </select>
             </label>
           )}
         </div>
         <label className="field">
           <span>Description</span>
-          <CommitText multiline data-testid="inspector-description" value={element.description ?? ""} placeholder="What it is and what it is for"
-            onCommit={(description) => put({ description })} />
+          <CommitText
+            multiline
+            data-testid="inspector-description"
+            value={element.description ?? ""}
+            placeholder="What it is and what it is for"
+            onCommit={(description) => put({ description })}
+          />
           <FieldProblem field="description" text={problems.description} />
         </label>
         <div className="field-row">
           {(element.kind === "touchpoint" || element.channel) && (
             <label className="field">
               <span>Channel</span>
-              <CommitText data-testid="inspector-channel" list={`${ids}-channels`} value={element.channel ?? ""} placeholder="web, app, email, chat…"
-                onCommit={(channel) => put({ channel: channel || undefined })} />
-              <datalist id={`${ids}-channels`}>{channels.map((c) => <option key={c} value={c} />)}</datalist>
+              <CommitText
+                data-testid="inspector-channel"
+                list={`${ids}-channels`}
+                value={element.channel ?? ""}
+                placeholder="web, app, email, chat…"
+                onCommit={(channel) => put({ channel: channel || undefined })}
+              />
+              <datalist id={`${ids}-channels`}>
+                {channels.map((c) => (
+                  <option key={c} value={c} />
+                ))}
+              </datalist>
               <FieldProblem field="channel" text={problems.channel} />
             </label>
           )}
           <label className="field">
             <span>Team</span>
-            <CommitText data-testid="inspector-team" list={`${ids}-teams`} value={element.team ?? ""} placeholder="Who owns it"
-              onCommit={(team) => put({ team: team || undefined })} />
-            <datalist id={`${ids}-teams`}>{teams.map((t) => <option key={t} value={t} />)}</datalist>
+            <CommitText
+              data-testid="inspector-team"
+              list={`${ids}-teams`}
+              value={element.team ?? ""}
+              placeholder="Who owns it"
+              onCommit={(team) => put({ team: team || undefined })}
+            />
+            <datalist id={`${ids}-teams`}>
+              {teams.map((t) => (
+                <option key={t} value={t} />
+              ))}
+            </datalist>
             <FieldProblem field="team" text={problems.team} />
           </label>
         </div>
@@ -101,23 +155,57 @@ export function Inspector({ element, doc, onChange, onClose }: InspectorProps) {
           <CoversField element={element} elements={doc.elements} onChange={(covers) => put({ covers })} />
         )}
         <FieldProblem field="covers" text={problems.covers} />
-        <KeyValueRows testId="claims" label="Claims" hint="What it states to the customer or to other teams."
-          entries={element.claims ?? {}} keyLabel="Key" valueLabel="Value" keyPlaceholder="setup.effort" valuePlaceholder="No setup needed"
-          onChange={(claims) => put({ claims })} />
+        <KeyValueRows
+          testId="claims"
+          label="Claims"
+          hint="What it states to the customer or to other teams."
+          entries={element.claims ?? {}}
+          keyLabel="Key"
+          valueLabel="Value"
+          keyPlaceholder="setup.effort"
+          valuePlaceholder="No setup needed"
+          onChange={(claims) => put({ claims })}
+        />
         <FieldProblem field="claims" text={problems.claims} />
-        <ListField testId="needs" label="Needs" hint="Context it needs to do its job." items={element.needs ?? []}
-          placeholder="conversation.history" onChange={(needs) => put({ needs })} />
+        <ListField
+          testId="needs"
+          label="Needs"
+          hint="Context it needs to do its job."
+          items={element.needs ?? []}
+          placeholder="conversation.history"
+          onChange={(needs) => put({ needs })}
+        />
         <FieldProblem field="needs" text={problems.needs} />
-        <KeyValueRows testId="interprets" label="Interprets" hint="How it reads each signal it receives." valueRequired
-          entries={element.interprets ?? {}} keyLabel="Signal" valueLabel="Intent" keyPlaceholder="intent.rising" valuePlaceholder="ready to buy"
-          onChange={(interprets) => put({ interprets })} />
+        <KeyValueRows
+          testId="interprets"
+          label="Interprets"
+          hint="How it reads each signal it receives."
+          valueRequired
+          entries={element.interprets ?? {}}
+          keyLabel="Signal"
+          valueLabel="Intent"
+          keyPlaceholder="intent.rising"
+          valuePlaceholder="ready to buy"
+          onChange={(interprets) => put({ interprets })}
+        />
         <FieldProblem field="interprets" text={problems.interprets} />
-        <ListField testId="tags" label="Tags" hint="Free labels for filtering." items={element.tags ?? []} placeholder="pilot"
-          onChange={(tags) => put({ tags })} />
+        <ListField
+          testId="tags"
+          label="Tags"
+          hint="Free labels for filtering."
+          items={element.tags ?? []}
+          placeholder="pilot"
+          onChange={(tags) => put({ tags })}
+        />
         <FieldProblem field="tags" text={problems.tags} />
       </div>
       <footer className="inspector-foot">
-        <button type="button" className="danger" data-testid="inspector-delete" onClick={() => onChange({ type: "delete_element", id: element.id })}>
+        <button
+          type="button"
+          className="danger"
+          data-testid="inspector-delete"
+          onClick={() => onChange({ type: "delete_element", id: element.id })}
+        >
           Delete card
         </button>
         <span className="muted small">Delete key · undo with Ctrl+Z</span>

@@ -13,6 +13,9 @@ afterEach(() => {
   window.location.hash = "";
 });
 
+/** The export time, sent as RFC 3339 to the second (the PDF's creation date). */
+const EXPORT_TIME = expect.stringMatching(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/);
+
 const ALL = { cover: true, narrative: true, principles: true, readiness: true, integrity: true, checklists: true };
 
 function setup() {
@@ -41,15 +44,24 @@ describe("the preview", { timeout: 15000 }, () => {
     const { user } = await renderApp(backend);
 
     await waitFor(() => expect(previewTitles()).toEqual(["cover", "narrative", "principles", "readiness", "integrity", "checklists"]));
-    expect(outlineCalls(backend)[0]).toEqual({ paper: "a4", sections: ALL, generated_on: todayIso(), layout: [] });
+    expect(outlineCalls(backend)[0]).toEqual({
+      paper: "a4",
+      edition: "leadership",
+      sections: ALL,
+      generated_on: todayIso(),
+      generated_at: EXPORT_TIME,
+      layout: [],
+    });
     expect(screen.getByTestId("playbook-preview")).toHaveTextContent("1 principle (non-negotiables first)");
 
     await user.click(toggle("checklists"));
     await waitFor(() => expect(previewTitles()).toEqual(["cover", "narrative", "principles", "readiness", "integrity"]));
     expect(outlineCalls(backend).at(-1)).toEqual({
       paper: "a4",
+      edition: "leadership",
       sections: { ...ALL, checklists: false },
       generated_on: todayIso(),
+      generated_at: EXPORT_TIME,
       layout: [],
     });
   });
@@ -122,7 +134,11 @@ describe("exporting the PDF", { timeout: 15000 }, () => {
     expect(screen.getByTestId("playbook-export")).toBeDisabled();
     expect(toggle("cover")).toBeDisabled();
     expect(asked).toEqual([
-      ["workshop", "/tmp/workshop-playbook.pdf", { paper: "a4", sections: ALL, generated_on: todayIso(), layout: [] }],
+      [
+        "workshop",
+        "/tmp/workshop-playbook.pdf",
+        { paper: "a4", edition: "leadership", sections: ALL, generated_on: todayIso(), generated_at: EXPORT_TIME, layout: [] },
+      ],
     ]);
 
     written.resolve({ path: "/home/ana/Documents/workshop-playbook.pdf", bytes: 48_213, pages: 6 });

@@ -1,4 +1,4 @@
-import type { Paper, PlaybookOptions, Section, Sections } from "../backend";
+import type { Edition, Paper, PlaybookOptions, Section, Sections } from "../backend";
 
 /** What each section checkbox says; keyed by the library's sections, so a new one fails the type check until it is named here. */
 export const SECTION_LABELS: Record<Section, { label: string; hint: string }> = {
@@ -54,9 +54,17 @@ export function todayIso(now: Date = new Date()): string {
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
-export function makeOptions(paper: Paper, sections: Sections, generatedOn: string = todayIso()): PlaybookOptions {
-  // The backend fills `layout` with the graph view's saved positions.
-  return { paper, sections, generated_on: generatedOn, layout: [] };
+export function makeOptions(
+  paper: Paper,
+  sections: Sections,
+  generatedOn: string = todayIso(),
+  edition: Edition = "leadership",
+  now: Date = new Date(),
+): PlaybookOptions {
+  // The backend fills `layout` with the graph view's saved positions. The export time
+  // becomes the PDF's creation date (RFC 3339, to the second).
+  const generatedAt = now.toISOString().replace(/\.\d{3}Z$/, "Z");
+  return { paper, edition, sections, generated_on: generatedOn, generated_at: generatedAt, layout: [] };
 }
 
 /** The file name at the end of a path, whichever separator the platform uses. */

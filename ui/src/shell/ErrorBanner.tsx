@@ -17,8 +17,7 @@ export function ErrorBanner() {
   return (
     <div className={`error-banner code-${error.code}`} role="alert" data-testid="error-banner" data-code={error.code}>
       <div className="error-text">
-        <strong>{advice ? advice.title : error.context}.</strong>{" "}
-        {error.problems.length === 0 && <span>{error.message}</span>}
+        <strong>{advice ? advice.title : error.context}.</strong> {error.problems.length === 0 && <span>{error.message}</span>}
         {error.problems.length > 0 && (
           <ul className="error-problems" data-testid="error-problems">
             {error.problems.map((p, i) => (
@@ -28,7 +27,11 @@ export function ErrorBanner() {
             ))}
           </ul>
         )}
-        {advice && <p className="error-advice" data-testid="error-advice">{advice.advice}</p>}
+        {advice && (
+          <p className="error-advice" data-testid="error-advice">
+            {advice.advice}
+          </p>
+        )}
       </div>
       {advice?.retry && (
         <button type="button" data-testid="error-retry" onClick={() => void (ready ? store.dismissError() : store.init())}>

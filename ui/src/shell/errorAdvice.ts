@@ -34,7 +34,8 @@ export function adviceFor(code: ErrorCode): Advice | null {
     case "bad_file":
       return {
         title: "This file cannot be imported",
-        advice: "Fix the places listed in the file (or export it again from where it came from), then import it again. Nothing was added to the library.",
+        advice:
+          "Fix the places listed in the file (or export it again from where it came from), then import it again. Nothing was added to the library.",
         retry: false,
       };
     default:

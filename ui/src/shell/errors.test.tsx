@@ -22,7 +22,9 @@ describe("error contract in the window", () => {
 
     const banner = await screen.findByTestId("error-banner");
     expect(banner).toHaveAttribute("data-code", "invalid_edit");
-    const items = within(banner).getAllByRole("listitem").map((li) => li.textContent);
+    const items = within(banner)
+      .getAllByRole("listitem")
+      .map((li) => li.textContent);
     expect(items).toEqual([
       "Card “Product website”, name: the name cannot be empty",
       "Stage “Evaluate”, name: two stages are called “Evaluate”",
@@ -70,7 +72,12 @@ describe("live updates", () => {
     await act(async () => backend.externalChange({ slug, source: "cli", kind: "created" }));
     await user.click(screen.getByTestId("workspace-switcher"));
     await waitFor(() =>
-      expect(screen.getAllByTestId("workspace-item").map((i) => i.textContent).join(" ")).toContain("Imported by the CLI"),
+      expect(
+        screen
+          .getAllByTestId("workspace-item")
+          .map((i) => i.textContent)
+          .join(" "),
+      ).toContain("Imported by the CLI"),
     );
 
     const open = store.getState().current!.summary.slug;

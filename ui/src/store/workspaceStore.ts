@@ -1,20 +1,7 @@
-import type {
-  Backend,
-  Edit,
-  ErrorCode,
-  LibraryChanged,
-  Problem,
-  Settings,
-  WorkspaceState,
-  WorkspaceSummary,
-} from "../backend";
+import type { Backend, Edit, ErrorCode, LibraryChanged, Problem, Settings, WorkspaceState, WorkspaceSummary } from "../backend";
 import { toBackendError } from "../backend";
 
-export type SaveState =
-  | { kind: "idle" }
-  | { kind: "saving" }
-  | { kind: "saved"; at: string | null }
-  | { kind: "error"; message: string };
+export type SaveState = { kind: "idle" } | { kind: "saving" } | { kind: "saved"; at: string | null } | { kind: "error"; message: string };
 
 export interface ShownError {
   code: ErrorCode;
@@ -146,25 +133,19 @@ export class WorkspaceStore {
   /** Shows `current`; a refresh (`clearError` false) keeps a message the user has not read. */
   private setCurrent(current: WorkspaceState, clearError = true): void {
     const { selectedElement, selectedStage } = this.state;
-    const workspaces = this.state.workspaces.map((w) =>
-      w.slug === current.summary.slug ? current.summary : w,
-    );
+    const workspaces = this.state.workspaces.map((w) => (w.slug === current.summary.slug ? current.summary : w));
     this.set({
       current,
       workspaces,
       error: clearError ? null : this.state.error,
-      selectedElement:
-        selectedElement && current.doc.elements.some((e) => e.id === selectedElement) ? selectedElement : null,
+      selectedElement: selectedElement && current.doc.elements.some((e) => e.id === selectedElement) ? selectedElement : null,
       selectedStage: selectedStage && current.doc.stages.some((s) => s.id === selectedStage) ? selectedStage : null,
     });
   }
 
   init = () =>
     this.run("Could not start", async () => {
-      const [settings, workspaces] = await Promise.all([
-        this.backend.getSettings(),
-        this.backend.listWorkspaces(),
-      ]);
+      const [settings, workspaces] = await Promise.all([this.backend.getSettings(), this.backend.listWorkspaces()]);
       this.set({ settings, workspaces, error: null });
       const last = workspaces.find((w) => w.slug === settings.last_workspace) ?? workspaces[0];
       if (last) {
