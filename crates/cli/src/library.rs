@@ -19,6 +19,9 @@ pub enum CliError {
     Playbook(#[from] throughline_playbook::PlaybookError),
     #[error("{0}")]
     Monitor(#[from] throughline_monitor::MonitorError),
+    /// A command that only reads was pointed at a library file that does not exist.
+    #[error("no library at {}; `throughline import` creates one", .0.display())]
+    NoLibrary(PathBuf),
     #[error("{0}")]
     Other(String),
 }
@@ -40,6 +43,10 @@ impl From<&CliError> for throughline_model::ApiError {
                 };
                 ApiError::new(code, e.to_string())
             }
+            CliError::NoLibrary(_) => throughline_model::ApiError::new(
+                throughline_model::ErrorCode::NotFound,
+                e.to_string(),
+            ),
             CliError::Other(message) => {
                 throughline_model::ApiError::new(throughline_model::ErrorCode::Internal, message)
             }
@@ -130,10 +137,7 @@ pub fn existing_library(db: Option<&Path>) -> Result<PathBuf, CliError> {
     if path.exists() {
         Ok(path)
     } else {
-        Err(CliError::Other(format!(
-            "no library at {}; `throughline import` creates one",
-            path.display()
-        )))
+        Err(CliError::NoLibrary(path))
     }
 }
 

@@ -124,6 +124,13 @@ fn damaged_message(
     newest: Option<&BackupInfo>,
     restore_command: Option<&str>,
 ) -> String {
+    // SQLite's check lists one problem a line; a message stays on one line.
+    let detail = detail
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with("***"))
+        .collect::<Vec<_>>()
+        .join("; ");
     let mut text = format!(
         "the library {} is damaged ({detail}); it was left as it is. ",
         path.display()
