@@ -35,7 +35,7 @@ pub use measure::{
 };
 pub use scores::{Dimension, Emotion, Layer, RangeError, Score};
 pub use text::{LONG_TEXT_MAX, NAME_MAX, TextError, check_long_text, check_name};
-pub use validate::{Problem, validate};
+pub use validate::{Problem, is_iso_date, validate};
 pub use workspace::{
     Capability, Element, ElementKind, Handoff, HandoffMode, LayerScore, NodePosition, Principle,
     Rater, RaterScores, ReadinessSession, Stage, Trigger, Waiver, Workspace, WorkspaceInfo,

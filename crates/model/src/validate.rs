@@ -285,8 +285,8 @@ pub(crate) fn is_timestamp(value: &str) -> bool {
     }
 }
 
-/// `YYYY-MM-DD` with a real month and day.
-pub(crate) fn is_iso_date(value: &str) -> bool {
+/// Whether `value` is a real calendar date written `YYYY-MM-DD`.
+pub fn is_iso_date(value: &str) -> bool {
     let b = value.as_bytes();
     if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
         return false;

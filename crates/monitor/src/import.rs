@@ -9,8 +9,8 @@ use serde::Serialize;
 use throughline_model::{Edit, Metric, Reading, Workspace};
 
 use crate::MonitorError;
-use crate::date::is_date;
 use crate::render::num;
+use throughline_model::is_iso_date as is_date;
 
 /// Which header names the columns of a readings file have. By default `metric`, `date`,
 /// `value` and (optional) `n`, matched without regard to case or surrounding spaces.

@@ -13,7 +13,6 @@
 //! ([`export_csv`]). Every formula is in `docs/monitor.md`.
 
 mod compute;
-mod date;
 mod export;
 mod import;
 mod render;
@@ -24,11 +23,11 @@ use throughline_audit::{Finding, Report};
 use throughline_model::Workspace;
 
 pub use compute::{MetricStatus, Point, StageArc, Trend, consistency, normalise, to_target};
-pub use date::is_date;
 pub use export::export_csv;
 pub use import::{ColumnMap, ImportOptions, Preview, RowConflict, RowError, preview_csv};
 pub use render::{num, render_json, render_text};
 pub use rules::{GAP_THRESHOLD, SLIDE_SHARE, drift_layer};
+pub use throughline_model::is_iso_date as is_date;
 
 /// What can go wrong in the monitor; the message says what and what to do.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]

@@ -12,8 +12,8 @@ use crate::collection::{
 };
 use crate::fields::{FieldChange, changed_fields};
 use crate::findings::{FindingsDelta, findings_delta};
-use crate::fxhash::FxHashMap;
 use crate::readiness::{ReadinessDelta, readiness_delta};
+use rustc_hash::FxHashMap;
 
 /// What happened to one item between two states.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]

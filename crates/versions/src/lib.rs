@@ -19,7 +19,6 @@ mod compare;
 mod error;
 mod fields;
 mod findings;
-mod fxhash;
 mod merge;
 mod readiness;
 mod render;

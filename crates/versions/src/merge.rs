@@ -15,7 +15,7 @@ use throughline_model::{EntityKind, Workspace};
 use crate::VersionsError;
 use crate::collection::{Get, Item, Set, Visitor, collection_name, to_value, visit_all};
 use crate::fields::{FieldConflict, merge_fields};
-use crate::fxhash::{FxHashMap, FxHashSet};
+use rustc_hash::{FxHashMap, FxHashSet};
 
 /// Something both sides changed, each its own way; the merged file holds `ours`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
