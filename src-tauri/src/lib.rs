@@ -40,6 +40,13 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
             commands::playbook::choose_pdf_path,
             commands::playbook::open_exported,
             commands::playbook::reveal_exported,
+            commands::reality::choose_log_path,
+            commands::reality::preview_log,
+            commands::reality::import_log,
+            commands::reality::list_logs,
+            commands::reality::delete_log,
+            commands::reality::replay_log,
+            commands::reality::alias_edit,
         ])
         .events(tauri_specta::collect_events![events::LibraryChanged])
 }

@@ -7,6 +7,7 @@ import { useShortcuts } from "./shell/useShortcuts";
 import { useView } from "./shell/useView";
 import { AssessView } from "./assess/AssessView";
 import { PlaybookView } from "./playbook/PlaybookView";
+import { RealityView } from "./reality/RealityView";
 import { StackEditor } from "./stack/StackEditor";
 import { LensBar } from "./lens/LensBar";
 import { useUi, useWorkspaceStore } from "./store/context";
@@ -40,6 +41,8 @@ export function App() {
         <GraphView />
       ) : hasWorkspace && view === "playbook" ? (
         <PlaybookView />
+      ) : hasWorkspace && view === "reality" ? (
+        <RealityView />
       ) : hasWorkspace ? (
         <StackEditor />
       ) : (

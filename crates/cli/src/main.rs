@@ -7,6 +7,7 @@ mod library;
 mod monitor;
 mod output;
 mod playbook;
+mod logs;
 mod replay;
 mod reports;
 mod versions;
@@ -102,7 +103,8 @@ enum Command {
     Replay {
         /// A `*.throughline.json` file, or a workspace's slug or name in the library.
         target: String,
-        /// The log: `.csv`, `.csv.gz`, `.xes`, `.xes.gz`, or a directly-follows table (CSV).
+        /// The log: `.csv`, `.csv.gz`, `.xes`, `.xes.gz`, or a directly-follows table (CSV);
+        /// or the name of a log stored in the library (`throughline logs import`).
         log: PathBuf,
         #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
         format: OutputFormat,
@@ -113,6 +115,8 @@ enum Command {
         #[arg(long)]
         skip_bad_rows: bool,
     },
+    /// Keep event logs in the library (import, list, delete) to replay them by name.
+    Logs(logs::LogsArgs),
     /// Import or export the readings of a workspace's metrics as CSV.
     Readings {
         #[command(subcommand)]
@@ -311,6 +315,7 @@ fn run(cli: Cli) -> Result<ExitCode, CliError> {
                 return Ok(ExitCode::from(1));
             }
         }
+        Command::Logs(args) => logs::logs(args, db.as_deref())?,
         Command::Readings { command } => {
             output::print(&monitor::readings(command, db.as_deref())?)?;
         }

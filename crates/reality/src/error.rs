@@ -63,6 +63,12 @@ pub enum RealityError {
         line: u64,
         message: String,
     },
+    /// A log kept in the library cannot be read back.
+    #[error("the stored log cannot be read: {message}; import the file again")]
+    Stored { message: String },
+    /// A mapping of activities to elements cannot be saved.
+    #[error("{message}")]
+    Mapping { message: String },
     /// More distinct cases, activities or resources than the compact store can number.
     #[error("{path}: more than 4 billion distinct values in one column; split the log")]
     TooLarge { path: PathBuf },

@@ -9,6 +9,7 @@
 //! directly-follows table computed in a warehouse can be replayed instead of raw events.
 //! Every definition is in `docs/reality.md`.
 
+mod aliases;
 mod csv_log;
 mod dfg;
 mod error;
@@ -19,6 +20,7 @@ mod observed;
 mod replay;
 mod report;
 mod rules;
+mod stored;
 mod timestamp;
 mod xes_log;
 
@@ -26,6 +28,7 @@ use std::path::Path;
 
 use throughline_model::Workspace;
 
+pub use aliases::{ActivityMapping, alias_edit};
 pub use csv_log::{ColumnMapping, CsvOptions, DetectedMapping, Preview, preview_csv, read_csv};
 pub use error::RealityError;
 pub use input::{LogKind, detect};
@@ -36,6 +39,7 @@ pub use rules::{
     HERO_MIN_ELEMENTS, HERO_PERCENT, LATENCY_MIN_TRANSITIONS, REWORK_MIN_CASES, REWORK_PERCENT,
     SHADOW_ERROR_PERCENT, SHADOW_MIN_CASES,
 };
+pub use stored::{decode_log, encode_log};
 pub use timestamp::parse_millis;
 pub use xes_log::read_xes;
 

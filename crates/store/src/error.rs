@@ -37,6 +37,20 @@ pub enum StoreError {
          delete that snapshot first"
     )]
     SnapshotLabelTaken(String),
+    #[error("{}", log_not_found_message(.wanted, .available))]
+    LogNotFound {
+        wanted: String,
+        /// The names of the workspace's stored logs, newest first.
+        available: Vec<String>,
+    },
+    #[error(
+        "this workspace already has a log named \"{0}\"; choose another name with --name, or \
+         delete that log first"
+    )]
+    LogNameTaken(String),
+    /// An event log could not be read, or a directly-follows table was offered for storing.
+    #[error("{0}")]
+    Log(#[from] throughline_reality::RealityError),
     #[error("cannot write {}: {message}. Nothing was written.", .path.display())]
     Export { path: PathBuf, message: String },
     #[error("the position of \"{0}\" in the graph is not a finite number")]
@@ -118,6 +132,18 @@ fn snapshot_not_found_message(wanted: &str, available: &[String]) -> String {
     }
 }
 
+fn log_not_found_message(wanted: &str, available: &[String]) -> String {
+    if available.is_empty() {
+        format!("no log \"{wanted}\": this workspace has no stored logs yet; import one first")
+    } else {
+        let quoted: Vec<String> = available.iter().map(|l| format!("\"{l}\"")).collect();
+        format!(
+            "no log \"{wanted}\" in this workspace; it has: {}",
+            quoted.join(", ")
+        )
+    }
+}
+
 fn damaged_message(
     path: &Path,
     detail: &str,
@@ -170,6 +196,9 @@ impl StoreError {
             StoreError::NotFound { .. } => "not_found",
             StoreError::SnapshotNotFound { .. } => "snapshot_not_found",
             StoreError::SnapshotLabelTaken(_) => "snapshot_label_taken",
+            StoreError::LogNotFound { .. } => "log_not_found",
+            StoreError::LogNameTaken(_) => "log_name_taken",
+            StoreError::Log(_) => "bad_log",
             StoreError::Export { .. } => "io",
             StoreError::Ambiguous { .. } => "ambiguous",
             StoreError::InvalidEdit(_) => "invalid_edit",
@@ -221,7 +250,10 @@ impl StoreError {
             StoreError::NotFound { .. } | StoreError::SnapshotNotFound { .. } => {
                 ErrorCode::NotFound
             }
-            StoreError::SnapshotLabelTaken(_) => ErrorCode::Conflict,
+            StoreError::SnapshotLabelTaken(_) | StoreError::LogNameTaken(_) => ErrorCode::Conflict,
+            StoreError::LogNotFound { .. } => ErrorCode::NotFound,
+            StoreError::Log(throughline_reality::RealityError::Io { .. }) => ErrorCode::Io,
+            StoreError::Log(_) => ErrorCode::BadFile,
             StoreError::Export { .. } => ErrorCode::Io,
             StoreError::Damaged { .. } | StoreError::Unsalvageable { .. } => {
                 ErrorCode::DamagedLibrary

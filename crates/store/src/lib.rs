@@ -21,6 +21,7 @@ mod label;
 mod layout;
 mod library;
 mod log;
+mod logs;
 mod names;
 mod recovery;
 mod rows;
@@ -40,6 +41,7 @@ pub use backup::{
 };
 pub use error::StoreError;
 pub use events::{ChangeKind, Committed};
+pub use logs::{LogImport, LogInfo, SkippedRow};
 pub use recovery::{
     LostWorkspace, RestoreOutcome, SalvageReport, SalvagedWorkspace, restore, restore_command,
     salvage,

@@ -74,6 +74,17 @@ export class TauriBackend implements Backend {
     await unwrap(commands.revealExported(path));
   };
 
+  chooseLogPath = () => unwrap(commands.chooseLogPath());
+  previewLog = (path: string) => unwrap(commands.previewLog(path));
+  importLog: Backend["importLog"] = (slug, path, name, columns, skipBadRows) =>
+    unwrap(commands.importLog(slug, path, name, columns, skipBadRows));
+  listLogs = (slug: string) => unwrap(commands.listLogs(slug));
+  deleteLog = async (slug: string, name: string) => {
+    await unwrap(commands.deleteLog(slug, name));
+  };
+  replayLog = (slug: string, name: string) => unwrap(commands.replayLog(slug, name));
+  aliasEdit: Backend["aliasEdit"] = (slug, mappings) => unwrap(commands.aliasEdit(slug, mappings));
+
   onLibraryChanged = (listener: (change: LibraryChanged) => void): (() => void) => {
     const own = getCurrentWindow().label;
     let stop: (() => void) | null = null;

@@ -15,6 +15,14 @@ export type Edit = B.Edit_Serialize;
 export type ErrorCode = B.ErrorCode;
 export type ChangeKind = B.ChangeKind;
 export type LibraryChanged = B.LibraryChanged_Serialize;
+export type LogColumns = B.LogColumns;
+export type LogImport = B.LogImport;
+export type LogInfo = B.LogInfo;
+export type LogPreview = B.LogPreview;
+export type ObservedPair = B.ObservedPair;
+export type Replay = B.Replay_Serialize;
+export type UnmappedActivity = B.UnmappedActivity;
+export type ActivityToElement = B.ActivityToElement;
 export type Element = B.Element_Serialize;
 export type ElementKind = B.ElementKind;
 export type Evidence = B.Evidence_Serialize;
@@ -132,6 +140,19 @@ export interface Backend {
   exportPlaybook(slug: string, path: string, options: PlaybookOptions): Promise<ExportedPlaybook>;
   /** Asks the user where to save a PDF (`suggestedName` is a file name); null when cancelled. */
   choosePdfPath(suggestedName: string): Promise<string | null>;
+  /** Asks the user for an event log (CSV or XES, gzipped or not); null when cancelled. */
+  chooseLogPath(): Promise<string | null>;
+  /** The first rows of a log file and the columns detected for case, activity, time, resource, channel. */
+  previewLog(path: string): Promise<LogPreview>;
+  /** Reads a log (columns as given, or detected when null) and keeps it in the workspace under `name`. */
+  importLog(slug: string, path: string, name: string, columns: LogColumns | null, skipBadRows: boolean): Promise<LogImport>;
+  /** The workspace's stored logs, newest first. */
+  listLogs(slug: string): Promise<LogInfo[]>;
+  deleteLog(slug: string, name: string): Promise<void>;
+  /** Replays a stored log against the workspace as it is now. */
+  replayLog(slug: string, name: string): Promise<Replay>;
+  /** The one edit that saves each activity as an alias of its element; null when nothing is new. */
+  aliasEdit(slug: string, mappings: ActivityToElement[]): Promise<Edit | null>;
   /** Opens a file the user exported with the system's default application (others are refused). */
   openPath(path: string): Promise<void>;
   /** Shows a file the user exported selected in the system's file manager (others are refused). */

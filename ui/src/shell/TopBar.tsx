@@ -35,6 +35,9 @@ export function TopBar() {
           <a className="nav-item" aria-current={view === "playbook" ? "page" : undefined} href="#playbook" data-testid="nav-playbook">
             Playbook
           </a>
+          <a className="nav-item" aria-current={view === "reality" ? "page" : undefined} href="#reality" data-testid="nav-reality">
+            Reality
+          </a>
         </nav>
       )}
       <div className="grow" />

@@ -4,6 +4,11 @@ import type {
   ErrorCode,
   ExportedPlaybook,
   LibraryChanged,
+  LogColumns,
+  LogInfo,
+  LogPreview,
+  ActivityToElement,
+  Replay,
   Problem,
   NodePosition,
   Report,
@@ -21,6 +26,7 @@ import { applyEdit } from "./applyEdit";
 import { labelOf } from "./labels";
 import { notRatedReport } from "./sampleOutput";
 import { sampleOutline } from "./playbookFixture";
+import { aliasEditOf, emptyReplay, sampleLogPreview } from "./realityDouble";
 
 interface Entry {
   slug: string;
@@ -89,6 +95,17 @@ export class MemoryBackend implements Backend {
   });
   /** What the save dialog answers; null: the user cancelled. */
   pdfPath: (suggestedName: string) => string | null = (name) => `/tmp/${name}`;
+
+  /** Stored event logs by workspace slug, newest first. */
+  readonly logs = new Map<string, LogInfo[]>();
+  /** What the log dialog answers; null: the user cancelled. */
+  logPath: () => string | null = () => "/tmp/tickets.csv";
+  /** The canned answer of `previewLog`; the double reads no file. */
+  previewFor: (path: string) => LogPreview = sampleLogPreview;
+  /** The counts a stored log gets at import; the double reads no file. */
+  importedCounts = { events: 120, cases: 20, activities: 6 };
+  /** The canned answer of `replayLog`: tests pass in what the Rust replay would say of `doc`. */
+  replayFor: (doc: Workspace, log: string) => Replay = (_doc, log) => emptyReplay(log);
 
   constructor(docs: Workspace[] = [], settings?: Partial<Settings>) {
     for (const doc of docs) this.add(doc);
@@ -291,4 +308,55 @@ export class MemoryBackend implements Backend {
   openPath = (path: string) => this.call("openPath", [path], () => undefined);
 
   revealPath = (path: string) => this.call("revealPath", [path], () => undefined);
+
+  chooseLogPath = () => this.call("chooseLogPath", [], () => this.logPath());
+
+  previewLog = (path: string) => this.call("previewLog", [path], () => this.previewFor(path));
+
+  importLog = (slug: string, path: string, name: string, columns: LogColumns | null, skipBadRows: boolean) =>
+    this.call("importLog", [slug, path, name, columns, skipBadRows], () => {
+      this.entry(slug);
+      const trimmed = name.trim();
+      if (!trimmed) throw new BackendError("invalid_input", "the log name cannot be empty");
+      const list = this.logs.get(slug) ?? [];
+      const taken = list.find((l) => l.name.toLowerCase() === trimmed.toLowerCase());
+      if (taken) throw new BackendError("conflict", `this workspace already has a log named "${taken.name}"; choose another name with --name, or delete that log first`);
+      const info: LogInfo = {
+        name: trimmed,
+        source: path.split(/[\\/]/).pop() ?? path,
+        who: this.settings.display_name || "Someone",
+        at: this.now(),
+        ...this.importedCounts,
+        bad_rows: 0,
+        first_event: "2026-03-02T09:00:00Z",
+        last_event: "2026-03-30T17:00:00Z",
+        stored_bytes: 2048,
+      };
+      this.logs.set(slug, [info, ...list]);
+      return { info, skipped: [] };
+    });
+
+  listLogs = (slug: string) =>
+    this.call("listLogs", [slug], () => {
+      this.entry(slug);
+      return this.logs.get(slug) ?? [];
+    });
+
+  deleteLog = (slug: string, name: string) =>
+    this.call("deleteLog", [slug, name], () => {
+      const list = this.logs.get(slug) ?? [];
+      const keep = list.filter((l) => l.name.toLowerCase() !== name.trim().toLowerCase());
+      if (keep.length === list.length) throw new BackendError("not_found", `no log "${name}" in this workspace`);
+      this.logs.set(slug, keep);
+    });
+
+  replayLog = (slug: string, name: string) =>
+    this.call("replayLog", [slug, name], () => {
+      const log = (this.logs.get(slug) ?? []).find((l) => l.name.toLowerCase() === name.trim().toLowerCase());
+      if (!log) throw new BackendError("not_found", `no log "${name}" in this workspace`);
+      return this.replayFor(this.entry(slug).doc, log.name);
+    });
+
+  aliasEdit = (slug: string, mappings: ActivityToElement[]) =>
+    this.call("aliasEdit", [slug, mappings], () => aliasEditOf(this.entry(slug).doc, mappings));
 }
