@@ -10,6 +10,9 @@ use std::time::{Duration, Instant};
 use fantoccini::{Client, ClientBuilder, Locator, elements::Element, key::Key};
 use serde_json::json;
 
+/// The file name a test build's log dialog answers with, in the driver's home folder.
+pub const E2E_LOG_FILE: &str = "tickets.csv";
+
 /// How long any single wait may take before the test fails with a message.
 pub const WAIT: Duration = Duration::from_secs(20);
 
@@ -56,6 +59,8 @@ impl Driver {
             .env("XDG_CONFIG_HOME", home.path().join("config"))
             // A test build answers the PDF save dialog with this folder (see choose_pdf_path).
             .env("THROUGHLINE_E2E_SAVE_DIR", home.path().join("exports"))
+            // ... and the event-log open dialog with this file (see choose_log_path).
+            .env("THROUGHLINE_E2E_LOG_FILE", home.path().join(E2E_LOG_FILE))
             .stdout(Stdio::null())
             .stderr(Stdio::null())
             .process_group(0)

@@ -91,7 +91,12 @@ export function ImportLogDialog({ path, preview, taken, busy, error, onImport, o
       <p className="muted">{path}</p>
       <label className="field">
         <span>Name in the library</span>
-        <input data-testid="import-log-name" value={name} onChange={(e) => setName(e.target.value)} onKeyDown={(e) => e.key === "Enter" && submit()} />
+        <input
+          data-testid="import-log-name"
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+          onKeyDown={(e) => e.key === "Enter" && submit()}
+        />
       </label>
       {csv && (
         <fieldset className="log-columns">

@@ -3,12 +3,15 @@ import type { ActivityToElement, Finding, LogColumns, LogInfo, LogPreview, Repla
 import { toBackendError } from "../backend";
 import { FindingItem } from "../graph/FindingItem";
 import { namesOf } from "../graph/names";
-import { useSetLens } from "../lens/LensContext";
+import { useLens, useSetLens } from "../lens/LensContext";
 import { useUi, useWorkspaceStore } from "../store/context";
 import { ImportLogDialog } from "./ImportLogDialog";
 import { adoptedHandoff, formatFitness, formatHours, realityLens } from "./realityLens";
 import { UnmappedActivities } from "./UnmappedActivities";
 import "./reality.css";
+
+/** The log last replayed per workspace, so that coming back to the view while its lens is on replays it again. */
+const lastReplayed = new Map<string, string>();
 
 interface Importing {
   path: string;
@@ -29,6 +32,7 @@ export function RealityView() {
   const doc = useUi((s) => s.current?.doc);
   const displayName = useUi((s) => s.settings.display_name);
   const setLens = useSetLens();
+  const lensKind = useLens()?.kind;
   const [logs, setLogs] = useState<LogInfo[]>([]);
   const [selected, setSelected] = useState("");
   const [replay, setReplay] = useState<Replay | null>(null);
@@ -47,7 +51,7 @@ export function RealityView() {
       setLogs(list);
       setSelected((s) => (list.some((l) => l.name === s) ? s : (list[0]?.name ?? "")));
     } catch (e) {
-      fail(e);
+      setError(toBackendError(e).message);
     }
   }, [backend, slug]);
 
@@ -65,15 +69,28 @@ export function RealityView() {
       try {
         const r = await backend.replayLog(slug, name);
         replayed.current = name;
+        lastReplayed.set(slug, name);
         setReplay(r);
       } catch (e) {
-        fail(e);
+        setError(toBackendError(e).message);
       } finally {
         setBusy(false);
       }
     },
     [backend, slug],
   );
+
+  // Back in the view with the reality lens still on: show that replay again.
+  const resumed = useRef(false);
+  useEffect(() => {
+    if (resumed.current || !slug) return;
+    resumed.current = true;
+    const last = lastReplayed.get(slug);
+    if (last && lensKind === "reality") {
+      setSelected(last);
+      void run(last);
+    }
+  }, [slug, lensKind, run]);
 
   // The lens follows the replay and the map it was drawn over.
   useEffect(() => {
@@ -165,7 +182,9 @@ export function RealityView() {
     <main className="reality-view" data-testid="reality-view" aria-labelledby="reality-title">
       <header className="reality-head">
         <h2 id="reality-title">Reality check</h2>
-        <p className="muted">Replay an event log exported from your CRM, ticketing or analytics against this map: what really happens, next to what is drawn.</p>
+        <p className="muted">
+          Replay an event log exported from your CRM, ticketing or analytics against this map: what really happens, next to what is drawn.
+        </p>
         <div className="reality-controls">
           <label className="field inline">
             <span>Log</span>
@@ -178,7 +197,13 @@ export function RealityView() {
               ))}
             </select>
           </label>
-          <button type="button" className="primary" data-testid="log-replay" disabled={!selected || busy} onClick={() => void run(selected)}>
+          <button
+            type="button"
+            className="primary"
+            data-testid="log-replay"
+            disabled={!selected || busy}
+            onClick={() => void run(selected)}
+          >
             {busy ? "Replaying…" : "Replay"}
           </button>
           <button type="button" data-testid="log-import" onClick={() => void startImport()}>

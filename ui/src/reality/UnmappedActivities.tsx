@@ -22,7 +22,8 @@ export function UnmappedActivities({ doc, unmapped, busy, onSave }: Props) {
     <section className="reality-section" aria-labelledby="unmapped-title" data-testid="unmapped">
       <h3 id="unmapped-title">Unmapped activities</h3>
       <p className="muted">
-        These activities name no element, so their events were left out. Map each to the element it is; the activity is saved as that element’s alias.
+        These activities name no element, so their events were left out. Map each to the element it is; the activity is saved as that
+        element’s alias.
       </p>
       <ul className="unmapped-list">
         {unmapped.map((u) => (

@@ -27,8 +27,28 @@ function replayOf(doc: Workspace, log: string): Replay {
   r.transitions = 120;
   r.fitness = adopted ? 1 : 0.75;
   r.pairs = [
-    { from: "website", to: "wizard", cases: 40, transitions: 90, p50_hours: 5, p90_hours: 30, max_hours: 70, handoff: "website-wizard", resources: [] },
-    { from: "chatbot", to: "sdr", cases: 12, transitions: 30, p50_hours: 1, p90_hours: 2, max_hours: 3, handoff: adopted ? "chatbot-sdr" : null, resources: [] },
+    {
+      from: "website",
+      to: "wizard",
+      cases: 40,
+      transitions: 90,
+      p50_hours: 5,
+      p90_hours: 30,
+      max_hours: 70,
+      handoff: "website-wizard",
+      resources: [],
+    },
+    {
+      from: "chatbot",
+      to: "sdr",
+      cases: 12,
+      transitions: 30,
+      p50_hours: 1,
+      p90_hours: 2,
+      max_hours: 3,
+      handoff: adopted ? "chatbot-sdr" : null,
+      resources: [],
+    },
   ];
   r.unmapped = aliased ? [] : [{ activity: "Ticket opened", events: 14 }];
   const findings = [
@@ -191,7 +211,9 @@ describe("mapping unmapped activities", SLOW, () => {
     await app.user.selectOptions(within(row).getByTestId("unmapped-element"), "agent");
     await app.user.click(screen.getByTestId("unmapped-save"));
     await waitFor(() => expect(screen.queryByTestId("unmapped")).toBeNull());
-    expect(b.edits()).toEqual([{ type: "batch", edits: [{ type: "put_element", element: expect.objectContaining({ id: "agent", aliases: ["Ticket opened"] }) }] }]);
+    expect(b.edits()).toEqual([
+      { type: "batch", edits: [{ type: "put_element", element: expect.objectContaining({ id: "agent", aliases: ["Ticket opened"] }) }] },
+    ]);
     // One undo takes the aliases away again.
     await app.store.undo();
     const slug = app.store.getState().current?.summary.slug ?? "";

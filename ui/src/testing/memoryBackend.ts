@@ -320,7 +320,11 @@ export class MemoryBackend implements Backend {
       if (!trimmed) throw new BackendError("invalid_input", "the log name cannot be empty");
       const list = this.logs.get(slug) ?? [];
       const taken = list.find((l) => l.name.toLowerCase() === trimmed.toLowerCase());
-      if (taken) throw new BackendError("conflict", `this workspace already has a log named "${taken.name}"; choose another name with --name, or delete that log first`);
+      if (taken)
+        throw new BackendError(
+          "conflict",
+          `this workspace already has a log named "${taken.name}"; choose another name with --name, or delete that log first`,
+        );
       const info: LogInfo = {
         name: trimmed,
         source: path.split(/[\\/]/).pop() ?? path,

@@ -45,7 +45,11 @@ export function aliasEditOf(doc: Workspace, mappings: ActivityToElement[]): Edit
     let el = changed.find((e) => e.id === m.element);
     if (!el) {
       const found = doc.elements.find((e) => e.id === m.element);
-      if (!found) throw new BackendError("invalid_input", `no element "${m.element}" in this workspace to map "${activity}" to; pick one of its elements`);
+      if (!found)
+        throw new BackendError(
+          "invalid_input",
+          `no element "${m.element}" in this workspace to map "${activity}" to; pick one of its elements`,
+        );
       el = structuredClone(found);
       changed.push(el);
     }
