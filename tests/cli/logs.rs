@@ -141,3 +141,34 @@ fn a_name_taken_twice_is_refused() {
         text(&out.stderr)
     );
 }
+
+#[test]
+fn mapping_an_activity_saves_an_alias_that_later_replays_use() {
+    let lib = Lib::new();
+    let log = lib.dir.path().join("renamed.csv");
+    // The shadow fixture's steps, with the support desk under another name.
+    let text = std::fs::read_to_string(fixture("shadow-handoff", "fires.csv"))
+        .unwrap()
+        .replace(",support,", ",Ticket opened,");
+    std::fs::write(&log, text).unwrap();
+    let out = lib.run(&["logs", "import", "shadow", log.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", text_of(&out));
+    let before = lib.run(&["replay", "shadow", "renamed", "--format", "json"]);
+    let before: serde_json::Value = serde_json::from_slice(&before.stdout).unwrap();
+    assert_eq!(before["unmapped"][0]["activity"], "Ticket opened");
+
+    let out = lib.run(&["logs", "map", "shadow", "Ticket opened", "support"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text_of(&out));
+    let after = lib.run(&["replay", "shadow", "renamed", "--format", "json"]);
+    let after: serde_json::Value = serde_json::from_slice(&after.stdout).unwrap();
+    assert_eq!(after["unmapped"], serde_json::json!([]));
+    assert_eq!(after["findings"][0]["key"], "crm>support");
+
+    let out = lib.run(&["logs", "map", "shadow", "Ticket opened", "nowhere"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).contains("no element \"nowhere\""));
+}
+
+fn text_of(out: &Output) -> String {
+    format!("{}{}", text(&out.stdout), text(&out.stderr))
+}

@@ -1,9 +1,9 @@
-//! `throughline logs import|list|delete`: event logs kept in the library per workspace, so
+//! `throughline logs import|list|map|delete`: event logs kept in the library per workspace, so
 //! that `throughline replay WORKSPACE NAME` replays them again after the map changes.
 
 use std::path::{Path, PathBuf};
 
-use throughline_reality::{BadRowPolicy, ReplayOptions};
+use throughline_reality::{ActivityMapping, BadRowPolicy, ReplayOptions, alias_edit};
 use throughline_store::Source;
 
 use crate::OutputFormat;
@@ -39,6 +39,16 @@ enum LogsAction {
         workspace: String,
         #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
         format: OutputFormat,
+    },
+    /// Map an activity of a log to an element: saved as the element's alias (one undoable
+    /// edit), so that replays count its events there.
+    Map {
+        /// The workspace's slug or name.
+        workspace: String,
+        /// The activity, as the log names it.
+        activity: String,
+        /// The element's id.
+        element: String,
     },
     /// Delete a stored log (the workspace is not touched).
     Delete {
@@ -134,6 +144,30 @@ pub fn logs(args: LogsArgs, db: Option<&Path>) -> Result<(), CliError> {
                     l.at.get(..16).unwrap_or(&l.at).replace('T', " "),
                     l.who
                 );
+            }
+        }
+        LogsAction::Map {
+            workspace,
+            activity,
+            element,
+        } => {
+            let mut lib = Library::open_existing(db)?;
+            let slug = lib.store.find(&workspace)?.slug;
+            let doc = lib.store.load(&slug)?;
+            let mapping = ActivityMapping {
+                activity: activity.clone(),
+                element: element.clone(),
+            };
+            match alias_edit(&doc, &[mapping]).map_err(|e| CliError::Other(e.to_string()))? {
+                Some(edit) => {
+                    let actor = lib.store.actor(Source::Cli)?;
+                    lib.store.apply(&slug, &edit, &actor)?;
+                    outln!(
+                        "\"{}\" is now an alias of {element}; replays count its events there",
+                        activity.trim()
+                    );
+                }
+                None => outln!("{element} already answers to \"{}\"", activity.trim()),
             }
         }
         LogsAction::Delete { workspace, name } => {

@@ -183,6 +183,18 @@ describe("the Reality view", SLOW, () => {
     expect(b.edits()[0]).toMatchObject({ type: "put_waiver", waiver: { code: "shadow-handoff", subject: "chatbot>sdr", who: "Dana" } });
   });
 
+  it("shows the replay again when the user comes back with its lens still on", async () => {
+    const { backend: b } = await importAndReplay();
+    window.location.hash = "#stack";
+    fireEvent(window, new HashChangeEvent("hashchange"));
+    await waitFor(() => expect(screen.queryByTestId("reality-view")).toBeNull());
+    expect(screen.getByTestId("lens-bar").dataset.lens, "the lens stays over the other views").toBe("reality");
+    window.location.hash = "#reality";
+    fireEvent(window, new HashChangeEvent("hashchange"));
+    expect((await screen.findByTestId("shadow-handoff")).dataset.key).toBe("chatbot>sdr");
+    expect(b.calls.filter((c) => c.method === "replayLog")).toHaveLength(2);
+  });
+
   it("refuses a name the workspace already uses before importing", async () => {
     const { user } = await importAndReplay();
     await user.click(screen.getByTestId("log-import"));
