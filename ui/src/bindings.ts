@@ -60,6 +60,31 @@ export const commands = {
 	openExported: (path: string) => typedError<null, ApiError>(__TAURI_INVOKE("open_exported", { path })),
 	/**  Shows a file the user exported in this session in the system's file manager. */
 	revealExported: (path: string) => typedError<null, ApiError>(__TAURI_INVOKE("reveal_exported", { path })),
+	/**
+	 *  Asks the user for an event log (CSV, XES, gzipped or not); `None` when cancelled. In
+	 *  test builds, `THROUGHLINE_E2E_LOG_FILE` answers instead of the native dialog, which
+	 *  WebDriver cannot drive; release builds have no such hook.
+	 */
+	chooseLogPath: () => typedError<string | null, ApiError>(__TAURI_INVOKE("choose_log_path")),
+	/**  The first rows of the log at `path` and the columns detected from its header. */
+	previewLog: (path: string) => typedError<LogPreview, ApiError>(__TAURI_INVOKE("preview_log", { path })),
+	/**
+	 *  Reads the log at `path` with the columns given (detected when `null`) and keeps it in
+	 *  the workspace under `name`.
+	 */
+	importLog: (slug: string, path: string, name: string, columns: LogColumns | null, skipBadRows: boolean) => typedError<LogImport, ApiError>(__TAURI_INVOKE("import_log", { slug, path, name, columns, skipBadRows })),
+	/**  The workspace's stored logs, newest first. */
+	listLogs: (slug: string) => typedError<LogInfo[], ApiError>(__TAURI_INVOKE("list_logs", { slug })),
+	/**  Deletes a stored log. */
+	deleteLog: (slug: string, name: string) => typedError<null, ApiError>(__TAURI_INVOKE("delete_log", { slug, name })),
+	/**  Replays the stored log `name` against the workspace as it is now. */
+	replayLog: (slug: string, name: string) => typedError<Replay_Serialize, ApiError>(__TAURI_INVOKE("replay_log", { slug, name })),
+	/**
+	 *  The edit that saves each activity as an alias of its element (one `Batch`, undone as
+	 *  one), for the window to apply through its usual edit path; `null` when every activity
+	 *  is already known by its element.
+	 */
+	aliasEdit: (slug: string, mappings: ActivityToElement[]) => typedError<Edit_Serialize | null, ApiError>(__TAURI_INVOKE("alias_edit", { slug, mappings })),
 };
 
 /** Events */
@@ -68,6 +93,107 @@ export const events = {
 };
 
 /* Types */
+
+/**  An activity and the element (id) it names, to be saved as an alias. */
+export type ActivityToElement = {
+	activity: string,
+	element: string,
+};
+
+/**  Which columns of a CSV log hold each field (header names). */
+export type LogColumns = {
+	case: string,
+	activity: string,
+	timestamp: string,
+	resource: string | null,
+	channel: string | null,
+};
+
+/**  What an import stored, and the first rows it left out (only with skip bad rows). */
+export type LogImport = {
+	info: LogInfo,
+	skipped: SkippedRow[],
+};
+
+/**  A stored log as listed: everything but its events. */
+export type LogInfo = {
+	/**  Unique within the workspace, ignoring case. */
+	name: string,
+	/**  The file name it was imported from. */
+	source: string,
+	who: string,
+	/**  RFC 3339, UTC: when it was imported. */
+	at: string,
+	events: number,
+	cases: number,
+	/**  Distinct activities (mapped or not). */
+	activities: number,
+	/**  Rows left out at import because they could not be read. */
+	bad_rows: number,
+	/**  RFC 3339, UTC: the earliest and the latest event. */
+	first_event: string | null,
+	last_event: string | null,
+	/**  The bytes the log takes in the library. */
+	stored_bytes: number,
+};
+
+/**  The first rows of a log file and the columns detected, for the import dialog. */
+export type LogPreview = {
+	/**  `csv`, `xes`, or `table` (a directly-follows table, which is not stored). */
+	kind: string,
+	header: string[],
+	rows: string[][],
+	/**  The columns detected for each role; `null` where nothing matched. */
+	case: string | null,
+	activity: string | null,
+	timestamp: string | null,
+	resource: string | null,
+	channel: string | null,
+};
+
+/**  One observed pair of consecutive visits. */
+export type ObservedPair = {
+	from: string,
+	to: string,
+	cases: number,
+	transitions: number,
+	p50_hours: number | null,
+	p90_hours: number | null,
+	max_hours: number | null,
+	/**  The modelled handoff from `from` to `to`, if any. */
+	handoff: string | null,
+	resources: string[],
+};
+
+/**  A stored log replayed against the workspace as it is now. */
+export type Replay_Serialize = {
+	/**  The stored log's name. */
+	log: string,
+	cases: number,
+	events: number,
+	transitions: number,
+	/**  Share of transitions along a modelled handoff; `null` with no transitions. */
+	fitness: number | null,
+	unmapped: UnmappedActivity[],
+	pairs: ObservedPair[],
+	/**  The reality findings, waivers applied. */
+	report: Report_Serialize,
+	notes: string[],
+};
+
+/**  A row left out at import, as the import reports it. */
+export type SkippedRow = {
+	/**  `line` for CSV (1 is the header), `event` for XES. */
+	unit: string,
+	row: number,
+	reason: string,
+};
+
+/**  An activity that names no element, and its events. */
+export type UnmappedActivity = {
+	activity: string,
+	events: number,
+};
 /**  Agreement across all raters and dimensions of one session. */
 export type Agreement = Agreement_Serialize | Agreement_Deserialize;
 
