@@ -48,7 +48,10 @@ fn a_shadow_handoff_in_a_log_is_drawn_adopted_and_cleared() {
         let shadow = r#"[data-testid="shadow-handoff"][data-key="wizard>support-desk"]"#;
         app.find(shadow).await;
         let fitness = app.texts(&tid("reality-fitness")).await.join("");
-        assert_eq!(fitness, "66.7%", "2 of 3 steps of each case follow a drawn handoff");
+        assert_eq!(
+            fitness, "66.7%",
+            "2 of 3 steps of each case follow a drawn handoff"
+        );
         app.screenshot("reality-replayed").await;
 
         // The lens draws the shadow handoff on the graph as a ghost edge.
@@ -59,14 +62,20 @@ fn a_shadow_handoff_in_a_log_is_drawn_adopted_and_cleared() {
 
         // Back in the panel (the replay is run again for the lens on), adopt it.
         app.click(&tid("nav-reality")).await;
-        app.click(&format!("{shadow} {}", tid("shadow-adopt"))).await;
+        app.click(&format!("{shadow} {}", tid("shadow-adopt")))
+            .await;
         app.find(&tid("no-shadows")).await;
         app.wait_texts(&tid("reality-fitness"), "fitness after adopting", |t| {
             t.first().is_some_and(|f| f == "100.0%")
         })
         .await;
-        let codes = app.texts(r#"[data-testid="finding"][data-code="shadow-handoff"]"#).await;
-        assert!(codes.is_empty(), "the shadow-handoff finding cleared: {codes:?}");
+        let codes = app
+            .texts(r#"[data-testid="finding"][data-code="shadow-handoff"]"#)
+            .await;
+        assert!(
+            codes.is_empty(),
+            "the shadow-handoff finding cleared: {codes:?}"
+        );
 
         // The adopted handoff is a real one now: drawn, not a ghost.
         app.click(&tid("reality-show-graph")).await;
@@ -75,7 +84,10 @@ fn a_shadow_handoff_in_a_log_is_drawn_adopted_and_cleared() {
         let ghosts = app
             .all(r#"[data-testid="graph-edge"][data-edge-id="shadow:wizard>support-desk"]"#)
             .await;
-        assert!(ghosts.is_empty(), "no ghost is left for the adopted handoff");
+        assert!(
+            ghosts.is_empty(),
+            "no ghost is left for the adopted handoff"
+        );
         app.quit().await;
     });
 }

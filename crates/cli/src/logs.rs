@@ -90,7 +90,9 @@ pub fn logs(args: LogsArgs, db: Option<&Path>) -> Result<(), CliError> {
                 mapping: None,
                 bad_rows: BadRowPolicy { skip_bad_rows },
             };
-            let import = lib.store.import_log(&slug, &name, &file, &options, &actor)?;
+            let import = lib
+                .store
+                .import_log(&slug, &name, &file, &options, &actor)?;
             let info = &import.info;
             outln!(
                 "Stored log \"{}\" in {slug}: {} events in {} cases, {} activities ({} KB)",
@@ -186,7 +188,10 @@ mod tests {
 
     #[test]
     fn the_default_name_drops_the_log_extensions() {
-        assert_eq!(default_name(Path::new("/x/March tickets.csv.gz")), "March tickets");
+        assert_eq!(
+            default_name(Path::new("/x/March tickets.csv.gz")),
+            "March tickets"
+        );
         assert_eq!(default_name(Path::new("export.XES")), "export");
         assert_eq!(default_name(Path::new(".csv")), ".csv");
     }

@@ -4,10 +4,10 @@
 mod backup;
 mod errors;
 mod library;
+mod logs;
 mod monitor;
 mod output;
 mod playbook;
-mod logs;
 mod replay;
 mod reports;
 mod versions;

@@ -56,13 +56,16 @@ fn stored(
     let lib = Library::open_existing(db)?;
     let slug = lib.store.find(workspace)?.slug;
     let name = log.to_string_lossy();
-    let report = lib.store.replay_stored_log(&slug, &name).map_err(|e| match e {
-        throughline_store::StoreError::LogNotFound { .. } => CliError::Other(format!(
-            "{} is neither a file nor a stored log: {e}",
-            log.display()
-        )),
-        other => other.into(),
-    })?;
+    let report = lib
+        .store
+        .replay_stored_log(&slug, &name)
+        .map_err(|e| match e {
+            throughline_store::StoreError::LogNotFound { .. } => CliError::Other(format!(
+                "{} is neither a file nor a stored log: {e}",
+                log.display()
+            )),
+            other => other.into(),
+        })?;
     Ok(Some((lib.store.load(&slug)?, report)))
 }
 

@@ -28,10 +28,7 @@ pub fn alias_edit(
                 message: format!("the activity mapped to \"{}\" is empty", m.element),
             });
         }
-        let Some(pos) = changed
-            .iter()
-            .position(|e| e.id.as_str() == m.element)
-        else {
+        let Some(pos) = changed.iter().position(|e| e.id.as_str() == m.element) else {
             let Some(element) = Id::new(&m.element)
                 .ok()
                 .and_then(|id| ws.elements.iter().find(|e| e.id == id))
@@ -121,7 +118,11 @@ mod tests {
             vec![
                 (
                     "crm".to_string(),
-                    vec!["Salesforce".into(), "Lead created".into(), "Lead updated".into()]
+                    vec![
+                        "Salesforce".into(),
+                        "Lead created".into(),
+                        "Lead updated".into()
+                    ]
                 ),
                 ("web".to_string(), vec!["Page view".into()]),
             ]
@@ -130,7 +131,10 @@ mod tests {
 
     #[test]
     fn a_known_name_adds_nothing_and_an_unknown_element_is_refused() {
-        assert_eq!(alias_edit(&ws(), &[map("salesforce", "crm")]).unwrap(), None);
+        assert_eq!(
+            alias_edit(&ws(), &[map("salesforce", "crm")]).unwrap(),
+            None
+        );
         assert_eq!(alias_edit(&ws(), &[map("WEBSITE", "web")]).unwrap(), None);
         let err = alias_edit(&ws(), &[map("x", "nowhere")]).unwrap_err();
         assert!(err.to_string().contains("no element \"nowhere\""), "{err}");

@@ -133,23 +133,30 @@ pub fn decode_log(bytes: &[u8]) -> Result<EventLog, RealityError> {
         previous = previous.wrapping_add(unzigzag(r.get().ok_or_else(truncated)?));
         times.push(previous);
     }
-    let symbol = |v: u64, len: usize| -> Option<Sym> {
-        (v < len as u64).then_some(v as Sym)
-    };
+    let symbol = |v: u64, len: usize| -> Option<Sym> { (v < len as u64).then_some(v as Sym) };
     let mut activities = Vec::with_capacity(n);
     for _ in 0..n {
         let v = r.get().ok_or_else(truncated)?;
-        activities.push(symbol(v, log.activities.len()).ok_or_else(|| damaged("an activity is out of range"))?);
+        activities.push(
+            symbol(v, log.activities.len())
+                .ok_or_else(|| damaged("an activity is out of range"))?,
+        );
     }
     let mut resources = Vec::with_capacity(n);
     for _ in 0..n {
         let v = r.get().ok_or_else(truncated)?;
-        resources.push(from_optional(v, log.resources.len()).ok_or_else(|| damaged("a resource is out of range"))?);
+        resources.push(
+            from_optional(v, log.resources.len())
+                .ok_or_else(|| damaged("a resource is out of range"))?,
+        );
     }
     let mut channels = Vec::with_capacity(n);
     for _ in 0..n {
         let v = r.get().ok_or_else(truncated)?;
-        channels.push(from_optional(v, log.channels.len()).ok_or_else(|| damaged("a channel is out of range"))?);
+        channels.push(
+            from_optional(v, log.channels.len())
+                .ok_or_else(|| damaged("a channel is out of range"))?,
+        );
     }
     log.bad_rows = r.get().ok_or_else(truncated)?;
     log.events = (0..n)
@@ -256,13 +263,27 @@ mod tests {
                     back.cases.name(e.case).to_string(),
                     back.activities.name(e.activity).to_string(),
                     e.time,
-                    if e.resource == NONE { "-".into() } else { back.resources.name(e.resource).into() },
-                    if e.channel == NONE { "-".into() } else { back.channels.name(e.channel).into() },
+                    if e.resource == NONE {
+                        "-".into()
+                    } else {
+                        back.resources.name(e.resource).into()
+                    },
+                    if e.channel == NONE {
+                        "-".into()
+                    } else {
+                        back.channels.name(e.channel).into()
+                    },
                 )
             })
             .collect();
         let row = |c: &str, a: &str, t: i64, r: &str, ch: &str| {
-            (c.to_string(), a.to_string(), t, r.to_string(), ch.to_string())
+            (
+                c.to_string(),
+                a.to_string(),
+                t,
+                r.to_string(),
+                ch.to_string(),
+            )
         };
         assert_eq!(
             seen,

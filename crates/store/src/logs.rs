@@ -182,9 +182,10 @@ impl Store {
         let data = encode_log(&log);
         let first = log.events.iter().map(|e| e.time).min();
         let last = log.events.iter().map(|e| e.time).max();
-        let source = path
-            .file_name()
-            .map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
+        let source = path.file_name().map_or_else(
+            || path.display().to_string(),
+            |n| n.to_string_lossy().into_owned(),
+        );
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
@@ -276,7 +277,11 @@ impl Store {
     }
 }
 
-fn taken_name(conn: &Connection, workspace_id: i64, name: &str) -> Result<Option<String>, StoreError> {
+fn taken_name(
+    conn: &Connection,
+    workspace_id: i64,
+    name: &str,
+) -> Result<Option<String>, StoreError> {
     Ok(conn
         .query_row(
             "SELECT name FROM logs WHERE workspace_id = ?1 AND name = ?2",

@@ -51,7 +51,13 @@ fn a_stored_log_replays_to_the_same_report_as_its_file() {
     let (mut store, slug, ws) = shadow_store();
     let file = fixture("shadow-handoff", "fires.csv");
     let import = store
-        .import_log(&slug, " March tickets ", &file, &ReplayOptions::default(), &ui())
+        .import_log(
+            &slug,
+            " March tickets ",
+            &file,
+            &ReplayOptions::default(),
+            &ui(),
+        )
         .unwrap();
     assert_eq!(import.info.name, "March tickets", "the name is trimmed");
     assert_eq!(import.info.source, "fires.csv");
@@ -113,9 +119,8 @@ fn logs_are_listed_newest_first_and_deleted_by_name() {
             .import_log(&slug, name, &file, &ReplayOptions::default(), &ui())
             .unwrap();
     }
-    let names = |s: &Store| -> Vec<String> {
-        s.logs(&slug).unwrap().into_iter().map(|l| l.name).collect()
-    };
+    let names =
+        |s: &Store| -> Vec<String> { s.logs(&slug).unwrap().into_iter().map(|l| l.name).collect() };
     assert_eq!(names(&store), ["Second", "First"]);
     store.delete_log(&slug, "second").unwrap();
     assert_eq!(names(&store), ["First"]);

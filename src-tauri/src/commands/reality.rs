@@ -7,10 +7,10 @@ use serde::{Deserialize, Serialize};
 use tauri::{State, Window};
 use tauri_plugin_dialog::DialogExt;
 use throughline_audit::Report;
+use throughline_model::Edit;
 use throughline_reality::{
     ActivityMapping, BadRowPolicy, ColumnMapping, LogKind, RealityReport, ReplayOptions,
 };
-use throughline_model::Edit;
 use throughline_store::{LogImport, LogInfo, Source};
 
 use crate::error::{ApiError, ErrorCode, io};
