@@ -30,7 +30,6 @@ export function RealityView() {
   const backend = store.backend;
   const slug = useUi((s) => s.current?.summary.slug ?? "");
   const doc = useUi((s) => s.current?.doc);
-  const displayName = useUi((s) => s.settings.display_name);
   const setLens = useSetLens();
   const lensKind = useLens()?.kind;
   const [logs, setLogs] = useState<LogInfo[]>([]);
@@ -157,7 +156,8 @@ export function RealityView() {
   const waive = (f: Finding, reason: string) =>
     void store.edit({
       type: "put_waiver",
-      waiver: { code: f.code, subject: f.key, reason, who: displayName.trim() || "Unnamed facilitator", when: new Date().toISOString() },
+      // The library records who waived it and when; the window sends only what the user wrote.
+      waiver: { code: f.code, subject: f.key, reason, who: "", when: "" },
     });
   const unwaive = (f: Finding) => void store.edit({ type: "delete_waiver", code: f.code, subject: f.key });
 
