@@ -173,14 +173,17 @@ describe("the Reality view", SLOW, () => {
   });
 
   it("waives a shadow handoff through the one waiver mechanism", async () => {
-    const { user, backend: b } = await importAndReplay();
+    const app = await importAndReplay();
+    const { user, backend: b } = app;
     const item = screen.getAllByTestId("finding").find((f) => f.dataset.code === "shadow-handoff");
     if (!item) throw new Error("no shadow finding listed");
     await user.click(within(item).getByRole("button", { name: /waive/i }));
     await user.type(within(item).getByRole("textbox"), "Known workaround until May");
     await user.click(within(item).getByTestId("waive-submit"));
     await waitFor(() => expect(screen.getByTestId("shadow-handoff").dataset.waived).toBe("true"));
-    expect(b.edits()[0]).toMatchObject({ type: "put_waiver", waiver: { code: "shadow-handoff", subject: "chatbot>sdr", who: "Dana" } });
+    expect(b.edits()[0]).toMatchObject({ type: "put_waiver", waiver: { code: "shadow-handoff", subject: "chatbot>sdr", reason: "Known workaround until May" } });
+    const slug = app.store.getState().current?.summary.slug ?? "";
+    expect(b.doc(slug).waivers.find((w) => w.code === "shadow-handoff")?.who, "the library records who").toBe("Dana");
   });
 
   it("shows the replay again when the user comes back with its lens still on", async () => {
