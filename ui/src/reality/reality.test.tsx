@@ -181,7 +181,10 @@ describe("the Reality view", SLOW, () => {
     await user.type(within(item).getByRole("textbox"), "Known workaround until May");
     await user.click(within(item).getByTestId("waive-submit"));
     await waitFor(() => expect(screen.getByTestId("shadow-handoff").dataset.waived).toBe("true"));
-    expect(b.edits()[0]).toMatchObject({ type: "put_waiver", waiver: { code: "shadow-handoff", subject: "chatbot>sdr", reason: "Known workaround until May" } });
+    expect(b.edits()[0]).toMatchObject({
+      type: "put_waiver",
+      waiver: { code: "shadow-handoff", subject: "chatbot>sdr", reason: "Known workaround until May" },
+    });
     const slug = app.store.getState().current?.summary.slug ?? "";
     expect(b.doc(slug).waivers.find((w) => w.code === "shadow-handoff")?.who, "the library records who").toBe("Dana");
   });
