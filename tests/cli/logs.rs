@@ -147,10 +147,10 @@ fn mapping_an_activity_saves_an_alias_that_later_replays_use() {
     let lib = Lib::new();
     let log = lib.dir.path().join("renamed.csv");
     // The shadow fixture's steps, with the support desk under another name.
-    let text = std::fs::read_to_string(fixture("shadow-handoff", "fires.csv"))
+    let csv = std::fs::read_to_string(fixture("shadow-handoff", "fires.csv"))
         .unwrap()
         .replace(",support,", ",Ticket opened,");
-    std::fs::write(&log, text).unwrap();
+    std::fs::write(&log, csv).unwrap();
     let out = lib.run(&["logs", "import", "shadow", log.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(0), "{}", text_of(&out));
     let before = lib.run(&["replay", "shadow", "renamed", "--format", "json"]);
