@@ -1,9 +1,11 @@
 import { useId } from "react";
 import type { Capability, Edit, Element, ElementKind, Workspace } from "../backend";
+import { Clamped } from "../components/Clamped";
 import { CommitText } from "../components/CommitText";
 import { FieldProblem } from "../components/FieldProblem";
 import { useFieldProblems } from "../store/problems";
 import { ALL_KINDS, CAPABILITY_LABEL, KIND_ICON, KIND_LABEL } from "../model/layers";
+import { HandoffsField } from "./HandoffsField";
 import { KeyValueRows } from "./KeyValueRows";
 import { ListField } from "./ListField";
 import { normalize } from "./normalize";
@@ -16,10 +18,12 @@ export interface InspectorProps {
   /** Every change is one edit; the caller sends it. */
   onChange: (edit: Edit) => void;
   onClose: () => void;
+  /** The element was just added: start with its name selected, ready to type over. */
+  focusName?: boolean;
 }
 
 /** Edits every field of an element. Standalone: the stack and the handoff graph share it. */
-export function Inspector({ element, doc, onChange, onClose }: InspectorProps) {
+export function Inspector({ element, doc, onChange, onClose, focusName }: InspectorProps) {
   const ids = useId();
   const index = doc.elements.findIndex((e) => e.id === element.id);
   const problems = useFieldProblems(index >= 0 ? `elements[${index}]` : null);
@@ -53,9 +57,7 @@ export function Inspector({ element, doc, onChange, onClose }: InspectorProps) {
           </span>
           {KIND_LABEL[element.kind]}
         </span>
-        <span className="muted small mono" title="The card's id, used in files and handoffs">
-          {element.id}
-        </span>
+        <Clamped as="h2" className="inspector-title" text={element.name} data-testid="inspector-title" />
         <button type="button" className="icon" onClick={onClose} aria-label="Close the inspector" title="Close (Escape)">
           ✕
         </button>
@@ -68,6 +70,8 @@ export function Inspector({ element, doc, onChange, onClose }: InspectorProps) {
             className="inspector-name"
             value={element.name}
             required
+            autoFocus={focusName}
+            onFocus={focusName ? (e) => e.currentTarget.select() : undefined}
             onCommit={(name) => put({ name })}
           />
           <FieldProblem field="name" text={problems.name} />
@@ -155,6 +159,7 @@ export function Inspector({ element, doc, onChange, onClose }: InspectorProps) {
           <CoversField element={element} elements={doc.elements} onChange={(covers) => put({ covers })} />
         )}
         <FieldProblem field="covers" text={problems.covers} />
+        <HandoffsField element={element} doc={doc} onChange={onChange} />
         <KeyValueRows
           testId="claims"
           label="Claims"
@@ -198,6 +203,17 @@ export function Inspector({ element, doc, onChange, onClose }: InspectorProps) {
           onChange={(tags) => put({ tags })}
         />
         <FieldProblem field="tags" text={problems.tags} />
+        <details className="inspector-details" data-testid="inspector-details">
+          <summary>Details</summary>
+          <dl>
+            <div>
+              <dt>Id</dt>
+              <dd className="mono" title="The card's id, used in files, handoffs and the CLI">
+                {element.id}
+              </dd>
+            </div>
+          </dl>
+        </details>
       </div>
       <footer className="inspector-foot">
         <button

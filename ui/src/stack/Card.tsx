@@ -1,6 +1,7 @@
 import { useDraggable } from "@dnd-kit/core";
 import { CSS } from "@dnd-kit/utilities";
 import type { Element } from "../backend";
+import { Clamped } from "../components/Clamped";
 import { CAPABILITY_LABEL, KIND_ICON, KIND_LABEL } from "../model/layers";
 
 export type Relation = "selected" | "related" | "dimmed" | "none";
@@ -14,10 +15,12 @@ interface Props {
   onSelect: (id: string) => void;
   /** Tied to no stage: drawn under the whole journey. */
   anyStage?: boolean;
+  /** The owning team's display name (`teamName` in model/names.ts), if any. */
+  team?: string | null;
 }
 
 /** One card: kind, name, team; drag it to another stage column. */
-export function Card({ element, run, column, relation, onSelect, anyStage }: Props) {
+export function Card({ element, run, column, relation, onSelect, anyStage, team }: Props) {
   const { attributes, listeners, setNodeRef, transform, isDragging } = useDraggable({
     id: `${element.id}@${run[0] ?? "none"}`,
     data: { type: "card", elementId: element.id, run },
@@ -52,10 +55,10 @@ export function Card({ element, run, column, relation, onSelect, anyStage }: Pro
         {detail && <span className="card-detail"> · {detail}</span>}
         {anyStage && <span className="card-detail"> · not tied to a stage</span>}
       </span>
-      <span className="card-name">{element.name}</span>
-      {(element.team || claims > 0) && (
+      <Clamped className="card-name" lines={3} text={element.name} />
+      {(team || claims > 0) && (
         <span className="card-foot">
-          {element.team && <span className="card-team">{element.team}</span>}
+          {team && <Clamped className="card-team" lines={1} text={team} hint="Team" />}
           {claims > 0 && (
             <span className="badge" title="Claims this card makes">
               {claims} claim{claims === 1 ? "" : "s"}
