@@ -176,7 +176,7 @@ pub(crate) fn label(old: &Workspace, edit: &Edit) -> String {
 
 /// A rule's title; a code this build does not know stays as it is.
 fn rule_title(code: &str) -> &str {
-    RuleCode::parse(code).map_or(code, RuleCode::title)
+    RuleCode::parse(code).map_or(code, |c| c.title())
 }
 
 /// What a waiver's subject (a finding key) names: an element, stage, handoff or metric by
@@ -354,8 +354,71 @@ fn subject_context(
     if let Some(h) = handoff {
         doc.elements
             .extend(fetch(conn, ws, K::Element, h.from.as_str())?);
-        doc.elements.extend(fetch(conn, ws, K::Element, h.to.as_str())?);
+        doc.elements
+            .extend(fetch(conn, ws, K::Element, h.to.as_str())?);
         doc.handoffs.push(h);
     }
     Ok(doc)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use throughline_model::Waiver;
+
+    fn with_webinar() -> Workspace {
+        let doc = serde_json::json!({
+            "workspace": {"name": "Labels"},
+            "stages": [{"id": "discover", "name": "Discover", "emotion": 0, "moment": ""}],
+            "elements": [{"id": "webinar", "kind": "touchpoint", "name": "Webinar"}],
+        });
+        match serde_json::from_value(doc) {
+            Ok(ws) => ws,
+            Err(e) => panic!("the test workspace does not parse: {e}"),
+        }
+    }
+
+    fn waiver(code: &str, subject: &str) -> Edit {
+        Edit::PutWaiver {
+            waiver: Waiver {
+                code: code.to_string(),
+                subject: subject.to_string(),
+                reason: "Agreed".to_string(),
+                who: "Dana".to_string(),
+                when: "2025-03-01T10:00:00Z".to_string(),
+            },
+        }
+    }
+
+    #[test]
+    fn a_waiver_label_names_the_rule_by_its_title_and_the_subject_by_its_name() {
+        let ws = with_webinar();
+        assert_eq!(
+            label(&ws, &waiver("orphan-touchpoint", "webinar")),
+            "Waive \u{201c}Touchpoint serves no stage\u{201d} on Webinar"
+        );
+        assert_eq!(
+            label(&ws, &waiver("unsupported-stage", "discover")),
+            "Waive \u{201c}Stage no touchpoint serves\u{201d} on stage Discover"
+        );
+        assert_eq!(
+            label(
+                &ws,
+                &Edit::DeleteWaiver {
+                    code: "orphan-touchpoint".into(),
+                    subject: "webinar".into()
+                }
+            ),
+            "Withdraw the waiver of \u{201c}Touchpoint serves no stage\u{201d} on Webinar"
+        );
+    }
+
+    #[test]
+    fn a_waiver_of_an_unknown_code_or_key_keeps_them_as_they_are() {
+        let ws = with_webinar();
+        assert_eq!(
+            label(&ws, &waiver("future-rule", "intent.rising")),
+            "Waive \u{201c}future-rule\u{201d} on \u{201c}intent.rising\u{201d}"
+        );
+    }
 }

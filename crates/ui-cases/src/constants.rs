@@ -34,7 +34,14 @@ fn enum_table<T: Serialize + Copy>(
     let _ = writeln!(out, "\n/** Each value's display name. */");
     let _ = writeln!(out, "export const {labels}: Record<{ty}, string> = {{");
     for v in all {
-        let _ = writeln!(out, "  {}: {},", wire(v), quoted(label(*v)));
+        let key = wire(v);
+        // A key like `orphan-touchpoint` is no identifier: it needs quotes in TypeScript.
+        let key = if key.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
+            key
+        } else {
+            quoted(&key)
+        };
+        let _ = writeln!(out, "  {key}: {},", quoted(label(*v)));
     }
     let _ = writeln!(out, "}};");
 }

@@ -47,7 +47,9 @@ function ElementNodeView({ id, data, selected }: NodeProps<ElementNodeType>) {
       ) : (
         <Clamped as="div" className="gnode-name" text={data.name} />
       )}
-      {(data.team || data.channel) && <Clamped as="div" className="gnode-meta" lines={1} text={[data.team, data.channel].filter(Boolean).join(" · ")} />}
+      {(data.team || data.channel) && (
+        <Clamped as="div" className="gnode-meta" lines={1} text={[data.team, data.channel].filter(Boolean).join(" · ")} />
+      )}
       <Handle type="source" position={Position.Right} className="ghandle" />
     </div>
   );

@@ -14,7 +14,6 @@ interface Props {
   onUnwaive: (f: Finding) => void;
 }
 
-
 /** One finding: what is wrong, on what; "why?" opens the evidence and fix; waive with a reason. */
 export function FindingItem({ finding: f, names, selected, onSelect, onWaive, onUnwaive }: Props) {
   const [why, setWhy] = useState(false);

@@ -53,44 +53,44 @@ export function useAutoLayout({ slug, docRef, layout, elementCount, measuredNode
   }, [slug]);
 
   /** Arranges the graph; `undoable` (a user's Auto-layout, not the first one) makes it a step Ctrl+Z takes back. */
-  const runLayout = useCallback(async (undoable = true) => {
-    const r = runner.current;
-    if (!r || r.busy) return;
-    const d = docRef.current;
-    const shape = structureKey(d);
-    setLaying(true);
-    setLayoutNote(null);
-    const measured = new Map(measuredNodes().map((n: Node) => [n.id, n.measured]));
-    const outcome = await r.start(
-      d.elements.map((e) => ({
-        id: e.id,
-        width: measured.get(e.id)?.width ?? NODE_SIZE.width,
-        height: measured.get(e.id)?.height ?? NODE_SIZE.height,
-      })),
-      d.handoffs.map((h) => ({ id: h.id, source: h.from, target: h.to })),
-      { stillValid: () => runner.current === r && structureKey(docRef.current) === shape },
-    );
-    if (runner.current !== r) return;
-    setLaying(r.busy);
-    if (outcome.kind === "done") {
-      const before = new Map(layout.positions.current);
-      layout.replace(outcome.positions);
-      setStep(undoable ? { before, after: new Map(layout.positions.current), doc: docRef.current, undone: false } : null);
-      requestAnimationFrame(onApplied);
-    } else if (outcome.kind === "stale") {
-      setLayoutNote("The graph changed while it was being arranged; the layout was not applied. Run Auto-layout again.");
-    } else if (outcome.kind === "failed") {
-      setLayoutNote(outcome.message);
-    }
-  }, [docRef, measuredNodes, layout, onApplied]);
+  const runLayout = useCallback(
+    async (undoable = true) => {
+      const r = runner.current;
+      if (!r || r.busy) return;
+      const d = docRef.current;
+      const shape = structureKey(d);
+      setLaying(true);
+      setLayoutNote(null);
+      const measured = new Map(measuredNodes().map((n: Node) => [n.id, n.measured]));
+      const outcome = await r.start(
+        d.elements.map((e) => ({
+          id: e.id,
+          width: measured.get(e.id)?.width ?? NODE_SIZE.width,
+          height: measured.get(e.id)?.height ?? NODE_SIZE.height,
+        })),
+        d.handoffs.map((h) => ({ id: h.id, source: h.from, target: h.to })),
+        { stillValid: () => runner.current === r && structureKey(docRef.current) === shape },
+      );
+      if (runner.current !== r) return;
+      setLaying(r.busy);
+      if (outcome.kind === "done") {
+        const before = new Map(layout.positions.current);
+        layout.replace(outcome.positions);
+        setStep(undoable ? { before, after: new Map(layout.positions.current), doc: docRef.current, undone: false } : null);
+        requestAnimationFrame(onApplied);
+      } else if (outcome.kind === "stale") {
+        setLayoutNote("The graph changed while it was being arranged; the layout was not applied. Run Auto-layout again.");
+      } else if (outcome.kind === "failed") {
+        setLayoutNote(outcome.message);
+      }
+    },
+    [docRef, measuredNodes, layout, onApplied],
+  );
 
   const cancelLayout = useCallback(() => runner.current?.cancel(), []);
 
   /** Whether Ctrl+Z (`redo`: Ctrl+Shift+Z) now means the last layout: nothing changed since it. */
-  const canUndoLayout = useCallback(
-    (redo = false) => !!step && step.doc === docRef.current && step.undone === redo,
-    [step, docRef],
-  );
+  const canUndoLayout = useCallback((redo = false) => !!step && step.doc === docRef.current && step.undone === redo, [step, docRef]);
   /** Takes the last layout back (or, `redo`, makes it again): the nodes return where they were. */
   const undoLayout = useCallback(
     (redo = false) => {

@@ -5,6 +5,7 @@ import { CommitText } from "../components/CommitText";
 import { FieldProblem } from "../components/FieldProblem";
 import { useFieldProblems } from "../store/problems";
 import { ALL_KINDS, CAPABILITY_LABEL, KIND_ICON, KIND_LABEL } from "../model/layers";
+import { ActorField } from "./ActorField";
 import { HandoffsField } from "./HandoffsField";
 import { KeyValueRows } from "./KeyValueRows";
 import { ListField } from "./ListField";
@@ -31,12 +32,6 @@ export function Inspector({ element, doc, onChange, onClose, focusName }: Inspec
     onChange({ type: "put_element", element: normalize({ ...element, ...patch }) });
   };
   const channels = [...new Set(doc.elements.map((e) => e.channel).filter((c): c is string => !!c))];
-  const teams = [
-    ...new Set([
-      ...doc.elements.filter((e) => e.kind === "team").map((e) => e.name),
-      ...doc.elements.map((e) => e.team).filter((t): t is string => !!t),
-    ]),
-  ];
 
   return (
     <aside
@@ -136,22 +131,20 @@ export function Inspector({ element, doc, onChange, onClose, focusName }: Inspec
               <FieldProblem field="channel" text={problems.channel} />
             </label>
           )}
-          <label className="field">
-            <span>Team</span>
-            <CommitText
-              data-testid="inspector-team"
-              list={`${ids}-teams`}
-              value={element.team ?? ""}
+          <div className="field">
+            <ActorField
+              label="Team"
+              testId="inspector-team"
+              value={element.team}
+              doc={doc}
               placeholder="Who owns it"
-              onCommit={(team) => put({ team: team || undefined })}
+              onCommit={(team, created) => {
+                const edit: Edit = { type: "put_element", element: normalize({ ...element, team }) };
+                onChange(created ? { type: "batch", edits: [{ type: "put_element", element: created }, edit] } : edit);
+              }}
             />
-            <datalist id={`${ids}-teams`}>
-              {teams.map((t) => (
-                <option key={t} value={t} />
-              ))}
-            </datalist>
             <FieldProblem field="team" text={problems.team} />
-          </label>
+          </div>
         </div>
         <StagesField stages={doc.stages} value={element.stages ?? []} onChange={(stages) => put({ stages })} />
         <FieldProblem field="stages" text={problems.stages} />

@@ -3,7 +3,6 @@ import { useUi, useWorkspaceStore } from "../store/context";
 import { Dialog } from "./Dialog";
 import { SHORTCUT_GROUPS } from "./shortcuts";
 
-
 /** Your display name (recorded with your changes) and the keyboard shortcuts. */
 export function SettingsDialog({ onClose }: { onClose: () => void }) {
   const store = useWorkspaceStore();

@@ -87,7 +87,10 @@ describe("the shortcuts in Settings", () => {
     const { user } = await renderApp(new MemoryBackend([nexusFlow()]));
     await user.click(screen.getByTestId("open-settings"));
     const dialog = await screen.findByTestId("settings-dialog");
-    const group = (name: string) => within(within(dialog).getByRole("region", { name })).getAllByRole("term").map((t) => t.textContent);
+    const group = (name: string) =>
+      within(within(dialog).getByRole("region", { name }))
+        .getAllByRole("term")
+        .map((t) => t.textContent);
     expect(group("Coherence Stack")).toEqual(expect.arrayContaining(["Ctrl+N", "Delete", "F2 or Enter", "Alt+← / Alt+→", "↑ / ↓"]));
     expect(group("Handoff graph")).toEqual(expect.arrayContaining(["Ctrl+F", "Ctrl+Shift+L", "F", "F2", "Delete or Backspace"]));
     expect(group("Readiness score grid")).toEqual(

@@ -166,7 +166,9 @@ export function StackEditor() {
                     />
                   ))
                 )}
-                {actorCards.length > 0 && <Lane laneKey="actors" layer="narrative" title="Teams & partners" elements={actorCards} {...lane} />}
+                {actorCards.length > 0 && (
+                  <Lane laneKey="actors" layer="narrative" title="Teams & partners" elements={actorCards} {...lane} />
+                )}
               </DndContext>
             )}
           </div>
