@@ -18,5 +18,7 @@ export default defineConfig(({ mode }) => ({
     environment: "jsdom",
     include: ["src/**/*.test.ts", "src/**/*.test.tsx"],
     setupFiles: ["src/testing/setup.ts"],
+    // Layout tests read the style sheets' text (`?raw`) to check the rules jsdom cannot apply.
+    css: { include: [/\.css\?raw$/] },
   },
 }));

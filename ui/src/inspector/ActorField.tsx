@@ -7,22 +7,24 @@ import { ACTOR_KINDS, actorName, actorsOf } from "../model/names";
 
 interface Props {
   label: string;
-  /** The stored value: an actor element's id, free text, or nothing. */
+  /** The stored value: an actor element's name (or id, in older files), free text, or nothing. */
   value: string | null | undefined;
   doc: Workspace;
   testId: string;
   placeholder?: string;
   /**
-   * A finished edit: the value to store (an actor's id when the text names one) and, when the
-   * user chose to add it, the new team element to add in the same step.
+   * A finished edit: the value to store (the actor's exact name when the text names one) and,
+   * when the user chose to add it, the new team element to add in the same step.
    */
   onCommit: (value: string | undefined, created: Element | null) => void;
 }
 
 /**
  * A team, owner or gate field that picks from the workspace's teams, people and partners, so a
- * typo does not make a phantom team. It shows names and stores the element's id; a name that
- * is no element yet offers to add it as a team, or to keep it as plain text.
+ * typo does not make a phantom team. It stores the element's name as written on the element
+ * (the PDF and the CLI print the value as it is, so an id would show there); a value that is
+ * an element's id, as older files have, shows as its name. A name that is no element yet offers
+ * to add it as a team, or to keep it as plain text.
  */
 export function ActorField({ label, value, doc, testId, placeholder, onCommit }: Props) {
   const ids = useId();
@@ -35,7 +37,7 @@ export function ActorField({ label, value, doc, testId, placeholder, onCommit }:
     if (!t) return onCommit(undefined, null);
     const key = t.toLowerCase();
     const match = actors.find((a) => a.id === t || a.name.trim().toLowerCase() === key);
-    if (match) return onCommit(match.id, null);
+    if (match) return onCommit(match.name, null);
     setOffer(t);
   };
   const create = (name: string) => {
@@ -49,7 +51,7 @@ export function ActorField({ label, value, doc, testId, placeholder, onCommit }:
       name,
     };
     setOffer(null);
-    onCommit(element.id, element);
+    onCommit(element.name, element);
   };
   return (
     <div className="field actor-field">

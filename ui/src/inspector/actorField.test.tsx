@@ -16,14 +16,16 @@ async function openWebsite() {
 }
 
 describe("the team field", () => {
-  it("links a typed name to the partner element of that name, storing its id and showing its name", async () => {
+  it("links a typed name to the partner element of that name, whatever its case", async () => {
     const { backend, team, user } = await openWebsite();
     await user.clear(team);
     await user.type(team, "implementation PARTNER{Enter}");
-    await waitFor(() => expect(lastEdit(backend)).toMatchObject({ type: "put_element", element: { id: "website", team: "impl-partner" } }));
+    await waitFor(() =>
+      expect(lastEdit(backend)).toMatchObject({ type: "put_element", element: { id: "website", team: "Implementation partner" } }),
+    );
     await waitFor(() => expect(screen.getByTestId("inspector-team")).toHaveValue("Implementation partner"));
     const card = screen.getAllByTestId("card").find((c) => c.dataset.cardId === "website")!;
-    expect(card.querySelector(".card-team"), "the card shows the name, not the id").toHaveTextContent("Implementation partner");
+    expect(card.querySelector(".card-team")).toHaveTextContent("Implementation partner");
   });
 
   it("offers to add a new name as a team, in one undoable step with the change", async () => {
@@ -39,7 +41,7 @@ describe("the team field", () => {
         type: "batch",
         edits: [
           { type: "put_element", element: { id: "customer-care", kind: "team", name: "Customer care" } },
-          expect.objectContaining({ type: "put_element", element: expect.objectContaining({ id: "website", team: "customer-care" }) }),
+          expect.objectContaining({ type: "put_element", element: expect.objectContaining({ id: "website", team: "Customer care" }) }),
         ],
       }),
     );
@@ -53,5 +55,20 @@ describe("the team field", () => {
     await user.click(await screen.findByTestId("inspector-team-keep"));
     await waitFor(() => expect(lastEdit(backend)).toMatchObject({ type: "put_element", element: { id: "website", team: "Brand" } }));
     expect(screen.queryByTestId("inspector-team-offer")).toBeNull();
+  });
+});
+
+describe("a team value that is an element's id", () => {
+  it("shows as that element's name on the card and in the field", async () => {
+    const doc = nexusFlow();
+    const website = doc.elements.find((e) => e.id === "website")!;
+    website.team = "impl-partner";
+    const backend = new MemoryBackend([doc]);
+    const { user } = await renderApp(backend);
+    const card = screen.getAllByTestId("card").find((c) => c.dataset.cardId === "website")!;
+    expect(card.querySelector(".card-team")).toHaveTextContent("Implementation partner");
+    expect(card).not.toHaveTextContent("impl-partner");
+    await user.click(card);
+    expect(within(await screen.findByTestId("inspector")).getByTestId("inspector-team")).toHaveValue("Implementation partner");
   });
 });
