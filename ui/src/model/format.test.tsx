@@ -1,4 +1,6 @@
+import { render, screen } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
+import { DateInput } from "../components/DateInput";
 import { count, displayDate, fileSize, figure } from "./format";
 import { FIGURE_EXAMPLES } from "./library";
 
@@ -39,5 +41,14 @@ describe("one date format", () => {
     expect(displayDate("2025-03-01T10:00:00Z", "en-GB")).toBe("1 Mar 2025");
     expect(displayDate("2025-02-30"), "no such day").toBe("2025-02-30");
     expect(displayDate("soon")).toBe("soon");
+  });
+});
+
+describe("a date field", () => {
+  it("writes the chosen day out beside the native field, whose order depends on the system", () => {
+    render(<DateInput value="2025-05-06" onChange={() => {}} aria-label="Date" />);
+    expect(screen.getByLabelText("Date")).toHaveValue("2025-05-06");
+    expect(screen.getByTestId("date-readout")).toHaveTextContent(displayDate("2025-05-06"));
+    expect(screen.getByTestId("date-readout")).toHaveTextContent(/May/);
   });
 });
