@@ -20,6 +20,8 @@ export interface ElementNodeData extends Record<string, unknown> {
   open: number;
   waived: number;
   renaming: boolean;
+  /** Shown by a lens, not in the workspace: faded, never edited. */
+  ghost: boolean;
 }
 
 export interface HandoffEdgeData extends Record<string, unknown> {
@@ -33,6 +35,8 @@ export interface HandoffEdgeData extends Record<string, unknown> {
   severity: Severity | null;
   open: number;
   waived: number;
+  /** Shown by a lens, not in the workspace: faded, never edited. */
+  ghost: boolean;
 }
 
 export type ElementNode = Node<ElementNodeData, "element">;
@@ -91,6 +95,7 @@ export function elementNodeData(
   e: Element,
   flag: Flag = NO_FLAG,
   renaming = false,
+  ghost = false,
   actors: ReadonlyMap<string, string> = new Map(),
 ): ElementNodeData {
   return {
@@ -102,10 +107,11 @@ export function elementNodeData(
     open: flag.open,
     waived: flag.waived,
     renaming,
+    ghost,
   };
 }
 
-export function handoffEdgeData(h: Handoff, flag: Flag = NO_FLAG): HandoffEdgeData {
+export function handoffEdgeData(h: Handoff, flag: Flag = NO_FLAG, ghost = false): HandoffEdgeData {
   return {
     label: carriesLabel(h.carries),
     carries: h.carries.length,
@@ -116,6 +122,7 @@ export function handoffEdgeData(h: Handoff, flag: Flag = NO_FLAG): HandoffEdgeDa
     severity: flag.severity,
     open: flag.open,
     waived: flag.waived,
+    ghost,
   };
 }
 
@@ -169,6 +176,7 @@ export function toNodes(
   flags: Map<string, Flag>,
   positions: ReadonlyMap<string, XYPosition>,
   renaming: string | null = null,
+  ghosts: ReadonlySet<string> = new Set(),
 ): ElementNode[] {
   let bottom = -Infinity;
   for (const p of positions.values()) bottom = Math.max(bottom, p.y);
@@ -179,27 +187,36 @@ export function toNodes(
   const actors = actorsOf({ elements });
   return elements.map((e) => {
     const position = positions.get(e.id) ?? fallbackPosition(cells.get(e.id) ?? 0, bottom, columns);
+    const ghost = ghosts.has(e.id);
     return {
       id: e.id,
       type: "element",
       position,
+      ...(ghost ? { draggable: false, selectable: false, connectable: false, deletable: false } : {}),
       // The size before the card is measured, so a card never shown still counts in zoom to fit.
       initialWidth: NODE_SIZE.width,
       initialHeight: NODE_SIZE.height,
-      data: elementNodeData(e, flags.get(subjectKey("element", e.id)), renaming === e.id, actors),
+      data: elementNodeData(e, flags.get(subjectKey("element", e.id)), renaming === e.id, ghost, actors),
     };
   });
 }
 
 /** Edges for every handoff whose two ends exist. */
-export function toEdges(handoffs: Handoff[], elementIds: ReadonlySet<string>, flags: Map<string, Flag>): HandoffEdge[] {
+export function toEdges(
+  handoffs: Handoff[],
+  elementIds: ReadonlySet<string>,
+  flags: Map<string, Flag>,
+  ghosts: ReadonlySet<string> = new Set(),
+): HandoffEdge[] {
   const edges: HandoffEdge[] = [];
   for (const h of handoffs) {
     if (!elementIds.has(h.from) || !elementIds.has(h.to)) continue;
-    const data = handoffEdgeData(h, flags.get(subjectKey("handoff", h.id)));
+    const ghost = ghosts.has(h.id);
+    const data = handoffEdgeData(h, flags.get(subjectKey("handoff", h.id)), ghost);
     edges.push({
       id: h.id,
       type: "handoff",
+      ...(ghost ? { selectable: false, deletable: false } : {}),
       source: h.from,
       target: h.to,
       data,

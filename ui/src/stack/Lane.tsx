@@ -24,6 +24,8 @@ interface Props {
   onSelect: (id: string) => void;
   /** The display name of an element's team (an actor element's name, or the free text). */
   teamOf?: (e: Element) => string | null;
+  /** Ids of the cards a lens shows that are not in the workspace. */
+  ghosts?: ReadonlySet<string>;
   empty?: ReactNode;
 }
 
@@ -51,7 +53,7 @@ function Stripe({ id, data, column, label }: { id: string; data: DropTarget; col
 
 /** A layer's lane: a label, then the cards laid over the stage columns. */
 export function Lane(props: Props) {
-  const { laneKey, layer, title, subtitle, elements, stages, unplaced, channel, relationOf, onSelect, teamOf, empty } = props;
+  const { laneKey, layer, title, subtitle, elements, stages, unplaced, channel, relationOf, onSelect, teamOf, ghosts, empty } = props;
   const n = stages.length;
   const cards: ReactNode[] = [];
   for (const e of elements) {
@@ -68,12 +70,22 @@ export function Lane(props: Props) {
           relation={relationOf(e.id)}
           onSelect={onSelect}
           team={team}
+          ghost={ghosts?.has(e.id)}
           anyStage
         />,
       );
     } else if (runs.length === 0 && unplaced) {
       cards.push(
-        <Card key={`${e.id}@none`} element={e} run={[]} column={`${n + 1}`} relation={relationOf(e.id)} onSelect={onSelect} team={team} />,
+        <Card
+          key={`${e.id}@none`}
+          element={e}
+          run={[]}
+          column={`${n + 1}`}
+          relation={relationOf(e.id)}
+          onSelect={onSelect}
+          ghost={ghosts?.has(e.id)}
+          team={team}
+        />,
       );
     }
     for (const r of runs) {
@@ -86,6 +98,7 @@ export function Lane(props: Props) {
           relation={relationOf(e.id)}
           onSelect={onSelect}
           team={team}
+          ghost={ghosts?.has(e.id)}
         />,
       );
     }

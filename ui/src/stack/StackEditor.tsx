@@ -3,6 +3,7 @@ import { SortableContext, horizontalListSortingStrategy } from "@dnd-kit/sortabl
 import { useMemo } from "react";
 import type { Element } from "../backend";
 import { Inspector } from "../inspector/Inspector";
+import { useLensedDoc } from "../lens/LensContext";
 import { connectionsOf } from "../model/connections";
 import { actorName, actorsOf } from "../model/names";
 import { useUi, useWorkspaceStore } from "../store/context";
@@ -40,15 +41,17 @@ export function StackEditor() {
   const conn = useMemo(() => (selected ? connectionsOf(doc, selected) : null), [doc, selected]);
   const relationOf = (id: string): Relation =>
     !conn ? "none" : id === selected ? "selected" : conn.elements.has(id) ? "related" : "dimmed";
-  const kinds = (...k: Element["kind"][]) => doc.elements.filter((e) => k.includes(e.kind));
+  // What the lens adds (a removed card in Compare) is drawn with the rest, faded.
+  const lensed = useLensedDoc(doc);
+  const kinds = (...k: Element["kind"][]) => lensed.doc.elements.filter((e) => k.includes(e.kind));
   const unplaced =
     draggingCard || doc.elements.some((e) => e.kind === "touchpoint" && !(e.stages ?? []).some((s) => stages.some((st) => st.id === s)));
   const tracks = `repeat(${Math.max(n, 1)}, minmax(var(--col-min), 1fr))${unplaced ? " var(--unplaced-w)" : ""}`;
   const element = selected ? (doc.elements.find((e) => e.id === selected) ?? null) : null;
   const select = (id: string) => store.selectElement(id === selected ? null : id);
-  const actors = useMemo(() => actorsOf(doc), [doc]);
+  const actors = useMemo(() => actorsOf(lensed.doc), [lensed.doc]);
   const teamOf = (e: Element) => actorName(actors, e.team);
-  const lane = { stages, unplaced, relationOf, onSelect: select, teamOf };
+  const lane = { stages, unplaced, relationOf, onSelect: select, teamOf, ghosts: lensed.ghosts };
 
   const channels = groupByChannel(kinds("touchpoint"));
   const actorCards = kinds("team", "person", "partner");
