@@ -1,6 +1,7 @@
-import { useId, useState } from "react";
+import { useId, useRef, useState } from "react";
 import type { Element, Workspace } from "../backend";
 import { CommitText } from "../components/CommitText";
+import { useDismiss } from "../components/useDismiss";
 import { uniqueId } from "../model/ids";
 import { KIND_LABEL } from "../model/layers";
 import { ACTOR_KINDS, actorName, actorsOf } from "../model/names";
@@ -29,6 +30,14 @@ interface Props {
 export function ActorField({ label, value, doc, testId, placeholder, onCommit }: Props) {
   const ids = useId();
   const [offer, setOffer] = useState<string | null>(null);
+  const box = useRef<HTMLDivElement>(null);
+  // Remounting the text field puts the stored value back in it.
+  const [round, setRound] = useState(0);
+  // The offer closes like every popover: Escape or a press elsewhere drops the typed name.
+  useDismiss(offer !== null, box, () => {
+    setOffer(null);
+    setRound((r) => r + 1);
+  });
   const actors = doc.elements.filter((e) => ACTOR_KINDS.includes(e.kind));
   const shown = actorName(actorsOf(doc), value) ?? "";
   const commit = (text: string) => {
@@ -54,10 +63,11 @@ export function ActorField({ label, value, doc, testId, placeholder, onCommit }:
     onCommit(element.name, element);
   };
   return (
-    <div className="field actor-field">
+    <div className="field actor-field" ref={box}>
       <label className="field">
         <span>{label}</span>
         <CommitText
+          key={round}
           data-testid={testId}
           list={`${ids}-actors`}
           value={shown}

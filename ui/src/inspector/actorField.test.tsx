@@ -56,6 +56,18 @@ describe("the team field", () => {
     await waitFor(() => expect(lastEdit(backend)).toMatchObject({ type: "put_element", element: { id: "website", team: "Brand" } }));
     expect(screen.queryByTestId("inspector-team-offer")).toBeNull();
   });
+
+  it("drops the offer on Escape, changing nothing and keeping the inspector open", async () => {
+    const { backend, team, user } = await openWebsite();
+    await user.clear(team);
+    await user.type(team, "Brand{Enter}");
+    await screen.findByTestId("inspector-team-offer");
+    await user.keyboard("{Escape}");
+    expect(screen.queryByTestId("inspector-team-offer")).toBeNull();
+    expect(screen.getByTestId("inspector"), "Escape closed only the offer").toBeInTheDocument();
+    expect(screen.getByTestId("inspector-team"), "the stored team is back in the field").toHaveValue("Marketing");
+    expect(backend.edits()).toEqual([]);
+  });
 });
 
 describe("a team value that is an element's id", () => {
