@@ -255,7 +255,7 @@ pub fn outline(ws: &Workspace, options: &PlaybookOptions) -> Vec<SectionPreview>
         .filter(|s| options.sections.includes(*s))
         .map(|section| SectionPreview {
             section,
-            title: section.title().to_string(),
+            title: facts.title(section),
             summary: facts.summary(section, ws, options.edition),
         })
         .collect()

@@ -238,6 +238,9 @@ fn sections_can_be_left_out_and_the_outline_follows() {
             readiness: false,
             integrity: false,
             checklists: false,
+            changes: false,
+            monitor: false,
+            reality: false,
         },
         ..options()
     };

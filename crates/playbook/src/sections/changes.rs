@@ -35,14 +35,10 @@ fn headline(c: &Comparison) -> Vec<Figure> {
     let open = |list: &[FindingChange]| list.iter().filter(|x| !x.waived).count();
     let mut figures = vec![
         Figure::new(c.changes.len().to_string(), "items changed", INK),
-        Figure::new(
-            open(&f.resolved).to_string(),
-            "divergences resolved",
-            ACCENT,
-        ),
+        Figure::new(open(&f.resolved).to_string(), "divergences resolved", ACCENT),
         Figure::new(
             open(&f.introduced).to_string(),
-            "divergences introduced",
+            "divergences new",
             if open(&f.introduced) > 0 { ALERT } else { INK },
         ),
     ];
@@ -50,7 +46,7 @@ fn headline(c: &Comparison) -> Vec<Figure> {
     if let (Some(before), Some(after)) = (total(&c.readiness.before), total(&c.readiness.after)) {
         figures.push(Figure::new(
             format!("{} → {}", total_display(before), total_display(after)),
-            "readiness total of 30",
+            "readiness of 30",
             if after + 1e-9 < before { ALERT } else { ACCENT },
         ));
     }

@@ -1,5 +1,5 @@
-//! Pieces the newer sections share: a row of headline figures, and a finding described in
-//! a few lines with who answers for it.
+//! Pieces the newer sections share: a row of headline figures, and a table of findings
+//! with who answers for each.
 
 use throughline_audit::Finding;
 use throughline_model::Workspace;
@@ -8,14 +8,14 @@ use super::integrity::{NOBODY, color_of, owner};
 use super::{Limits, hairline};
 use crate::fonts::Face;
 use crate::layout::{Cell, Flow, Item, Row, column_rows, ellipsize, rect};
-use crate::style::{ACCENT_PALE, BODY, Color, H3, INK, LABEL, SMALL, TextStyle};
+use crate::style::{ACCENT_PALE, ALERT, BODY, Color, INK, LABEL, SMALL, TextStyle};
 
 /// The big number of a headline figure.
 const FIGURE: TextStyle = TextStyle {
     face: Face::Bold,
-    size: 18.0,
+    size: 15.0,
     color: INK,
-    leading: 22.0,
+    leading: 19.0,
 };
 
 /// One headline figure: the value, what it counts, and its colour.
@@ -45,7 +45,7 @@ pub(super) fn figure_row(flow: &mut Flow, figures: &[Figure]) {
     let gap = 10.0;
     let n = figures.len() as f32;
     let width = (geo.content_width() - gap * (n - 1.0)) / n;
-    let height = 50.0;
+    let height = 44.0;
     let mut row = Row::space(height);
     for (i, f) in figures.iter().enumerate() {
         let x = geo.left + i as f32 * (width + gap);
@@ -57,13 +57,13 @@ pub(super) fn figure_row(flow: &mut Flow, figures: &[Figure]) {
             })
             .with(Item::text(
                 x + 9.0,
-                24.0,
+                21.0,
                 FIGURE.colored(f.color),
                 ellipsize(&f.value, FIGURE, width - 18.0),
             ))
             .with(Item::text(
                 x + 9.0,
-                40.0,
+                35.0,
                 SMALL,
                 ellipsize(&f.label, SMALL, width - 18.0),
             ));
@@ -71,53 +71,63 @@ pub(super) fn figure_row(flow: &mut Flow, figures: &[Figure]) {
     flow.keep_together(vec![row, Row::space(8.0)]);
 }
 
-/// A finding in a few lines: a tag (severity, layer), the message, and who answers for
-/// it, kept together and closed by a hairline.
-pub(super) fn finding_block(
-    flow: &mut Flow,
-    ws: &Workspace,
-    f: &Finding,
-    tag: &str,
-    limits: &Limits,
-) {
+/// Findings as a table, one row each where it fits: a tag (severity, layer), the message,
+/// and who answers for it; the head repeats after a page break.
+pub(super) fn finding_table(flow: &mut Flow, ws: &Workspace, found: &[(&Finding, String)], limits: &Limits) {
     let geo = flow.geo;
-    let label_w = 52.0;
-    let value_x = geo.left + label_w;
-    let color = color_of(f);
-    let mut rows = vec![Row::space(2.0)];
-    rows.extend(column_rows(&[Cell {
-        x: geo.left,
-        width: geo.content_width(),
-        text: tag,
-        style: LABEL.colored(color),
-    }]));
-    let message = limits.clip(&f.message);
-    rows.extend(column_rows(&[Cell {
-        x: geo.left,
-        width: geo.content_width(),
-        text: &message,
-        style: H3,
-    }]));
-    let who = owner(ws, f);
-    let who = limits.clip(&who);
-    rows.extend(column_rows(&[
+    let tag_w = 66.0;
+    let owner_w = 104.0;
+    let text_x = geo.left + tag_w;
+    let owner_x = geo.right - owner_w;
+    let text_w = owner_x - 10.0 - text_x;
+    let mut head = column_rows(&[
         Cell {
-            x: geo.left,
-            width: label_w,
-            text: "OWNER",
+            x: text_x,
+            width: text_w,
+            text: "FINDING",
             style: LABEL,
         },
         Cell {
-            x: value_x,
-            width: geo.right - value_x,
-            text: &who,
-            style: if who == NOBODY {
-                BODY.colored(crate::style::ALERT)
-            } else {
-                BODY
-            },
+            x: owner_x,
+            width: owner_w,
+            text: "OWNER",
+            style: LABEL,
         },
-    ]));
-    rows.push(hairline(flow));
-    flow.keep_together(rows);
+    ]);
+    head.push(hairline(flow));
+    let blocks = found
+        .iter()
+        .map(|(f, tag)| {
+            let message = limits.clip(&f.message);
+            let who = owner(ws, f);
+            let who = limits.clip(&who);
+            let mut rows = column_rows(&[
+                Cell {
+                    x: geo.left,
+                    width: tag_w - 6.0,
+                    text: tag,
+                    style: LABEL.colored(color_of(f)),
+                },
+                Cell {
+                    x: text_x,
+                    width: text_w,
+                    text: &message,
+                    style: BODY,
+                },
+                Cell {
+                    x: owner_x,
+                    width: owner_w,
+                    text: &who,
+                    style: if who == NOBODY {
+                        SMALL.colored(ALERT)
+                    } else {
+                        SMALL.colored(INK)
+                    },
+                },
+            ]);
+            rows.push(hairline(flow));
+            rows
+        })
+        .collect();
+    flow.table(head, blocks);
 }

@@ -84,8 +84,9 @@ impl Limits {
         ..Limits::FULL
     };
 
-    /// The leadership edition's levels, loosest first; the last always fits.
-    pub(crate) const LEADERSHIP: [Limits; 5] = [
+    /// The leadership edition's levels, loosest first; the last always fits. The first five
+    /// fit any workspace without the optional sections; the sixth makes room for them.
+    pub(crate) const LEADERSHIP: [Limits; 6] = [
         Limits {
             stages: 12,
             principles: 10,
@@ -118,7 +119,7 @@ impl Limits {
             stages: 6,
             principles: 6,
             rules: 3,
-            worst: 8,
+            worst: 10,
             radar: true,
             clamp: 110,
             changed_names: 3,
@@ -132,7 +133,7 @@ impl Limits {
             stages: 5,
             principles: 5,
             rules: 0,
-            worst: 6,
+            worst: 8,
             radar: false,
             clamp: 90,
             changed_names: 2,
@@ -146,13 +147,27 @@ impl Limits {
             stages: 3,
             principles: 3,
             rules: 0,
-            worst: 3,
+            worst: 5,
             radar: false,
             clamp: 60,
             changed_names: 2,
             delta_findings: 2,
             metrics: 4,
             drift: 2,
+            reality_items: 1,
+            ..Limits::LEAD
+        },
+        Limits {
+            stages: 3,
+            principles: 3,
+            rules: 0,
+            worst: 3,
+            radar: false,
+            clamp: 60,
+            changed_names: 1,
+            delta_findings: 1,
+            metrics: 3,
+            drift: 1,
             reality_items: 1,
             ..Limits::LEAD
         },

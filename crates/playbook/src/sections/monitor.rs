@@ -5,11 +5,11 @@
 use throughline_model::{Better, Workspace};
 use throughline_monitor::{MetricStatus, Monitor, num};
 
-use super::figures::finding_block;
+use super::figures::finding_table;
 use super::principles::element_name;
 use super::{Limits, arc_chart, count, hairline, heading, start};
 use crate::layout::{Cell, Flow, Row, column_rows, text_rows};
-use crate::style::{ACCENT, ALERT, BODY, H3, INK, LABEL, MUTED, SMALL};
+use crate::style::{ACCENT, ALERT, BODY, INK, LABEL, MUTED, SMALL};
 
 /// Lays out the section; it is planned only when the workspace has metrics.
 pub(super) fn render(
@@ -44,13 +44,13 @@ pub(super) fn render(
 fn scorecard(flow: &mut Flow, ws: &Workspace, m: &Monitor, limits: &Limits) {
     heading(flow, "Scorecard");
     let geo = flow.geo;
-    let name_w = 150.0;
+    let name_w = 170.0;
     let latest_x = geo.left + name_w + 8.0;
-    let latest_w = 62.0;
+    let latest_w = 46.0;
     let trend_x = latest_x + latest_w + 8.0;
-    let trend_w = 74.0;
+    let trend_w = 72.0;
     let target_x = trend_x + trend_w + 8.0;
-    let target_w = 76.0;
+    let target_w = 70.0;
     let owner_x = target_x + target_w + 8.0;
     let owner_w = geo.right - owner_x;
     let columns = [
@@ -113,7 +113,7 @@ fn scorecard(flow: &mut Flow, ws: &Workspace, m: &Monitor, limits: &Limits) {
         };
         let owner = limits.clip(owner.unwrap_or("nobody"));
         let mut rows = cells([
-            (&name, H3),
+            (&name, BODY),
             (&latest, BODY),
             (&trend, trend_style),
             (&target, target_style),
@@ -193,17 +193,18 @@ fn drifted(flow: &mut Flow, ws: &Workspace, m: &Monitor, limits: &Limits) {
         ));
         return;
     }
-    for f in open.iter().take(limits.drift) {
-        let layer = f
-            .layer
-            .map(|l| format!(" · {} layer", l.label()))
-            .unwrap_or_default();
-        let tag = format!(
-            "{}{layer}",
-            super::facts::severity_word(f.severity).to_uppercase()
-        );
-        finding_block(flow, ws, f, &tag, limits);
-    }
+    let rows: Vec<_> = open
+        .iter()
+        .take(limits.drift)
+        .map(|f| {
+            let layer = f
+                .layer
+                .map(|l| format!(" · {}", l.label()))
+                .unwrap_or_default();
+            (*f, format!("{}{layer}", super::facts::severity_word(f.severity)))
+        })
+        .collect();
+    finding_table(flow, ws, &rows, limits);
     let more = open.len().saturating_sub(limits.drift);
     if more > 0 {
         let line = format!(

@@ -7,7 +7,7 @@ use throughline_model::Workspace;
 use throughline_reality::RealityReport;
 
 use super::facts::{Facts, percent, severity_word};
-use super::figures::{Figure, figure_row, finding_block};
+use super::figures::{Figure, figure_row, finding_table};
 use super::{Limits, count, heading, start};
 use crate::layout::{Flow, text_rows};
 use crate::style::{ACCENT, ALERT, BODY, INK, MUTED, SMALL, WARN};
@@ -88,9 +88,12 @@ fn list(flow: &mut Flow, ws: &Workspace, title: &str, found: &[&Finding], limits
         return;
     }
     heading(flow, title);
-    for f in found.iter().take(limits.reality_items) {
-        finding_block(flow, ws, f, &severity_word(f.severity).to_uppercase(), limits);
-    }
+    let rows: Vec<_> = found
+        .iter()
+        .take(limits.reality_items)
+        .map(|f| (*f, severity_word(f.severity).to_string()))
+        .collect();
+    finding_table(flow, ws, &rows, limits);
     let more = found.len().saturating_sub(limits.reality_items);
     if more > 0 {
         let geo = flow.geo;
