@@ -108,7 +108,9 @@ pub fn options(args: &PlaybookArgs, today: String, now: String) -> PlaybookOptio
 fn baseline(since: &str, target: &Target<'_>, db: Option<&Path>) -> Result<Baseline, CliError> {
     let path = Path::new(since);
     let state = match target {
-        Target::Workspace(name) if !since.contains('@') && !path.is_file() && !since.ends_with(".json") => {
+        Target::Workspace(name)
+            if !since.contains('@') && !path.is_file() && !since.ends_with(".json") =>
+        {
             format!("{name}@{since}")
         }
         _ => since.to_string(),
@@ -118,7 +120,8 @@ fn baseline(since: &str, target: &Target<'_>, db: Option<&Path>) -> Result<Basel
         path.file_name()
             .map_or(since.to_string(), |f| f.to_string_lossy().into_owned())
     } else {
-        name.split_once('@').map_or(name.clone(), |(_, l)| l.to_string())
+        name.split_once('@')
+            .map_or(name.clone(), |(_, l)| l.to_string())
     };
     Ok(Baseline { label, workspace })
 }

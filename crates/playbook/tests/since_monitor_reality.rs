@@ -67,7 +67,11 @@ fn what_changed_comes_first_after_the_cover_in_both_editions() {
     let ws = with_metrics(sample());
     for edition in [Edition::Leadership, Edition::Full] {
         let rendered = render(&ws, &everything(&ws, edition)).unwrap();
-        assert_eq!(rendered.fill[0].section, Some(Section::Cover), "{edition:?}");
+        assert_eq!(
+            rendered.fill[0].section,
+            Some(Section::Cover),
+            "{edition:?}"
+        );
         assert_eq!(
             rendered.fill[1].section,
             Some(Section::Changes),
@@ -94,7 +98,11 @@ fn what_changed_prints_the_comparisons_own_figures() {
         "the headline counts the comparison's changes"
     );
     for f in &c.findings.resolved {
-        assert!(text.contains(&squeezed(&f.message)), "{} missing", f.message);
+        assert!(
+            text.contains(&squeezed(&f.message)),
+            "{} missing",
+            f.message
+        );
     }
     let total = |p: &Option<throughline_versions::ReadinessPoint>| {
         throughline_readiness::total_display(p.as_ref().unwrap().total.unwrap())
@@ -135,8 +143,7 @@ fn an_unchanged_baseline_says_nothing_differs() {
 fn the_monitor_page_has_the_scorecard_the_measured_arc_and_what_drifted() {
     let ws = with_metrics(sample());
     let monitor =
-        throughline_monitor::monitor(&ws, &throughline_monitor::MonitorOptions::default())
-            .unwrap();
+        throughline_monitor::monitor(&ws, &throughline_monitor::MonitorOptions::default()).unwrap();
     let drifted: Vec<_> = monitor
         .report
         .findings
@@ -158,12 +165,22 @@ fn the_monitor_page_has_the_scorecard_the_measured_arc_and_what_drifted() {
     for m in &ws.metrics {
         assert!(text.contains(&squeezed(&m.name)), "{} missing", m.name);
     }
-    for heading in ["Leading", "Lagging", "Promisedandmeasuredarc", "promised", "measured"] {
+    for heading in [
+        "Leading",
+        "Lagging",
+        "Promisedandmeasuredarc",
+        "promised",
+        "measured",
+    ] {
         assert!(text.contains(heading), "{heading} missing");
     }
     assert!(text.contains(&format!("Whatdrifted({})", drifted.len())));
     for f in &drifted {
-        assert!(text.contains(&squeezed(&f.message)), "{} missing", f.message);
+        assert!(
+            text.contains(&squeezed(&f.message)),
+            "{} missing",
+            f.message
+        );
     }
     // Owners read as names; the metric without one says nobody answers for it.
     assert!(text.contains("Productteam") && text.contains("nobody"));

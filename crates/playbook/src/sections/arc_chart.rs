@@ -87,11 +87,7 @@ fn plot(flow: &mut Flow, stages: &[(String, i8)], measured: Option<&[Option<f32>
     // Label every stage when there is room, else every k-th so numbers never collide.
     let every = ((16.0 / step).ceil() as usize).max(1);
     for (i, ((x, y), (name, planned))) in points.iter().zip(stages).enumerate() {
-        let color = if *planned < 0 {
-            ALERT
-        } else {
-            ACCENT
-        };
+        let color = if *planned < 0 { ALERT } else { ACCENT };
         flow.draw(Item::Shape {
             points: circle(*x, *y, radius),
             fill: color,

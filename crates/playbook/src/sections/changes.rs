@@ -35,7 +35,11 @@ fn headline(c: &Comparison) -> Vec<Figure> {
     let open = |list: &[FindingChange]| list.iter().filter(|x| !x.waived).count();
     let mut figures = vec![
         Figure::new(c.changes.len().to_string(), "items changed", INK),
-        Figure::new(open(&f.resolved).to_string(), "divergences resolved", ACCENT),
+        Figure::new(
+            open(&f.resolved).to_string(),
+            "divergences resolved",
+            ACCENT,
+        ),
         Figure::new(
             open(&f.introduced).to_string(),
             "divergences new",
@@ -58,10 +62,7 @@ fn groups() -> Vec<(String, Option<Layer>)> {
     Layer::ALL
         .iter()
         .map(|l| (format!("{} layer", l.label()), Some(*l)))
-        .chain([(
-            "Readiness, scores, waivers and metrics".to_string(),
-            None,
-        )])
+        .chain([("Readiness, scores, waivers and metrics".to_string(), None)])
         .collect()
 }
 
@@ -269,11 +270,7 @@ fn readiness(flow: &mut Flow, c: &Comparison) {
                 if let (Some(x), Some(y)) = (mean(b), mean(a))
                     && (x - y).abs() > 1e-9
                 {
-                    lines.push(format!(
-                        "{}: {x:.1} → {y:.1} ({:+.1})",
-                        d.label(),
-                        y - x
-                    ));
+                    lines.push(format!("{}: {x:.1} → {y:.1} ({:+.1})", d.label(), y - x));
                 }
             }
         }

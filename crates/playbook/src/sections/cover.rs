@@ -128,7 +128,8 @@ pub(super) fn contents(flow: &mut Flow, starts: &[(Section, usize)], facts: &Fac
         .push(Item::text(geo.left, top + 10.0, LABEL, "IN THIS PLAYBOOK"));
     for (i, (section, page)) in listed.iter().enumerate() {
         let baseline = top + 22.0 + row * i as f32 + BODY.size;
-        let title = crate::layout::ellipsize(&facts.title(*section), BODY, number_x - geo.left - 30.0);
+        let title =
+            crate::layout::ellipsize(&facts.title(*section), BODY, number_x - geo.left - 30.0);
         cover
             .items
             .push(Item::text(geo.left, baseline, BODY, title));

@@ -5,8 +5,8 @@
 
 use std::collections::HashMap;
 
-use throughline_audit::{Finding, Report, Severity, SubjectKind};
 use throughline_audit::RuleCode;
+use throughline_audit::{Finding, Report, Severity, SubjectKind};
 use throughline_model::{ReadinessSession, Workspace};
 use throughline_monitor::{Monitor, MonitorOptions};
 use throughline_readiness::{SessionSummary, VerdictKind};
@@ -211,7 +211,15 @@ impl<'a> Facts<'a> {
                     format!(
                         "A scorecard of {} ({leading} leading){as_of}, the promised and measured arc, and {} drifted.",
                         count(m.metrics.len(), "metric", "metrics"),
-                        count(m.report.findings.iter().filter(|f| f.waived.is_none()).count(), "finding on what", "findings on what"),
+                        count(
+                            m.report
+                                .findings
+                                .iter()
+                                .filter(|f| f.waived.is_none())
+                                .count(),
+                            "finding on what",
+                            "findings on what"
+                        ),
                     )
                 }
             },
@@ -231,8 +239,16 @@ impl<'a> Facts<'a> {
                     format!(
                         "{fitness}{}; {} and {}.",
                         count(r.cases as usize, "case", "cases"),
-                        count(of(RuleCode::ShadowHandoff), "shadow handoff", "shadow handoffs"),
-                        count(of(RuleCode::LatencyBreach), "latency breach", "latency breaches"),
+                        count(
+                            of(RuleCode::ShadowHandoff),
+                            "shadow handoff",
+                            "shadow handoffs"
+                        ),
+                        count(
+                            of(RuleCode::LatencyBreach),
+                            "latency breach",
+                            "latency breaches"
+                        ),
                     )
                 }
             },

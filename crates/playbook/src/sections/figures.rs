@@ -73,7 +73,12 @@ pub(super) fn figure_row(flow: &mut Flow, figures: &[Figure]) {
 
 /// Findings as a table, one row each where it fits: a tag (severity, layer), the message,
 /// and who answers for it; the head repeats after a page break.
-pub(super) fn finding_table(flow: &mut Flow, ws: &Workspace, found: &[(&Finding, String)], limits: &Limits) {
+pub(super) fn finding_table(
+    flow: &mut Flow,
+    ws: &Workspace,
+    found: &[(&Finding, String)],
+    limits: &Limits,
+) {
     let geo = flow.geo;
     let tag_w = 66.0;
     let owner_w = 104.0;

@@ -29,7 +29,7 @@ use crate::{Edition, LEADERSHIP_PAGES, PlaybookOptions};
 
 /// How much each section may print: everything in the full edition, trimmed lists in the
 /// leadership edition, tighter at each level until it fits its page budget.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub(crate) struct Limits {
     pub edition: Edition,
     pub stages: usize,
@@ -56,6 +56,9 @@ pub(crate) struct Limits {
     pub drift: usize,
     /// Shadow handoffs, and latency breaches, described in the reality check.
     pub reality_items: usize,
+    /// In the leadership edition, a section goes on under the one before when more than
+    /// this share of the page is left.
+    pub go_on_below: f32,
 }
 
 impl Limits {
@@ -75,6 +78,7 @@ impl Limits {
         metrics: usize::MAX,
         drift: 10,
         reality_items: 10,
+        go_on_below: 0.5,
     };
 
     const LEAD: Limits = Limits {
@@ -85,7 +89,8 @@ impl Limits {
     };
 
     /// The leadership edition's levels, loosest first; the last always fits. The first five
-    /// fit any workspace without the optional sections; the sixth makes room for them.
+    /// fit any workspace without the optional sections; the sixth makes room for them,
+    /// also by letting a section go on under the one before with a third of a page left.
     pub(crate) const LEADERSHIP: [Limits; 6] = [
         Limits {
             stages: 12,
@@ -169,6 +174,7 @@ impl Limits {
             metrics: 3,
             drift: 1,
             reality_items: 1,
+            go_on_below: 0.3,
             ..Limits::LEAD
         },
     ];
@@ -361,10 +367,11 @@ fn lay_out_with(
 }
 
 /// Opens a section on a new page: its title and a lead line. In the leadership edition a
-/// section goes on under the previous one when more than half a page is left.
+/// section goes on under the previous one when more than half a page (at the tightest
+/// level, 30%) is left.
 pub(crate) fn start(flow: &mut Flow, title: &str, lead: &str, limits: &Limits) {
     let plain = flow.pages.last().is_some_and(|p| p.plain);
-    if limits.lean() && !plain && flow.remaining() > flow.page_height() / 2.0 {
+    if limits.lean() && !plain && flow.remaining() > flow.page_height() * limits.go_on_below {
         flow.gap(28.0);
         let geo = flow.geo;
         flow.draw(Item::Path {
@@ -385,10 +392,16 @@ pub(crate) fn start(flow: &mut Flow, title: &str, lead: &str, limits: &Limits) {
 
 /// A heading inside a section, kept with what follows it.
 pub(crate) fn heading(flow: &mut Flow, text: &str) {
+    heading_over(flow, text, 40.0);
+}
+
+/// A heading kept on one page with the first `follow` points of what comes after it (a
+/// chart's whole height).
+pub(crate) fn heading_over(flow: &mut Flow, text: &str, follow: f32) {
     let geo = flow.geo;
     flow.gap(10.0);
     let rows = text_rows(text, H2, geo.left, geo.content_width());
-    flow.keep_with_next(rows, 40.0);
+    flow.keep_with_next(rows, follow);
     flow.gap(4.0);
 }
 

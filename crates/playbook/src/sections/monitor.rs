@@ -7,17 +7,12 @@ use throughline_monitor::{MetricStatus, Monitor, num};
 
 use super::figures::finding_table;
 use super::principles::element_name;
-use super::{Limits, arc_chart, count, hairline, heading, start};
+use super::{Limits, arc_chart, count, hairline, heading, heading_over, start};
 use crate::layout::{Cell, Flow, Row, column_rows, text_rows};
 use crate::style::{ACCENT, ALERT, BODY, INK, LABEL, MUTED, SMALL};
 
 /// Lays out the section; it is planned only when the workspace has metrics.
-pub(super) fn render(
-    flow: &mut Flow,
-    ws: &Workspace,
-    facts: &super::Facts<'_>,
-    limits: &Limits,
-) {
+pub(super) fn render(flow: &mut Flow, ws: &Workspace, facts: &super::Facts<'_>, limits: &Limits) {
     let Some(m) = &facts.monitor else {
         return;
     };
@@ -34,7 +29,11 @@ pub(super) fn render(
     start(flow, "Monitor", &lead, limits);
     scorecard(flow, ws, m, limits);
     if m.stages.iter().any(|s| s.measured.is_some()) {
-        heading(flow, "Promised and measured arc");
+        heading_over(
+            flow,
+            "Promised and measured arc",
+            arc_chart::MEASURED_HEIGHT + 4.0,
+        );
         arc_chart::draw_measured(flow, &m.stages);
         flow.gap(4.0);
     }
@@ -158,9 +157,10 @@ fn trend(s: &MetricStatus) -> (String, crate::style::TextStyle) {
 fn target(s: &MetricStatus) -> (String, crate::style::TextStyle) {
     match (s.target, s.meets_target, s.trend.to_target) {
         (Some(t), Some(true), _) => (format!("{}, met", num(t)), SMALL.colored(ACCENT)),
-        (Some(t), Some(false), Some(d)) => {
-            (format!("{}, {} to go", num(t), num(d)), SMALL.colored(ALERT))
-        }
+        (Some(t), Some(false), Some(d)) => (
+            format!("{}, {} to go", num(t), num(d)),
+            SMALL.colored(ALERT),
+        ),
         (Some(t), _, _) => (num(t), SMALL.colored(INK)),
         (None, _, _) => ("no target".to_string(), SMALL.colored(MUTED)),
     }
@@ -201,7 +201,10 @@ fn drifted(flow: &mut Flow, ws: &Workspace, m: &Monitor, limits: &Limits) {
                 .layer
                 .map(|l| format!(" · {}", l.label()))
                 .unwrap_or_default();
-            (*f, format!("{}{layer}", super::facts::severity_word(f.severity)))
+            (
+                *f,
+                format!("{}{layer}", super::facts::severity_word(f.severity)),
+            )
         })
         .collect();
     finding_table(flow, ws, &rows, limits);

@@ -313,7 +313,11 @@ pub fn with_metrics(mut ws: Workspace) -> Workspace {
         let values = match sid.as_str() {
             "setup" => [3.6, 3.1, 2.4],
             "stuck" => [3.9, 4.0, 4.1],
-            _ => [3.5 + 0.1 * i as f64, 3.6 + 0.1 * i as f64, 3.8 + 0.1 * i as f64],
+            _ => [
+                3.5 + 0.1 * i as f64,
+                3.6 + 0.1 * i as f64,
+                3.8 + 0.1 * i as f64,
+            ],
         };
         readings(&mut ws, &mid, values);
     }
