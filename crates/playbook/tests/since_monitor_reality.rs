@@ -183,7 +183,7 @@ fn the_monitor_page_has_the_scorecard_the_measured_arc_and_what_drifted() {
         );
     }
     // Owners read as names; the metric without one says nobody answers for it.
-    assert!(text.contains("Productteam") && text.contains("nobody"));
+    assert!(text.contains("Productandengineering") && text.contains("nobody"));
     // Setup contacts, lower is better: 260 to 340 is a worsening trend and misses 150.
     assert!(text.contains("+80since04-30") && text.contains("150,190togo"));
 }
@@ -232,4 +232,27 @@ fn each_new_section_can_be_switched_off() {
     )));
     let preview = outline(&ws, &options);
     assert!(!preview.iter().any(|p| p.section == Section::Monitor));
+}
+
+#[test]
+fn a_missed_promise_is_answered_for_by_the_owners_of_the_stages_metrics() {
+    let ws = with_metrics(sample());
+    let only_monitor = PlaybookOptions {
+        edition: Edition::Full,
+        sections: Sections {
+            cover: false,
+            narrative: false,
+            principles: false,
+            readiness: false,
+            integrity: false,
+            checklists: false,
+            ..Sections::default()
+        },
+        ..PlaybookOptions::default()
+    };
+    let text = text(&ws, &only_monitor);
+    // Two promise gaps (Evaluate, Stuck) go to the product team that owns their
+    // satisfaction metrics; only the metric without an owner says nobody owns it.
+    assert_eq!(text.matches("nobodyownsthis").count(), 1, "{text}");
+    assert!(text.contains("Productandengineering"));
 }

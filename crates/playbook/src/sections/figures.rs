@@ -71,14 +71,29 @@ pub(super) fn figure_row(flow: &mut Flow, figures: &[Figure]) {
     flow.keep_together(vec![row, Row::space(8.0)]);
 }
 
+/// One row of a findings table: the finding, its tag (severity, layer) and who answers
+/// for it.
+pub(super) struct Listed<'f> {
+    pub finding: &'f Finding,
+    pub tag: String,
+    pub owner: String,
+}
+
+impl<'f> Listed<'f> {
+    /// `f` tagged `tag`, owned as the integrity section says (a handoff's owner, an
+    /// element's team, a metric's owner).
+    pub(super) fn new(ws: &Workspace, f: &'f Finding, tag: String) -> Self {
+        Self {
+            finding: f,
+            tag,
+            owner: owner(ws, f),
+        }
+    }
+}
+
 /// Findings as a table, one row each where it fits: a tag (severity, layer), the message,
 /// and who answers for it; the head repeats after a page break.
-pub(super) fn finding_table(
-    flow: &mut Flow,
-    ws: &Workspace,
-    found: &[(&Finding, String)],
-    limits: &Limits,
-) {
+pub(super) fn finding_table(flow: &mut Flow, found: &[Listed<'_>], limits: &Limits) {
     let geo = flow.geo;
     let tag_w = 66.0;
     let owner_w = 104.0;
@@ -102,10 +117,10 @@ pub(super) fn finding_table(
     head.push(hairline(flow));
     let blocks = found
         .iter()
-        .map(|(f, tag)| {
+        .map(|row| {
+            let (f, tag) = (row.finding, &row.tag);
             let message = limits.clip(&f.message);
-            let who = owner(ws, f);
-            let who = limits.clip(&who);
+            let who = limits.clip(&row.owner);
             let mut rows = column_rows(&[
                 Cell {
                     x: geo.left,

@@ -2,10 +2,11 @@
 //! its latest value, trend, target and owner), the promised and measured emotional arc, and
 //! what drifted. Every figure comes from `throughline-monitor`'s report.
 
+use throughline_audit::{Finding, SubjectKind};
 use throughline_model::{Better, Workspace};
 use throughline_monitor::{MetricStatus, Monitor, num};
 
-use super::figures::finding_table;
+use super::figures::{Listed, finding_table};
 use super::principles::element_name;
 use super::{Limits, arc_chart, count, hairline, heading, heading_over, start};
 use crate::layout::{Cell, Flow, Row, column_rows, text_rows};
@@ -166,6 +167,29 @@ fn target(s: &MetricStatus) -> (String, crate::style::TextStyle) {
     }
 }
 
+/// Who answers for a finding about a stage (a promised emotion missed): the owners of the
+/// metrics that measure the stage, by name. `None` when the finding is not about a stage
+/// or none of its metrics has an owner.
+fn stage_owners(ws: &Workspace, m: &Monitor, f: &Finding) -> Option<String> {
+    let subject = f
+        .subjects
+        .first()
+        .filter(|s| s.kind == SubjectKind::Stage)?;
+    let stage = m.stages.iter().find(|s| s.id == subject.id)?;
+    let mut names: Vec<&str> = Vec::new();
+    for id in &stage.metrics {
+        let Some(status) = m.metrics.iter().find(|s| &s.id == id) else {
+            continue;
+        };
+        if let Some(name) = owner(ws, status)
+            && !names.contains(&name)
+        {
+            names.push(name);
+        }
+    }
+    (!names.is_empty()).then(|| names.join(", "))
+}
+
 /// The metric's owner by name (an element id reads as the element's name).
 fn owner<'a>(ws: &'a Workspace, s: &'a MetricStatus) -> Option<&'a str> {
     s.owner
@@ -201,13 +225,15 @@ fn drifted(flow: &mut Flow, ws: &Workspace, m: &Monitor, limits: &Limits) {
                 .layer
                 .map(|l| format!(" · {}", l.label()))
                 .unwrap_or_default();
-            (
-                *f,
-                format!("{}{layer}", super::facts::severity_word(f.severity)),
-            )
+            let tag = format!("{}{layer}", super::facts::severity_word(f.severity));
+            let mut row = Listed::new(ws, f, tag);
+            if let Some(owners) = stage_owners(ws, m, f) {
+                row.owner = owners;
+            }
+            row
         })
         .collect();
-    finding_table(flow, ws, &rows, limits);
+    finding_table(flow, &rows, limits);
     let more = open.len().saturating_sub(limits.drift);
     if more > 0 {
         let line = format!(

@@ -7,7 +7,7 @@ use throughline_model::Workspace;
 use throughline_reality::RealityReport;
 
 use super::facts::{Facts, percent, severity_word};
-use super::figures::{Figure, figure_row, finding_table};
+use super::figures::{Figure, Listed, figure_row, finding_table};
 use super::{Limits, count, heading, start};
 use crate::layout::{Flow, text_rows};
 use crate::style::{ACCENT, ALERT, BODY, INK, MUTED, SMALL, WARN};
@@ -91,9 +91,9 @@ fn list(flow: &mut Flow, ws: &Workspace, title: &str, found: &[&Finding], limits
     let rows: Vec<_> = found
         .iter()
         .take(limits.reality_items)
-        .map(|f| (*f, severity_word(f.severity).to_string()))
+        .map(|f| Listed::new(ws, f, severity_word(f.severity).to_string()))
         .collect();
-    finding_table(flow, ws, &rows, limits);
+    finding_table(flow, &rows, limits);
     let more = found.len().saturating_sub(limits.reality_items);
     if more > 0 {
         let geo = flow.geo;
