@@ -5,6 +5,7 @@ use std::fmt::Write as _;
 use serde::Serialize;
 use throughline_model::{Capability, Dimension, ElementKind, Emotion, Layer, NAME_MAX};
 use throughline_readiness::{DISAGREEMENT_SPREAD, THRESHOLD, TOTAL_MAX};
+use throughline_store::UNNAMED;
 
 /// An enum value as it crosses IPC (its serde name).
 fn wire(value: &impl Serialize) -> String {
@@ -69,6 +70,11 @@ pub fn constants_ts() -> String {
         "\n/** The longest name (of a workspace, stage, card, rater), in characters. */"
     );
     let _ = writeln!(out, "export const NAME_MAX = {NAME_MAX};");
+    let _ = writeln!(
+        out,
+        "\n/** The author the library records on a waiver when the user has set no display name. */"
+    );
+    let _ = writeln!(out, "export const UNNAMED_AUTHOR = {};", quoted(UNNAMED));
     let _ = writeln!(out, "\n/** The emotion scale of a stage. */");
     let _ = writeln!(out, "export const EMOTION_MIN = {};", Emotion::MIN);
     let _ = writeln!(out, "export const EMOTION_MAX = {};", Emotion::MAX);

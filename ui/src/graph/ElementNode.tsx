@@ -1,6 +1,8 @@
 import { Handle, Position, type NodeProps } from "@xyflow/react";
 import { memo } from "react";
 import { CommitText } from "../components/CommitText";
+import { useMarks } from "../lens/LensContext";
+import { MarkBadges, toneClass } from "../lens/MarkBadges";
 import { KIND_ICON, KIND_LABEL } from "../model/layers";
 import { useGraphCallbacks } from "./context";
 import { countText, SEVERITY_ICON } from "./labels";
@@ -10,9 +12,10 @@ import type { ElementNode as ElementNodeType } from "./mapping";
 function ElementNodeView({ id, data, selected }: NodeProps<ElementNodeType>) {
   const { rename, stopRenaming } = useGraphCallbacks();
   const sev = data.severity;
+  const marks = useMarks("elements", id);
   return (
     <div
-      className={`gnode kind-${data.kind}${sev ? ` sev-${sev}` : ""}${selected ? " selected" : ""}`}
+      className={`gnode kind-${data.kind}${sev ? ` sev-${sev}` : ""}${selected ? " selected" : ""}${data.ghost ? " is-ghost" : ""}${toneClass(marks)}`}
       data-testid="graph-node"
       data-node-id={id}
       data-kind={data.kind}
@@ -46,6 +49,7 @@ function ElementNodeView({ id, data, selected }: NodeProps<ElementNodeType>) {
       ) : (
         <div className="gnode-name">{data.name}</div>
       )}
+      <MarkBadges marks={marks} className="gnode-marks" />
       {(data.team || data.channel) && <div className="gnode-meta">{[data.team, data.channel].filter(Boolean).join(" · ")}</div>}
       <Handle type="source" position={Position.Right} className="ghandle" />
     </div>

@@ -14,6 +14,9 @@ export const DISAGREEMENT_SPREAD = 2;
 /** The longest name (of a workspace, stage, card, rater), in characters. */
 export const NAME_MAX = 500;
 
+/** The author the library records on a waiver when the user has set no display name. */
+export const UNNAMED_AUTHOR = "Unnamed facilitator";
+
 /** The emotion scale of a stage. */
 export const EMOTION_MIN = -2;
 export const EMOTION_MAX = 2;

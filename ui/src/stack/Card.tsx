@@ -1,6 +1,8 @@
 import { useDraggable } from "@dnd-kit/core";
 import { CSS } from "@dnd-kit/utilities";
 import type { Element } from "../backend";
+import { useMarks } from "../lens/LensContext";
+import { MarkBadges, toneClass } from "../lens/MarkBadges";
 import { CAPABILITY_LABEL, KIND_ICON, KIND_LABEL } from "../model/layers";
 
 export type Relation = "selected" | "related" | "dimmed" | "none";
@@ -14,14 +16,18 @@ interface Props {
   onSelect: (id: string) => void;
   /** Tied to no stage: drawn under the whole journey. */
   anyStage?: boolean;
+  /** Not in the workspace: shown by a lens (a removed card in Compare), faded and not editable. */
+  ghost?: boolean;
 }
 
 /** One card: kind, name, team; drag it to another stage column. */
-export function Card({ element, run, column, relation, onSelect, anyStage }: Props) {
+export function Card({ element, run, column, relation, onSelect, anyStage, ghost = false }: Props) {
   const { attributes, listeners, setNodeRef, transform, isDragging } = useDraggable({
     id: `${element.id}@${run[0] ?? "none"}`,
     data: { type: "card", elementId: element.id, run },
+    disabled: ghost,
   });
+  const marks = useMarks("elements", element.id);
   const detail =
     element.kind === "system" && element.capability
       ? CAPABILITY_LABEL[element.capability]
@@ -36,13 +42,16 @@ export function Card({ element, run, column, relation, onSelect, anyStage }: Pro
       {...attributes}
       {...listeners}
       role="button"
-      className={`card kind-${element.kind} rel-${relation}${anyStage ? " any-stage" : ""}${isDragging ? " is-dragging" : ""}`}
+      className={`card kind-${element.kind} rel-${relation}${anyStage ? " any-stage" : ""}${isDragging ? " is-dragging" : ""}${ghost ? " is-ghost" : ""}${toneClass(marks)}`}
       style={{ gridColumn: column, transform: CSS.Translate.toString(transform) }}
       data-testid="card"
       data-card-id={element.id}
       aria-pressed={relation === "selected"}
       aria-label={`${KIND_LABEL[element.kind]}: ${element.name}`}
-      onClick={() => onSelect(element.id)}
+      aria-disabled={ghost || undefined}
+      onClick={() => {
+        if (!ghost) onSelect(element.id);
+      }}
     >
       <span className="card-kind">
         <span aria-hidden="true" className="card-icon">
@@ -53,6 +62,7 @@ export function Card({ element, run, column, relation, onSelect, anyStage }: Pro
         {anyStage && <span className="card-detail"> · not tied to a stage</span>}
       </span>
       <span className="card-name">{element.name}</span>
+      <MarkBadges marks={marks} />
       {(element.team || claims > 0) && (
         <span className="card-foot">
           {element.team && <span className="card-team">{element.team}</span>}

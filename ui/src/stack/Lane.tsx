@@ -22,6 +22,8 @@ interface Props {
   channel?: string | null;
   relationOf: (id: string) => Relation;
   onSelect: (id: string) => void;
+  /** Ids of the cards a lens shows that are not in the workspace. */
+  ghosts?: ReadonlySet<string>;
   empty?: ReactNode;
 }
 
@@ -49,7 +51,7 @@ function Stripe({ id, data, column, label }: { id: string; data: DropTarget; col
 
 /** A layer's lane: a label, then the cards laid over the stage columns. */
 export function Lane(props: Props) {
-  const { laneKey, layer, title, subtitle, elements, stages, unplaced, channel, relationOf, onSelect, empty } = props;
+  const { laneKey, layer, title, subtitle, elements, stages, unplaced, channel, relationOf, onSelect, ghosts, empty } = props;
   const n = stages.length;
   const cards: ReactNode[] = [];
   for (const e of elements) {
@@ -64,11 +66,22 @@ export function Lane(props: Props) {
           column={`1 / span ${n}`}
           relation={relationOf(e.id)}
           onSelect={onSelect}
+          ghost={ghosts?.has(e.id)}
           anyStage
         />,
       );
     } else if (runs.length === 0 && unplaced) {
-      cards.push(<Card key={`${e.id}@none`} element={e} run={[]} column={`${n + 1}`} relation={relationOf(e.id)} onSelect={onSelect} />);
+      cards.push(
+        <Card
+          key={`${e.id}@none`}
+          element={e}
+          run={[]}
+          column={`${n + 1}`}
+          relation={relationOf(e.id)}
+          onSelect={onSelect}
+          ghost={ghosts?.has(e.id)}
+        />,
+      );
     }
     for (const r of runs) {
       cards.push(
@@ -79,6 +92,7 @@ export function Lane(props: Props) {
           column={`${r.start + 1} / span ${r.ids.length}`}
           relation={relationOf(e.id)}
           onSelect={onSelect}
+          ghost={ghosts?.has(e.id)}
         />,
       );
     }

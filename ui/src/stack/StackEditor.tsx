@@ -3,6 +3,7 @@ import { SortableContext, horizontalListSortingStrategy } from "@dnd-kit/sortabl
 import { useMemo } from "react";
 import type { Element } from "../backend";
 import { Inspector } from "../inspector/Inspector";
+import { useLensedDoc } from "../lens/LensContext";
 import { connectionsOf } from "../model/connections";
 import { useUi, useWorkspaceStore } from "../store/context";
 import type { Relation } from "./Card";
@@ -38,13 +39,15 @@ export function StackEditor() {
   const conn = useMemo(() => (selected ? connectionsOf(doc, selected) : null), [doc, selected]);
   const relationOf = (id: string): Relation =>
     !conn ? "none" : id === selected ? "selected" : conn.elements.has(id) ? "related" : "dimmed";
-  const kinds = (...k: Element["kind"][]) => doc.elements.filter((e) => k.includes(e.kind));
+  // What the lens adds (a removed card in Compare) is drawn with the rest, faded.
+  const lensed = useLensedDoc(doc);
+  const kinds = (...k: Element["kind"][]) => lensed.doc.elements.filter((e) => k.includes(e.kind));
   const unplaced =
     draggingCard || doc.elements.some((e) => e.kind === "touchpoint" && !(e.stages ?? []).some((s) => stages.some((st) => st.id === s)));
   const tracks = `repeat(${Math.max(n, 1)}, minmax(var(--col-min), 1fr))${unplaced ? " var(--unplaced-w)" : ""}`;
   const element = selected ? (doc.elements.find((e) => e.id === selected) ?? null) : null;
   const select = (id: string) => store.selectElement(id === selected ? null : id);
-  const lane = { stages, unplaced, relationOf, onSelect: select };
+  const lane = { stages, unplaced, relationOf, onSelect: select, ghosts: lensed.ghosts };
 
   const channels = groupByChannel(kinds("touchpoint"));
   const actors = kinds("team", "person", "partner");
