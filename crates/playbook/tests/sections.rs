@@ -246,15 +246,18 @@ fn readiness_and_integrity_can_be_switched_off() {
         titles,
         [
             Section::Cover,
+            Section::Changes,
             Section::Narrative,
             Section::Principles,
+            Section::Monitor,
+            Section::Reality,
             Section::Checklists
         ]
     );
     let on = outline(&ws, &options());
-    assert_eq!(on.len(), 6);
-    assert_eq!(on[3].section, Section::Readiness);
-    assert_eq!(on[4].section, Section::Integrity);
+    assert_eq!(on.len(), 9);
+    assert_eq!(on[4].section, Section::Readiness);
+    assert_eq!(on[5].section, Section::Integrity);
 }
 
 #[test]
