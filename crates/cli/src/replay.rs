@@ -9,6 +9,20 @@ use throughline_reality::RealityReport;
 use crate::library::{self, CliError, Library, Target};
 use crate::{FailOnArg, OutputFormat};
 
+/// Replays `log` (a file) against `doc`: the reality report `replay` prints and the
+/// playbook's reality check shows.
+pub fn report(
+    doc: &Workspace,
+    log: &Path,
+    skip_bad_rows: bool,
+) -> Result<throughline_reality::RealityReport, CliError> {
+    let options = throughline_reality::ReplayOptions {
+        mapping: None,
+        bad_rows: throughline_reality::BadRowPolicy { skip_bad_rows },
+    };
+    throughline_reality::replay_file(doc, log, &options).map_err(|e| CliError::Other(e.to_string()))
+}
+
 /// Replays `log` against the workspace `target` names; returns the printed report and
 /// whether it fails the run at `fail_on`. `log` is a file when one exists at that path;
 /// otherwise, when `target` is a workspace in the library, the name of one of its stored
@@ -23,7 +37,11 @@ pub fn replay(
 ) -> Result<(String, bool), CliError> {
     let (doc, report) = match stored(target, log, db)? {
         Some(found) => found,
-        None => from_file(target, log, db, skip_bad_rows)?,
+        None => {
+            let doc = library::load_target(target, db)?;
+            let report = report(&doc, log, skip_bad_rows)?;
+            (doc, report)
+        }
     };
     let fail_on = match fail_on {
         FailOnArg::Error => throughline_audit::FailOn::Error,
@@ -67,20 +85,4 @@ fn stored(
             other => other.into(),
         })?;
     Ok(Some((lib.store.load(&slug)?, report)))
-}
-
-fn from_file(
-    target: &str,
-    log: &Path,
-    db: Option<&Path>,
-    skip_bad_rows: bool,
-) -> Result<(Workspace, RealityReport), CliError> {
-    let doc = library::load_target(target, db)?;
-    let options = throughline_reality::ReplayOptions {
-        mapping: None,
-        bad_rows: throughline_reality::BadRowPolicy { skip_bad_rows },
-    };
-    let report = throughline_reality::replay_file(&doc, log, &options)
-        .map_err(|e| CliError::Other(e.to_string()))?;
-    Ok((doc, report))
 }

@@ -45,7 +45,7 @@ export function GraphEditor({ store, slug, doc, revision }: Props) {
   const { selection, select } = items;
   const lod = useLevelOfDetail(doc.elements.length, items.nodes, items.edges);
   const view = useViewport(canvas);
-  const { laying, layoutNote, runLayout, cancelLayout } = useAutoLayout({
+  const { laying, layoutNote, runLayout, cancelLayout, canUndoLayout, undoLayout } = useAutoLayout({
     slug,
     docRef,
     layout,
@@ -97,6 +97,8 @@ export function GraphEditor({ store, slug, doc, revision }: Props) {
     onFit: view.fit,
     onClear: () => select([], []),
     onAdd: (k) => void edits.addElement(k),
+    canUndoLayout,
+    onUndoLayout: undoLayout,
   });
 
   const { element, handoff } = selection;
