@@ -67,14 +67,14 @@ export const commands = {
 	 */
 	chooseLogPath: () => typedError<string | null, ApiError>(__TAURI_INVOKE("choose_log_path")),
 	/**  The first rows of the log at `path` and the columns detected from its header. */
-	previewLog: (path: string) => typedError<LogPreview, ApiError>(__TAURI_INVOKE("preview_log", { path })),
+	previewLog: (path: string) => typedError<LogPreview_Serialize, ApiError>(__TAURI_INVOKE("preview_log", { path })),
 	/**
 	 *  Reads the log at `path` with the columns given (detected when `null`) and keeps it in
 	 *  the workspace under `name`.
 	 */
-	importLog: (slug: string, path: string, name: string, columns: LogColumns | null, skipBadRows: boolean) => typedError<LogImport, ApiError>(__TAURI_INVOKE("import_log", { slug, path, name, columns, skipBadRows })),
+	importLog: (slug: string, path: string, name: string, columns: LogColumns_Deserialize | null, skipBadRows: boolean) => typedError<LogImport_Serialize, ApiError>(__TAURI_INVOKE("import_log", { slug, path, name, columns, skipBadRows })),
 	/**  The workspace's stored logs, newest first. */
-	listLogs: (slug: string) => typedError<LogInfo[], ApiError>(__TAURI_INVOKE("list_logs", { slug })),
+	listLogs: (slug: string) => typedError<LogInfo_Serialize[], ApiError>(__TAURI_INVOKE("list_logs", { slug })),
 	/**  Deletes a stored log. */
 	deleteLog: (slug: string, name: string) => typedError<null, ApiError>(__TAURI_INVOKE("delete_log", { slug, name })),
 	/**  Replays the stored log `name` against the workspace as it is now. */
@@ -93,107 +93,12 @@ export const events = {
 };
 
 /* Types */
-
 /**  An activity and the element (id) it names, to be saved as an alias. */
 export type ActivityToElement = {
 	activity: string,
 	element: string,
 };
 
-/**  Which columns of a CSV log hold each field (header names). */
-export type LogColumns = {
-	case: string,
-	activity: string,
-	timestamp: string,
-	resource: string | null,
-	channel: string | null,
-};
-
-/**  What an import stored, and the first rows it left out (only with skip bad rows). */
-export type LogImport = {
-	info: LogInfo,
-	skipped: SkippedRow[],
-};
-
-/**  A stored log as listed: everything but its events. */
-export type LogInfo = {
-	/**  Unique within the workspace, ignoring case. */
-	name: string,
-	/**  The file name it was imported from. */
-	source: string,
-	who: string,
-	/**  RFC 3339, UTC: when it was imported. */
-	at: string,
-	events: number,
-	cases: number,
-	/**  Distinct activities (mapped or not). */
-	activities: number,
-	/**  Rows left out at import because they could not be read. */
-	bad_rows: number,
-	/**  RFC 3339, UTC: the earliest and the latest event. */
-	first_event: string | null,
-	last_event: string | null,
-	/**  The bytes the log takes in the library. */
-	stored_bytes: number,
-};
-
-/**  The first rows of a log file and the columns detected, for the import dialog. */
-export type LogPreview = {
-	/**  `csv`, `xes`, or `table` (a directly-follows table, which is not stored). */
-	kind: string,
-	header: string[],
-	rows: string[][],
-	/**  The columns detected for each role; `null` where nothing matched. */
-	case: string | null,
-	activity: string | null,
-	timestamp: string | null,
-	resource: string | null,
-	channel: string | null,
-};
-
-/**  One observed pair of consecutive visits. */
-export type ObservedPair = {
-	from: string,
-	to: string,
-	cases: number,
-	transitions: number,
-	p50_hours: number | null,
-	p90_hours: number | null,
-	max_hours: number | null,
-	/**  The modelled handoff from `from` to `to`, if any. */
-	handoff: string | null,
-	resources: string[],
-};
-
-/**  A stored log replayed against the workspace as it is now. */
-export type Replay_Serialize = {
-	/**  The stored log's name. */
-	log: string,
-	cases: number,
-	events: number,
-	transitions: number,
-	/**  Share of transitions along a modelled handoff; `null` with no transitions. */
-	fitness: number | null,
-	unmapped: UnmappedActivity[],
-	pairs: ObservedPair[],
-	/**  The reality findings, waivers applied. */
-	report: Report_Serialize,
-	notes: string[],
-};
-
-/**  A row left out at import, as the import reports it. */
-export type SkippedRow = {
-	/**  `line` for CSV (1 is the header), `event` for XES. */
-	unit: string,
-	row: number,
-	reason: string,
-};
-
-/**  An activity that names no element, and its events. */
-export type UnmappedActivity = {
-	activity: string,
-	events: number,
-};
 /**  Agreement across all raters and dimensions of one session. */
 export type Agreement = Agreement_Serialize | Agreement_Deserialize;
 
@@ -789,6 +694,120 @@ export type LibraryChanged_Serialize = {
 	origin: string | null,
 };
 
+/**  Which columns of a CSV log hold each field (header names). */
+export type LogColumns = LogColumns_Serialize | LogColumns_Deserialize;
+
+/**  Which columns of a CSV log hold each field (header names). */
+export type LogColumns_Deserialize = {
+	case: string,
+	activity: string,
+	timestamp: string,
+	resource?: string | null,
+	channel?: string | null,
+};
+
+/**  Which columns of a CSV log hold each field (header names). */
+export type LogColumns_Serialize = {
+	case: string,
+	activity: string,
+	timestamp: string,
+	resource: string | null,
+	channel: string | null,
+};
+
+/**  What an import stored, and the first rows it left out (only with skip bad rows). */
+export type LogImport = LogImport_Serialize | LogImport_Deserialize;
+
+/**  What an import stored, and the first rows it left out (only with skip bad rows). */
+export type LogImport_Deserialize = {
+	info: LogInfo_Deserialize,
+	skipped: SkippedRow[],
+};
+
+/**  What an import stored, and the first rows it left out (only with skip bad rows). */
+export type LogImport_Serialize = {
+	info: LogInfo_Serialize,
+	skipped: SkippedRow[],
+};
+
+/**  A stored log as listed: everything but its events. */
+export type LogInfo = LogInfo_Serialize | LogInfo_Deserialize;
+
+/**  A stored log as listed: everything but its events. */
+export type LogInfo_Deserialize = {
+	/**  Unique within the workspace, ignoring case. */
+	name: string,
+	/**  The file name it was imported from. */
+	source: string,
+	who: string,
+	/**  RFC 3339, UTC: when it was imported. */
+	at: string,
+	events: number,
+	cases: number,
+	/**  Distinct activities (mapped or not). */
+	activities: number,
+	/**  Rows left out at import because they could not be read. */
+	bad_rows: number,
+	/**  RFC 3339, UTC: the earliest and the latest event. */
+	first_event?: string | null,
+	last_event?: string | null,
+	/**  The bytes the log takes in the library. */
+	stored_bytes: number,
+};
+
+/**  A stored log as listed: everything but its events. */
+export type LogInfo_Serialize = {
+	/**  Unique within the workspace, ignoring case. */
+	name: string,
+	/**  The file name it was imported from. */
+	source: string,
+	who: string,
+	/**  RFC 3339, UTC: when it was imported. */
+	at: string,
+	events: number,
+	cases: number,
+	/**  Distinct activities (mapped or not). */
+	activities: number,
+	/**  Rows left out at import because they could not be read. */
+	bad_rows: number,
+	/**  RFC 3339, UTC: the earliest and the latest event. */
+	first_event: string | null,
+	last_event: string | null,
+	/**  The bytes the log takes in the library. */
+	stored_bytes: number,
+};
+
+/**  The first rows of a log file and the columns detected, for the import dialog. */
+export type LogPreview = LogPreview_Serialize | LogPreview_Deserialize;
+
+/**  The first rows of a log file and the columns detected, for the import dialog. */
+export type LogPreview_Deserialize = {
+	/**  `csv`, `xes`, or `table` (a directly-follows table, which is not stored). */
+	kind: string,
+	header: string[],
+	rows: string[][],
+	/**  The columns detected for each role; `null` where nothing matched. */
+	case?: string | null,
+	activity?: string | null,
+	timestamp?: string | null,
+	resource?: string | null,
+	channel?: string | null,
+};
+
+/**  The first rows of a log file and the columns detected, for the import dialog. */
+export type LogPreview_Serialize = {
+	/**  `csv`, `xes`, or `table` (a directly-follows table, which is not stored). */
+	kind: string,
+	header: string[],
+	rows: string[][],
+	/**  The columns detected for each role; `null` where nothing matched. */
+	case: string | null,
+	activity: string | null,
+	timestamp: string | null,
+	resource: string | null,
+	channel: string | null,
+};
+
 /**  A coherence indicator the team tracks, with its scale, target and owner. */
 export type Metric = Metric_Serialize | Metric_Deserialize;
 
@@ -863,6 +882,37 @@ export type NodePosition = {
 	x: number | null,
 	/**  Vertical position, growing downward. */
 	y: number | null,
+};
+
+/**  One observed pair of consecutive visits. */
+export type ObservedPair = ObservedPair_Serialize | ObservedPair_Deserialize;
+
+/**  One observed pair of consecutive visits. */
+export type ObservedPair_Deserialize = {
+	from: string,
+	to: string,
+	cases: number,
+	transitions: number,
+	p50_hours?: number | null,
+	p90_hours?: number | null,
+	max_hours?: number | null,
+	/**  The modelled handoff from `from` to `to`, if any. */
+	handoff?: string | null,
+	resources: string[],
+};
+
+/**  One observed pair of consecutive visits. */
+export type ObservedPair_Serialize = {
+	from: string,
+	to: string,
+	cases: number,
+	transitions: number,
+	p50_hours: number | null,
+	p90_hours: number | null,
+	max_hours: number | null,
+	/**  The modelled handoff from `from` to `to`, if any. */
+	handoff: string | null,
+	resources: string[],
 };
 
 /**  The paper size of the PDF. */
@@ -1057,6 +1107,41 @@ export type Recommendation = {
 	dimension: Dimension,
 	mean: number | null,
 	text: string,
+};
+
+/**  A stored log replayed against the workspace as it is now. */
+export type Replay = Replay_Serialize | Replay_Deserialize;
+
+/**  A stored log replayed against the workspace as it is now. */
+export type Replay_Deserialize = {
+	/**  The stored log's name. */
+	log: string,
+	cases: number,
+	events: number,
+	transitions: number,
+	/**  Share of transitions along a modelled handoff; `null` with no transitions. */
+	fitness?: number | null,
+	unmapped: UnmappedActivity[],
+	pairs: ObservedPair_Deserialize[],
+	/**  The reality findings, waivers applied. */
+	report: Report_Deserialize,
+	notes: string[],
+};
+
+/**  A stored log replayed against the workspace as it is now. */
+export type Replay_Serialize = {
+	/**  The stored log's name. */
+	log: string,
+	cases: number,
+	events: number,
+	transitions: number,
+	/**  Share of transitions along a modelled handoff; `null` with no transitions. */
+	fitness: number | null,
+	unmapped: UnmappedActivity[],
+	pairs: ObservedPair_Serialize[],
+	/**  The reality findings, waivers applied. */
+	report: Report_Serialize,
+	notes: string[],
 };
 
 /**  The result of auditing one workspace: every finding in a deterministic order. */
@@ -1280,6 +1365,14 @@ export type Settings_Serialize = {
 /**  How serious a finding is. Ordered from most to least serious. */
 export type Severity = "error" | "warning" | "info";
 
+/**  A row left out at import, as the import reports it. */
+export type SkippedRow = {
+	/**  `line` for CSV (1 is the header), `event` for XES. */
+	unit: string,
+	row: number,
+	reason: string,
+};
+
 /**  Where a write came from, recorded with every change batch. */
 export type Source = "ui" | "cli" | "import" | "undo" | "redo" | 
 /**  Restoring a snapshot: an ordinary, undoable edit back to a saved state. */
@@ -1379,6 +1472,12 @@ export type UndefinedReason =
 "no_shared_dimension" | 
 /**  Every score given is the same number, so there is no variation to measure against. */
 "identical_scores";
+
+/**  An activity that names no element, and its events. */
+export type UnmappedActivity = {
+	activity: string,
+	events: number,
+};
 
 /**  The verdict and a sentence saying what it means. */
 export type Verdict = {
