@@ -60,6 +60,12 @@ export const commands = {
 	openExported: (path: string) => typedError<null, ApiError>(__TAURI_INVOKE("open_exported", { path })),
 	/**  Shows a file the user exported in this session in the system's file manager. */
 	revealExported: (path: string) => typedError<null, ApiError>(__TAURI_INVOKE("reveal_exported", { path })),
+	monitorReport: (slug: string, asOf: string | null) => typedError<Monitor_Serialize, ApiError>(__TAURI_INVOKE("monitor_report", { slug, asOf })),
+	previewReadingsImport: (slug: string, path: string, columns: ColumnMap | null, replace: boolean) => typedError<ReadingsPreview_Serialize, ApiError>(__TAURI_INVOKE("preview_readings_import", { slug, path, columns, replace })),
+	importReadings: (slug: string, path: string, columns: ColumnMap | null, replace: boolean) => typedError<WorkspaceState_Serialize, ApiError>(__TAURI_INVOKE("import_readings", { slug, path, columns, replace })),
+	exportReadings: (slug: string, path: string) => typedError<number, ApiError>(__TAURI_INVOKE("export_readings", { slug, path })),
+	chooseReadingsFile: () => typedError<string | null, ApiError>(__TAURI_INVOKE("choose_readings_file")),
+	chooseReadingsExportPath: (suggestedName: string) => typedError<string | null, ApiError>(__TAURI_INVOKE("choose_readings_export_path", { suggestedName })),
 };
 
 /** Events */
@@ -68,6 +74,15 @@ export const events = {
 };
 
 /* Types */
+export type Monitor_Serialize = { as_of: string | null, stages: StageArc[], metrics: MetricStatus[], report: Report_Serialize };
+export type StageArc = { id: string, name: string, planned: number, measured: number | null, gap: number | null, consistency: number | null, sentiments: [string, number][], metrics: string[] };
+export type Point = { date: string, value: number, n: number | null };
+export type Trend = { since_previous: number | null, since_first: number | null, to_target: number | null };
+export type MetricStatus = { id: string, name: string, kind: MetricKind, scope: MetricScope, direction: Better, leading: boolean, owner: string | null, latest: Point | null, previous: Point | null, first: Point | null, target: number | null, meets_target: boolean | null, trend: Trend };
+export type ColumnMap = { metric: string, date: string, value: string, n: string | null };
+export type RowProblem = { row: number, message: string };
+export type RowReplacement = { row: number, metric: string, date: string, recorded: number, imported: number };
+export type ReadingsPreview_Serialize = { path: string, headers: string[], columns: ColumnMap, rows: number, to_write: number, added: number, unchanged: number, errors: RowProblem[], error_count: number, conflicts: RowReplacement[], conflict_count: number, replace: boolean, sample: Reading_Serialize[], problem: string | null, ready: boolean };
 /**  Agreement across all raters and dimensions of one session. */
 export type Agreement = Agreement_Serialize | Agreement_Deserialize;
 

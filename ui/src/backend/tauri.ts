@@ -74,6 +74,15 @@ export class TauriBackend implements Backend {
     await unwrap(commands.revealExported(path));
   };
 
+  monitorReport = (slug: string, asOf: string | null) => unwrap(commands.monitorReport(slug, asOf));
+  chooseReadingsFile = () => unwrap(commands.chooseReadingsFile());
+  previewReadingsImport: Backend["previewReadingsImport"] = (slug, path, columns, replace) =>
+    unwrap(commands.previewReadingsImport(slug, path, columns, replace));
+  importReadings: Backend["importReadings"] = (slug, path, columns, replace) =>
+    unwrap(commands.importReadings(slug, path, columns, replace));
+  chooseReadingsExportPath = (suggestedName: string) => unwrap(commands.chooseReadingsExportPath(suggestedName));
+  exportReadings = (slug: string, path: string) => unwrap(commands.exportReadings(slug, path));
+
   onLibraryChanged = (listener: (change: LibraryChanged) => void): (() => void) => {
     const own = getCurrentWindow().label;
     let stop: (() => void) | null = null;
