@@ -56,6 +56,8 @@ impl Driver {
             .env("XDG_CONFIG_HOME", home.path().join("config"))
             // A test build answers the PDF save dialog with this folder (see choose_pdf_path).
             .env("THROUGHLINE_E2E_SAVE_DIR", home.path().join("exports"))
+            // ... and the readings open dialog with this file (see choose_readings_file).
+            .env("THROUGHLINE_E2E_OPEN_FILE", home.path().join("import.csv"))
             .stdout(Stdio::null())
             .stderr(Stdio::null())
             .process_group(0)
