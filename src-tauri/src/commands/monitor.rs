@@ -76,7 +76,12 @@ pub struct ReadingsPreview {
 
 impl ReadingsPreview {
     /// The preview of a file that cannot be read as a whole: its header row if it has one.
-    fn unreadable(path: String, columns: Option<ColumnMap>, replace: bool, problem: String) -> Self {
+    fn unreadable(
+        path: String,
+        columns: Option<ColumnMap>,
+        replace: bool,
+        problem: String,
+    ) -> Self {
         let headers = header_row(Path::new(&path));
         Self {
             path,
@@ -169,7 +174,8 @@ pub async fn monitor_report(
     as_of: Option<String>,
 ) -> Result<Monitor, ApiError> {
     let doc = state.store()?.load(&slug)?;
-    throughline_monitor::monitor(&doc, &MonitorOptions { as_of }).map_err(|e| monitor_error(e, None))
+    throughline_monitor::monitor(&doc, &MonitorOptions { as_of })
+        .map_err(|e| monitor_error(e, None))
 }
 
 /// What importing the readings file at `path` would do: the columns used (`columns`
@@ -188,7 +194,9 @@ pub async fn preview_readings_import(
     let p = match preview(&doc, Path::new(&path), columns.clone(), replace) {
         Ok(p) => p,
         Err(e) if e.code == ErrorCode::BadFile => {
-            return Ok(ReadingsPreview::unreadable(path, columns, replace, e.message));
+            return Ok(ReadingsPreview::unreadable(
+                path, columns, replace, e.message,
+            ));
         }
         Err(e) => return Err(e),
     };
