@@ -78,7 +78,11 @@ export function driftReport(doc: Workspace, asOf: string | null): MonitorReport 
   if (!measured) return plain;
   return {
     ...plain,
-    stages: plain.stages.map((s) => (s.id === "set-up" ? { ...s, measured: 0.2, gap: 2.2, consistency: null, sentiments: [["wizard-csat", 0.2]], metrics: ["wizard-csat"] } : s)),
+    stages: plain.stages.map((s) =>
+      s.id === "set-up"
+        ? { ...s, measured: 0.2, gap: 2.2, consistency: null, sentiments: [["wizard-csat", 0.2]], metrics: ["wizard-csat"] }
+        : s,
+    ),
     report: { findings: [drift, gap], summary: { error: 0, warning: 2, info: 0, waived: 0 } },
   };
 }

@@ -91,9 +91,7 @@ describe("the Monitor view", () => {
     await waitFor(() => expect(within(wizard).getByTestId("metric-verdict")).toHaveTextContent("✕ missed"));
     expect(within(wizard).getByTestId("metric-latest")).toHaveTextContent("3.2 on 2026-03-31");
     expect(within(wizard).getByTestId("spark-target")).toBeInTheDocument();
-    expect(within(wizard).getByTestId("sparkline")).toHaveAccessibleName(
-      "3 readings from 2026-01-31 to 2026-03-31: 4.3, 4.1, 3.2",
-    );
+    expect(within(wizard).getByTestId("sparkline")).toHaveAccessibleName("3 readings from 2026-01-31 to 2026-03-31: 4.3, 4.1, 3.2");
     expect(wizard.dataset.verdict).toBe("missed");
     expect(within(lane("discover")).getByText("Not measured")).toBeInTheDocument();
   });
@@ -148,7 +146,12 @@ describe("the readings grid", () => {
 
     await user.clear(inputs[2]);
     await user.type(inputs[2], "3.4{Enter}");
-    await waitFor(() => expect(b.edits().at(-1)).toEqual({ type: "put_readings", readings: [{ metric: "wizard-csat", date: "2026-03-31", value: 3.4, n: 140 }] }));
+    await waitFor(() =>
+      expect(b.edits().at(-1)).toEqual({
+        type: "put_readings",
+        readings: [{ metric: "wizard-csat", date: "2026-03-31", value: 3.4, n: 140 }],
+      }),
+    );
 
     const second = within(screen.getByTestId("readings-grid")).getAllByTestId("reading-value")[1];
     await user.clear(second);
@@ -163,7 +166,9 @@ describe("the readings grid", () => {
     await user.type(screen.getByTestId("reading-new-date"), "2026-04-30");
     await user.type(screen.getByTestId("reading-new-value"), "3.9");
     await user.click(screen.getByTestId("reading-add"));
-    await waitFor(() => expect(b.edits().at(-1)).toEqual({ type: "put_readings", readings: [{ metric: "wizard-csat", date: "2026-04-30", value: 3.9 }] }));
+    await waitFor(() =>
+      expect(b.edits().at(-1)).toEqual({ type: "put_readings", readings: [{ metric: "wizard-csat", date: "2026-04-30", value: 3.9 }] }),
+    );
     await waitFor(() => expect(b.doc(slugOf(b)).readings?.map((r) => r.date)).toEqual(["2026-02-28", "2026-03-31", "2026-04-30"]));
   });
 
@@ -182,23 +187,20 @@ describe("the readings grid", () => {
 describe("importing readings", () => {
   it("lists every wrong row and imports nothing until the file is good", async () => {
     const b = backend(measuredNexus(false));
-    b.readingsFiles.set(
-      "/tmp/readings.csv",
-      {
-        preview: previewOf({
-          rows: 3,
-          to_write: 1,
-          added: 1,
-          error_count: 2,
-          errors: [
-            { row: 3, message: "7.5 is outside the scale 1 to 5" },
-            { row: 4, message: 'no metric "wizard-cast" (did you mean "wizard-csat"?)' },
-          ],
-          ready: false,
-        }),
-        readings: [],
-      },
-    );
+    b.readingsFiles.set("/tmp/readings.csv", {
+      preview: previewOf({
+        rows: 3,
+        to_write: 1,
+        added: 1,
+        error_count: 2,
+        errors: [
+          { row: 3, message: "7.5 is outside the scale 1 to 5" },
+          { row: 4, message: 'no metric "wizard-cast" (did you mean "wizard-csat"?)' },
+        ],
+        ready: false,
+      }),
+      readings: [],
+    });
     const { user } = await renderApp(b);
     await user.click(await screen.findByTestId("readings-import"));
     const dialog = await screen.findByTestId("import-readings");
@@ -231,7 +233,11 @@ describe("importing readings", () => {
     const { user } = await renderApp(b);
     await user.click(await screen.findByTestId("readings-import"));
     const dialog = await screen.findByTestId("import-readings");
-    await waitFor(() => expect(within(dialog).getByTestId("import-conflicts")).toHaveTextContent("row 4: wizard-csat on 2026-03-31 is 3.9 now; the file says 3.2"));
+    await waitFor(() =>
+      expect(within(dialog).getByTestId("import-conflicts")).toHaveTextContent(
+        "row 4: wizard-csat on 2026-03-31 is 3.9 now; the file says 3.2",
+      ),
+    );
     expect(within(dialog).getByTestId("import-readings-commit")).toBeDisabled();
     expect(within(dialog).getByTestId("import-sample")).toHaveTextContent("2026-01-31");
 
@@ -264,7 +270,12 @@ describe("importing readings", () => {
     await waitFor(() => expect(within(dialog).getByTestId("import-problem")).toHaveTextContent('no "metric" column'));
     await user.selectOptions(within(dialog).getByTestId("import-column-metric"), "KPI");
     await waitFor(() =>
-      expect(b.calls.filter((c) => c.method === "previewReadingsImport").at(-1)?.args[2]).toEqual({ metric: "KPI", date: "date", value: "value", n: "n" }),
+      expect(b.calls.filter((c) => c.method === "previewReadingsImport").at(-1)?.args[2]).toEqual({
+        metric: "KPI",
+        date: "date",
+        value: "value",
+        n: "n",
+      }),
     );
   });
 
@@ -275,7 +286,9 @@ describe("importing readings", () => {
     await user.click(await screen.findByTestId("readings-import"));
     expect(screen.queryByTestId("import-readings")).toBeNull();
     await user.click(screen.getByTestId("readings-export"));
-    await waitFor(() => expect(screen.getByTestId("monitor-message")).toHaveTextContent(`Exported 3 readings to /tmp/${slugOf(b)}-readings.csv.`));
+    await waitFor(() =>
+      expect(screen.getByTestId("monitor-message")).toHaveTextContent(`Exported 3 readings to /tmp/${slugOf(b)}-readings.csv.`),
+    );
   });
 });
 

@@ -32,7 +32,10 @@ describe("the monitor lens", () => {
   it("leaves out a waived drift", () => {
     const doc = measuredNexus();
     const report = driftReport(doc, null);
-    report.report.findings = report.report.findings.map((f) => ({ ...f, waived: { reason: "known", who: "Dana", when: "2026-04-01T00:00:00Z" } }));
+    report.report.findings = report.report.findings.map((f) => ({
+      ...f,
+      waived: { reason: "known", who: "Dana", when: "2026-04-01T00:00:00Z" },
+    }));
     expect(marksOn(monitorLens(report, doc), "elements", "wizard").map((m) => m.label)).toEqual(["missed"]);
   });
 });

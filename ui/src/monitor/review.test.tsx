@@ -20,7 +20,13 @@ function withReview(): Workspace {
   const ws = measuredNexus();
   ws.reviews = [
     { id: "review-2026-02", date: "2026-02-27", attendees: ["Dana", "Lee"], decisions: "Keep the wizard as it is." },
-    { id: "review-2026-03", date: "2026-04-02", attendees: ["Dana"], decisions: "Rework the wizard's second step.", findings: ["metric-drift|wizard-csat"] },
+    {
+      id: "review-2026-03",
+      date: "2026-04-02",
+      attendees: ["Dana"],
+      decisions: "Rework the wizard's second step.",
+      findings: ["metric-drift|wizard-csat"],
+    },
   ];
   return ws;
 }
@@ -103,12 +109,21 @@ describe("the review log", () => {
         { type: "put_session", session: { id, name: "Follow-up of the 2026-04-02 review", date: today(), raters: [] } },
         {
           type: "put_review",
-          review: { id: "review-2026-03", date: "2026-04-02", attendees: ["Dana"], decisions: "Rework the wizard's second step.", findings: ["metric-drift|wizard-csat"], session: id },
+          review: {
+            id: "review-2026-03",
+            date: "2026-04-02",
+            attendees: ["Dana"],
+            decisions: "Rework the wizard's second step.",
+            findings: ["metric-drift|wizard-csat"],
+            session: id,
+          },
         },
       ],
     });
     // Assess opens on the new session.
-    expect(await screen.findByText("Follow-up of the 2026-04-02 review", { selector: "h1, h2, [aria-current] *, [aria-current]" })).toBeInTheDocument();
+    expect(
+      await screen.findByText("Follow-up of the 2026-04-02 review", { selector: "h1, h2, [aria-current] *, [aria-current]" }),
+    ).toBeInTheDocument();
     window.location.hash = "#monitor";
     const again = (await screen.findAllByTestId("review"))[0];
     expect(within(again).getByTestId("review-session")).toHaveTextContent("Looped back to Assess: Follow-up of the 2026-04-02 review");

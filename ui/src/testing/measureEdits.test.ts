@@ -30,7 +30,9 @@ describe("the test double's metric, reading and review edits", () => {
     expect(() => applyEdit(doc, { type: "put_readings", readings: [{ metric: "wizard-csat", date: "2026-04-30", value: 6 }] })).toThrow(
       "readings[3].value: 6 is outside the scale 1 to 5",
     );
-    expect(() => applyEdit(doc, { type: "put_readings", readings: [{ metric: "csat", date: "2026-04-30", value: 3 }] })).toThrow(BackendError);
+    expect(() => applyEdit(doc, { type: "put_readings", readings: [{ metric: "csat", date: "2026-04-30", value: 3 }] })).toThrow(
+      BackendError,
+    );
   });
 
   it("drops a metric's readings with it, and a touchpoint's metrics with the touchpoint", () => {
