@@ -47,6 +47,12 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
             commands::reality::delete_log,
             commands::reality::replay_log,
             commands::reality::alias_edit,
+            commands::monitor::monitor_report,
+            commands::monitor::preview_readings_import,
+            commands::monitor::import_readings,
+            commands::monitor::export_readings,
+            commands::monitor::choose_readings_file,
+            commands::monitor::choose_readings_export_path,
         ])
         .events(tauri_specta::collect_events![events::LibraryChanged])
 }

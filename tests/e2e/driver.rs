@@ -61,6 +61,8 @@ impl Driver {
             .env("THROUGHLINE_E2E_SAVE_DIR", home.path().join("exports"))
             // ... and the event-log open dialog with this file (see choose_log_path).
             .env("THROUGHLINE_E2E_LOG_FILE", home.path().join(E2E_LOG_FILE))
+            // ... and the readings open dialog with this file (see choose_readings_file).
+            .env("THROUGHLINE_E2E_OPEN_FILE", home.path().join("import.csv"))
             .stdout(Stdio::null())
             .stderr(Stdio::null())
             .process_group(0)

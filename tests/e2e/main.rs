@@ -6,6 +6,7 @@ mod assess;
 mod driver;
 mod graph;
 mod live;
+mod monitor;
 mod playbook;
 mod reality;
 mod stack;

@@ -6,6 +6,7 @@ import { TopBar } from "./shell/TopBar";
 import { useShortcuts } from "./shell/useShortcuts";
 import { useView } from "./shell/useView";
 import { AssessView } from "./assess/AssessView";
+import { MonitorView } from "./monitor/MonitorView";
 import { PlaybookView } from "./playbook/PlaybookView";
 import { RealityView } from "./reality/RealityView";
 import { StackEditor } from "./stack/StackEditor";
@@ -39,6 +40,8 @@ export function App() {
         <AssessView />
       ) : hasWorkspace && view === "graph" ? (
         <GraphView />
+      ) : hasWorkspace && view === "monitor" ? (
+        <MonitorView />
       ) : hasWorkspace && view === "playbook" ? (
         <PlaybookView />
       ) : hasWorkspace && view === "reality" ? (

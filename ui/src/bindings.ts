@@ -60,31 +60,12 @@ export const commands = {
 	openExported: (path: string) => typedError<null, ApiError>(__TAURI_INVOKE("open_exported", { path })),
 	/**  Shows a file the user exported in this session in the system's file manager. */
 	revealExported: (path: string) => typedError<null, ApiError>(__TAURI_INVOKE("reveal_exported", { path })),
-	/**
-	 *  Asks the user for an event log (CSV, XES, gzipped or not); `None` when cancelled. In
-	 *  test builds, `THROUGHLINE_E2E_LOG_FILE` answers instead of the native dialog, which
-	 *  WebDriver cannot drive; release builds have no such hook.
-	 */
-	chooseLogPath: () => typedError<string | null, ApiError>(__TAURI_INVOKE("choose_log_path")),
-	/**  The first rows of the log at `path` and the columns detected from its header. */
-	previewLog: (path: string) => typedError<LogPreview_Serialize, ApiError>(__TAURI_INVOKE("preview_log", { path })),
-	/**
-	 *  Reads the log at `path` with the columns given (detected when `null`) and keeps it in
-	 *  the workspace under `name`.
-	 */
-	importLog: (slug: string, path: string, name: string, columns: LogColumns_Deserialize | null, skipBadRows: boolean) => typedError<LogImport_Serialize, ApiError>(__TAURI_INVOKE("import_log", { slug, path, name, columns, skipBadRows })),
-	/**  The workspace's stored logs, newest first. */
-	listLogs: (slug: string) => typedError<LogInfo_Serialize[], ApiError>(__TAURI_INVOKE("list_logs", { slug })),
-	/**  Deletes a stored log. */
-	deleteLog: (slug: string, name: string) => typedError<null, ApiError>(__TAURI_INVOKE("delete_log", { slug, name })),
-	/**  Replays the stored log `name` against the workspace as it is now. */
-	replayLog: (slug: string, name: string) => typedError<Replay_Serialize, ApiError>(__TAURI_INVOKE("replay_log", { slug, name })),
-	/**
-	 *  The edit that saves each activity as an alias of its element (one `Batch`, undone as
-	 *  one), for the window to apply through its usual edit path; `null` when every activity
-	 *  is already known by its element.
-	 */
-	aliasEdit: (slug: string, mappings: ActivityToElement[]) => typedError<Edit_Serialize | null, ApiError>(__TAURI_INVOKE("alias_edit", { slug, mappings })),
+	monitorReport: (slug: string, asOf: string | null) => typedError<Monitor_Serialize, ApiError>(__TAURI_INVOKE("monitor_report", { slug, asOf })),
+	previewReadingsImport: (slug: string, path: string, columns: ColumnMap | null, replace: boolean) => typedError<ReadingsPreview_Serialize, ApiError>(__TAURI_INVOKE("preview_readings_import", { slug, path, columns, replace })),
+	importReadings: (slug: string, path: string, columns: ColumnMap | null, replace: boolean) => typedError<WorkspaceState_Serialize, ApiError>(__TAURI_INVOKE("import_readings", { slug, path, columns, replace })),
+	exportReadings: (slug: string, path: string) => typedError<number, ApiError>(__TAURI_INVOKE("export_readings", { slug, path })),
+	chooseReadingsFile: () => typedError<string | null, ApiError>(__TAURI_INVOKE("choose_readings_file")),
+	chooseReadingsExportPath: (suggestedName: string) => typedError<string | null, ApiError>(__TAURI_INVOKE("choose_readings_export_path", { suggestedName })),
 };
 
 /** Events */
@@ -93,12 +74,15 @@ export const events = {
 };
 
 /* Types */
-/**  An activity and the element (id) it names, to be saved as an alias. */
-export type ActivityToElement = {
-	activity: string,
-	element: string,
-};
-
+export type Monitor_Serialize = { as_of: string | null, stages: StageArc[], metrics: MetricStatus[], report: Report_Serialize };
+export type StageArc = { id: string, name: string, planned: number, measured: number | null, gap: number | null, consistency: number | null, sentiments: [string, number][], metrics: string[] };
+export type Point = { date: string, value: number, n: number | null };
+export type Trend = { since_previous: number | null, since_first: number | null, to_target: number | null };
+export type MetricStatus = { id: string, name: string, kind: MetricKind, scope: MetricScope, direction: Better, leading: boolean, owner: string | null, latest: Point | null, previous: Point | null, first: Point | null, target: number | null, meets_target: boolean | null, trend: Trend };
+export type ColumnMap = { metric: string, date: string, value: string, n: string | null };
+export type RowProblem = { row: number, message: string };
+export type RowReplacement = { row: number, metric: string, date: string, recorded: number, imported: number };
+export type ReadingsPreview_Serialize = { path: string, headers: string[], columns: ColumnMap, rows: number, to_write: number, added: number, unchanged: number, errors: RowProblem[], error_count: number, conflicts: RowReplacement[], conflict_count: number, replace: boolean, sample: Reading_Serialize[], problem: string | null, ready: boolean };
 /**  Agreement across all raters and dimensions of one session. */
 export type Agreement = Agreement_Serialize | Agreement_Deserialize;
 
@@ -694,120 +678,6 @@ export type LibraryChanged_Serialize = {
 	origin: string | null,
 };
 
-/**  Which columns of a CSV log hold each field (header names). */
-export type LogColumns = LogColumns_Serialize | LogColumns_Deserialize;
-
-/**  Which columns of a CSV log hold each field (header names). */
-export type LogColumns_Deserialize = {
-	case: string,
-	activity: string,
-	timestamp: string,
-	resource?: string | null,
-	channel?: string | null,
-};
-
-/**  Which columns of a CSV log hold each field (header names). */
-export type LogColumns_Serialize = {
-	case: string,
-	activity: string,
-	timestamp: string,
-	resource: string | null,
-	channel: string | null,
-};
-
-/**  What an import stored, and the first rows it left out (only with skip bad rows). */
-export type LogImport = LogImport_Serialize | LogImport_Deserialize;
-
-/**  What an import stored, and the first rows it left out (only with skip bad rows). */
-export type LogImport_Deserialize = {
-	info: LogInfo_Deserialize,
-	skipped: SkippedRow[],
-};
-
-/**  What an import stored, and the first rows it left out (only with skip bad rows). */
-export type LogImport_Serialize = {
-	info: LogInfo_Serialize,
-	skipped: SkippedRow[],
-};
-
-/**  A stored log as listed: everything but its events. */
-export type LogInfo = LogInfo_Serialize | LogInfo_Deserialize;
-
-/**  A stored log as listed: everything but its events. */
-export type LogInfo_Deserialize = {
-	/**  Unique within the workspace, ignoring case. */
-	name: string,
-	/**  The file name it was imported from. */
-	source: string,
-	who: string,
-	/**  RFC 3339, UTC: when it was imported. */
-	at: string,
-	events: number,
-	cases: number,
-	/**  Distinct activities (mapped or not). */
-	activities: number,
-	/**  Rows left out at import because they could not be read. */
-	bad_rows: number,
-	/**  RFC 3339, UTC: the earliest and the latest event. */
-	first_event?: string | null,
-	last_event?: string | null,
-	/**  The bytes the log takes in the library. */
-	stored_bytes: number,
-};
-
-/**  A stored log as listed: everything but its events. */
-export type LogInfo_Serialize = {
-	/**  Unique within the workspace, ignoring case. */
-	name: string,
-	/**  The file name it was imported from. */
-	source: string,
-	who: string,
-	/**  RFC 3339, UTC: when it was imported. */
-	at: string,
-	events: number,
-	cases: number,
-	/**  Distinct activities (mapped or not). */
-	activities: number,
-	/**  Rows left out at import because they could not be read. */
-	bad_rows: number,
-	/**  RFC 3339, UTC: the earliest and the latest event. */
-	first_event: string | null,
-	last_event: string | null,
-	/**  The bytes the log takes in the library. */
-	stored_bytes: number,
-};
-
-/**  The first rows of a log file and the columns detected, for the import dialog. */
-export type LogPreview = LogPreview_Serialize | LogPreview_Deserialize;
-
-/**  The first rows of a log file and the columns detected, for the import dialog. */
-export type LogPreview_Deserialize = {
-	/**  `csv`, `xes`, or `table` (a directly-follows table, which is not stored). */
-	kind: string,
-	header: string[],
-	rows: string[][],
-	/**  The columns detected for each role; `null` where nothing matched. */
-	case?: string | null,
-	activity?: string | null,
-	timestamp?: string | null,
-	resource?: string | null,
-	channel?: string | null,
-};
-
-/**  The first rows of a log file and the columns detected, for the import dialog. */
-export type LogPreview_Serialize = {
-	/**  `csv`, `xes`, or `table` (a directly-follows table, which is not stored). */
-	kind: string,
-	header: string[],
-	rows: string[][],
-	/**  The columns detected for each role; `null` where nothing matched. */
-	case: string | null,
-	activity: string | null,
-	timestamp: string | null,
-	resource: string | null,
-	channel: string | null,
-};
-
 /**  A coherence indicator the team tracks, with its scale, target and owner. */
 export type Metric = Metric_Serialize | Metric_Deserialize;
 
@@ -882,37 +752,6 @@ export type NodePosition = {
 	x: number | null,
 	/**  Vertical position, growing downward. */
 	y: number | null,
-};
-
-/**  One observed pair of consecutive visits. */
-export type ObservedPair = ObservedPair_Serialize | ObservedPair_Deserialize;
-
-/**  One observed pair of consecutive visits. */
-export type ObservedPair_Deserialize = {
-	from: string,
-	to: string,
-	cases: number,
-	transitions: number,
-	p50_hours?: number | null,
-	p90_hours?: number | null,
-	max_hours?: number | null,
-	/**  The modelled handoff from `from` to `to`, if any. */
-	handoff?: string | null,
-	resources: string[],
-};
-
-/**  One observed pair of consecutive visits. */
-export type ObservedPair_Serialize = {
-	from: string,
-	to: string,
-	cases: number,
-	transitions: number,
-	p50_hours: number | null,
-	p90_hours: number | null,
-	max_hours: number | null,
-	/**  The modelled handoff from `from` to `to`, if any. */
-	handoff: string | null,
-	resources: string[],
 };
 
 /**  The paper size of the PDF. */
@@ -1109,41 +948,6 @@ export type Recommendation = {
 	text: string,
 };
 
-/**  A stored log replayed against the workspace as it is now. */
-export type Replay = Replay_Serialize | Replay_Deserialize;
-
-/**  A stored log replayed against the workspace as it is now. */
-export type Replay_Deserialize = {
-	/**  The stored log's name. */
-	log: string,
-	cases: number,
-	events: number,
-	transitions: number,
-	/**  Share of transitions along a modelled handoff; `null` with no transitions. */
-	fitness?: number | null,
-	unmapped: UnmappedActivity[],
-	pairs: ObservedPair_Deserialize[],
-	/**  The reality findings, waivers applied. */
-	report: Report_Deserialize,
-	notes: string[],
-};
-
-/**  A stored log replayed against the workspace as it is now. */
-export type Replay_Serialize = {
-	/**  The stored log's name. */
-	log: string,
-	cases: number,
-	events: number,
-	transitions: number,
-	/**  Share of transitions along a modelled handoff; `null` with no transitions. */
-	fitness: number | null,
-	unmapped: UnmappedActivity[],
-	pairs: ObservedPair_Serialize[],
-	/**  The reality findings, waivers applied. */
-	report: Report_Serialize,
-	notes: string[],
-};
-
 /**  The result of auditing one workspace: every finding in a deterministic order. */
 export type Report = Report_Serialize | Report_Deserialize;
 
@@ -1199,17 +1003,13 @@ export type Score = number;
 /**
  *  A section of the playbook.
  * 
- *  This list is the extension point for new pages: add a variant here and to [`Section::ALL`], a switch to [`crate::Sections`], a line in
+ *  This list is the extension point for new pages (a Monitor page, "What changed"): add a
+ *  variant here and to [`Section::ALL`], a switch to [`crate::Sections`], a line in
  *  `Facts::summary`, and a renderer in `lay_out`; both editions then pick it up.
  */
 export type Section = 
 /**  Name, date, vision and the readiness verdict. */
 "cover" | 
-/**
- *  What changed since a baseline: changes by layer, divergences resolved and
- *  introduced, the readiness delta.
- */
-"changes" | 
 /**  Stages, key moments and the emotional arc. */
 "narrative" | 
 /**  Design principles and handoff rules. */
@@ -1218,10 +1018,6 @@ export type Section =
 "readiness" | 
 /**  The handoff graph and its divergences. */
 "integrity" | 
-/**  The scorecard, the promised and measured arc, and what drifted. */
-"monitor" | 
-/**  Fitness against an event log, shadow handoffs and latency breaches. */
-"reality" | 
 /**  One checklist per touchpoint. */
 "checklists";
 
@@ -1252,12 +1048,6 @@ export type Sections_Deserialize = {
 	integrity?: boolean,
 	/**  One compact checklist per touchpoint, with its open findings. */
 	checklists?: boolean,
-	/**  What changed since the baseline, when one is given. */
-	changes?: boolean,
-	/**  The scorecard, the promised and measured arc and what drifted, when there are metrics. */
-	monitor?: boolean,
-	/**  Fitness, shadow handoffs and latency breaches, when a replay result is given. */
-	reality?: boolean,
 };
 
 /**  Which sections to include; all by default. A section with nothing to show is left out. */
@@ -1274,12 +1064,6 @@ export type Sections_Serialize = {
 	integrity: boolean,
 	/**  One compact checklist per touchpoint, with its open findings. */
 	checklists: boolean,
-	/**  What changed since the baseline, when one is given. */
-	changes: boolean,
-	/**  The scorecard, the promised and measured arc and what drifted, when there are metrics. */
-	monitor: boolean,
-	/**  Fitness, shadow handoffs and latency breaches, when a replay result is given. */
-	reality: boolean,
 };
 
 /**  Everything the readiness view and `throughline readiness` show for one session. */
@@ -1364,14 +1148,6 @@ export type Settings_Serialize = {
 
 /**  How serious a finding is. Ordered from most to least serious. */
 export type Severity = "error" | "warning" | "info";
-
-/**  A row left out at import, as the import reports it. */
-export type SkippedRow = {
-	/**  `line` for CSV (1 is the header), `event` for XES. */
-	unit: string,
-	row: number,
-	reason: string,
-};
 
 /**  Where a write came from, recorded with every change batch. */
 export type Source = "ui" | "cli" | "import" | "undo" | "redo" | 
@@ -1472,12 +1248,6 @@ export type UndefinedReason =
 "no_shared_dimension" | 
 /**  Every score given is the same number, so there is no variation to measure against. */
 "identical_scores";
-
-/**  An activity that names no element, and its events. */
-export type UnmappedActivity = {
-	activity: string,
-	events: number,
-};
 
 /**  The verdict and a sentence saying what it means. */
 export type Verdict = {

@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use std::fmt;
 use std::io::Read;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use throughline_model::{Edit, Metric, Reading, Workspace};
 
 use crate::MonitorError;
@@ -14,7 +14,7 @@ use throughline_model::is_iso_date as is_date;
 
 /// Which header names the columns of a readings file have. By default `metric`, `date`,
 /// `value` and (optional) `n`, matched without regard to case or surrounding spaces.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct ColumnMap {
     pub metric: String,

@@ -40,16 +40,47 @@ pub(crate) fn run(
             }
             Ok(())
         }
-        Edit::PutReadings { readings } => {
-            for r in readings {
-                step(ctx, out, |c| {
-                    put(ctx, c, EntityKind::Reading, reading_key(r), r, None)
-                })?;
-            }
-            Ok(())
-        }
+        Edit::PutReadings { readings } => put_readings(ctx, readings, out),
         other => step(ctx, out, |c| one(ctx, c, other)),
     }
+}
+
+/// Upserts readings one after another, exactly as a `put` of each would (a recorded
+/// reading changes where it stands, a new one goes at the end), but counts the readings
+/// once instead of once per reading: an import of a hundred thousand readings makes one
+/// indexed look-up and one write per reading.
+fn put_readings(
+    ctx: &Ctx<'_>,
+    readings: &[Reading],
+    out: &mut Vec<EntityChange>,
+) -> Result<(), StoreError> {
+    let kind = EntityKind::Reading;
+    let mut len = rows::count(ctx.conn, kind, ctx.ws)?;
+    out.reserve(readings.len());
+    for r in readings {
+        let key = reading_key(r);
+        let mut changes = Vec::with_capacity(1);
+        match rows::by_key::<Reading>(ctx.conn, kind, ctx.ws, &key)? {
+            Some(old) => point(&mut changes, kind, key, old.ord, &old.item, r)?,
+            None => {
+                changes.push(EntityChange {
+                    kind,
+                    key,
+                    before: None,
+                    after: Some(Placed {
+                        index: len,
+                        value: value(r)?,
+                    }),
+                });
+                len += 1;
+            }
+        }
+        for c in &changes {
+            crate::tables::write_change(ctx.conn, ctx.ws, c)?;
+        }
+        out.extend(changes);
+    }
+    Ok(())
 }
 
 fn step(

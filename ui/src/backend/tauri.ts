@@ -84,6 +84,14 @@ export class TauriBackend implements Backend {
   };
   replayLog = (slug: string, name: string) => unwrap(commands.replayLog(slug, name));
   aliasEdit: Backend["aliasEdit"] = (slug, mappings) => unwrap(commands.aliasEdit(slug, mappings));
+  monitorReport = (slug: string, asOf: string | null) => unwrap(commands.monitorReport(slug, asOf));
+  chooseReadingsFile = () => unwrap(commands.chooseReadingsFile());
+  previewReadingsImport: Backend["previewReadingsImport"] = (slug, path, columns, replace) =>
+    unwrap(commands.previewReadingsImport(slug, path, columns, replace));
+  importReadings: Backend["importReadings"] = (slug, path, columns, replace) =>
+    unwrap(commands.importReadings(slug, path, columns, replace));
+  chooseReadingsExportPath = (suggestedName: string) => unwrap(commands.chooseReadingsExportPath(suggestedName));
+  exportReadings = (slug: string, path: string) => unwrap(commands.exportReadings(slug, path));
 
   onLibraryChanged = (listener: (change: LibraryChanged) => void): (() => void) => {
     const own = getCurrentWindow().label;

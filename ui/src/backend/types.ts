@@ -9,6 +9,7 @@ import type * as B from "../bindings";
 // built in the same full shape, which the backend's more lenient input shape accepts.
 export type Agreement = B.Agreement_Serialize;
 export type Capability = B.Capability;
+export type ColumnMap = B.ColumnMap;
 export type Dimension = B.Dimension;
 export type DimensionStats = B.DimensionStats_Serialize;
 export type Edit = B.Edit_Serialize;
@@ -33,6 +34,16 @@ export type Handoff = B.Handoff_Serialize;
 export type HandoffMode = B.HandoffMode;
 export type HistoryStep = B.HistoryStep;
 export type Layer = B.Layer;
+export type Metric = B.Metric_Serialize;
+export type MetricKind = B.MetricKind;
+export type MetricStatus = B.MetricStatus;
+export type MonitorReport = B.Monitor_Serialize;
+export type Reading = B.Reading_Serialize;
+export type ReadingsPreview = B.ReadingsPreview_Serialize;
+export type Review = B.Review_Serialize;
+export type RowProblem = B.RowProblem;
+export type RowReplacement = B.RowReplacement;
+export type StageArc = B.StageArc;
 export type LayerDiagnosis = B.LayerDiagnosis_Serialize;
 export type LayerReading = B.LayerReading_Serialize;
 export type LayerScore = B.LayerScore;
@@ -157,6 +168,18 @@ export interface Backend {
   openPath(path: string): Promise<void>;
   /** Shows a file the user exported selected in the system's file manager (others are refused). */
   revealPath(path: string): Promise<void>;
+  /** The monitor report (figures per metric and stage, findings) as of `asOf` (null: the newest reading). */
+  monitorReport(slug: string, asOf: string | null): Promise<MonitorReport>;
+  /** Asks the user for a readings CSV file to import; null when cancelled. */
+  chooseReadingsFile(): Promise<string | null>;
+  /** What importing the readings file would do (columns, wrong rows, replacements); writes nothing. */
+  previewReadingsImport(slug: string, path: string, columns: ColumnMap | null, replace: boolean): Promise<ReadingsPreview>;
+  /** Imports the readings file as one undoable change; refused unless every row is good (and replacing is allowed when needed). */
+  importReadings(slug: string, path: string, columns: ColumnMap | null, replace: boolean): Promise<WorkspaceState>;
+  /** Asks the user where to save the readings as CSV; null when cancelled. */
+  chooseReadingsExportPath(suggestedName: string): Promise<string | null>;
+  /** Writes every reading to a CSV file; returns how many. */
+  exportReadings(slug: string, path: string): Promise<number>;
   /**
    * Calls `listener` for every transaction committed to the library by someone else: another
    * window, or another program such as the CLI. This window's own writes are not echoed.

@@ -37,6 +37,17 @@ export interface Lens {
   ghosts: { elements: Element[]; handoffs: Handoff[] };
   /** Relative traffic of a handoff, 0 to 1, drawn as the edge's width (Reality). */
   weights: Record<string, number>;
+  /**
+   * A second emotional arc the stack draws over the planned one, dashed: a value from -2 to
+   * +2 per stage id (Monitor: the measured arc). Stages without a value are skipped.
+   */
+  arc?: LensArc;
+}
+
+export interface LensArc {
+  /** What the curve is, as its legend says it ("Measured"). */
+  label: string;
+  values: Record<string, number>;
 }
 
 export const TONE_ICON: Record<MarkTone, string> = {

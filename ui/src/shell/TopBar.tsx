@@ -32,6 +32,9 @@ export function TopBar() {
           <a className="nav-item" aria-current={view === "assess" ? "page" : undefined} href="#assess" data-testid="nav-assess">
             Assess
           </a>
+          <a className="nav-item" aria-current={view === "monitor" ? "page" : undefined} href="#monitor" data-testid="nav-monitor">
+            Monitor
+          </a>
           <a className="nav-item" aria-current={view === "playbook" ? "page" : undefined} href="#playbook" data-testid="nav-playbook">
             Playbook
           </a>

@@ -1,5 +1,6 @@
 import { useRef, useState, type PointerEvent as ReactPointerEvent } from "react";
 import type { Stage } from "../backend";
+import { useLens } from "../lens/LensContext";
 import { EMOTION_LABEL, emotionText } from "../model/layers";
 import { useWorkspaceStore } from "../store/context";
 
@@ -46,6 +47,9 @@ export function EmotionArc({ stages, highlighted }: { stages: Stage[]; highlight
   const emotionOf = (s: Stage) => (draft?.id === s.id ? draft.value : s.emotion);
   const points = stages.map((s, i): [number, number] => [(i + 0.5) * 100, yOf(emotionOf(s))]);
   const path = curve(points);
+  // A lens may bring a second arc (Monitor: the measured one), drawn dashed over the plan.
+  const lensArc = useLens()?.arc ?? null;
+  const lensStages = lensArc ? stages.flatMap((s, i) => (s.id in lensArc.values ? [{ s, i, v: lensArc.values[s.id] }] : [])) : [];
 
   const set = (stage: Stage, value: number) => {
     const emotion = clamp(value);
@@ -74,7 +78,20 @@ export function EmotionArc({ stages, highlighted }: { stages: Stage[]; highlight
         ))}
         {n > 1 && <path d={`${path} L ${points[n - 1][0]} 100 L ${points[0][0]} 100 Z`} className="arc-fill" />}
         <path d={path} className="arc-line" vectorEffect="non-scaling-stroke" />
+        {lensStages.length > 0 && (
+          <path
+            d={curve(lensStages.map(({ i, v }): [number, number] => [(i + 0.5) * 100, yOf(clamp(v))]))}
+            className="arc-line arc-lens"
+            data-testid="lens-arc"
+            vectorEffect="non-scaling-stroke"
+          />
+        )}
       </svg>
+      {lensArc && (
+        <p className="sr-only" data-testid="lens-arc-text">
+          {lensArc.label}: {lensStages.map(({ s, v }) => `${s.name} ${v > 0 ? "+" : ""}${v.toFixed(1)}`).join(", ") || "no stage"}
+        </p>
+      )}
       {stages.map((s, i) => {
         const v = emotionOf(s);
         return (

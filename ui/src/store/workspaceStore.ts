@@ -1,4 +1,4 @@
-import type { Backend, Edit, ErrorCode, LibraryChanged, Problem, Settings, WorkspaceState, WorkspaceSummary } from "../backend";
+import type { Backend, ColumnMap, Edit, ErrorCode, LibraryChanged, Problem, Settings, WorkspaceState, WorkspaceSummary } from "../backend";
 import { toBackendError } from "../backend";
 
 export type SaveState = { kind: "idle" } | { kind: "saving" } | { kind: "saved"; at: string | null } | { kind: "error"; message: string };
@@ -227,6 +227,23 @@ export class WorkspaceStore {
       "Could not save your change",
       async () => {
         this.setCurrent(await this.backend.applyEdit(slug, edit));
+        return true;
+      },
+      true,
+    );
+  };
+
+  /**
+   * Imports a readings file as one undoable change (the backend reads and checks it again);
+   * the state it returns replaces the current one. Resolves to true once imported.
+   */
+  importReadings = (path: string, columns: ColumnMap | null, replace: boolean) => {
+    const slug = this.state.current?.summary.slug;
+    if (!slug) return Promise.resolve(null);
+    return this.run(
+      "Could not import the readings",
+      async () => {
+        this.setCurrent(await this.backend.importReadings(slug, path, columns, replace));
         return true;
       },
       true,

@@ -58,6 +58,15 @@ function dropEmpty<T extends object, K extends keyof T>(item: T, key: K) {
   if (Array.isArray(v) && v.length === 0) delete item[key];
 }
 
+/** Removes the metrics scoped to `scope` and their readings, as deleting what they measure does. */
+function dropMetrics(ws: Workspace, scope: string) {
+  if (!ws.metrics?.length) return;
+  const gone = new Set(ws.metrics.filter((m) => m.scope === scope).map((m) => m.id));
+  if (gone.size === 0) return;
+  ws.metrics = ws.metrics.filter((m) => !gone.has(m.id));
+  ws.readings = (ws.readings ?? []).filter((r) => !gone.has(r.metric));
+}
+
 function applyInPlace(ws: Workspace, edit: Edit): void {
   switch (edit.type) {
     case "set_info":
@@ -73,6 +82,7 @@ function applyInPlace(ws: Workspace, edit: Edit): void {
     }
     case "delete_stage":
       ws.stages.splice(position(ws.stages, "stage", edit.id), 1);
+      dropMetrics(ws, `stage:${edit.id}`);
       for (const e of ws.elements) {
         if (e.stages) e.stages = e.stages.filter((s) => s !== edit.id);
         dropEmpty(e, "stages");
@@ -83,6 +93,7 @@ function applyInPlace(ws: Workspace, edit: Edit): void {
       return;
     case "delete_element":
       ws.elements.splice(position(ws.elements, "element", edit.id), 1);
+      dropMetrics(ws, `element:${edit.id}`);
       ws.handoffs = ws.handoffs.filter((h) => h.from !== edit.id && h.to !== edit.id);
       for (const h of ws.handoffs) if (h.source_of_truth === edit.id) h.source_of_truth = null;
       for (const e of ws.elements) {
@@ -132,6 +143,40 @@ function applyInPlace(ws: Workspace, edit: Edit): void {
       if (ws.waivers.length === before) throw notFound("waiver", `${edit.code} on ${edit.subject}`);
       return;
     }
+    case "put_metric": {
+      if (!ws.metrics) ws.metrics = [];
+      putAt(ws.metrics, edit.metric, null);
+      return;
+    }
+    case "delete_metric":
+      position(ws.metrics ?? [], "metric", edit.id);
+      ws.metrics = (ws.metrics ?? []).filter((m) => m.id !== edit.id);
+      ws.readings = (ws.readings ?? []).filter((r) => r.metric !== edit.id);
+      return;
+    case "put_readings": {
+      if (!ws.readings) ws.readings = [];
+      const readings = ws.readings;
+      for (const r of edit.readings) {
+        const at = readings.findIndex((x) => x.metric === r.metric && x.date === r.date);
+        if (at >= 0) readings[at] = r;
+        else readings.push(r);
+      }
+      return;
+    }
+    case "delete_reading": {
+      const before = ws.readings?.length ?? 0;
+      ws.readings = (ws.readings ?? []).filter((r) => !(r.metric === edit.metric && r.date === edit.date));
+      if (ws.readings.length === before) throw notFound("reading", `${edit.metric} on ${edit.date}`);
+      return;
+    }
+    case "put_review": {
+      if (!ws.reviews) ws.reviews = [];
+      putAt(ws.reviews, edit.review, null);
+      return;
+    }
+    case "delete_review":
+      ws.reviews = (ws.reviews ?? []).filter((r) => r.id !== edit.id);
+      return;
     case "batch":
       for (const e of edit.edits) applyInPlace(ws, e);
       return;
@@ -227,6 +272,25 @@ function validate(ws: Workspace): Problem[] {
       if (names.has(key)) push(`readiness[${i}].raters[${j}].name`, `rater "${r.name}" appears twice in this session`);
       names.add(key);
     });
+  });
+  const scales = new Map<string, [number, number]>();
+  (ws.metrics ?? []).forEach((m, i) => {
+    const at = `metrics[${i}]`;
+    name(`${at}.name`, m.name);
+    const [min, max] = [m.min ?? Number.NaN, m.max ?? Number.NaN];
+    if (!(min < max)) push(`${at}.max`, `the scale runs from ${min} to ${max}; its top must be above its bottom`);
+    else if (m.target != null && !(m.target >= min && m.target <= max))
+      push(`${at}.target`, `${m.target} is outside the scale ${min} to ${max}`);
+    if (m.scope.startsWith("stage:") && !stageIds.has(m.scope.slice(6))) push(`${at}.scope`, `no stage "${m.scope.slice(6)}"`);
+    if (m.scope.startsWith("element:") && !elementIds.has(m.scope.slice(8))) push(`${at}.scope`, `no element "${m.scope.slice(8)}"`);
+    if (!scales.has(m.id)) scales.set(m.id, [min, max]);
+  });
+  (ws.readings ?? []).forEach((r, i) => {
+    const scale = scales.get(r.metric);
+    const v = r.value ?? Number.NaN;
+    if (!scale) push(`readings[${i}].metric`, `no metric "${r.metric}"`);
+    else if (scale[0] < scale[1] && !(v >= scale[0] && v <= scale[1]))
+      push(`readings[${i}].value`, `${v} is outside the scale ${scale[0]} to ${scale[1]}`);
   });
   return problems;
 }

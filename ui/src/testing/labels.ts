@@ -19,6 +19,8 @@ function short(text: string): string {
 
 const elementName = (ws: Workspace, id: string) => quoted(ws.elements.find((e) => e.id === id)?.name ?? id);
 
+const metricName = (ws: Workspace, id: string) => quoted((ws.metrics ?? []).find((m) => m.id === id)?.name ?? id);
+
 const ruleTitle = (code: string) => (RULE_TITLE as Record<string, string | undefined>)[code] ?? code;
 
 /** A waiver's subject (a finding key) by display name: element, stage, handoff, metric, else the key. */
@@ -88,6 +90,21 @@ export function labelOf(old: Workspace, edit: Edit): string {
       return `Waive ${quoted(ruleTitle(edit.waiver.code))} on ${subjectName(old, edit.waiver.subject)}`;
     case "delete_waiver":
       return `Withdraw the waiver of ${quoted(ruleTitle(edit.code))} on ${subjectName(old, edit.subject)}`;
+    case "put_metric":
+      return `${(old.metrics ?? []).some((m) => m.id === edit.metric.id) ? "Edit" : "Add"} metric ${quoted(edit.metric.name)}`;
+    case "delete_metric":
+      return `Delete metric ${metricName(old, edit.id)}`;
+    case "put_readings": {
+      const [only, ...more] = edit.readings;
+      if (only && more.length === 0) return `Record ${only.value} for ${metricName(old, only.metric)} on ${only.date}`;
+      return `Record ${edit.readings.length} readings`;
+    }
+    case "delete_reading":
+      return `Delete the reading of ${metricName(old, edit.metric)} on ${edit.date}`;
+    case "put_review":
+      return `${(old.reviews ?? []).some((r) => r.id === edit.review.id) ? "Edit" : "Add"} the review of ${edit.review.date}`;
+    case "delete_review":
+      return `Delete the review of ${(old.reviews ?? []).find((r) => r.id === edit.id)?.date ?? edit.id}`;
     case "batch": {
       const [first, ...rest] = edit.edits;
       if (!first) return "No change";

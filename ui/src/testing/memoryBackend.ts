@@ -1,5 +1,6 @@
 import type {
   Backend,
+  ColumnMap,
   Edit,
   ErrorCode,
   ExportedPlaybook,
@@ -9,6 +10,9 @@ import type {
   LogPreview,
   ActivityToElement,
   Replay,
+  MonitorReport,
+  Reading,
+  ReadingsPreview,
   Problem,
   NodePosition,
   Report,
@@ -108,6 +112,21 @@ export class MemoryBackend implements Backend {
   importedCounts = { events: 120, cases: 20, activities: 6 };
   /** The canned answer of `replayLog`: tests pass in what the Rust replay would say of `doc`. */
   replayFor: (doc: Workspace, log: string) => Replay = (_doc, log) => emptyReplay(log);
+  /**
+   * The canned answer of `monitorReport`: tests pass in what the Rust monitor library would
+   * say. By default each stage with its plan and nothing measured, each metric with its
+   * latest readings and no findings (the double computes no arc and runs no rules).
+   */
+  monitorFor: (doc: Workspace, asOf: string | null) => MonitorReport = plainMonitor;
+  /**
+   * The readings files the open dialog can pick, by path: what the library's preview says
+   * of each, and the readings an import writes. A path not listed cannot be read.
+   */
+  readingsFiles = new Map<string, { preview: ReadingsPreview; readings: Reading[] }>();
+  /** What the readings open dialog answers; null: the user cancelled. */
+  readingsPath: string | null = "/tmp/readings.csv";
+  /** Readings exports written, by path, with the readings count. */
+  readonly readingsExports = new Map<string, number>();
 
   constructor(docs: Workspace[] = [], settings?: Partial<Settings>) {
     for (const doc of docs) this.add(doc);
@@ -370,4 +389,102 @@ export class MemoryBackend implements Backend {
 
   aliasEdit = (slug: string, mappings: ActivityToElement[]) =>
     this.call("aliasEdit", [slug, mappings], () => aliasEditOf(this.entry(slug).doc, mappings));
+  monitorReport = (slug: string, asOf: string | null) =>
+    this.call("monitorReport", [slug, asOf], () => {
+      if (asOf !== null && !/^\d{4}-\d{2}-\d{2}$/.test(asOf))
+        throw new BackendError(
+          "invalid_input",
+          `"${asOf}" is not a date written YYYY-MM-DD; give the date the report is as of, e.g. 2026-03-31`,
+        );
+      return this.monitorFor(this.entry(slug).doc, asOf);
+    });
+
+  chooseReadingsFile = () => this.call("chooseReadingsFile", [], () => this.readingsPath);
+
+  private readingsFile(path: string) {
+    const file = this.readingsFiles.get(path);
+    if (!file) throw new BackendError("io", `cannot read ${path}: No such file or directory (os error 2); choose the readings file again`);
+    return file;
+  }
+
+  previewReadingsImport = (slug: string, path: string, columns: ColumnMap | null, replace: boolean) =>
+    this.call("previewReadingsImport", [slug, path, columns, replace], () => {
+      this.entry(slug);
+      const { preview } = this.readingsFile(path);
+      const ready = preview.error_count === 0 && (preview.conflict_count === 0 || replace);
+      return { ...preview, path, replace, ready };
+    });
+
+  importReadings = (slug: string, path: string, columns: ColumnMap | null, replace: boolean) =>
+    this.call("importReadings", [slug, path, columns, replace], () => {
+      const e = this.entry(slug);
+      const { preview, readings } = this.readingsFile(path);
+      if (preview.error_count > 0)
+        throw new BackendError("bad_file", `${path}: ${preview.error_count} of the file's rows are wrong, so nothing was imported`);
+      if (preview.conflict_count > 0 && !replace)
+        throw new BackendError(
+          "conflict",
+          `${path}: ${preview.conflict_count} rows would replace readings already recorded; nothing was imported`,
+        );
+      const edit: Edit = { type: "put_readings", readings };
+      const next = applyEdit(e.doc, edit);
+      e.undo.push({ label: labelOf(e.doc, edit), doc: e.doc });
+      e.redo = [];
+      e.doc = next;
+      e.revision += 1;
+      e.updatedAt = this.now();
+      return this.state(e);
+    });
+
+  chooseReadingsExportPath = (name: string) => this.call("chooseReadingsExportPath", [name], () => `/tmp/${name}`);
+
+  exportReadings = (slug: string, path: string) =>
+    this.call("exportReadings", [slug, path], () => {
+      const n = this.entry(slug).doc.readings?.length ?? 0;
+      this.readingsExports.set(path, n);
+      return n;
+    });
+}
+
+/** The default monitor answer of the double: plans and latest readings, nothing computed beyond that. */
+export function plainMonitor(doc: Workspace, asOf: string | null): MonitorReport {
+  const readings = (doc.readings ?? []).filter((r) => asOf === null || r.date <= asOf);
+  const newest = readings.reduce<string | null>((d, r) => (d === null || r.date > d ? r.date : d), null);
+  return {
+    as_of: asOf ?? newest,
+    stages: doc.stages.map((s) => ({
+      id: s.id,
+      name: s.name,
+      planned: s.emotion,
+      measured: null,
+      gap: null,
+      consistency: null,
+      sentiments: [],
+      metrics: [],
+    })),
+    metrics: (doc.metrics ?? []).map((m) => {
+      const own = readings.filter((r) => r.metric === m.id).sort((a, b) => a.date.localeCompare(b.date));
+      const point = (r: Reading | undefined) => (r ? { date: r.date, value: r.value ?? 0, n: r.n ?? null } : null);
+      const latest = own.at(-1);
+      const target = m.target ?? null;
+      const toTarget =
+        latest && target !== null ? (m.direction === "lower" ? (latest.value ?? 0) - target : target - (latest.value ?? 0)) : null;
+      return {
+        id: m.id,
+        name: m.name,
+        kind: m.kind,
+        scope: m.scope,
+        direction: m.direction,
+        leading: m.leading,
+        owner: m.owner ?? null,
+        latest: point(latest),
+        previous: point(own.at(-2)),
+        first: point(own[0]),
+        target,
+        meets_target: toTarget === null ? null : toTarget <= 0,
+        trend: { since_previous: null, since_first: null, to_target: toTarget },
+      };
+    }),
+    report: { findings: [], summary: { error: 0, warning: 0, info: 0, waived: 0 } },
+  };
 }
