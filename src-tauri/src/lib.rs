@@ -40,6 +40,14 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
             commands::playbook::choose_pdf_path,
             commands::playbook::open_exported,
             commands::playbook::reveal_exported,
+            commands::versions::list_snapshots,
+            commands::versions::create_snapshot,
+            commands::versions::restore_snapshot,
+            commands::versions::delete_snapshot,
+            commands::versions::export_snapshot,
+            commands::versions::compare_versions,
+            commands::versions::workspace_timeline,
+            commands::versions::item_history,
         ])
         .events(tauri_specta::collect_events![events::LibraryChanged])
 }

@@ -19,6 +19,8 @@ mod compare;
 mod error;
 mod fields;
 mod findings;
+#[cfg(feature = "specta")]
+mod json;
 mod merge;
 mod readiness;
 mod render;
@@ -28,6 +30,8 @@ pub use collection::{INFO_KEY, collection_kind, collection_name, element_layer, 
 pub use compare::{Change, ChangeKind, Comparison, Position, changes, compare};
 pub use error::VersionsError;
 pub use fields::{FieldChange, field_changes};
+#[cfg(feature = "specta")]
+pub use json::AnyJson;
 pub use findings::{FindingChange, FindingsDelta};
 pub use merge::{Conflict, Merge, MergeOptions, merge};
 pub use readiness::{LayerDelta, ReadinessDelta, ReadinessPoint};

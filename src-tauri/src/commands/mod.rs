@@ -3,4 +3,5 @@
 pub mod graph;
 pub mod playbook;
 pub mod readiness;
+pub mod versions;
 pub mod workspace;
