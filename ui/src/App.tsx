@@ -9,6 +9,8 @@ import { AssessView } from "./assess/AssessView";
 import { PlaybookView } from "./playbook/PlaybookView";
 import { StackEditor } from "./stack/StackEditor";
 import { LensBar } from "./lens/LensBar";
+import { CompareFollower } from "./versions/compareSession";
+import { VersionsView } from "./versions/VersionsView";
 import { useUi, useWorkspaceStore } from "./store/context";
 
 /** The window: top bar, messages, and the current view. */
@@ -30,6 +32,7 @@ export function App() {
       <TopBar />
       <ErrorBanner />
       {hasWorkspace && <LensBar />}
+      {hasWorkspace && <CompareFollower />}
       {!ready ? (
         <main className="empty-page" aria-busy="true">
           <p className="muted">Opening your workspaces…</p>
@@ -38,6 +41,8 @@ export function App() {
         <AssessView />
       ) : hasWorkspace && view === "graph" ? (
         <GraphView />
+      ) : hasWorkspace && view === "versions" ? (
+        <VersionsView />
       ) : hasWorkspace && view === "playbook" ? (
         <PlaybookView />
       ) : hasWorkspace ? (

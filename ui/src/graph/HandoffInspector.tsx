@@ -3,6 +3,7 @@ import type { Edit, Finding, Handoff, HandoffMode, Trigger, Workspace } from "..
 import { CommitText } from "../components/CommitText";
 import { ListField } from "../inspector/ListField";
 import { KIND_ICON, KIND_LABEL } from "../model/layers";
+import { ItemHistory } from "../versions/ItemHistory";
 import { MODE_LABEL, ruleLabel, SEVERITY_ICON, TRIGGER_LABEL } from "./labels";
 
 interface Props {
@@ -241,6 +242,7 @@ export function HandoffInspector({ handoff: h, doc, findings, onChange, onClose 
             {latencyProblem}
           </p>
         )}
+        <ItemHistory kind="handoff" id={h.id} />
       </div>
       <footer className="inspector-foot">
         <button

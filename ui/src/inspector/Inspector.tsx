@@ -7,6 +7,7 @@ import { ALL_KINDS, CAPABILITY_LABEL, KIND_ICON, KIND_LABEL } from "../model/lay
 import { KeyValueRows } from "./KeyValueRows";
 import { ListField } from "./ListField";
 import { normalize } from "./normalize";
+import { ItemHistory } from "../versions/ItemHistory";
 import { StagesField, CoversField } from "./RefFields";
 
 export interface InspectorProps {
@@ -198,6 +199,7 @@ export function Inspector({ element, doc, onChange, onClose }: InspectorProps) {
           onChange={(tags) => put({ tags })}
         />
         <FieldProblem field="tags" text={problems.tags} />
+        <ItemHistory kind="element" id={element.id} />
       </div>
       <footer className="inspector-foot">
         <button

@@ -4,6 +4,7 @@ import { SaveIndicator } from "./SaveIndicator";
 import { SettingsDialog } from "./SettingsDialog";
 import { useView } from "./useView";
 import { WorkspaceSwitcher } from "./WorkspaceSwitcher";
+import { SnapshotButton } from "../versions/SnapshotButton";
 
 /** Brand, workspace, navigation, saved state, undo/redo, settings. */
 export function TopBar() {
@@ -35,10 +36,14 @@ export function TopBar() {
           <a className="nav-item" aria-current={view === "playbook" ? "page" : undefined} href="#playbook" data-testid="nav-playbook">
             Playbook
           </a>
+          <a className="nav-item" aria-current={view === "versions" ? "page" : undefined} href="#versions" data-testid="nav-versions">
+            Versions
+          </a>
         </nav>
       )}
       <div className="grow" />
       <SaveIndicator />
+      {current && <SnapshotButton />}
       {current && (
         <div className="history" role="group" aria-label="History">
           <button
