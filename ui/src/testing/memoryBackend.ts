@@ -318,9 +318,8 @@ export class MemoryBackend implements Backend {
       const e = this.entry(slug);
       const name = label.trim();
       if (!name) throw new BackendError("invalid_input", "A snapshot needs a label.");
-      if (e.snapshots.some((x) => x.label.toLowerCase() === name.toLowerCase())) {
-        throw new BackendError("conflict", `A snapshot is already labelled “${name}”; choose another label.`);
-      }
+      const taken = e.snapshots.find((x) => x.label.toLowerCase() === name.toLowerCase());
+      if (taken) throw new BackendError("conflict", `A snapshot is already labelled “${taken.label}”; choose another label.`);
       const info: SnapshotInfo = {
         label: name,
         note: note?.trim() || null,

@@ -1,4 +1,5 @@
 import { useEffect, useState } from "react";
+import "./versions.css";
 import type { EntityKind, ItemChange } from "../backend";
 import { toBackendError } from "../backend";
 import { useUi, useWorkspaceStore } from "../store/context";

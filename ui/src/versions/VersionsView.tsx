@@ -1,4 +1,5 @@
 import { useState } from "react";
+import "./versions.css";
 import { useUi } from "../store/context";
 import { ComparePanel } from "./ComparePanel";
 import { useCompare } from "./compareSession";
