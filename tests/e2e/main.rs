@@ -8,6 +8,7 @@ mod graph;
 mod live;
 mod playbook;
 mod stack;
+mod versions;
 
 use std::sync::Mutex;
 
