@@ -6,6 +6,7 @@ use crate::scenario;
 use crate::stack::tid;
 
 const WIZARD: &str = r#"[data-testid="card"][data-card-id="wizard"]"#;
+const WELCOME: &str = r#"[data-testid="card"][data-card-id="welcome-email"]"#;
 
 /// Copies a screenshot the driver saved to the folder named by `THROUGHLINE_E2E_SHOTS`, if set.
 async fn shot(app: &App, name: &str) {
@@ -44,28 +45,50 @@ fn a_snapshot_an_edit_compare_marks_the_change_then_restore_and_undo_the_restore
             t.iter().any(|s| s.contains("Setup wizard"))
         })
         .await;
+        // And the welcome email deleted (with its handoffs).
+        app.click(WELCOME).await;
+        app.click(&tid("inspector-delete")).await;
+        app.wait_texts(WELCOME, "the card is deleted", |t| t.is_empty())
+            .await;
 
         // Compare the snapshot with now: the change is listed, field by field.
         app.click(&tid("nav-versions")).await;
         app.click(&tid("snapshot-compare")).await;
-        app.wait_texts(&tid("change-entry"), "the rename is listed", |t| {
+        let entry = r#"[data-testid="change-entry"][data-id="wizard"]"#;
+        app.wait_texts(entry, "the rename is listed", |t| {
             t.len() == 1 && t[0].contains("Setup wizard") && t[0].contains("Onboarding wizard")
         })
         .await;
+        app.wait_texts(
+            r#"[data-testid="change-entry"][data-change="removed"]"#,
+            "the deleted card is listed as removed",
+            |t| t.iter().any(|s| s.contains("Welcome email series")),
+        )
+        .await;
         app.wait_texts(&tid("lens-bar"), "the Compare lens is on", |t| {
-            t.iter().any(|s| s.contains("Changes from “Baseline” to Now"))
+            t.iter()
+                .any(|s| s.contains("Changes from “Baseline” to Now"))
         })
         .await;
         shot(&app, "compare-view").await;
 
         // The entry selects the card on the stack, where the lens marks it.
-        app.click(&format!("{} button", tid("change-entry"))).await;
+        app.click(&format!("{entry} button")).await;
         app.wait_texts(
             &format!("{WIZARD}.mark-changed {}", tid("marks")),
             "the card is marked on the stack",
             |t| t.iter().any(|s| s.contains("Changed")),
         )
         .await;
+        app.find(&format!("{WELCOME}.is-ghost")).await;
+        app.click(r#"[aria-label="Close the inspector"]"#).await;
+        let _ = app
+            .client
+            .execute(
+                r#"document.querySelector('[data-card-id="wizard"]').scrollIntoView({block: "center"})"#,
+                vec![],
+            )
+            .await;
         shot(&app, "compare-stack").await;
         app.click(&tid("nav-graph")).await;
         app.wait_texts(
@@ -91,12 +114,19 @@ fn a_snapshot_an_edit_compare_marks_the_change_then_restore_and_undo_the_restore
             t.iter().any(|s| s.contains("Onboarding wizard"))
         })
         .await;
+        app.find(&format!("{WELCOME}:not(.is-ghost)")).await;
 
         // Undo the restore: the rename is back.
         app.click(&tid("undo")).await;
         app.wait_texts(WIZARD, "undoing the restore brings the rename back", |t| {
             t.iter().any(|s| s.contains("Setup wizard"))
         })
+        .await;
+        app.wait_texts(
+            &format!("{WELCOME}:not(.is-ghost)"),
+            "and the deletion",
+            |t| t.is_empty(),
+        )
         .await;
         app.quit().await;
     });

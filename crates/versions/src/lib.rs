@@ -30,9 +30,9 @@ pub use collection::{INFO_KEY, collection_kind, collection_name, element_layer, 
 pub use compare::{Change, ChangeKind, Comparison, Position, changes, compare};
 pub use error::VersionsError;
 pub use fields::{FieldChange, field_changes};
+pub use findings::{FindingChange, FindingsDelta};
 #[cfg(feature = "specta")]
 pub use json::AnyJson;
-pub use findings::{FindingChange, FindingsDelta};
 pub use merge::{Conflict, Merge, MergeOptions, merge};
 pub use readiness::{LayerDelta, ReadinessDelta, ReadinessPoint};
 pub use render::{render_conflicts_text, render_text};

@@ -66,8 +66,12 @@ export function ReadinessDeltaPanel({ comparison }: { comparison: Comparison }) 
           <thead>
             <tr>
               <th scope="col" />
-              <th scope="col">{before ? before.name : "Before"}</th>
-              <th scope="col">{after ? after.name : "After"}</th>
+              <th scope="col" title={before ? `${before.name}, ${before.date}` : "No session"}>
+                Before
+              </th>
+              <th scope="col" title={after ? `${after.name}, ${after.date}` : "No session"}>
+                After
+              </th>
               <th scope="col">Change</th>
             </tr>
           </thead>
@@ -88,6 +92,11 @@ export function ReadinessDeltaPanel({ comparison }: { comparison: Comparison }) 
             ))}
           </tbody>
         </table>
+      )}
+      {(before || after) && (
+        <p className="muted small">
+          Latest session: {before ? `${before.name} (${before.date})` : "none"} → {after ? `${after.name} (${after.date})` : "none"}
+        </p>
       )}
       <h4>Layer scores</h4>
       {!rated ? (

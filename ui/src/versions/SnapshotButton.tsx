@@ -1,5 +1,6 @@
 import { useEffect, useState } from "react";
 import { SnapshotDialog } from "./SnapshotDialog";
+import { SnapshotIcon } from "./SnapshotIcon";
 
 /** The top bar's "Snapshot" button, and its shortcut Ctrl+Shift+S. */
 export function SnapshotButton() {
@@ -19,11 +20,13 @@ export function SnapshotButton() {
     <>
       <button
         type="button"
+        className="icon-button"
         data-testid="take-snapshot"
         onClick={() => setOpen(true)}
+        aria-label="Take a snapshot"
         title="Take a snapshot of the workspace as it is now (Ctrl+Shift+S)"
       >
-        <span aria-hidden="true">⎘</span> Snapshot
+        <SnapshotIcon size={18} />
       </button>
       {open && <SnapshotDialog onClose={() => setOpen(false)} />}
     </>

@@ -5,6 +5,7 @@ import { ConfirmDialog } from "../shell/ConfirmDialog";
 import { Dialog } from "../shell/Dialog";
 import { useWorkspaceStore } from "../store/context";
 import { shortTime } from "./format";
+import { SnapshotIcon } from "./SnapshotIcon";
 import { SnapshotDialog } from "./SnapshotDialog";
 import { snapshotsChanged } from "./snapshotEvents";
 
@@ -73,7 +74,7 @@ export function SnapshotsPanel({ slug, snapshots, onCompare }: Props) {
           {snapshots.map((s) => (
             <li key={s.label} className="snapshot" data-testid="snapshot" data-label={s.label}>
               <div className="snapshot-title">
-                <span aria-hidden="true">⎘</span> <strong>{s.label}</strong>
+                <SnapshotIcon /> <strong>{s.label}</strong>
               </div>
               <div className="muted small">
                 {shortTime(s.at)} · {s.who} · {s.elements} cards

@@ -3,6 +3,7 @@ import type { BatchSummary, SnapshotInfo } from "../backend";
 import { toBackendError } from "../backend";
 import { useUi, useWorkspaceStore } from "../store/context";
 import { SOURCE_LABEL, shortTime } from "./format";
+import { SnapshotIcon } from "./SnapshotIcon";
 
 /** How many change batches the timeline reads. */
 const LIMIT = 500;
@@ -110,8 +111,8 @@ export function Timeline({ slug, snapshots, onCompare, filter, onFilter }: Props
           {rows.map((r) =>
             r.kind === "snapshot" ? (
               <li key={`s:${r.snapshot.label}`} className="timeline-row is-snapshot" data-testid="timeline-snapshot">
-                <span className="timeline-dot" aria-hidden="true">
-                  ⎘
+                <span className="timeline-dot">
+                  <SnapshotIcon />
                 </span>
                 <div className="grow">
                   <strong>Snapshot “{r.snapshot.label}”</strong>

@@ -47,7 +47,7 @@ async function takeSnapshot(user: Awaited<ReturnType<typeof renderApp>>["user"],
   await waitFor(() => expect(screen.queryByTestId("snapshot-dialog")).toBeNull());
 }
 
-describe("snapshots", () => {
+describe("snapshots", { timeout: 20000 }, () => {
   it("are taken with Ctrl+Shift+S, listed, and a label taken twice is refused in the dialog", async () => {
     const b = backend();
     const { user } = await renderApp(b);
@@ -97,7 +97,7 @@ describe("snapshots", () => {
   });
 });
 
-describe("the Compare view", () => {
+describe("the Compare view", { timeout: 20000 }, () => {
   it("compares a snapshot with now: the change list by layer, findings resolved, and marks on the stack", async () => {
     const b = backend();
     const { user, store } = await renderApp(b);
@@ -168,7 +168,7 @@ describe("the Compare view", () => {
   });
 });
 
-describe("the timeline", () => {
+describe("the timeline", { timeout: 20000 }, () => {
   it("lists change batches newest first with snapshots marked, filters by item and person, and shows an item's history", async () => {
     const b = backend();
     const { user, store } = await renderApp(b);
@@ -214,7 +214,7 @@ describe("the timeline", () => {
   });
 });
 
-describe("the inspector", () => {
+describe("the inspector", { timeout: 20000 }, () => {
   it("shows a card's history, field by field, when opened", async () => {
     const b = backend();
     const { user, store } = await renderApp(b);
