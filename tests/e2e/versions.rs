@@ -8,6 +8,16 @@ use crate::stack::tid;
 const WIZARD: &str = r#"[data-testid="card"][data-card-id="wizard"]"#;
 const WELCOME: &str = r#"[data-testid="card"][data-card-id="welcome-email"]"#;
 
+const CLOSE_INSPECTOR: &str = r#"[aria-label="Close the inspector"]"#;
+
+/// Scrolls the stack so that the card `id` is in the middle of the window.
+async fn scroll_to(app: &App, id: &str) {
+    let script = format!(
+        r#"document.querySelector('[data-card-id="{id}"]')?.scrollIntoView({{block: "center", inline: "center"}})"#
+    );
+    let _ = app.client.execute(&script, vec![]).await;
+}
+
 /// Copies a screenshot the driver saved to the folder named by `THROUGHLINE_E2E_SHOTS`, if set.
 async fn shot(app: &App, name: &str) {
     app.screenshot(name).await;
@@ -46,6 +56,8 @@ fn a_snapshot_an_edit_compare_marks_the_change_then_restore_and_undo_the_restore
         })
         .await;
         // And the welcome email deleted (with its handoffs).
+        app.click(CLOSE_INSPECTOR).await;
+        scroll_to(&app, "welcome-email").await;
         app.click(WELCOME).await;
         app.click(&tid("inspector-delete")).await;
         app.wait_texts(WELCOME, "the card is deleted", |t| t.is_empty())
@@ -81,14 +93,8 @@ fn a_snapshot_an_edit_compare_marks_the_change_then_restore_and_undo_the_restore
         )
         .await;
         app.find(&format!("{WELCOME}.is-ghost")).await;
-        app.click(r#"[aria-label="Close the inspector"]"#).await;
-        let _ = app
-            .client
-            .execute(
-                r#"document.querySelector('[data-card-id="wizard"]').scrollIntoView({block: "center"})"#,
-                vec![],
-            )
-            .await;
+        app.click(CLOSE_INSPECTOR).await;
+        scroll_to(&app, "wizard").await;
         shot(&app, "compare-stack").await;
         app.click(&tid("nav-graph")).await;
         app.wait_texts(

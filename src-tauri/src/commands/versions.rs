@@ -8,9 +8,12 @@ use std::path::PathBuf;
 
 use serde::{Deserialize, Serialize};
 use tauri::{State, Window};
+use throughline_model::EntityChange;
 use throughline_model::{EntityKind, Workspace};
 use throughline_store::{BatchState, SnapshotInfo, Source, Store, WorkspaceState};
-use throughline_versions::{ChangeKind, Comparison, FieldChange, compare, field_changes};
+use throughline_versions::{
+    ChangeKind, Comparison, FieldChange, compare, field_changes, is_ordered,
+};
 
 use crate::error::ApiError;
 use crate::state::AppState;
@@ -163,6 +166,7 @@ pub async fn workspace_timeline(
             items: b
                 .changes
                 .iter()
+                .filter(|c| !only_shifted(c))
                 .map(|c| BatchItem {
                     kind: c.kind,
                     id: c.key.clone(),
@@ -196,7 +200,11 @@ pub async fn item_history(
     let batches = state.store()?.history(&slug, u32::MAX)?;
     let mut out = Vec::new();
     for b in batches {
-        for c in b.changes.iter().filter(|c| c.kind == kind && c.key == id) {
+        for c in b
+            .changes
+            .iter()
+            .filter(|c| c.kind == kind && c.key == id && !only_shifted(c))
+        {
             let (change, fields) = match (&c.before, &c.after) {
                 (None, _) => (ChangeKind::Added, BTreeMap::new()),
                 (_, None) => (ChangeKind::Removed, BTreeMap::new()),
@@ -216,6 +224,15 @@ pub async fn item_history(
         }
     }
     Ok(out)
+}
+
+/// True when the change only moved the item in a collection whose order means nothing
+/// (an element after a deleted one shifts up): the log records it, people did not do it.
+fn only_shifted(c: &EntityChange) -> bool {
+    match (&c.before, &c.after) {
+        (Some(b), Some(a)) => b.value == a.value && !is_ordered(c.kind),
+        _ => false,
+    }
 }
 
 /// The state `which` of the workspace `slug`, with the name the comparison gives it.
@@ -264,6 +281,29 @@ mod tests {
         let now: VersionRef =
             serde_json::from_value(serde_json::json!({"kind": "current"})).unwrap();
         assert_eq!(now, VersionRef::Current);
+    }
+
+    #[test]
+    fn an_element_shifted_by_a_deletion_is_not_a_change_but_a_moved_stage_is() {
+        let placed = |index, name: &str| {
+            Some(throughline_model::Placed {
+                index,
+                value: serde_json::json!({ "name": name }),
+            })
+        };
+        let shift = |kind| EntityChange {
+            kind,
+            key: "x".into(),
+            before: placed(3, "A"),
+            after: placed(2, "A"),
+        };
+        assert!(only_shifted(&shift(EntityKind::Element)));
+        assert!(!only_shifted(&shift(EntityKind::Stage)));
+        let renamed = EntityChange {
+            after: placed(2, "B"),
+            ..shift(EntityKind::Element)
+        };
+        assert!(!only_shifted(&renamed));
     }
 
     #[test]

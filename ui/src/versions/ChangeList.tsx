@@ -1,6 +1,6 @@
-import type { Layer, VersionChange } from "../backend";
+import type { Layer, VersionChange, Workspace } from "../backend";
 import { MarkBadges } from "../lens/MarkBadges";
-import { useWorkspaceStore } from "../store/context";
+import { useUi, useWorkspaceStore } from "../store/context";
 import { changeMarks } from "./compareLens";
 import { LAYER_TITLE, showValue } from "./format";
 
@@ -27,12 +27,28 @@ export function groupByLayer(changes: VersionChange[]): { group: Layer | "record
   );
 }
 
+type Ends = { from?: unknown; to?: unknown };
+
+/**
+ * How a change is named in the list: its name; a handoff (which has none) by the names of its
+ * two ends, looked up in the workspace and among the removed cards.
+ */
+export function changeName(c: VersionChange, changes: VersionChange[], doc: Workspace | undefined): string {
+  if (c.collection !== "handoffs") return c.name || c.id;
+  const ends = ((c.after ?? c.before) as Ends | undefined) ?? doc?.handoffs.find((h) => h.id === c.id);
+  if (!ends || typeof ends.from !== "string" || typeof ends.to !== "string") return c.id;
+  const name = (id: string) =>
+    doc?.elements.find((e) => e.id === id)?.name ?? changes.find((x) => x.collection === "elements" && x.id === id)?.name ?? id;
+  return `${name(ends.from)} → ${name(ends.to)}`;
+}
+
 /**
  * Every change, grouped by layer; an entry that is in the workspace now selects its item
  * (cards and stages open on the stack, handoffs on the graph).
  */
 export function ChangeList({ changes, selectable }: { changes: VersionChange[]; selectable: boolean }) {
   const store = useWorkspaceStore();
+  const doc = useUi((s) => s.current?.doc);
   const select = (c: VersionChange) => {
     if (c.collection === "elements") {
       store.selectElement(c.id);
@@ -58,7 +74,7 @@ export function ChangeList({ changes, selectable }: { changes: VersionChange[]; 
               const title = (
                 <>
                   <MarkBadges marks={changeMarks(c)} />
-                  <span className="change-name">{c.name || c.id}</span>
+                  <span className="change-name">{changeName(c, changes, doc)}</span>
                   <span className="muted small"> {COLLECTION_WORD[c.collection] ?? c.collection}</span>
                 </>
               );

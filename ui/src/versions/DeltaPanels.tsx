@@ -8,7 +8,7 @@ function FindingRows({ findings, tone }: { findings: FindingChange[]; tone: "goo
     <ul className="finding-delta">
       {findings.map((f) => (
         <li key={`${f.code}|${f.key}`} className={`finding-delta-${tone}`}>
-          <span className={`severity severity-${f.severity}`}>{f.severity}</span> <span className="mono small">{f.code}</span>
+          <span className={`severity severity-${f.severity}`}>{f.severity}</span> <span className="finding-code mono small">{f.code}</span>
           {f.waived && <span className="muted small"> (waived)</span>}
           <div className="small">{f.message}</div>
         </li>

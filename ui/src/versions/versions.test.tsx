@@ -119,6 +119,7 @@ describe("the Compare view", { timeout: 20000 }, () => {
       "removed welcome",
     ]);
     expect(entries[1]).toHaveTextContent("Onboarding wizard → Setup wizard");
+    expect(entries[0], "a handoff is named by its two ends, a removed one included").toHaveTextContent("Sign-up form → Welcome email");
     expect(within(screen.getByTestId("findings-resolved")).getByText("orphan_touchpoint")).toBeInTheDocument();
     expect(screen.getByTestId("findings-introduced")).toHaveTextContent("Introduced (0)");
 
