@@ -1,5 +1,6 @@
 import { Handle, Position, type NodeProps } from "@xyflow/react";
 import { memo } from "react";
+import { Clamped } from "../components/Clamped";
 import { CommitText } from "../components/CommitText";
 import { useMarks } from "../lens/LensContext";
 import { MarkBadges, toneClass } from "../lens/MarkBadges";
@@ -47,10 +48,12 @@ function ElementNodeView({ id, data, selected }: NodeProps<ElementNodeType>) {
           onDone={stopRenaming}
         />
       ) : (
-        <div className="gnode-name">{data.name}</div>
+        <Clamped as="div" className="gnode-name" text={data.name} />
       )}
       <MarkBadges marks={marks} className="gnode-marks" />
-      {(data.team || data.channel) && <div className="gnode-meta">{[data.team, data.channel].filter(Boolean).join(" · ")}</div>}
+      {(data.team || data.channel) && (
+        <Clamped as="div" className="gnode-meta" lines={1} text={[data.team, data.channel].filter(Boolean).join(" · ")} />
+      )}
       <Handle type="source" position={Position.Right} className="ghandle" />
     </div>
   );

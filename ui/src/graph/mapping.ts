@@ -1,4 +1,5 @@
 import type { Edge, Node, XYPosition } from "@xyflow/react";
+import { actorName, actorsOf } from "../model/names";
 import type { Element, ElementKind, Finding, Handoff, HandoffMode, Report, Severity, SubjectKind, Trigger } from "../backend";
 
 /** The worst open (not waived) severity on one subject, and how many findings touch it. */
@@ -89,11 +90,18 @@ export function carriesLabel(carries: string[], max = 2): string {
 
 const NO_FLAG: Flag = { severity: null, open: 0, waived: 0 };
 
-export function elementNodeData(e: Element, flag: Flag = NO_FLAG, renaming = false, ghost = false): ElementNodeData {
+/** A node's data; `actors` (team, person and partner ids to names) turns a team id into its name. */
+export function elementNodeData(
+  e: Element,
+  flag: Flag = NO_FLAG,
+  renaming = false,
+  ghost = false,
+  actors: ReadonlyMap<string, string> = new Map(),
+): ElementNodeData {
   return {
     name: e.name,
     kind: e.kind,
-    team: e.team ?? null,
+    team: actorName(actors, e.team),
     channel: e.channel ?? null,
     severity: flag.severity,
     open: flag.open,
@@ -176,6 +184,7 @@ export function toNodes(
   const unplaced = elements.filter((e) => !positions.has(e.id));
   const columns = gridColumns(unplaced.length);
   const cells = unplaced.length > 0 ? gridCells(unplaced) : new Map<string, number>();
+  const actors = actorsOf({ elements });
   return elements.map((e) => {
     const position = positions.get(e.id) ?? fallbackPosition(cells.get(e.id) ?? 0, bottom, columns);
     const ghost = ghosts.has(e.id);
@@ -187,7 +196,7 @@ export function toNodes(
       // The size before the card is measured, so a card never shown still counts in zoom to fit.
       initialWidth: NODE_SIZE.width,
       initialHeight: NODE_SIZE.height,
-      data: elementNodeData(e, flags.get(subjectKey("element", e.id)), renaming === e.id, ghost),
+      data: elementNodeData(e, flags.get(subjectKey("element", e.id)), renaming === e.id, ghost, actors),
     };
   });
 }

@@ -2,6 +2,7 @@ import { useSortable } from "@dnd-kit/sortable";
 import { CSS } from "@dnd-kit/utilities";
 import { useState } from "react";
 import type { Stage } from "../backend";
+import { Clamped } from "../components/Clamped";
 import { CommitText } from "../components/CommitText";
 import { FieldProblem } from "../components/FieldProblem";
 import { useMarks } from "../lens/LensContext";
@@ -79,9 +80,7 @@ export function StageHeader({ stage, index, count, selected, highlighted }: Prop
           onPointerDown={(e) => e.stopPropagation()}
         />
       ) : (
-        <h3 className="stage-name" onDoubleClick={() => setEditing(true)} title="Double-click to rename">
-          {stage.name}
-        </h3>
+        <Clamped as="h3" className="stage-name" text={stage.name} hint="Double-click to rename" onDoubleClick={() => setEditing(true)} />
       )}
       <FieldProblem field="name" text={problems.name} />
       <div className="stage-meta">{emotionText(stage.emotion)}</div>

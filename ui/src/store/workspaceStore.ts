@@ -20,6 +20,8 @@ export interface UiState {
   save: SaveState;
   error: ShownError | null;
   selectedElement: string | null;
+  /** The selected element was just added: its inspector puts the cursor in its name. */
+  naming: boolean;
   selectedStage: string | null;
 }
 
@@ -31,6 +33,7 @@ const INITIAL: UiState = {
   save: { kind: "idle" },
   error: null,
   selectedElement: null,
+  naming: false,
   selectedStage: null,
 };
 
@@ -253,7 +256,8 @@ export class WorkspaceStore {
       return true;
     });
 
-  selectElement = (id: string | null) => this.set({ selectedElement: id });
+  /** Selects an element (or none); `naming` when it was just added, to type its name at once. */
+  selectElement = (id: string | null, naming = false) => this.set({ selectedElement: id, naming: naming && id !== null });
   selectStage = (id: string | null) => this.set({ selectedStage: id });
   dismissError = () => this.set({ error: null });
 }

@@ -24,7 +24,7 @@ import type {
 } from "../backend";
 import { BackendError } from "../backend";
 import { uniqueId } from "../model/ids";
-import { applyEdit } from "./applyEdit";
+import { applyEdit, stampWaivers } from "./applyEdit";
 import { labelOf } from "./labels";
 import { notRatedReport } from "./sampleOutput";
 import { sampleOutline } from "./playbookFixture";
@@ -90,6 +90,8 @@ export class MemoryBackend implements Backend {
   private failures: BackendError[] = [];
   private gate: Promise<void> | null = null;
   private clock = 0;
+  /** The time stamped on waivers; null: now. */
+  private stampTime: string | null = null;
   importFixture: Workspace | null = null;
   /**
    * The canned answer of `readinessReport`: tests pass in what the Rust library would say.
@@ -122,6 +124,11 @@ export class MemoryBackend implements Backend {
   constructor(docs: Workspace[] = [], settings?: Partial<Settings>) {
     for (const doc of docs) this.add(doc);
     this.settings = { ...this.settings, ...settings };
+  }
+
+  /** Fixes the time stamped on what the double records for the user, as the store's frozen clock. */
+  freezeClock(at: string): void {
+    this.stampTime = at;
   }
 
   /** Adds a workspace document; returns its slug. */
@@ -243,7 +250,7 @@ export class MemoryBackend implements Backend {
   applyEdit = (slug: string, edit: Edit) =>
     this.call("applyEdit", [slug, edit], () => {
       const e = this.entry(slug);
-      const next = applyEdit(e.doc, edit);
+      const next = applyEdit(e.doc, stampWaivers(edit, this.settings.display_name, this.stampTime ?? new Date().toISOString()));
       // Like the store, an edit that changes nothing is not logged.
       if (JSON.stringify(next) === JSON.stringify(e.doc)) return this.state(e);
       this.commit(e, next, labelOf(e.doc, edit), "ui");
