@@ -1277,13 +1277,17 @@ export type Score = number;
 /**
  *  A section of the playbook.
  * 
- *  This list is the extension point for new pages (a Monitor page, "What changed"): add a
- *  variant here and to [`Section::ALL`], a switch to [`crate::Sections`], a line in
+ *  This list is the extension point for new pages: add a variant here and to [`Section::ALL`], a switch to [`crate::Sections`], a line in
  *  `Facts::summary`, and a renderer in `lay_out`; both editions then pick it up.
  */
 export type Section = 
 /**  Name, date, vision and the readiness verdict. */
 "cover" | 
+/**
+ *  What changed since a baseline: changes by layer, divergences resolved and
+ *  introduced, the readiness delta.
+ */
+"changes" | 
 /**  Stages, key moments and the emotional arc. */
 "narrative" | 
 /**  Design principles and handoff rules. */
@@ -1292,6 +1296,10 @@ export type Section =
 "readiness" | 
 /**  The handoff graph and its divergences. */
 "integrity" | 
+/**  The scorecard, the promised and measured arc, and what drifted. */
+"monitor" | 
+/**  Fitness against an event log, shadow handoffs and latency breaches. */
+"reality" | 
 /**  One checklist per touchpoint. */
 "checklists";
 
@@ -1322,6 +1330,12 @@ export type Sections_Deserialize = {
 	integrity?: boolean,
 	/**  One compact checklist per touchpoint, with its open findings. */
 	checklists?: boolean,
+	/**  What changed since the baseline, when one is given. */
+	changes?: boolean,
+	/**  The scorecard, the promised and measured arc and what drifted, when there are metrics. */
+	monitor?: boolean,
+	/**  Fitness, shadow handoffs and latency breaches, when a replay result is given. */
+	reality?: boolean,
 };
 
 /**  Which sections to include; all by default. A section with nothing to show is left out. */
@@ -1338,6 +1352,12 @@ export type Sections_Serialize = {
 	integrity: boolean,
 	/**  One compact checklist per touchpoint, with its open findings. */
 	checklists: boolean,
+	/**  What changed since the baseline, when one is given. */
+	changes: boolean,
+	/**  The scorecard, the promised and measured arc and what drifted, when there are metrics. */
+	monitor: boolean,
+	/**  Fitness, shadow handoffs and latency breaches, when a replay result is given. */
+	reality: boolean,
 };
 
 /**  Everything the readiness view and `throughline readiness` show for one session. */

@@ -2,8 +2,24 @@
 
 use std::path::Path;
 
+use throughline_model::Workspace;
+
 use crate::library::{self, CliError};
 use crate::{FailOnArg, OutputFormat};
+
+/// Replays `log` (a file) against `doc`: the reality report `replay` prints and the
+/// playbook's reality check shows.
+pub fn report(
+    doc: &Workspace,
+    log: &Path,
+    skip_bad_rows: bool,
+) -> Result<throughline_reality::RealityReport, CliError> {
+    let options = throughline_reality::ReplayOptions {
+        mapping: None,
+        bad_rows: throughline_reality::BadRowPolicy { skip_bad_rows },
+    };
+    throughline_reality::replay_file(doc, log, &options).map_err(|e| CliError::Other(e.to_string()))
+}
 
 /// Replays `log` against the workspace `target` names; returns the printed report and
 /// whether it fails the run at `fail_on`.
@@ -16,12 +32,7 @@ pub fn replay(
     skip_bad_rows: bool,
 ) -> Result<(String, bool), CliError> {
     let doc = library::load_target(target, db)?;
-    let options = throughline_reality::ReplayOptions {
-        mapping: None,
-        bad_rows: throughline_reality::BadRowPolicy { skip_bad_rows },
-    };
-    let report = throughline_reality::replay_file(&doc, log, &options)
-        .map_err(|e| CliError::Other(e.to_string()))?;
+    let report = report(&doc, log, skip_bad_rows)?;
     let fail_on = match fail_on {
         FailOnArg::Error => throughline_audit::FailOn::Error,
         FailOnArg::Warning => throughline_audit::FailOn::Warning,

@@ -201,9 +201,9 @@ fn read_file(path: &Path) -> Result<Workspace, CliError> {
         .map_err(|e| CliError::Other(format!("{}: {e}", path.display())))
 }
 
-/// Loads a state for `diff`: a file, WORKSPACE@LABEL, or a workspace; with the name it
-/// goes by in the report.
-fn load_state(state: &str, db: Option<&Path>) -> Result<(String, Workspace), CliError> {
+/// Loads a state for `diff` (and the playbook's `--since`): a file, WORKSPACE@LABEL, or a
+/// workspace; with the name it goes by in the report.
+pub(crate) fn load_state(state: &str, db: Option<&Path>) -> Result<(String, Workspace), CliError> {
     let path = Path::new(state);
     if path.is_file() || state.ends_with(".json") {
         return Ok((state.to_string(), read_file(path)?));

@@ -5,8 +5,12 @@
 //! rules, the readiness picture (a radar of the latest session), handoff integrity (a
 //! diagram of the handoff graph with the flagged edges marked, the worst divergences with
 //! their owners and fixes, and the waived findings), and a compact checklist per touchpoint
-//! with its open findings. Figures come from `throughline-readiness` and findings from
-//! `throughline-audit`; the playbook computes none of its own. Text is real (searchable, selectable) in embedded, subsetted Inter, which
+//! with its open findings. Three sections appear when there is something to show: "What
+//! changed since LABEL" (given a baseline in [`PlaybookOptions::since`], first after the
+//! cover), "Monitor" (when the workspace has metrics) and "Reality check" (given a replay
+//! result in [`PlaybookOptions::reality`]). Figures come from `throughline-readiness`,
+//! `throughline-versions`, `throughline-monitor` and `throughline-reality`, and findings
+//! from `throughline-audit`; the playbook computes none of its own. Text is real (searchable, selectable) in embedded, subsetted Inter, which
 //! covers accented Latin, Greek and Cyrillic. [`outline`] says what each section will hold,
 //! for a preview list.
 //!
@@ -22,6 +26,7 @@ mod style;
 
 use serde::{Deserialize, Serialize};
 use throughline_model::Workspace;
+use throughline_reality::RealityReport;
 
 pub use sections::Section;
 
@@ -54,6 +59,12 @@ pub struct Sections {
     pub integrity: bool,
     /// One compact checklist per touchpoint, with its open findings.
     pub checklists: bool,
+    /// What changed since the baseline, when one is given.
+    pub changes: bool,
+    /// The scorecard, the promised and measured arc and what drifted, when there are metrics.
+    pub monitor: bool,
+    /// Fitness, shadow handoffs and latency breaches, when a replay result is given.
+    pub reality: bool,
 }
 
 impl Default for Sections {
@@ -65,6 +76,9 @@ impl Default for Sections {
             readiness: true,
             integrity: true,
             checklists: true,
+            changes: true,
+            monitor: true,
+            reality: true,
         }
     }
 }
@@ -79,6 +93,9 @@ impl Sections {
             Section::Readiness => self.readiness,
             Section::Integrity => self.integrity,
             Section::Checklists => self.checklists,
+            Section::Changes => self.changes,
+            Section::Monitor => self.monitor,
+            Section::Reality => self.reality,
         }
     }
 }
@@ -124,6 +141,25 @@ pub struct PlaybookOptions {
     /// The graph view's stored node positions. The diagram uses them when every drawn node
     /// has one; otherwise it lays the graph out in layers itself.
     pub layout: Vec<Placement>,
+    /// An earlier state to report what changed since (a snapshot or a file), with the
+    /// label the title names it by. The caller loads it; it does not travel as JSON.
+    #[serde(skip)]
+    #[cfg_attr(feature = "specta", specta(skip))]
+    pub since: Option<Baseline>,
+    /// The result of replaying an event log against this workspace, for the reality
+    /// check. The caller replays the log; the playbook reads no logs itself.
+    #[serde(skip)]
+    #[cfg_attr(feature = "specta", specta(skip))]
+    pub reality: Option<RealityReport>,
+}
+
+/// The state a "What changed since LABEL" section compares the workspace with.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Baseline {
+    /// How the title names it: a snapshot's label or a file's name.
+    pub label: String,
+    /// The workspace as it was.
+    pub workspace: Workspace,
 }
 
 /// A rendered playbook: the PDF and how many pages it has.
@@ -188,7 +224,7 @@ impl From<PlaybookError> for throughline_model::ApiError {
 /// Renders the playbook of `ws` as a PDF.
 pub fn render(ws: &Workspace, options: &PlaybookOptions) -> Result<Rendered, PlaybookError> {
     let geo = layout::Geometry::for_paper(options.paper);
-    let facts = sections::Facts::gather(ws);
+    let facts = sections::Facts::gather(ws, options);
     let pages = sections::lay_out(ws, &facts, options, geo);
     let count = u32::try_from(pages.len()).unwrap_or(u32::MAX);
     let fill = layout::fill(&pages, geo);
@@ -213,13 +249,13 @@ pub fn render(ws: &Workspace, options: &PlaybookOptions) -> Result<Rendered, Pla
 /// section with nothing to show (no readiness session, no handoffs) is listed with the
 /// reason it is left out.
 pub fn outline(ws: &Workspace, options: &PlaybookOptions) -> Vec<SectionPreview> {
-    let facts = sections::Facts::gather(ws);
+    let facts = sections::Facts::gather(ws, options);
     Section::ALL
         .into_iter()
         .filter(|s| options.sections.includes(*s))
         .map(|section| SectionPreview {
             section,
-            title: section.title().to_string(),
+            title: facts.title(section),
             summary: facts.summary(section, ws, options.edition),
         })
         .collect()

@@ -1,14 +1,17 @@
 //! The two editions and how they page: the leadership edition fits its page budget whatever
 //! the workspace's size, and no page but a section's last is less than a third full, as the
-//! layout engine records it, across the sample, a generated 2,000-element workspace and a
-//! workspace of 240-character names.
+//! layout engine records it, across the sample, the sample with metrics, a baseline and an
+//! event log (every optional section present), a generated 2,000-element workspace
+//! compared with another, and a workspace of 240-character names.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod common;
 
-use common::{Pdf, workspace};
+use common::{Pdf, kickoff, replayed, with_metrics, workspace};
 use throughline_model::{Layer, LayerScore, Score, Workspace};
-use throughline_playbook::{Edition, LEADERSHIP_PAGES, PlaybookOptions, Rendered, Section, render};
+use throughline_playbook::{
+    Baseline, Edition, LEADERSHIP_PAGES, PlaybookOptions, Rendered, Section, render,
+};
 
 fn options(edition: Edition) -> PlaybookOptions {
     PlaybookOptions {
@@ -59,11 +62,67 @@ fn long_names() -> Workspace {
     ws
 }
 
-fn cases() -> Vec<(&'static str, Workspace)> {
+/// A workspace, and what else the playbook is given: a baseline and a replay result.
+struct Case {
+    label: &'static str,
+    ws: Workspace,
+    since: Option<Baseline>,
+    reality: Option<throughline_reality::RealityReport>,
+}
+
+impl Case {
+    fn plain(label: &'static str, ws: Workspace) -> Self {
+        Self {
+            label,
+            ws,
+            since: None,
+            reality: None,
+        }
+    }
+
+    fn options(&self, edition: Edition) -> PlaybookOptions {
+        PlaybookOptions {
+            since: self.since.clone(),
+            reality: self.reality.clone(),
+            ..options(edition)
+        }
+    }
+}
+
+/// The sample with every optional section: metrics, the kick-off as baseline, a log.
+fn everything() -> Case {
+    let ws = with_metrics(sample());
+    Case {
+        label: "sample with metrics, a baseline and a log",
+        since: Some(Baseline {
+            label: "kick-off".into(),
+            workspace: kickoff(&ws),
+        }),
+        reality: Some(replayed(&ws)),
+        ws,
+    }
+}
+
+/// A generated workspace compared with another seed's: hundreds of changes in every
+/// layer, and findings resolved and introduced by the score.
+fn generated_since_another() -> Case {
+    Case {
+        label: "500 elements since another 500",
+        since: Some(Baseline {
+            label: "seed 8".into(),
+            workspace: throughline_audit::generate(500, 8),
+        }),
+        ..Case::plain("", throughline_audit::generate(500, 7))
+    }
+}
+
+fn cases() -> Vec<Case> {
     vec![
-        ("sample", sample()),
-        ("2,000 elements", generated()),
-        ("long names", long_names()),
+        Case::plain("sample", sample()),
+        everything(),
+        Case::plain("2,000 elements", generated()),
+        generated_since_another(),
+        Case::plain("long names", long_names()),
     ]
 }
 
@@ -87,9 +146,10 @@ fn assert_pages_fill(label: &str, edition: Edition, rendered: &Rendered) {
 #[test]
 fn the_leadership_edition_fits_six_pages_whatever_the_size() {
     let mut all = cases();
-    all.push(("300 touchpoints", workspace(300)));
-    for (label, ws) in &all {
-        let rendered = render(ws, &options(Edition::Leadership)).unwrap();
+    all.push(Case::plain("300 touchpoints", workspace(300)));
+    for case in &all {
+        let label = case.label;
+        let rendered = render(&case.ws, &case.options(Edition::Leadership)).unwrap();
         assert!(
             rendered.pages as usize <= LEADERSHIP_PAGES,
             "{label}: {} pages",
@@ -109,11 +169,36 @@ fn the_leadership_edition_fits_six_pages_whatever_the_size() {
 
 #[test]
 fn no_page_but_a_sections_last_is_under_a_third_full() {
-    for (label, ws) in cases() {
+    for case in cases() {
         for edition in [Edition::Leadership, Edition::Full] {
-            let rendered = render(&ws, &options(edition)).unwrap();
-            assert_pages_fill(label, edition, &rendered);
+            let rendered = render(&case.ws, &case.options(edition)).unwrap();
+            assert_pages_fill(case.label, edition, &rendered);
         }
+    }
+}
+
+#[test]
+fn with_every_optional_section_the_leadership_edition_keeps_them_all() {
+    let case = everything();
+    let rendered = render(&case.ws, &case.options(Edition::Leadership)).unwrap();
+    assert!(rendered.pages as usize <= LEADERSHIP_PAGES);
+    assert_eq!(
+        rendered.fill[1].section,
+        Some(Section::Changes),
+        "what changed comes first after the cover"
+    );
+    let text = squeezed(&Pdf::read(&rendered.bytes).text());
+    for title in [
+        "Whatchangedsincekick-off",
+        "Narrativearc",
+        "Designprinciples",
+        "Readiness",
+        "Theworstdivergences",
+        "Scorecard",
+        "Promisedandmeasuredarc",
+        "Realitycheck",
+    ] {
+        assert!(text.contains(title), "{title} missing");
     }
 }
 

@@ -238,6 +238,9 @@ fn sections_can_be_left_out_and_the_outline_follows() {
             readiness: false,
             integrity: false,
             checklists: false,
+            changes: false,
+            monitor: false,
+            reality: false,
         },
         ..options()
     };
@@ -257,17 +260,20 @@ fn sections_can_be_left_out_and_the_outline_follows() {
         titles,
         [
             "Cover",
+            "What changed",
             "Narrative arc",
             "Design principles",
             "Readiness",
             "Handoff integrity",
+            "Monitor",
+            "Reality check",
             "Touchpoint checklists"
         ]
     );
     assert!(
-        all[5].summary.contains("4 touchpoints"),
+        all[8].summary.contains("4 touchpoints"),
         "{}",
-        all[5].summary
+        all[8].summary
     );
 }
 

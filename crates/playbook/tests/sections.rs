@@ -202,6 +202,9 @@ fn a_touchpoint_checklist_shows_its_open_findings() {
             readiness: false,
             integrity: false,
             checklists: true,
+            changes: false,
+            monitor: false,
+            reality: false,
         },
         ..options()
     };
@@ -243,15 +246,18 @@ fn readiness_and_integrity_can_be_switched_off() {
         titles,
         [
             Section::Cover,
+            Section::Changes,
             Section::Narrative,
             Section::Principles,
+            Section::Monitor,
+            Section::Reality,
             Section::Checklists
         ]
     );
     let on = outline(&ws, &options());
-    assert_eq!(on.len(), 6);
-    assert_eq!(on[3].section, Section::Readiness);
-    assert_eq!(on[4].section, Section::Integrity);
+    assert_eq!(on.len(), 9);
+    assert_eq!(on[4].section, Section::Readiness);
+    assert_eq!(on[5].section, Section::Integrity);
 }
 
 #[test]
@@ -370,8 +376,17 @@ fn the_sample_renders_every_section_and_name() {
     let pdf = Pdf::read(&rendered.bytes);
     assert_eq!(rendered.pages as usize, pdf.page_count());
     let preview = outline(&ws, &options());
-    assert_eq!(preview.len(), 6);
-    assert!(preview.iter().all(|p| !p.summary.contains("left out")));
+    assert_eq!(preview.len(), 9);
+    // Only the sections that need a baseline, metrics or a log are left out.
+    let left_out: Vec<Section> = preview
+        .iter()
+        .filter(|p| p.summary.contains("left out"))
+        .map(|p| p.section)
+        .collect();
+    assert_eq!(
+        left_out,
+        vec![Section::Changes, Section::Monitor, Section::Reality]
+    );
     let text = squeezed(&pdf.text());
     for title in [
         "Narrativearc",

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { BackendError, type ExportedPlaybook, type PlaybookOptions, type SectionPreview } from "../backend";
 import { emptyWorkspace, MemoryBackend } from "../testing/memoryBackend";
 import { renderApp } from "../testing/render";
-import { todayIso } from "./options";
+import { ALL_SECTIONS, todayIso } from "./options";
 
 beforeEach(() => {
   window.location.hash = "#playbook";
@@ -16,7 +16,7 @@ afterEach(() => {
 /** The export time, sent as RFC 3339 to the second (the PDF's creation date). */
 const EXPORT_TIME = expect.stringMatching(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/);
 
-const ALL = { cover: true, narrative: true, principles: true, readiness: true, integrity: true, checklists: true };
+const ALL = ALL_SECTIONS;
 
 function setup() {
   const ws = emptyWorkspace("Workshop");

@@ -3,10 +3,13 @@ import type { Edition, Paper, PlaybookOptions, Section, Sections } from "../back
 /** What each section checkbox says; keyed by the library's sections, so a new one fails the type check until it is named here. */
 export const SECTION_LABELS: Record<Section, { label: string; hint: string }> = {
   cover: { label: "Cover", hint: "Name, date and vision" },
+  changes: { label: "What changed", hint: "Since a snapshot: changes by layer, divergences, readiness" },
   narrative: { label: "Narrative arc", hint: "Stages, key moments, the emotional arc" },
   principles: { label: "Design principles", hint: "Principles and handoff rules" },
   readiness: { label: "Readiness", hint: "The latest session: radar, total, where to start" },
   integrity: { label: "Handoff integrity", hint: "The handoff graph, worst divergences, waivers" },
+  monitor: { label: "Monitor", hint: "Scorecard, promised and measured arc, what drifted" },
+  reality: { label: "Reality check", hint: "An event log replayed: fitness, shadow handoffs, breaches" },
   checklists: { label: "Touchpoint checklists", hint: "One short checklist per touchpoint" },
 };
 
@@ -16,10 +19,13 @@ export const SECTION_ORDER = Object.keys(SECTION_LABELS) as Section[];
 /** Every section on, as the library defaults. */
 export const ALL_SECTIONS: Sections = {
   cover: true,
+  changes: true,
   narrative: true,
   principles: true,
   readiness: true,
   integrity: true,
+  monitor: true,
+  reality: true,
   checklists: true,
 };
 

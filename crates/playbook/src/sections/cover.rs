@@ -90,7 +90,7 @@ pub(super) fn render(
 
 /// Prints the list of sections and their first pages at the foot of the cover, when the
 /// cover's text left room for it.
-pub(super) fn contents(flow: &mut Flow, starts: &[(Section, usize)]) {
+pub(super) fn contents(flow: &mut Flow, starts: &[(Section, usize)], facts: &Facts<'_>) {
     let geo = flow.geo;
     let listed: Vec<&(Section, usize)> = starts
         .iter()
@@ -128,9 +128,11 @@ pub(super) fn contents(flow: &mut Flow, starts: &[(Section, usize)]) {
         .push(Item::text(geo.left, top + 10.0, LABEL, "IN THIS PLAYBOOK"));
     for (i, (section, page)) in listed.iter().enumerate() {
         let baseline = top + 22.0 + row * i as f32 + BODY.size;
+        let title =
+            crate::layout::ellipsize(&facts.title(*section), BODY, number_x - geo.left - 30.0);
         cover
             .items
-            .push(Item::text(geo.left, baseline, BODY, section.title()));
+            .push(Item::text(geo.left, baseline, BODY, title));
         let number = page.to_string();
         let w = measure(&number, BODY);
         cover.items.push(Item::text(

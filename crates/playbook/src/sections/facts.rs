@@ -1,14 +1,20 @@
 //! What the libraries say about a workspace, gathered once per render: the audit report,
-//! the latest readiness session's summary, and the open findings of each element.
+//! the latest readiness session's summary, the open findings of each element, and, when
+//! there is something to show, the comparison with a baseline, the monitor report and the
+//! reality check's replay result.
 
 use std::collections::HashMap;
 
+use throughline_audit::RuleCode;
 use throughline_audit::{Finding, Report, Severity, SubjectKind};
 use throughline_model::{ReadinessSession, Workspace};
+use throughline_monitor::{Monitor, MonitorOptions};
 use throughline_readiness::{SessionSummary, VerdictKind};
+use throughline_reality::RealityReport;
+use throughline_versions::Comparison;
 
 use super::{Section, count, rule_handoffs, touchpoint_count};
-use crate::Edition;
+use crate::{Edition, PlaybookOptions};
 
 /// The audit and readiness results a playbook is built from.
 pub(crate) struct Facts<'a> {
@@ -23,11 +29,18 @@ pub(crate) struct Facts<'a> {
     layers: bool,
     /// Each open finding's number (1 first), by its index in `report.findings`.
     numbers: HashMap<usize, usize>,
+    /// The baseline's label and the comparison from it to the workspace, when one is given.
+    pub changes: Option<(&'a str, Comparison)>,
+    /// The monitor report as of the newest reading, when the workspace has metrics.
+    pub monitor: Option<Monitor>,
+    /// The replay result the caller passed in.
+    pub reality: Option<&'a RealityReport>,
 }
 
 impl<'a> Facts<'a> {
-    /// Audits `ws` and summarises its latest readiness session.
-    pub(crate) fn gather(ws: &'a Workspace) -> Self {
+    /// Audits `ws`, summarises its latest readiness session, compares it with the baseline
+    /// in `options`, and computes its monitor report when it has metrics.
+    pub(crate) fn gather(ws: &'a Workspace, options: &'a PlaybookOptions) -> Self {
         let report = throughline_audit::audit(ws);
         let readiness = throughline_readiness::find_session(ws, None)
             .ok()
@@ -62,6 +75,25 @@ impl<'a> Facts<'a> {
             open_by_element,
             handoffs: ws.handoffs.len(),
             layers: !ws.layer_scores.is_empty(),
+            changes: options.since.as_ref().map(|b| {
+                (
+                    b.label.as_str(),
+                    throughline_versions::compare(&b.workspace, ws),
+                )
+            }),
+            // The default date is the newest reading's, which always parses.
+            monitor: (!ws.metrics.is_empty())
+                .then(|| throughline_monitor::monitor(ws, &MonitorOptions::default()).ok())
+                .flatten(),
+            reality: options.reality.as_ref(),
+        }
+    }
+
+    /// The section's printed title: "What changed since LABEL" names the baseline.
+    pub(crate) fn title(&self, section: Section) -> String {
+        match (section, &self.changes) {
+            (Section::Changes, Some((label, _))) => format!("What changed since {label}"),
+            _ => section.title().to_string(),
         }
     }
 
@@ -70,6 +102,9 @@ impl<'a> Facts<'a> {
         match section {
             Section::Readiness => self.readiness.is_some() || self.layers,
             Section::Integrity => self.handoffs > 0,
+            Section::Changes => self.changes.is_some(),
+            Section::Monitor => self.monitor.is_some(),
+            Section::Reality => self.reality.is_some(),
             _ => true,
         }
     }
@@ -155,6 +190,68 @@ impl<'a> Facts<'a> {
                 line.push_str(&format!(", {} waived.", s.waived));
                 line
             }
+            Section::Changes => match &self.changes {
+                None => "No baseline given: left out.".to_string(),
+                Some((_, c)) => format!(
+                    "{} by layer, {} resolved and {} introduced, and how readiness moved.",
+                    count(c.changes.len(), "change", "changes"),
+                    count(c.findings.resolved.len(), "divergence", "divergences"),
+                    c.findings.introduced.len()
+                ),
+            },
+            Section::Monitor => match &self.monitor {
+                None => "No metrics yet: left out.".to_string(),
+                Some(m) => {
+                    let leading = m.metrics.iter().filter(|s| s.leading).count();
+                    let as_of = m
+                        .as_of
+                        .as_deref()
+                        .map(|d| format!(" as of {d}"))
+                        .unwrap_or_default();
+                    format!(
+                        "A scorecard of {} ({leading} leading){as_of}, the promised and measured arc, and {} drifted.",
+                        count(m.metrics.len(), "metric", "metrics"),
+                        count(
+                            m.report
+                                .findings
+                                .iter()
+                                .filter(|f| f.waived.is_none())
+                                .count(),
+                            "finding on what",
+                            "findings on what"
+                        ),
+                    )
+                }
+            },
+            Section::Reality => match self.reality {
+                None => "No event log given: left out.".to_string(),
+                Some(r) => {
+                    let fitness = r
+                        .fitness
+                        .map(|f| format!("Fitness {} over ", percent(f)))
+                        .unwrap_or_else(|| "No transitions in ".to_string());
+                    let of = |code: RuleCode| {
+                        r.findings()
+                            .iter()
+                            .filter(|f| f.code == code && f.waived.is_none())
+                            .count()
+                    };
+                    format!(
+                        "{fitness}{}; {} and {}.",
+                        count(r.cases as usize, "case", "cases"),
+                        count(
+                            of(RuleCode::ShadowHandoff),
+                            "shadow handoff",
+                            "shadow handoffs"
+                        ),
+                        count(
+                            of(RuleCode::LatencyBreach),
+                            "latency breach",
+                            "latency breaches"
+                        ),
+                    )
+                }
+            },
             Section::Checklists => format!(
                 "A checklist for each of {}: stage, owning team, claims, context, rules, open findings.",
                 count(touchpoint_count(ws), "touchpoint", "touchpoints")
@@ -165,6 +262,12 @@ impl<'a> Facts<'a> {
 
 /// A total as the readiness library words it (rounded down, so 17.96 never reads as 18.0).
 pub(crate) use throughline_readiness::total_display;
+
+/// A share from 0 to 1 as a whole percentage ("83%"); "99%" until it is truly all.
+pub(crate) fn percent(share: f64) -> String {
+    let p = (share * 100.0).floor();
+    format!("{p:.0}%")
+}
 
 /// A severity as a reader says it.
 pub(crate) fn severity_word(severity: Severity) -> &'static str {

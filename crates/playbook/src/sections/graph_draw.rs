@@ -337,7 +337,8 @@ mod tests {
             ("generated", throughline_audit::generate(300, 3)),
             ("generated 2,000", throughline_audit::generate(2_000, 7)),
         ] {
-            let facts = Facts::gather(&ws);
+            let options = crate::PlaybookOptions::default();
+            let facts = Facts::gather(&ws, &options);
             let d = plan(&ws, &facts, &HashMap::new(), &[], 479.0, 520.0);
             assert!(d.edges.len() > 5, "{label}: {} edges", d.edges.len());
             let rects = boxes(&d, 58.0, 100.0);

@@ -113,7 +113,7 @@ fn diagram(
     }
 }
 
-fn color_of(f: &Finding) -> crate::style::Color {
+pub(super) fn color_of(f: &Finding) -> crate::style::Color {
     if f.severity == throughline_audit::Severity::Error {
         ALERT
     } else {
@@ -260,11 +260,11 @@ fn every_divergence(flow: &mut Flow, ws: &Workspace, open: &[(usize, &Finding)],
     flow.table(head, blocks);
 }
 
-const NOBODY: &str = "nobody owns this";
+pub(super) const NOBODY: &str = "nobody owns this";
 
 /// Who answers for a finding: the handoff's owner when it is about a handoff, else the
 /// element's team.
-fn owner(ws: &Workspace, f: &Finding) -> String {
+pub(super) fn owner(ws: &Workspace, f: &Finding) -> String {
     let named = f.subjects.first().and_then(|s| match s.kind {
         SubjectKind::Handoff => ws
             .handoff(&s.id)

@@ -1,17 +1,21 @@
 //! The playbook's sections, what each holds, and the helpers they share.
 
 mod arc_chart;
+mod changes;
 mod checklists;
 mod cover;
 mod facts;
+mod figures;
 mod graph_diagram;
 mod graph_draw;
 mod integrity;
 mod layered;
+mod monitor;
 mod narrative;
 mod principles;
 mod radar;
 mod readiness;
+mod reality;
 mod route;
 
 use serde::{Deserialize, Serialize};
@@ -25,7 +29,7 @@ use crate::{Edition, LEADERSHIP_PAGES, PlaybookOptions};
 
 /// How much each section may print: everything in the full edition, trimmed lists in the
 /// leadership edition, tighter at each level until it fits its page budget.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub(crate) struct Limits {
     pub edition: Edition,
     pub stages: usize,
@@ -42,6 +46,19 @@ pub(crate) struct Limits {
     pub radar: bool,
     /// The most characters of any one name or sentence; longer ones end in an ellipsis.
     pub clamp: usize,
+    /// Names listed per layer in "What changed".
+    pub changed_names: usize,
+    /// Divergences listed as resolved, and as introduced, in "What changed".
+    pub delta_findings: usize,
+    /// Rows of the monitor's scorecard.
+    pub metrics: usize,
+    /// Drift findings described on the monitor page.
+    pub drift: usize,
+    /// Shadow handoffs, and latency breaches, described in the reality check.
+    pub reality_items: usize,
+    /// In the leadership edition, a section goes on under the one before when more than
+    /// this share of the page is left.
+    pub go_on_below: f32,
 }
 
 impl Limits {
@@ -56,37 +73,111 @@ impl Limits {
         every_divergence: true,
         radar: true,
         clamp: usize::MAX,
+        changed_names: 12,
+        delta_findings: 10,
+        metrics: usize::MAX,
+        drift: 10,
+        reality_items: 10,
+        go_on_below: 0.5,
     };
 
-    /// The leadership edition's levels, loosest first; the last always fits.
-    pub(crate) const LEADERSHIP: [Limits; 5] = [
-        Limits::lead(12, 10, 8, 10, true, 240),
-        Limits::lead(8, 8, 5, 10, true, 160),
-        Limits::lead(6, 6, 3, 10, true, 110),
-        Limits::lead(5, 5, 0, 8, false, 90),
-        Limits::lead(3, 3, 0, 5, false, 60),
-    ];
+    const LEAD: Limits = Limits {
+        edition: Edition::Leadership,
+        diagram: false,
+        every_divergence: false,
+        ..Limits::FULL
+    };
 
-    const fn lead(
-        stages: usize,
-        principles: usize,
-        rules: usize,
-        worst: usize,
-        radar: bool,
-        clamp: usize,
-    ) -> Limits {
+    /// The leadership edition's levels, loosest first; the last always fits. The first five
+    /// fit any workspace without the optional sections; the sixth makes room for them,
+    /// also by letting a section go on under the one before with a third of a page left.
+    pub(crate) const LEADERSHIP: [Limits; 6] = [
         Limits {
-            edition: Edition::Leadership,
-            stages,
-            principles,
-            rules,
-            worst,
-            diagram: false,
-            every_divergence: false,
-            radar,
-            clamp,
-        }
-    }
+            stages: 12,
+            principles: 10,
+            rules: 8,
+            worst: 10,
+            radar: true,
+            clamp: 240,
+            changed_names: 4,
+            delta_findings: 5,
+            metrics: 10,
+            drift: 5,
+            reality_items: 3,
+            ..Limits::LEAD
+        },
+        Limits {
+            stages: 8,
+            principles: 8,
+            rules: 5,
+            worst: 10,
+            radar: true,
+            clamp: 160,
+            changed_names: 3,
+            delta_findings: 4,
+            metrics: 8,
+            drift: 4,
+            reality_items: 3,
+            ..Limits::LEAD
+        },
+        Limits {
+            stages: 6,
+            principles: 6,
+            rules: 3,
+            worst: 10,
+            radar: true,
+            clamp: 110,
+            changed_names: 3,
+            delta_findings: 3,
+            metrics: 6,
+            drift: 3,
+            reality_items: 2,
+            ..Limits::LEAD
+        },
+        Limits {
+            stages: 5,
+            principles: 5,
+            rules: 0,
+            worst: 8,
+            radar: false,
+            clamp: 90,
+            changed_names: 2,
+            delta_findings: 3,
+            metrics: 5,
+            drift: 2,
+            reality_items: 2,
+            ..Limits::LEAD
+        },
+        Limits {
+            stages: 3,
+            principles: 3,
+            rules: 0,
+            worst: 5,
+            radar: false,
+            clamp: 60,
+            changed_names: 2,
+            delta_findings: 2,
+            metrics: 4,
+            drift: 2,
+            reality_items: 1,
+            ..Limits::LEAD
+        },
+        Limits {
+            stages: 3,
+            principles: 3,
+            rules: 0,
+            worst: 3,
+            radar: false,
+            clamp: 60,
+            changed_names: 1,
+            delta_findings: 1,
+            metrics: 3,
+            drift: 1,
+            reality_items: 1,
+            go_on_below: 0.3,
+            ..Limits::LEAD
+        },
+    ];
 
     /// Whether this is the leadership edition.
     pub(crate) fn lean(&self) -> bool {
@@ -110,8 +201,7 @@ impl Limits {
 
 /// A section of the playbook.
 ///
-/// This list is the extension point for new pages (a Monitor page, "What changed"): add a
-/// variant here and to [`Section::ALL`], a switch to [`crate::Sections`], a line in
+/// This list is the extension point for new pages: add a variant here and to [`Section::ALL`], a switch to [`crate::Sections`], a line in
 /// `Facts::summary`, and a renderer in `lay_out`; both editions then pick it up.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
@@ -119,6 +209,9 @@ impl Limits {
 pub enum Section {
     /// Name, date, vision and the readiness verdict.
     Cover,
+    /// What changed since a baseline: changes by layer, divergences resolved and
+    /// introduced, the readiness delta.
+    Changes,
     /// Stages, key moments and the emotional arc.
     Narrative,
     /// Design principles and handoff rules.
@@ -127,25 +220,35 @@ pub enum Section {
     Readiness,
     /// The handoff graph and its divergences.
     Integrity,
+    /// The scorecard, the promised and measured arc, and what drifted.
+    Monitor,
+    /// Fitness against an event log, shadow handoffs and latency breaches.
+    Reality,
     /// One checklist per touchpoint.
     Checklists,
 }
 
 impl Section {
     /// Every section, in the order the playbook prints them.
-    pub const ALL: [Section; 6] = [
+    pub const ALL: [Section; 9] = [
         Section::Cover,
+        Section::Changes,
         Section::Narrative,
         Section::Principles,
         Section::Readiness,
         Section::Integrity,
+        Section::Monitor,
+        Section::Reality,
         Section::Checklists,
     ];
 
-    /// The section's title as printed.
+    /// The section's title as printed ("What changed" is followed by the baseline's label).
     pub fn title(self) -> &'static str {
         match self {
             Section::Cover => "Cover",
+            Section::Changes => "What changed",
+            Section::Monitor => "Monitor",
+            Section::Reality => "Reality check",
             Section::Narrative => "Narrative arc",
             Section::Principles => "Design principles",
             Section::Readiness => "Readiness",
@@ -156,7 +259,7 @@ impl Section {
 
     /// One line on what the section holds for `ws`, or why it is left out.
     pub fn summary(self, ws: &Workspace) -> String {
-        Facts::gather(ws).summary(self, ws, Edition::Full)
+        Facts::gather(ws, &PlaybookOptions::default()).summary(self, ws, Edition::Full)
     }
 }
 
@@ -245,6 +348,9 @@ fn lay_out_with(
             Section::Readiness => readiness::render(&mut flow, ws, facts, limits),
             Section::Integrity => integrity::render(&mut flow, ws, facts, options, limits),
             Section::Checklists => checklists::render(&mut flow, ws, facts),
+            Section::Changes => changes::render(&mut flow, ws, facts, limits),
+            Section::Monitor => monitor::render(&mut flow, ws, facts, limits),
+            Section::Reality => reality::render(&mut flow, ws, facts, limits),
         }
         // A section that went on under the one before starts on that page.
         let opened = if flow.opened > 0 { flow.opened } else { first };
@@ -252,7 +358,7 @@ fn lay_out_with(
         starts.push((*section, opened));
     }
     if planned.contains(&Section::Cover) {
-        cover::contents(&mut flow, &starts);
+        cover::contents(&mut flow, &starts, facts);
     }
     if flow.pages.is_empty() {
         flow.new_page();
@@ -261,10 +367,11 @@ fn lay_out_with(
 }
 
 /// Opens a section on a new page: its title and a lead line. In the leadership edition a
-/// section goes on under the previous one when more than half a page is left.
+/// section goes on under the previous one when more than half a page (at the tightest
+/// level, 30%) is left.
 pub(crate) fn start(flow: &mut Flow, title: &str, lead: &str, limits: &Limits) {
     let plain = flow.pages.last().is_some_and(|p| p.plain);
-    if limits.lean() && !plain && flow.remaining() > flow.page_height() / 2.0 {
+    if limits.lean() && !plain && flow.remaining() > flow.page_height() * limits.go_on_below {
         flow.gap(28.0);
         let geo = flow.geo;
         flow.draw(Item::Path {
@@ -285,10 +392,16 @@ pub(crate) fn start(flow: &mut Flow, title: &str, lead: &str, limits: &Limits) {
 
 /// A heading inside a section, kept with what follows it.
 pub(crate) fn heading(flow: &mut Flow, text: &str) {
+    heading_over(flow, text, 40.0);
+}
+
+/// A heading kept on one page with the first `follow` points of what comes after it (a
+/// chart's whole height).
+pub(crate) fn heading_over(flow: &mut Flow, text: &str, follow: f32) {
     let geo = flow.geo;
     flow.gap(10.0);
     let rows = text_rows(text, H2, geo.left, geo.content_width());
-    flow.keep_with_next(rows, 40.0);
+    flow.keep_with_next(rows, follow);
     flow.gap(4.0);
 }
 

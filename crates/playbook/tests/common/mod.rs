@@ -257,3 +257,172 @@ fn walk(
         }
     }
 }
+
+/// The shipped sample workspace (NexusFlow).
+pub fn sample() -> Workspace {
+    throughline_format::sample()
+}
+
+fn metric(
+    mid: &str,
+    name: &str,
+    kind: throughline_model::MetricKind,
+    scale: (f64, f64),
+    scope: throughline_model::MetricScope,
+) -> throughline_model::Metric {
+    let mut m = throughline_model::Metric::new(id(mid), name, kind, scale.0, scale.1);
+    m.scope = scope;
+    m
+}
+
+/// `ws` with a scorecard and three monthly readings of each metric: a sentiment metric per
+/// stage of the sample (the setup stage's slides three months running, and the stuck
+/// stage reads far happier than the narrative promised), a leading activation rate that
+/// meets its target, a lagging NPS, support contacts where lower is better, and one metric
+/// nobody owns.
+pub fn with_metrics(mut ws: Workspace) -> Workspace {
+    use throughline_model::{Better, MetricKind, MetricScope, Reading};
+    let dates = ["2025-03-31", "2025-04-30", "2025-05-31"];
+    let readings = |ws: &mut Workspace, mid: &str, values: [f64; 3]| {
+        for (date, value) in dates.iter().zip(values) {
+            ws.readings.push(Reading {
+                metric: id(mid),
+                date: (*date).into(),
+                value,
+                n: Some(120),
+            });
+        }
+    };
+    let stages: Vec<(String, String)> = ws
+        .stages
+        .iter()
+        .map(|s| (s.id.to_string(), s.name.clone()))
+        .collect();
+    for (i, (sid, name)) in stages.iter().enumerate() {
+        let mid = format!("csat-{sid}");
+        let mut m = metric(
+            &mid,
+            &format!("Satisfaction in {name}"),
+            MetricKind::Sentiment,
+            (1.0, 5.0),
+            MetricScope::Stage(id(sid)),
+        );
+        m.owner = Some("product-team".into());
+        m.target = Some(4.0);
+        ws.metrics.push(m);
+        let values = match sid.as_str() {
+            "setup" => [3.6, 3.1, 2.4],
+            "stuck" => [3.9, 4.0, 4.1],
+            _ => [
+                3.5 + 0.1 * i as f64,
+                3.6 + 0.1 * i as f64,
+                3.8 + 0.1 * i as f64,
+            ],
+        };
+        readings(&mut ws, &mid, values);
+    }
+    let mut activation = metric(
+        "activation",
+        "Workspaces active within 30 days",
+        MetricKind::Completion,
+        (0.0, 100.0),
+        MetricScope::Journey,
+    );
+    activation.leading = true;
+    activation.target = Some(40.0);
+    activation.owner = Some("Head of product".into());
+    ws.metrics.push(activation);
+    readings(&mut ws, "activation", [31.0, 36.0, 42.0]);
+    let mut nps = metric(
+        "nps",
+        "Net promoter score",
+        MetricKind::Nps,
+        (-100.0, 100.0),
+        MetricScope::Journey,
+    );
+    nps.target = Some(30.0);
+    nps.owner = Some("Dana Okafor".into());
+    ws.metrics.push(nps);
+    readings(&mut ws, "nps", [18.0, 21.0, 19.0]);
+    let mut contacts = metric(
+        "setup-contacts",
+        "Support contacts about setup",
+        MetricKind::Contacts,
+        (0.0, 1000.0),
+        MetricScope::Stage(id("setup")),
+    );
+    contacts.direction = Better::Lower;
+    contacts.leading = true;
+    contacts.target = Some(150.0);
+    contacts.owner = Some("support-team".into());
+    ws.metrics.push(contacts);
+    readings(&mut ws, "setup-contacts", [210.0, 260.0, 340.0]);
+    let recall = metric(
+        "recall",
+        "Customers who can say the promise back",
+        MetricKind::Recall,
+        (0.0, 100.0),
+        MetricScope::Journey,
+    );
+    ws.metrics.push(recall);
+    readings(&mut ws, "recall", [22.0, 25.0, 27.0]);
+    ws
+}
+
+/// The sample as it stood at its kick-off workshop: before the May readiness session,
+/// without the two handoffs that close the loop to the CX council, and with the website
+/// still promising a one-click setup.
+pub fn kickoff(ws: &Workspace) -> Workspace {
+    let mut before = ws.clone();
+    before.readiness.truncate(1);
+    let latest = ws
+        .layer_scores
+        .iter()
+        .map(|l| l.date.clone())
+        .max()
+        .unwrap_or_default();
+    before.layer_scores.retain(|l| l.date != latest);
+    before
+        .handoffs
+        .retain(|h| h.id != "coherence-report" && h.id != "cap-decision");
+    if let Some(web) = before.elements.iter_mut().find(|e| e.id == "website") {
+        web.claims
+            .insert("setup.effort".into(), "One click, no setup".into());
+    }
+    before
+}
+
+/// A small event log of the sample as CSV: 40 cases run website > signup > wizard and
+/// then, in every other case, straight to the support desk, a handoff the map lacks; the
+/// signup-to-wizard handoff (promised within 0 h) takes hours.
+pub fn sample_log() -> String {
+    let mut out = String::from("case_id,activity,timestamp,resource\n");
+    for c in 0..40 {
+        let day = 1 + c % 28;
+        let mut steps = vec![
+            ("website", 9, "web"),
+            ("signup", 10, "web"),
+            ("wizard", 14, "app"),
+        ];
+        if c % 2 == 0 {
+            steps.push(("support-desk", 16, "zendesk"));
+        } else {
+            steps.push(("chatbot", 15, "bot"));
+        }
+        for (activity, hour, resource) in steps {
+            out.push_str(&format!(
+                "case-{c},{activity},2025-05-{day:02}T{hour:02}:00:00Z,{resource}\n"
+            ));
+        }
+    }
+    out
+}
+
+/// The reality check of `ws` against [`sample_log`], as the CLI would pass it in.
+pub fn replayed(ws: &Workspace) -> throughline_reality::RealityReport {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("log.csv");
+    std::fs::write(&path, sample_log()).unwrap();
+    throughline_reality::replay_file(ws, &path, &throughline_reality::ReplayOptions::default())
+        .unwrap()
+}
