@@ -53,6 +53,14 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
             commands::monitor::export_readings,
             commands::monitor::choose_readings_file,
             commands::monitor::choose_readings_export_path,
+            commands::versions::list_snapshots,
+            commands::versions::create_snapshot,
+            commands::versions::restore_snapshot,
+            commands::versions::delete_snapshot,
+            commands::versions::export_snapshot,
+            commands::versions::compare_versions,
+            commands::versions::workspace_timeline,
+            commands::versions::item_history,
         ])
         .events(tauri_specta::collect_events![events::LibraryChanged])
 }

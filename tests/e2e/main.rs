@@ -10,6 +10,7 @@ mod monitor;
 mod playbook;
 mod reality;
 mod stack;
+mod versions;
 
 use std::sync::Mutex;
 

@@ -11,6 +11,8 @@ import { PlaybookView } from "./playbook/PlaybookView";
 import { RealityView } from "./reality/RealityView";
 import { StackEditor } from "./stack/StackEditor";
 import { LensBar } from "./lens/LensBar";
+import { CompareFollower } from "./versions/compareSession";
+import { VersionsView } from "./versions/VersionsView";
 import { useUi, useWorkspaceStore } from "./store/context";
 
 /** The window: top bar, messages, and the current view. */
@@ -32,6 +34,7 @@ export function App() {
       <TopBar />
       <ErrorBanner />
       {hasWorkspace && <LensBar />}
+      {hasWorkspace && <CompareFollower />}
       {!ready ? (
         <main className="empty-page" aria-busy="true">
           <p className="muted">Opening your workspaces…</p>
@@ -42,6 +45,8 @@ export function App() {
         <GraphView />
       ) : hasWorkspace && view === "monitor" ? (
         <MonitorView />
+      ) : hasWorkspace && view === "versions" ? (
+        <VersionsView />
       ) : hasWorkspace && view === "playbook" ? (
         <PlaybookView />
       ) : hasWorkspace && view === "reality" ? (

@@ -60,12 +60,22 @@ export const commands = {
 	openExported: (path: string) => typedError<null, ApiError>(__TAURI_INVOKE("open_exported", { path })),
 	/**  Shows a file the user exported in this session in the system's file manager. */
 	revealExported: (path: string) => typedError<null, ApiError>(__TAURI_INVOKE("reveal_exported", { path })),
-	monitorReport: (slug: string, asOf: string | null) => typedError<Monitor_Serialize, ApiError>(__TAURI_INVOKE("monitor_report", { slug, asOf })),
-	previewReadingsImport: (slug: string, path: string, columns: ColumnMap | null, replace: boolean) => typedError<ReadingsPreview_Serialize, ApiError>(__TAURI_INVOKE("preview_readings_import", { slug, path, columns, replace })),
-	importReadings: (slug: string, path: string, columns: ColumnMap | null, replace: boolean) => typedError<WorkspaceState_Serialize, ApiError>(__TAURI_INVOKE("import_readings", { slug, path, columns, replace })),
-	exportReadings: (slug: string, path: string) => typedError<number, ApiError>(__TAURI_INVOKE("export_readings", { slug, path })),
-	chooseReadingsFile: () => typedError<string | null, ApiError>(__TAURI_INVOKE("choose_readings_file")),
-	chooseReadingsExportPath: (suggestedName: string) => typedError<string | null, ApiError>(__TAURI_INVOKE("choose_readings_export_path", { suggestedName })),
+	/**  The workspace's snapshots, newest first. */
+	listSnapshots: (slug: string) => typedError<SnapshotInfo_Serialize[], ApiError>(__TAURI_INVOKE("list_snapshots", { slug })),
+	/**  Takes a snapshot of the workspace as it is now, labelled `label` (unique in the workspace). */
+	createSnapshot: (slug: string, label: string, note: string | null) => typedError<SnapshotInfo_Serialize, ApiError>(__TAURI_INVOKE("create_snapshot", { slug, label, note })),
+	/**  Brings the workspace back to the snapshot `label` as one undoable edit. */
+	restoreSnapshot: (slug: string, label: string) => typedError<WorkspaceState_Serialize, ApiError>(__TAURI_INVOKE("restore_snapshot", { slug, label })),
+	/**  Deletes the snapshot `label`; the workspace is not touched. The UI asks first. */
+	deleteSnapshot: (slug: string, label: string) => typedError<null, ApiError>(__TAURI_INVOKE("delete_snapshot", { slug, label })),
+	/**  Writes the snapshot `label` to a `*.throughline.json` file. */
+	exportSnapshot: (slug: string, label: string, path: string) => typedError<null, ApiError>(__TAURI_INVOKE("export_snapshot", { slug, label, path })),
+	/**  Compares the older state `from` with the newer state `to` of the workspace `slug`. */
+	compareVersions: (slug: string, from: VersionRef, to: VersionRef) => typedError<Comparison_Serialize, ApiError>(__TAURI_INVOKE("compare_versions", { slug, from, to })),
+	/**  The newest `limit` change batches of the workspace, newest first, with the items each touched. */
+	workspaceTimeline: (slug: string, limit: number) => typedError<BatchSummary[], ApiError>(__TAURI_INVOKE("workspace_timeline", { slug, limit })),
+	/**  Every logged change to the item `id` of kind `kind`, newest first, field by field. */
+	itemHistory: (slug: string, kind: EntityKind, id: string) => typedError<ItemChange[], ApiError>(__TAURI_INVOKE("item_history", { slug, kind, id })),
 };
 
 /** Events */
@@ -74,15 +84,6 @@ export const events = {
 };
 
 /* Types */
-export type Monitor_Serialize = { as_of: string | null, stages: StageArc[], metrics: MetricStatus[], report: Report_Serialize };
-export type StageArc = { id: string, name: string, planned: number, measured: number | null, gap: number | null, consistency: number | null, sentiments: [string, number][], metrics: string[] };
-export type Point = { date: string, value: number, n: number | null };
-export type Trend = { since_previous: number | null, since_first: number | null, to_target: number | null };
-export type MetricStatus = { id: string, name: string, kind: MetricKind, scope: MetricScope, direction: Better, leading: boolean, owner: string | null, latest: Point | null, previous: Point | null, first: Point | null, target: number | null, meets_target: boolean | null, trend: Trend };
-export type ColumnMap = { metric: string, date: string, value: string, n: string | null };
-export type RowProblem = { row: number, message: string };
-export type RowReplacement = { row: number, metric: string, date: string, recorded: number, imported: number };
-export type ReadingsPreview_Serialize = { path: string, headers: string[], columns: ColumnMap, rows: number, to_write: number, added: number, unchanged: number, errors: RowProblem[], error_count: number, conflicts: RowReplacement[], conflict_count: number, replace: boolean, sample: Reading_Serialize[], problem: string | null, ready: boolean };
 /**  Agreement across all raters and dimensions of one session. */
 export type Agreement = Agreement_Serialize | Agreement_Deserialize;
 
@@ -117,6 +118,9 @@ export type Agreement_Serialize = {
 	words: string,
 };
 
+/**  Any JSON value, as the UI receives it. */
+export type AnyJson = null | boolean | number | null | string | AnyJson[] | { [key in string]: AnyJson };
+
 /**
  *  A failure as programs receive it: a code to branch on, a message for the user, and the
  *  located problems behind it (empty unless the failure is about particular fields).
@@ -128,11 +132,46 @@ export type ApiError = {
 	problems: Problem[],
 };
 
+/**  One item a change batch touched, for the timeline and its filter. */
+export type BatchItem = {
+	kind: EntityKind,
+	/**  The item's id (or composite key). */
+	id: string,
+	/**  The item's name (or a principle's text) after the change, else before; may be empty. */
+	name: string,
+};
+
+/**  What a logged batch is and where it stands for undo and redo. */
+export type BatchState = 
+/**  An edit in effect; on the undo stack. */
+"done" | 
+/**  An edit that was undone; on the redo stack. */
+"undone" | 
+/**  An undone edit that a later edit replaced; it can no longer be redone. */
+"discarded" | 
+/**  A record that is not itself undoable: a workspace's creation, an undo or a redo. */
+"record";
+
+/**  One change batch as the timeline lists it: when, who, through what, and which items. */
+export type BatchSummary = {
+	id: number,
+	/**  RFC 3339, UTC. */
+	at: string,
+	who: string,
+	source: Source,
+	label: string,
+	state: BatchState,
+	items: BatchItem[],
+};
+
 /**  Which way a metric gets better. */
 export type Better = "higher" | "lower";
 
 /**  The capability a system provides. */
 export type Capability = "data" | "measurement" | "governance";
+
+/**  One item that differs between the two states. */
+export type Change = Change_Serialize | Change_Deserialize;
 
 /**  What a committed transaction did. */
 export type ChangeKind = 
@@ -151,6 +190,87 @@ export type ChangeKind =
  *  the settings): refresh everything.
  */
 "external";
+
+/**  One item that differs between the two states. */
+export type Change_Deserialize = {
+	/**  The collection, named as in the file: `elements`, `layer_scores`, `workspace`. */
+	collection: string,
+	/**  The item's id (or composite key: `vision@2026-03-01`, `code|subject`). */
+	id: string,
+	change: ItemChangeKind,
+	/**  The item's name as people know it (name, or a principle's text), for display. */
+	name: string,
+	/**
+	 *  The layer of the Coherence Stack the item belongs to; absent for records such as
+	 *  readiness sessions, layer scores, waivers and metrics.
+	 */
+	layer?: Layer | null,
+	/**  For `changed`: each field that differs, by dotted path. */
+	fields: { [key in string]: FieldChange },
+	/**  For `moved` (and a `changed` item that also moved): where it stood and stands. */
+	position?: Position | null,
+	/**  For `removed`: the item as it was, so a view can show it as a ghost. */
+	before?: AnyJson | null,
+	/**  For `added`: the item as it is. */
+	after?: AnyJson | null,
+};
+
+/**  One item that differs between the two states. */
+export type Change_Serialize = {
+	/**  The collection, named as in the file: `elements`, `layer_scores`, `workspace`. */
+	collection: string,
+	/**  The item's id (or composite key: `vision@2026-03-01`, `code|subject`). */
+	id: string,
+	change: ItemChangeKind,
+	/**  The item's name as people know it (name, or a principle's text), for display. */
+	name: string,
+	/**
+	 *  The layer of the Coherence Stack the item belongs to; absent for records such as
+	 *  readiness sessions, layer scores, waivers and metrics.
+	 */
+	layer: Layer | null,
+	/**  For `changed`: each field that differs, by dotted path. */
+	fields?: { [key in string]: FieldChange },
+	/**  For `moved` (and a `changed` item that also moved): where it stood and stands. */
+	position?: Position,
+	/**  For `removed`: the item as it was, so a view can show it as a ghost. */
+	before?: AnyJson,
+	/**  For `added`: the item as it is. */
+	after?: AnyJson,
+};
+
+/**  Everything that differs between two states of a workspace. */
+export type Comparison = Comparison_Serialize | Comparison_Deserialize;
+
+/**  Everything that differs between two states of a workspace. */
+export type Comparison_Deserialize = {
+	/**  The older state, as the caller names it (a workspace's name by default). */
+	from: string,
+	/**  The newer state. */
+	to: string,
+	/**
+	 *  In document order of collections; within one, the newer state's order, then what
+	 *  was removed in the older state's order.
+	 */
+	changes: Change_Deserialize[],
+	findings: FindingsDelta_Deserialize,
+	readiness: ReadinessDelta_Deserialize,
+};
+
+/**  Everything that differs between two states of a workspace. */
+export type Comparison_Serialize = {
+	/**  The older state, as the caller names it (a workspace's name by default). */
+	from: string,
+	/**  The newer state. */
+	to: string,
+	/**
+	 *  In document order of collections; within one, the newer state's order, then what
+	 *  was removed in the older state's order.
+	 */
+	changes: Change_Serialize[],
+	findings: FindingsDelta_Serialize,
+	readiness: ReadinessDelta_Serialize,
+};
 
 /**  The six readiness dimensions, in the order they are always shown. */
 export type Dimension = "strategy" | "data" | "team" | "technology" | "culture" | "metrics";
@@ -363,6 +483,17 @@ export type Element_Serialize = {
 /**  How the customer feels at a stage: -2 (a trough) to +2 (a peak); 0 is neutral. */
 export type Emotion = number;
 
+/**  The kinds of entity a workspace is stored as, one row each. */
+export type EntityKind = 
+/**  The workspace's name, vision and journey state (key `workspace`). */
+"info" | "stage" | "element" | "handoff" | "principle" | "session" | 
+/**  Key `layer@date`. */
+"layer_score" | 
+/**  Key `code|subject`. */
+"waiver" | "metric" | 
+/**  Key `metric@date`. */
+"reading" | "review";
+
 /**  What kind of failure an [`ApiError`] reports: a stable, snake_case name to branch on. */
 export type ErrorCode = 
 /**  The edit would leave the workspace inconsistent; `problems` says where. */
@@ -429,8 +560,39 @@ export type ExportedPlaybook = {
 	pages: number,
 };
 
+/**  One field's value before and after; `null` means absent. */
+export type FieldChange = {
+	before: AnyJson,
+	after: AnyJson,
+};
+
 /**  One place where the truth diverges, why it matters and what to do. */
 export type Finding = Finding_Serialize | Finding_Deserialize;
+
+/**  A finding present in one state and not the other, identified by code and key. */
+export type FindingChange = FindingChange_Serialize | FindingChange_Deserialize;
+
+/**  A finding present in one state and not the other, identified by code and key. */
+export type FindingChange_Deserialize = {
+	code: string,
+	key: string,
+	severity: Severity,
+	/**  True when a waiver in that state accepts the finding. */
+	waived: boolean,
+	layer?: Layer | null,
+	message: string,
+};
+
+/**  A finding present in one state and not the other, identified by code and key. */
+export type FindingChange_Serialize = {
+	code: string,
+	key: string,
+	severity: Severity,
+	/**  True when a waiver in that state accepts the finding. */
+	waived: boolean,
+	layer: Layer | null,
+	message: string,
+};
 
 /**  One place where the truth diverges, why it matters and what to do. */
 export type Finding_Deserialize = {
@@ -480,6 +642,25 @@ export type Finding_Serialize = {
 	 *  (monitor findings do: which layer drifted).
 	 */
 	layer?: Layer,
+};
+
+/**  Findings of the newer state that the older lacked, and the reverse. */
+export type FindingsDelta = FindingsDelta_Serialize | FindingsDelta_Deserialize;
+
+/**  Findings of the newer state that the older lacked, and the reverse. */
+export type FindingsDelta_Deserialize = {
+	/**  In the newer state only, most severe first. */
+	introduced: FindingChange_Deserialize[],
+	/**  In the older state only, most severe first. */
+	resolved: FindingChange_Deserialize[],
+};
+
+/**  Findings of the newer state that the older lacked, and the reverse. */
+export type FindingsDelta_Serialize = {
+	/**  In the newer state only, most severe first. */
+	introduced: FindingChange_Serialize[],
+	/**  In the older state only, most severe first. */
+	resolved: FindingChange_Serialize[],
 };
 
 /**  A named gap pattern. */
@@ -580,8 +761,49 @@ export type HistoryStep = {
  */
 export type Id = string;
 
+/**  What one change batch did to one item: the inspector's history entry. */
+export type ItemChange = {
+	batch: number,
+	/**  RFC 3339, UTC. */
+	at: string,
+	who: string,
+	source: Source,
+	label: string,
+	state: BatchState,
+	change: ItemChangeKind,
+	/**  For `changed`: each field's before and after, by dotted path. */
+	fields: { [key in string]: FieldChange },
+};
+
+/**  What happened to one item between two states. */
+export type ItemChangeKind = "added" | "removed" | 
+/**
+ *  At least one field differs. An item that also moved is reported once, as
+ *  `changed`, with its `position` filled in.
+ */
+"changed" | 
+/**  Only its position among the other items changed (stages and principles). */
+"moved";
+
 /**  The four layers of the Coherence Stack, top to bottom. */
 export type Layer = "vision" | "narrative" | "system" | "touchpoint";
+
+/**  One layer's latest rating before and after. */
+export type LayerDelta = LayerDelta_Serialize | LayerDelta_Deserialize;
+
+/**  One layer's latest rating before and after. */
+export type LayerDelta_Deserialize = {
+	layer: Layer,
+	before?: number | null,
+	after?: number | null,
+};
+
+/**  One layer's latest rating before and after. */
+export type LayerDelta_Serialize = {
+	layer: Layer,
+	before: number | null,
+	after: number | null,
+};
 
 /**  The stack's latest ratings and the patterns found, most important first. */
 export type LayerDiagnosis = LayerDiagnosis_Serialize | LayerDiagnosis_Deserialize;
@@ -808,6 +1030,12 @@ export type PlaybookOptions_Serialize = {
 	layout: NodePosition[],
 };
 
+/**  An item's position before and after, counted from 0. */
+export type Position = {
+	before: number,
+	after: number,
+};
+
 /**  A design principle every team keeps. */
 export type Principle = Principle_Serialize | Principle_Deserialize;
 
@@ -870,6 +1098,52 @@ export type Rater_Serialize = {
 	name: string,
 	scores: RaterScores_Serialize,
 	note?: string,
+};
+
+/**  Readiness and layer scores in the two states. */
+export type ReadinessDelta = ReadinessDelta_Serialize | ReadinessDelta_Deserialize;
+
+/**  Readiness and layer scores in the two states. */
+export type ReadinessDelta_Deserialize = {
+	/**  The older state's latest session, if it has one. */
+	before?: ReadinessPoint_Deserialize | null,
+	after?: ReadinessPoint_Deserialize | null,
+	/**  The four layers, top to bottom, at their latest rating in each state. */
+	layers: LayerDelta_Deserialize[],
+};
+
+/**  Readiness and layer scores in the two states. */
+export type ReadinessDelta_Serialize = {
+	/**  The older state's latest session, if it has one. */
+	before: ReadinessPoint_Serialize | null,
+	after: ReadinessPoint_Serialize | null,
+	/**  The four layers, top to bottom, at their latest rating in each state. */
+	layers: LayerDelta_Serialize[],
+};
+
+/**  The latest readiness session of one state: its total and per-dimension means. */
+export type ReadinessPoint = ReadinessPoint_Serialize | ReadinessPoint_Deserialize;
+
+/**  The latest readiness session of one state: its total and per-dimension means. */
+export type ReadinessPoint_Deserialize = {
+	session: string,
+	name: string,
+	date: string,
+	/**  Out of 30; absent when a dimension has no score. */
+	total?: number | null,
+	/**  The six means, in display order. */
+	means: DimensionMean_Deserialize[],
+};
+
+/**  The latest readiness session of one state: its total and per-dimension means. */
+export type ReadinessPoint_Serialize = {
+	session: string,
+	name: string,
+	date: string,
+	/**  Out of 30; absent when a dimension has no score. */
+	total: number | null,
+	/**  The six means, in display order. */
+	means: DimensionMean_Serialize[],
 };
 
 /**  One session's figures, the layer diagnosis and the trend across sessions. */
@@ -1003,13 +1277,17 @@ export type Score = number;
 /**
  *  A section of the playbook.
  * 
- *  This list is the extension point for new pages (a Monitor page, "What changed"): add a
- *  variant here and to [`Section::ALL`], a switch to [`crate::Sections`], a line in
+ *  This list is the extension point for new pages: add a variant here and to [`Section::ALL`], a switch to [`crate::Sections`], a line in
  *  `Facts::summary`, and a renderer in `lay_out`; both editions then pick it up.
  */
 export type Section = 
 /**  Name, date, vision and the readiness verdict. */
 "cover" | 
+/**
+ *  What changed since a baseline: changes by layer, divergences resolved and
+ *  introduced, the readiness delta.
+ */
+"changes" | 
 /**  Stages, key moments and the emotional arc. */
 "narrative" | 
 /**  Design principles and handoff rules. */
@@ -1018,6 +1296,10 @@ export type Section =
 "readiness" | 
 /**  The handoff graph and its divergences. */
 "integrity" | 
+/**  The scorecard, the promised and measured arc, and what drifted. */
+"monitor" | 
+/**  Fitness against an event log, shadow handoffs and latency breaches. */
+"reality" | 
 /**  One checklist per touchpoint. */
 "checklists";
 
@@ -1048,6 +1330,12 @@ export type Sections_Deserialize = {
 	integrity?: boolean,
 	/**  One compact checklist per touchpoint, with its open findings. */
 	checklists?: boolean,
+	/**  What changed since the baseline, when one is given. */
+	changes?: boolean,
+	/**  The scorecard, the promised and measured arc and what drifted, when there are metrics. */
+	monitor?: boolean,
+	/**  Fitness, shadow handoffs and latency breaches, when a replay result is given. */
+	reality?: boolean,
 };
 
 /**  Which sections to include; all by default. A section with nothing to show is left out. */
@@ -1064,6 +1352,12 @@ export type Sections_Serialize = {
 	integrity: boolean,
 	/**  One compact checklist per touchpoint, with its open findings. */
 	checklists: boolean,
+	/**  What changed since the baseline, when one is given. */
+	changes: boolean,
+	/**  The scorecard, the promised and measured arc and what drifted, when there are metrics. */
+	monitor: boolean,
+	/**  Fitness, shadow handoffs and latency breaches, when a replay result is given. */
+	reality: boolean,
 };
 
 /**  Everything the readiness view and `throughline readiness` show for one session. */
@@ -1148,6 +1442,37 @@ export type Settings_Serialize = {
 
 /**  How serious a finding is. Ordered from most to least serious. */
 export type Severity = "error" | "warning" | "info";
+
+/**  A snapshot as listed: everything but the document. */
+export type SnapshotInfo = SnapshotInfo_Serialize | SnapshotInfo_Deserialize;
+
+/**  A snapshot as listed: everything but the document. */
+export type SnapshotInfo_Deserialize = {
+	label: string,
+	note?: string | null,
+	who: string,
+	/**  RFC 3339, UTC: when it was taken. */
+	at: string,
+	/**  The workspace's revision when it was taken. */
+	revision: number,
+	elements: number,
+	/**  The bytes the snapshot takes in the library. */
+	stored_bytes: number,
+};
+
+/**  A snapshot as listed: everything but the document. */
+export type SnapshotInfo_Serialize = {
+	label: string,
+	note: string | null,
+	who: string,
+	/**  RFC 3339, UTC: when it was taken. */
+	at: string,
+	/**  The workspace's revision when it was taken. */
+	revision: number,
+	elements: number,
+	/**  The bytes the snapshot takes in the library. */
+	stored_bytes: number,
+};
 
 /**  Where a write came from, recorded with every change batch. */
 export type Source = "ui" | "cli" | "import" | "undo" | "redo" | 
@@ -1263,6 +1588,15 @@ export type VerdictKind =
 "foundations_first" | 
 /**  Some dimension has no score, so there is no total to judge. */
 "incomplete";
+
+/**  One state of a workspace to compare: as it is now, a snapshot of it, or a file. */
+export type VersionRef = 
+/**  The workspace as it is now. */
+{ kind: "current" } | 
+/**  One of the workspace's snapshots, by label. */
+{ kind: "snapshot"; label: string } | 
+/**  A `*.throughline.json` file the user chose. */
+{ kind: "file"; path: string };
 
 /**  A finding a team has decided to accept, with the reason on record. */
 export type Waiver = {

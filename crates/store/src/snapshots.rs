@@ -19,6 +19,7 @@ use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
 use serde::Serialize;
 use throughline_model::{EditError, Workspace, check_long_text, check_name, diff, validate};
 
+use crate::events::{ChangeKind, Committed};
 use crate::label::quoted;
 use crate::library::workspace_id;
 use crate::log::{self, NewBatch, Role};
@@ -278,6 +279,14 @@ impl Store {
             )?;
         }
         tx.commit()?;
+        if !changes.is_empty() {
+            // Other windows show the restored workspace as they show any edit.
+            self.published(Committed {
+                slug: Some(slug.to_string()),
+                source: Some(Source::Restore),
+                kind: ChangeKind::Edited,
+            });
+        }
         self.state(slug)
     }
 }

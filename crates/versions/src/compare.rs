@@ -18,7 +18,9 @@ use rustc_hash::FxHashMap;
 /// What happened to one item between two states.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
-#[serde(rename_all = "snake_case")]
+// The store has a `ChangeKind` too (what a committed transaction was); the generated bindings
+// need two names. A container rename does not change the JSON of a unit-variant enum.
+#[serde(rename = "ItemChangeKind", rename_all = "snake_case")]
 pub enum ChangeKind {
     Added,
     Removed,
@@ -59,9 +61,11 @@ pub struct Change {
     pub position: Option<Position>,
     /// For `removed`: the item as it was, so a view can show it as a ghost.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "specta", specta(type = Option<crate::AnyJson>))]
     pub before: Option<Value>,
     /// For `added`: the item as it is.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "specta", specta(type = Option<crate::AnyJson>))]
     pub after: Option<Value>,
 }
 

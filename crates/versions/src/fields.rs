@@ -14,7 +14,9 @@ use serde_json::{Map, Value};
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct FieldChange {
+    #[cfg_attr(feature = "specta", specta(type = crate::AnyJson))]
     pub before: Value,
+    #[cfg_attr(feature = "specta", specta(type = crate::AnyJson))]
     pub after: Value,
 }
 

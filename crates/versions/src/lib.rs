@@ -19,6 +19,8 @@ mod compare;
 mod error;
 mod fields;
 mod findings;
+#[cfg(feature = "specta")]
+mod json;
 mod merge;
 mod readiness;
 mod render;
@@ -29,6 +31,8 @@ pub use compare::{Change, ChangeKind, Comparison, Position, changes, compare};
 pub use error::VersionsError;
 pub use fields::{FieldChange, field_changes};
 pub use findings::{FindingChange, FindingsDelta};
+#[cfg(feature = "specta")]
+pub use json::AnyJson;
 pub use merge::{Conflict, Merge, MergeOptions, merge};
 pub use readiness::{LayerDelta, ReadinessDelta, ReadinessPoint};
 pub use render::{render_conflicts_text, render_text};

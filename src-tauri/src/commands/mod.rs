@@ -5,4 +5,5 @@ pub mod monitor;
 pub mod playbook;
 pub mod readiness;
 pub mod reality;
+pub mod versions;
 pub mod workspace;

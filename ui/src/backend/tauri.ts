@@ -92,6 +92,18 @@ export class TauriBackend implements Backend {
     unwrap(commands.importReadings(slug, path, columns, replace));
   chooseReadingsExportPath = (suggestedName: string) => unwrap(commands.chooseReadingsExportPath(suggestedName));
   exportReadings = (slug: string, path: string) => unwrap(commands.exportReadings(slug, path));
+  listSnapshots = (slug: string) => unwrap(commands.listSnapshots(slug));
+  createSnapshot = (slug: string, label: string, note: string | null) => unwrap(commands.createSnapshot(slug, label, note));
+  restoreSnapshot = (slug: string, label: string) => unwrap(commands.restoreSnapshot(slug, label));
+  deleteSnapshot = async (slug: string, label: string) => {
+    await unwrap(commands.deleteSnapshot(slug, label));
+  };
+  exportSnapshot = async (slug: string, label: string, path: string) => {
+    await unwrap(commands.exportSnapshot(slug, label, path));
+  };
+  compareVersions: Backend["compareVersions"] = (slug, from, to) => unwrap(commands.compareVersions(slug, from, to));
+  workspaceTimeline = (slug: string, limit: number) => unwrap(commands.workspaceTimeline(slug, limit));
+  itemHistory: Backend["itemHistory"] = (slug, kind, id) => unwrap(commands.itemHistory(slug, kind, id));
 
   onLibraryChanged = (listener: (change: LibraryChanged) => void): (() => void) => {
     const own = getCurrentWindow().label;

@@ -8,6 +8,20 @@ import type * as B from "../bindings";
 // always writes is required here. What the UI sends (edits, settings, playbook options) is
 // built in the same full shape, which the backend's more lenient input shape accepts.
 export type Agreement = B.Agreement_Serialize;
+export type BatchItem = B.BatchItem;
+export type BatchState = B.BatchState;
+export type BatchSummary = B.BatchSummary;
+export type Comparison = B.Comparison_Serialize;
+export type EntityKind = B.EntityKind;
+export type FieldChange = B.FieldChange;
+export type FindingChange = B.FindingChange_Serialize;
+export type ItemChange = B.ItemChange;
+export type ItemChangeKind = B.ItemChangeKind;
+export type JsonValue = B.AnyJson;
+export type SnapshotInfo = B.SnapshotInfo_Serialize;
+export type Source = B.Source;
+export type VersionChange = B.Change_Serialize;
+export type VersionRef = B.VersionRef;
 export type Capability = B.Capability;
 export type ColumnMap = B.ColumnMap;
 export type Dimension = B.Dimension;
@@ -180,6 +194,20 @@ export interface Backend {
   chooseReadingsExportPath(suggestedName: string): Promise<string | null>;
   /** Writes every reading to a CSV file; returns how many. */
   exportReadings(slug: string, path: string): Promise<number>;
+  /** The workspace's snapshots, newest first. */
+  listSnapshots(slug: string): Promise<SnapshotInfo[]>;
+  /** Takes a snapshot of the workspace as it is now; the label is unique within the workspace. */
+  createSnapshot(slug: string, label: string, note: string | null): Promise<SnapshotInfo>;
+  /** Brings the workspace back to a snapshot as one undoable edit. */
+  restoreSnapshot(slug: string, label: string): Promise<WorkspaceState>;
+  deleteSnapshot(slug: string, label: string): Promise<void>;
+  exportSnapshot(slug: string, label: string, path: string): Promise<void>;
+  /** What changed from the older state `from` to the newer state `to`, with findings and readiness. */
+  compareVersions(slug: string, from: VersionRef, to: VersionRef): Promise<Comparison>;
+  /** The newest `limit` change batches, newest first. */
+  workspaceTimeline(slug: string, limit: number): Promise<BatchSummary[]>;
+  /** Every logged change to one item, newest first, field by field. */
+  itemHistory(slug: string, kind: EntityKind, id: string): Promise<ItemChange[]>;
   /**
    * Calls `listener` for every transaction committed to the library by someone else: another
    * window, or another program such as the CLI. This window's own writes are not echoed.

@@ -5,6 +5,7 @@ import { ActorField } from "../inspector/ActorField";
 import { CommitText } from "../components/CommitText";
 import { ListField } from "../inspector/ListField";
 import { KIND_ICON, KIND_LABEL } from "../model/layers";
+import { ItemHistory } from "../versions/ItemHistory";
 import { MODE_LABEL, ruleLabel, SEVERITY_ICON, TRIGGER_LABEL } from "./labels";
 
 interface Props {
@@ -252,6 +253,7 @@ export function HandoffInspector({ handoff: h, doc, findings, onChange, onClose 
             </div>
           </dl>
         </details>
+        <ItemHistory kind="handoff" id={h.id} />
       </div>
       <footer className="inspector-foot">
         <button

@@ -10,6 +10,7 @@ import { HandoffsField } from "./HandoffsField";
 import { KeyValueRows } from "./KeyValueRows";
 import { ListField } from "./ListField";
 import { normalize } from "./normalize";
+import { ItemHistory } from "../versions/ItemHistory";
 import { StagesField, CoversField } from "./RefFields";
 
 export interface InspectorProps {
@@ -207,6 +208,7 @@ export function Inspector({ element, doc, onChange, onClose, focusName }: Inspec
             </div>
           </dl>
         </details>
+        <ItemHistory kind="element" id={element.id} />
       </div>
       <footer className="inspector-foot">
         <button

@@ -4,6 +4,7 @@ import { SaveIndicator } from "./SaveIndicator";
 import { SettingsDialog } from "./SettingsDialog";
 import { useView } from "./useView";
 import { WorkspaceSwitcher } from "./WorkspaceSwitcher";
+import { SnapshotButton } from "../versions/SnapshotButton";
 
 /** Brand, workspace, navigation, saved state, undo/redo, settings. */
 export function TopBar() {
@@ -23,28 +24,32 @@ export function TopBar() {
       <WorkspaceSwitcher />
       {current && (
         <nav className="nav" aria-label="Views">
-          <a className="nav-item" aria-current={view === "stack" ? "page" : undefined} href="#stack">
-            Coherence Stack
+          <a className="nav-item" aria-current={view === "stack" ? "page" : undefined} href="#stack" title="The Coherence Stack">
+            Stack
           </a>
-          <a className="nav-item" aria-current={view === "graph" ? "page" : undefined} href="#graph" data-testid="nav-graph">
-            Handoff graph
+          <a className="nav-item" aria-current={view === "graph" ? "page" : undefined} href="#graph" data-testid="nav-graph" title="The handoff graph">
+            Graph
           </a>
-          <a className="nav-item" aria-current={view === "assess" ? "page" : undefined} href="#assess" data-testid="nav-assess">
+          <a className="nav-item" aria-current={view === "assess" ? "page" : undefined} href="#assess" data-testid="nav-assess" title="Readiness sessions">
             Assess
           </a>
-          <a className="nav-item" aria-current={view === "monitor" ? "page" : undefined} href="#monitor" data-testid="nav-monitor">
+          <a className="nav-item" aria-current={view === "monitor" ? "page" : undefined} href="#monitor" data-testid="nav-monitor" title="Coherence metrics over time">
             Monitor
           </a>
-          <a className="nav-item" aria-current={view === "playbook" ? "page" : undefined} href="#playbook" data-testid="nav-playbook">
-            Playbook
-          </a>
-          <a className="nav-item" aria-current={view === "reality" ? "page" : undefined} href="#reality" data-testid="nav-reality">
+          <a className="nav-item" aria-current={view === "reality" ? "page" : undefined} href="#reality" data-testid="nav-reality" title="Event logs replayed against the map">
             Reality
+          </a>
+          <a className="nav-item" aria-current={view === "versions" ? "page" : undefined} href="#versions" data-testid="nav-versions" title="Snapshots, compare and history">
+            Versions
+          </a>
+          <a className="nav-item" aria-current={view === "playbook" ? "page" : undefined} href="#playbook" data-testid="nav-playbook" title="The PDF playbook">
+            Playbook
           </a>
         </nav>
       )}
       <div className="grow" />
       <SaveIndicator />
+      {current && <SnapshotButton />}
       {current && (
         <div className="history" role="group" aria-label="History">
           <button

@@ -1,6 +1,13 @@
 import type {
   Backend,
   ColumnMap,
+  BatchState,
+  BatchSummary,
+  EntityKind,
+  ItemChange,
+  SnapshotInfo,
+  Source,
+  VersionRef,
   Edit,
   ErrorCode,
   ExportedPlaybook,
@@ -31,14 +38,36 @@ import { labelOf } from "./labels";
 import { notRatedReport } from "./sampleOutput";
 import { sampleOutline } from "./playbookFixture";
 import { aliasEditOf, emptyReplay, sampleLogPreview } from "./realityDouble";
+import { COLLECTIONS, changes, compareDocs, fieldChanges } from "./versionsDouble";
+
+interface Step {
+  label: string;
+  doc: Workspace;
+  /** The logged batch this step undoes or redoes. */
+  batch?: number;
+}
+
+/** A logged change batch: the whole documents before and after (the double's change log). */
+interface Logged {
+  id: number;
+  at: string;
+  who: string;
+  source: Source;
+  label: string;
+  state: BatchState;
+  before: Workspace;
+  after: Workspace;
+}
 
 interface Entry {
   slug: string;
   doc: Workspace;
-  undo: { label: string; doc: Workspace }[];
-  redo: { label: string; doc: Workspace }[];
+  undo: Step[];
+  redo: Step[];
   revision: number;
   updatedAt: string;
+  snapshots: (SnapshotInfo & { doc: Workspace })[];
+  log: Logged[];
 }
 
 export interface Call {
@@ -148,6 +177,8 @@ export class MemoryBackend implements Backend {
       redo: [],
       revision: 0,
       updatedAt: this.now(),
+      snapshots: [],
+      log: [],
     });
     return slug;
   }
@@ -258,11 +289,7 @@ export class MemoryBackend implements Backend {
       const next = applyEdit(e.doc, stampWaivers(edit, this.settings.display_name, this.stampTime ?? new Date().toISOString()));
       // Like the store, an edit that changes nothing is not logged.
       if (JSON.stringify(next) === JSON.stringify(e.doc)) return this.state(e);
-      e.undo.push({ label: labelOf(e.doc, edit), doc: e.doc });
-      e.redo = [];
-      e.doc = next;
-      e.revision += 1;
-      e.updatedAt = this.now();
+      this.commit(e, next, labelOf(e.doc, edit), "ui");
       return this.state(e);
     });
 
@@ -276,12 +303,155 @@ export class MemoryBackend implements Backend {
     const to = dir === "undo" ? e.redo : e.undo;
     const step = from.pop();
     if (!step) throw new BackendError(dir === "undo" ? "nothing_to_undo" : "nothing_to_redo", `There is nothing to ${dir}.`);
-    to.push({ label: step.label, doc: e.doc });
+    to.push({ label: step.label, doc: e.doc, batch: step.batch });
+    const undone = e.log.find((l) => l.id === step.batch);
+    if (undone) undone.state = dir === "undo" ? "undone" : "done";
+    e.log.push(this.logged(e, e.doc, step.doc, `${dir === "undo" ? "Undo" : "Redo"}: ${step.label}`, dir, "record"));
     e.doc = step.doc;
     e.revision += 1;
     e.updatedAt = this.now();
     return this.state(e);
   }
+
+  /** Who the double says made a change: the display name, as the store does. */
+  private who(): string {
+    return this.settings.display_name.trim() || "Someone";
+  }
+
+  private logged(e: Entry, before: Workspace, after: Workspace, label: string, source: Source, state: BatchState): Logged {
+    return { id: e.log.length + 1, at: this.now(), who: this.who(), source, label, state, before, after };
+  }
+
+  /** Saves `next` as one undoable change batch, as the store does for an edit or a restore. */
+  private commit(e: Entry, next: Workspace, label: string, source: Source): void {
+    for (const l of e.log) if (l.state === "undone") l.state = "discarded";
+    const batch = this.logged(e, e.doc, next, label, source, "done");
+    e.log.push(batch);
+    e.undo.push({ label, doc: e.doc, batch: batch.id });
+    e.redo = [];
+    e.doc = next;
+    e.revision += 1;
+    e.updatedAt = batch.at;
+  }
+
+  private snapshot(e: Entry, label: string): SnapshotInfo & { doc: Workspace } {
+    const s = e.snapshots.find((x) => x.label.toLowerCase() === label.trim().toLowerCase());
+    if (!s) {
+      const known = e.snapshots.map((x) => `“${x.label}”`).join(", ") || "none";
+      throw new BackendError("not_found", `There is no snapshot “${label.trim()}” of ${e.slug}; its snapshots are: ${known}.`);
+    }
+    return s;
+  }
+
+  private version(e: Entry, which: VersionRef): { name: string; doc: Workspace } {
+    if (which.kind === "current") return { name: "Now", doc: e.doc };
+    if (which.kind === "snapshot") return { name: `“${which.label.trim()}”`, doc: this.snapshot(e, which.label).doc };
+    if (!this.compareFile) throw new BackendError("io", `Cannot read ${which.path}.`);
+    return { name: which.path.split("/").pop() ?? which.path, doc: this.compareFile };
+  }
+
+  /** The document a `{kind: "file"}` state reads; null: the file cannot be read. */
+  compareFile: Workspace | null = null;
+
+  listSnapshots = (slug: string) =>
+    this.call("listSnapshots", [slug], () => [...this.entry(slug).snapshots].reverse().map(({ doc: _doc, ...info }) => info));
+
+  createSnapshot = (slug: string, label: string, note: string | null) =>
+    this.call("createSnapshot", [slug, label, note], () => {
+      const e = this.entry(slug);
+      const name = label.trim();
+      if (!name) throw new BackendError("invalid_input", "A snapshot needs a label.");
+      const taken = e.snapshots.find((x) => x.label.toLowerCase() === name.toLowerCase());
+      if (taken) throw new BackendError("conflict", `A snapshot is already labelled “${taken.label}”; choose another label.`);
+      const info: SnapshotInfo = {
+        label: name,
+        note: note?.trim() || null,
+        who: this.who(),
+        at: this.now(),
+        revision: e.revision,
+        elements: e.doc.elements.length,
+        stored_bytes: JSON.stringify(e.doc).length,
+      };
+      e.snapshots.push({ ...info, doc: structuredClone(e.doc) });
+      return info;
+    });
+
+  restoreSnapshot = (slug: string, label: string) =>
+    this.call("restoreSnapshot", [slug, label], () => {
+      const e = this.entry(slug);
+      const s = this.snapshot(e, label);
+      if (JSON.stringify(s.doc) !== JSON.stringify(e.doc))
+        this.commit(e, structuredClone(s.doc), `Restore snapshot “${s.label}”`, "restore");
+      return this.state(e);
+    });
+
+  deleteSnapshot = (slug: string, label: string) =>
+    this.call("deleteSnapshot", [slug, label], () => {
+      const e = this.entry(slug);
+      const s = this.snapshot(e, label);
+      e.snapshots = e.snapshots.filter((x) => x !== s);
+    });
+
+  exportSnapshot = (slug: string, label: string, path: string) =>
+    this.call("exportSnapshot", [slug, label, path], () => {
+      this.snapshot(this.entry(slug), label);
+    });
+
+  compareVersions = (slug: string, from: VersionRef, to: VersionRef) =>
+    this.call("compareVersions", [slug, from, to], () => {
+      const e = this.entry(slug);
+      const a = this.version(e, from);
+      const b = this.version(e, to);
+      return compareDocs(a.doc, b.doc, a.name, b.name, (doc) => this.auditFor(doc, slug));
+    });
+
+  workspaceTimeline = (slug: string, limit: number) =>
+    this.call("workspaceTimeline", [slug, limit], (): BatchSummary[] =>
+      [...this.entry(slug).log]
+        .reverse()
+        .slice(0, limit)
+        .map((l) => ({
+          id: l.id,
+          at: l.at,
+          who: l.who,
+          source: l.source,
+          label: l.label,
+          state: l.state,
+          items: changes(l.before, l.after).map((c) => ({
+            kind: COLLECTIONS.find((k) => k.name === c.collection)?.kind ?? "info",
+            id: c.id,
+            name: c.name,
+          })),
+        })),
+    );
+
+  itemHistory = (slug: string, kind: EntityKind, id: string) =>
+    this.call("itemHistory", [slug, kind, id], (): ItemChange[] => {
+      const collection = COLLECTIONS.find((c) => c.kind === kind);
+      if (!collection) return [];
+      const find = (doc: Workspace) => collection.items(doc).find((x) => collection.key(x) === id);
+      return [...this.entry(slug).log].reverse().flatMap((l): ItemChange[] => {
+        const before = find(l.before);
+        const after = find(l.after);
+        if (!before && !after) return [];
+        const fields = fieldChanges(before, after);
+        const moved = before && after && Object.keys(fields).length === 0;
+        if (moved && collection.items(l.before).indexOf(before) === collection.items(l.after).indexOf(after)) return [];
+        const change = !before ? "added" : !after ? "removed" : moved ? "moved" : "changed";
+        return [
+          {
+            batch: l.id,
+            at: l.at,
+            who: l.who,
+            source: l.source,
+            label: l.label,
+            state: l.state,
+            change,
+            fields: change === "changed" ? fields : {},
+          },
+        ];
+      });
+    });
 
   importWorkspace = (path: string) =>
     this.call("importWorkspace", [path], () => {

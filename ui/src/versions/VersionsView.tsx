@@ -1,0 +1,57 @@
+import { useState } from "react";
+import "./versions.css";
+import type { EntityKind, Workspace } from "../backend";
+import { useUi } from "../store/context";
+import { ComparePanel } from "./ComparePanel";
+import { useCompare } from "./compareSession";
+import { ItemHistoryList } from "./ItemHistory";
+import { SnapshotsPanel } from "./SnapshotsPanel";
+import { NO_FILTER, Timeline, type TimelineFilter } from "./Timeline";
+import { useSnapshots } from "./useSnapshots";
+
+/** The stage, card, handoff or principle whose id is `id`, with the name people know it by. */
+function itemById(doc: Workspace, id: string): { kind: EntityKind; name: string } | null {
+  const stage = doc.stages.find((s) => s.id === id);
+  if (stage) return { kind: "stage", name: stage.name };
+  const element = doc.elements.find((e) => e.id === id);
+  if (element) return { kind: "element", name: element.name };
+  if (doc.handoffs.some((h) => h.id === id)) return { kind: "handoff", name: id };
+  const principle = doc.principles.find((p) => p.id === id);
+  if (principle) return { kind: "principle", name: principle.text };
+  return null;
+}
+
+/** Versions of the workspace: snapshots, the comparison of two states, and the timeline of changes. */
+export function VersionsView() {
+  const current = useUi((s) => s.current);
+  const slug = current?.summary.slug ?? "";
+  const { snapshots, error } = useSnapshots(slug);
+  const { run } = useCompare();
+  const [filter, setFilter] = useState<TimelineFilter>(NO_FILTER);
+  const compareWithNow = (label: string) => void run({ kind: "snapshot", label }, { kind: "current" });
+  // The item the timeline is narrowed to, when the filter names one exactly: its history, field by field.
+  const needle = filter.item.trim();
+  const item = current ? itemById(current.doc, needle) : null;
+
+  return (
+    <main className="versions-view" data-testid="versions-view">
+      <div className="versions-main">
+        {/* Remounted per workspace: its pickers start from that workspace's snapshots. */}
+        <ComparePanel key={slug} snapshots={snapshots} />
+      </div>
+      <aside className="versions-side">
+        {error && <p className="field-problem">{error}</p>}
+        <SnapshotsPanel slug={slug} snapshots={snapshots} onCompare={compareWithNow} />
+        {item && (
+          <section className="versions-panel" data-testid="versions-item-history">
+            <header className="versions-panel-head">
+              <h2>History of {item.name}</h2>
+            </header>
+            <ItemHistoryList kind={item.kind} id={needle} />
+          </section>
+        )}
+        <Timeline slug={slug} snapshots={snapshots} onCompare={compareWithNow} filter={filter} onFilter={setFilter} />
+      </aside>
+    </main>
+  );
+}
