@@ -60,6 +60,64 @@ export const commands = {
 	openExported: (path: string) => typedError<null, ApiError>(__TAURI_INVOKE("open_exported", { path })),
 	/**  Shows a file the user exported in this session in the system's file manager. */
 	revealExported: (path: string) => typedError<null, ApiError>(__TAURI_INVOKE("reveal_exported", { path })),
+	/**
+	 *  Asks the user for an event log (CSV, XES, gzipped or not); `None` when cancelled. In
+	 *  test builds, `THROUGHLINE_E2E_LOG_FILE` answers instead of the native dialog, which
+	 *  WebDriver cannot drive; release builds have no such hook.
+	 */
+	chooseLogPath: () => typedError<string | null, ApiError>(__TAURI_INVOKE("choose_log_path")),
+	/**  The first rows of the log at `path` and the columns detected from its header. */
+	previewLog: (path: string) => typedError<LogPreview_Serialize, ApiError>(__TAURI_INVOKE("preview_log", { path })),
+	/**
+	 *  Reads the log at `path` with the columns given (detected when `null`) and keeps it in
+	 *  the workspace under `name`.
+	 */
+	importLog: (slug: string, path: string, name: string, columns: LogColumns_Deserialize | null, skipBadRows: boolean) => typedError<LogImport_Serialize, ApiError>(__TAURI_INVOKE("import_log", { slug, path, name, columns, skipBadRows })),
+	/**  The workspace's stored logs, newest first. */
+	listLogs: (slug: string) => typedError<LogInfo_Serialize[], ApiError>(__TAURI_INVOKE("list_logs", { slug })),
+	/**  Deletes a stored log. */
+	deleteLog: (slug: string, name: string) => typedError<null, ApiError>(__TAURI_INVOKE("delete_log", { slug, name })),
+	/**  Replays the stored log `name` against the workspace as it is now. */
+	replayLog: (slug: string, name: string) => typedError<Replay_Serialize, ApiError>(__TAURI_INVOKE("replay_log", { slug, name })),
+	/**
+	 *  The edit that saves each activity as an alias of its element (one `Batch`, undone as
+	 *  one), for the window to apply through its usual edit path; `null` when every activity
+	 *  is already known by its element.
+	 */
+	aliasEdit: (slug: string, mappings: ActivityToElement[]) => typedError<Edit_Serialize | null, ApiError>(__TAURI_INVOKE("alias_edit", { slug, mappings })),
+	/**
+	 *  The monitor report of a workspace as it is saved now, as of `as_of` (`YYYY-MM-DD`;
+	 *  none: the newest reading's date): figures per metric and per stage, and the findings.
+	 */
+	monitorReport: (slug: string, asOf: string | null) => typedError<Monitor_Serialize, ApiError>(__TAURI_INVOKE("monitor_report", { slug, asOf })),
+	/**
+	 *  What importing the readings file at `path` would do: the columns used (`columns`
+	 *  none: the defaults metric, date, value, n), the wrong rows, the readings it would
+	 *  replace. Writes nothing.
+	 */
+	previewReadingsImport: (slug: string, path: string, columns: ColumnMap_Deserialize | null, replace: boolean) => typedError<ReadingsPreview_Serialize, ApiError>(__TAURI_INVOKE("preview_readings_import", { slug, path, columns, replace })),
+	/**
+	 *  Imports the readings file at `path` as one undoable change. The file is read again
+	 *  against the workspace as it is now: nothing is written when any row is wrong, or when
+	 *  rows would replace recorded readings and `replace` is off.
+	 */
+	importReadings: (slug: string, path: string, columns: ColumnMap_Deserialize | null, replace: boolean) => typedError<WorkspaceState_Serialize, ApiError>(__TAURI_INVOKE("import_readings", { slug, path, columns, replace })),
+	/**
+	 *  Writes every reading of the workspace to a CSV file at `path` (columns metric, date,
+	 *  value, n; the import reads it back unchanged). Returns how many readings it wrote.
+	 */
+	exportReadings: (slug: string, path: string) => typedError<number, ApiError>(__TAURI_INVOKE("export_readings", { slug, path })),
+	/**
+	 *  Asks the user for a readings file (CSV) to import; `None` when cancelled. In test
+	 *  builds, `THROUGHLINE_E2E_OPEN_FILE` answers instead of the native dialog, which
+	 *  WebDriver cannot drive; release builds have no such hook.
+	 */
+	chooseReadingsFile: () => typedError<string | null, ApiError>(__TAURI_INVOKE("choose_readings_file")),
+	/**
+	 *  Asks the user where to save the readings as CSV (`suggested_name` is a file name);
+	 *  `None` when cancelled. In test builds, `THROUGHLINE_E2E_SAVE_DIR` answers instead.
+	 */
+	chooseReadingsExportPath: (suggestedName: string) => typedError<string | null, ApiError>(__TAURI_INVOKE("choose_readings_export_path", { suggestedName })),
 	/**  The workspace's snapshots, newest first. */
 	listSnapshots: (slug: string) => typedError<SnapshotInfo_Serialize[], ApiError>(__TAURI_INVOKE("list_snapshots", { slug })),
 	/**  Takes a snapshot of the workspace as it is now, labelled `label` (unique in the workspace). */
@@ -84,6 +142,12 @@ export const events = {
 };
 
 /* Types */
+/**  An activity and the element (id) it names, to be saved as an alias. */
+export type ActivityToElement = {
+	activity: string,
+	element: string,
+};
+
 /**  Agreement across all raters and dimensions of one session. */
 export type Agreement = Agreement_Serialize | Agreement_Deserialize;
 
@@ -237,6 +301,36 @@ export type Change_Serialize = {
 	before?: AnyJson,
 	/**  For `added`: the item as it is. */
 	after?: AnyJson,
+};
+
+/**
+ *  Which header names the columns of a readings file have. By default `metric`, `date`,
+ *  `value` and (optional) `n`, matched without regard to case or surrounding spaces.
+ */
+export type ColumnMap = ColumnMap_Serialize | ColumnMap_Deserialize;
+
+/**
+ *  Which header names the columns of a readings file have. By default `metric`, `date`,
+ *  `value` and (optional) `n`, matched without regard to case or surrounding spaces.
+ */
+export type ColumnMap_Deserialize = {
+	metric: string,
+	date: string,
+	value: string,
+	/**  The sample-size column; none when the file has none. */
+	n?: string | null,
+};
+
+/**
+ *  Which header names the columns of a readings file have. By default `metric`, `date`,
+ *  `value` and (optional) `n`, matched without regard to case or surrounding spaces.
+ */
+export type ColumnMap_Serialize = {
+	metric: string,
+	date: string,
+	value: string,
+	/**  The sample-size column; none when the file has none. */
+	n: string | null,
 };
 
 /**  Everything that differs between two states of a workspace. */
@@ -900,6 +994,120 @@ export type LibraryChanged_Serialize = {
 	origin: string | null,
 };
 
+/**  Which columns of a CSV log hold each field (header names). */
+export type LogColumns = LogColumns_Serialize | LogColumns_Deserialize;
+
+/**  Which columns of a CSV log hold each field (header names). */
+export type LogColumns_Deserialize = {
+	case: string,
+	activity: string,
+	timestamp: string,
+	resource?: string | null,
+	channel?: string | null,
+};
+
+/**  Which columns of a CSV log hold each field (header names). */
+export type LogColumns_Serialize = {
+	case: string,
+	activity: string,
+	timestamp: string,
+	resource: string | null,
+	channel: string | null,
+};
+
+/**  What an import stored, and the first rows it left out (only with skip bad rows). */
+export type LogImport = LogImport_Serialize | LogImport_Deserialize;
+
+/**  What an import stored, and the first rows it left out (only with skip bad rows). */
+export type LogImport_Deserialize = {
+	info: LogInfo_Deserialize,
+	skipped: SkippedRow[],
+};
+
+/**  What an import stored, and the first rows it left out (only with skip bad rows). */
+export type LogImport_Serialize = {
+	info: LogInfo_Serialize,
+	skipped: SkippedRow[],
+};
+
+/**  A stored log as listed: everything but its events. */
+export type LogInfo = LogInfo_Serialize | LogInfo_Deserialize;
+
+/**  A stored log as listed: everything but its events. */
+export type LogInfo_Deserialize = {
+	/**  Unique within the workspace, ignoring case. */
+	name: string,
+	/**  The file name it was imported from. */
+	source: string,
+	who: string,
+	/**  RFC 3339, UTC: when it was imported. */
+	at: string,
+	events: number,
+	cases: number,
+	/**  Distinct activities (mapped or not). */
+	activities: number,
+	/**  Rows left out at import because they could not be read. */
+	bad_rows: number,
+	/**  RFC 3339, UTC: the earliest and the latest event. */
+	first_event?: string | null,
+	last_event?: string | null,
+	/**  The bytes the log takes in the library. */
+	stored_bytes: number,
+};
+
+/**  A stored log as listed: everything but its events. */
+export type LogInfo_Serialize = {
+	/**  Unique within the workspace, ignoring case. */
+	name: string,
+	/**  The file name it was imported from. */
+	source: string,
+	who: string,
+	/**  RFC 3339, UTC: when it was imported. */
+	at: string,
+	events: number,
+	cases: number,
+	/**  Distinct activities (mapped or not). */
+	activities: number,
+	/**  Rows left out at import because they could not be read. */
+	bad_rows: number,
+	/**  RFC 3339, UTC: the earliest and the latest event. */
+	first_event: string | null,
+	last_event: string | null,
+	/**  The bytes the log takes in the library. */
+	stored_bytes: number,
+};
+
+/**  The first rows of a log file and the columns detected, for the import dialog. */
+export type LogPreview = LogPreview_Serialize | LogPreview_Deserialize;
+
+/**  The first rows of a log file and the columns detected, for the import dialog. */
+export type LogPreview_Deserialize = {
+	/**  `csv`, `xes`, or `table` (a directly-follows table, which is not stored). */
+	kind: string,
+	header: string[],
+	rows: string[][],
+	/**  The columns detected for each role; `null` where nothing matched. */
+	case?: string | null,
+	activity?: string | null,
+	timestamp?: string | null,
+	resource?: string | null,
+	channel?: string | null,
+};
+
+/**  The first rows of a log file and the columns detected, for the import dialog. */
+export type LogPreview_Serialize = {
+	/**  `csv`, `xes`, or `table` (a directly-follows table, which is not stored). */
+	kind: string,
+	header: string[],
+	rows: string[][],
+	/**  The columns detected for each role; `null` where nothing matched. */
+	case: string | null,
+	activity: string | null,
+	timestamp: string | null,
+	resource: string | null,
+	channel: string | null,
+};
+
 /**  A coherence indicator the team tracks, with its scale, target and owner. */
 export type Metric = Metric_Serialize | Metric_Deserialize;
 
@@ -922,6 +1130,57 @@ export type MetricKind =
  *  Written in files as `"journey"`, `"stage:ID"` or `"element:ID"`.
  */
 export type MetricScope = string;
+
+/**  One metric as of the report's date. */
+export type MetricStatus = MetricStatus_Serialize | MetricStatus_Deserialize;
+
+/**  One metric as of the report's date. */
+export type MetricStatus_Deserialize = {
+	id: string,
+	name: string,
+	kind: MetricKind,
+	scope: MetricScope,
+	direction: Better,
+	leading: boolean,
+	owner?: string | null,
+	/**  The newest reading on or before the report's date. */
+	latest?: Point_Deserialize | null,
+	/**  The reading before the latest. */
+	previous?: Point_Deserialize | null,
+	/**  The oldest reading. */
+	first?: Point_Deserialize | null,
+	target?: number | null,
+	/**
+	 *  Whether the latest reading meets the target (exactly on target meets it); none
+	 *  without a target or a reading.
+	 */
+	meets_target?: boolean | null,
+	trend: Trend_Deserialize,
+};
+
+/**  One metric as of the report's date. */
+export type MetricStatus_Serialize = {
+	id: string,
+	name: string,
+	kind: MetricKind,
+	scope: MetricScope,
+	direction: Better,
+	leading: boolean,
+	owner: string | null,
+	/**  The newest reading on or before the report's date. */
+	latest: Point_Serialize | null,
+	/**  The reading before the latest. */
+	previous: Point_Serialize | null,
+	/**  The oldest reading. */
+	first: Point_Serialize | null,
+	target: number | null,
+	/**
+	 *  Whether the latest reading meets the target (exactly on target meets it); none
+	 *  without a target or a reading.
+	 */
+	meets_target: boolean | null,
+	trend: Trend_Serialize,
+};
 
 /**  A coherence indicator the team tracks, with its scale, target and owner. */
 export type Metric_Deserialize = {
@@ -963,6 +1222,39 @@ export type Metric_Serialize = {
 	leading: boolean,
 };
 
+/**  The monitor report of a workspace as of a date. */
+export type Monitor = Monitor_Serialize | Monitor_Deserialize;
+
+/**  The monitor report of a workspace as of a date. */
+export type Monitor_Deserialize = {
+	/**
+	 *  The date the figures are as of; none when the workspace has no readings and no
+	 *  date was asked for.
+	 */
+	as_of?: string | null,
+	/**  Every stage, in the narrative's order. */
+	stages: StageArc_Deserialize[],
+	/**  Every metric, in the workspace's order. */
+	metrics: MetricStatus_Deserialize[],
+	/**  The monitor findings, waivers applied, sorted and counted. */
+	report: Report_Deserialize,
+};
+
+/**  The monitor report of a workspace as of a date. */
+export type Monitor_Serialize = {
+	/**
+	 *  The date the figures are as of; none when the workspace has no readings and no
+	 *  date was asked for.
+	 */
+	as_of: string | null,
+	/**  Every stage, in the narrative's order. */
+	stages: StageArc_Serialize[],
+	/**  Every metric, in the workspace's order. */
+	metrics: MetricStatus_Serialize[],
+	/**  The monitor findings, waivers applied, sorted and counted. */
+	report: Report_Serialize,
+};
+
 /**
  *  An element's position in the graph view, in the view's own units: view state kept
  *  beside a workspace (moving a node is not an edit), also used by the playbook diagram.
@@ -974,6 +1266,37 @@ export type NodePosition = {
 	x: number | null,
 	/**  Vertical position, growing downward. */
 	y: number | null,
+};
+
+/**  One observed pair of consecutive visits. */
+export type ObservedPair = ObservedPair_Serialize | ObservedPair_Deserialize;
+
+/**  One observed pair of consecutive visits. */
+export type ObservedPair_Deserialize = {
+	from: string,
+	to: string,
+	cases: number,
+	transitions: number,
+	p50_hours?: number | null,
+	p90_hours?: number | null,
+	max_hours?: number | null,
+	/**  The modelled handoff from `from` to `to`, if any. */
+	handoff?: string | null,
+	resources: string[],
+};
+
+/**  One observed pair of consecutive visits. */
+export type ObservedPair_Serialize = {
+	from: string,
+	to: string,
+	cases: number,
+	transitions: number,
+	p50_hours: number | null,
+	p90_hours: number | null,
+	max_hours: number | null,
+	/**  The modelled handoff from `from` to `to`, if any. */
+	handoff: string | null,
+	resources: string[],
 };
 
 /**  The paper size of the PDF. */
@@ -1028,6 +1351,27 @@ export type PlaybookOptions_Serialize = {
 	 *  has one; otherwise it lays the graph out in layers itself.
 	 */
 	layout: NodePosition[],
+};
+
+/**  One reading as the monitor shows it. */
+export type Point = Point_Serialize | Point_Deserialize;
+
+/**  One reading as the monitor shows it. */
+export type Point_Deserialize = {
+	/**  `YYYY-MM-DD`. */
+	date: string,
+	value: number | null,
+	/**  The sample size, when the reading gives one. */
+	n?: number | null,
+};
+
+/**  One reading as the monitor shows it. */
+export type Point_Serialize = {
+	/**  `YYYY-MM-DD`. */
+	date: string,
+	value: number | null,
+	/**  The sample size, when the reading gives one. */
+	n: number | null,
 };
 
 /**  An item's position before and after, counted from 0. */
@@ -1215,11 +1559,125 @@ export type Reading_Serialize = {
 	n?: number,
 };
 
+/**  What importing a readings file would do; nothing is written yet. */
+export type ReadingsPreview = ReadingsPreview_Serialize | ReadingsPreview_Deserialize;
+
+/**  What importing a readings file would do; nothing is written yet. */
+export type ReadingsPreview_Deserialize = {
+	/**  The file read. */
+	path: string,
+	/**  The file's header row, as written. */
+	headers: string[],
+	/**  The columns used for metric, date, value and n. */
+	columns: ColumnMap_Deserialize,
+	/**  How many reading rows the file has. */
+	rows: number,
+	/**  How many readings the import would write (new ones, and replacements when asked). */
+	to_write: number,
+	/**  Rows that add a reading where there was none. */
+	added: number,
+	/**  Rows exactly as already recorded. */
+	unchanged: number,
+	/**  The first of the wrong rows; `error_count` says how many there are. */
+	errors: RowProblem[],
+	error_count: number,
+	/**  The first of the rows that would replace a recorded reading. */
+	conflicts: RowReplacement[],
+	conflict_count: number,
+	/**  Whether the preview was made with "replace" on. */
+	replace: boolean,
+	/**  The first readings the import would write. */
+	sample: Reading_Deserialize[],
+	/**
+	 *  What keeps the whole file from being read (a column missing, no header row); the
+	 *  header row is still given when it could be read, so the columns can be mapped.
+	 */
+	problem?: string | null,
+	/**
+	 *  Whether importing now would write the readings: no wrong row, and no replacement
+	 *  unless `replace` is on.
+	 */
+	ready: boolean,
+};
+
+/**  What importing a readings file would do; nothing is written yet. */
+export type ReadingsPreview_Serialize = {
+	/**  The file read. */
+	path: string,
+	/**  The file's header row, as written. */
+	headers: string[],
+	/**  The columns used for metric, date, value and n. */
+	columns: ColumnMap_Serialize,
+	/**  How many reading rows the file has. */
+	rows: number,
+	/**  How many readings the import would write (new ones, and replacements when asked). */
+	to_write: number,
+	/**  Rows that add a reading where there was none. */
+	added: number,
+	/**  Rows exactly as already recorded. */
+	unchanged: number,
+	/**  The first of the wrong rows; `error_count` says how many there are. */
+	errors: RowProblem[],
+	error_count: number,
+	/**  The first of the rows that would replace a recorded reading. */
+	conflicts: RowReplacement[],
+	conflict_count: number,
+	/**  Whether the preview was made with "replace" on. */
+	replace: boolean,
+	/**  The first readings the import would write. */
+	sample: Reading_Serialize[],
+	/**
+	 *  What keeps the whole file from being read (a column missing, no header row); the
+	 *  header row is still given when it could be read, so the columns can be mapped.
+	 */
+	problem: string | null,
+	/**
+	 *  Whether importing now would write the readings: no wrong row, and no replacement
+	 *  unless `replace` is on.
+	 */
+	ready: boolean,
+};
+
 /**  What to do first about one of the weakest dimensions. */
 export type Recommendation = {
 	dimension: Dimension,
 	mean: number | null,
 	text: string,
+};
+
+/**  A stored log replayed against the workspace as it is now. */
+export type Replay = Replay_Serialize | Replay_Deserialize;
+
+/**  A stored log replayed against the workspace as it is now. */
+export type Replay_Deserialize = {
+	/**  The stored log's name. */
+	log: string,
+	cases: number,
+	events: number,
+	transitions: number,
+	/**  Share of transitions along a modelled handoff; `null` with no transitions. */
+	fitness?: number | null,
+	unmapped: UnmappedActivity[],
+	pairs: ObservedPair_Deserialize[],
+	/**  The reality findings, waivers applied. */
+	report: Report_Deserialize,
+	notes: string[],
+};
+
+/**  A stored log replayed against the workspace as it is now. */
+export type Replay_Serialize = {
+	/**  The stored log's name. */
+	log: string,
+	cases: number,
+	events: number,
+	transitions: number,
+	/**  Share of transitions along a modelled handoff; `null` with no transitions. */
+	fitness: number | null,
+	unmapped: UnmappedActivity[],
+	pairs: ObservedPair_Serialize[],
+	/**  The reality findings, waivers applied. */
+	report: Report_Serialize,
+	notes: string[],
 };
 
 /**  The result of auditing one workspace: every finding in a deterministic order. */
@@ -1266,6 +1724,26 @@ export type Review_Serialize = {
 	findings?: string[],
 	/**  The readiness session this review started, when it looped back to Assess. */
 	session?: Id,
+};
+
+/**
+ *  A row of the file that cannot be imported, and why (rows numbered as a spreadsheet
+ *  shows them: the header is row 1).
+ */
+export type RowProblem = {
+	row: number,
+	message: string,
+};
+
+/**  A row that would replace a reading already recorded. */
+export type RowReplacement = {
+	row: number,
+	metric: string,
+	date: string,
+	/**  The value recorded now. */
+	recorded: number | null,
+	/**  The value in the file. */
+	imported: number | null,
 };
 
 /**  The stable code of each audit rule. The string form is what waivers and the CLI use. */
@@ -1443,6 +1921,14 @@ export type Settings_Serialize = {
 /**  How serious a finding is. Ordered from most to least serious. */
 export type Severity = "error" | "warning" | "info";
 
+/**  A row left out at import, as the import reports it. */
+export type SkippedRow = {
+	/**  `line` for CSV (1 is the header), `event` for XES. */
+	unit: string,
+	row: number,
+	reason: string,
+};
+
 /**  A snapshot as listed: everything but the document. */
 export type SnapshotInfo = SnapshotInfo_Serialize | SnapshotInfo_Deserialize;
 
@@ -1482,6 +1968,51 @@ export type Source = "ui" | "cli" | "import" | "undo" | "redo" |
 /**  A stage of the narrative: a milestone between the customer's start and the vision. */
 export type Stage = Stage_Serialize | Stage_Deserialize;
 
+/**  One stage of the narrative: the promised emotion against the measured one. */
+export type StageArc = StageArc_Serialize | StageArc_Deserialize;
+
+/**  One stage of the narrative: the promised emotion against the measured one. */
+export type StageArc_Deserialize = {
+	id: string,
+	name: string,
+	/**  The stage's planned emotion, -2 to +2. */
+	planned: number,
+	/**
+	 *  The mean normalised latest sentiment of the stage's sentiment metrics; none when
+	 *  none of them has a reading.
+	 */
+	measured?: number | null,
+	/**  Measured minus planned. */
+	gap?: number | null,
+	/**  `1 - σ / 2` over the same normalised values; none with fewer than two. */
+	consistency?: number | null,
+	/**  The sentiment metrics that gave a value, with their normalised latest reading. */
+	sentiments: ([string, number | null])[],
+	/**  Every metric scoped to the stage or to a touchpoint serving it, of any kind. */
+	metrics: string[],
+};
+
+/**  One stage of the narrative: the promised emotion against the measured one. */
+export type StageArc_Serialize = {
+	id: string,
+	name: string,
+	/**  The stage's planned emotion, -2 to +2. */
+	planned: number,
+	/**
+	 *  The mean normalised latest sentiment of the stage's sentiment metrics; none when
+	 *  none of them has a reading.
+	 */
+	measured: number | null,
+	/**  Measured minus planned. */
+	gap: number | null,
+	/**  `1 - σ / 2` over the same normalised values; none with fewer than two. */
+	consistency: number | null,
+	/**  The sentiment metrics that gave a value, with their normalised latest reading. */
+	sentiments: ([string, number | null])[],
+	/**  Every metric scoped to the stage or to a touchpoint serving it, of any kind. */
+	metrics: string[],
+};
+
 /**  A stage of the narrative: a milestone between the customer's start and the vision. */
 export type Stage_Deserialize = {
 	id: Id,
@@ -1518,6 +2049,12 @@ export type Summary = {
 	info: number,
 	waived: number,
 };
+
+/**
+ *  How a metric moved: latest against previous and against first, and how far it still
+ *  is from its target.
+ */
+export type Trend = Trend_Serialize | Trend_Deserialize;
 
 /**  One session's figures in the trend. */
 export type TrendPoint = TrendPoint_Serialize | TrendPoint_Deserialize;
@@ -1556,6 +2093,38 @@ export type TrendPoint_Serialize = {
 	alpha: number | null,
 };
 
+/**
+ *  How a metric moved: latest against previous and against first, and how far it still
+ *  is from its target.
+ */
+export type Trend_Deserialize = {
+	/**  Latest minus previous; none with fewer than two readings. */
+	since_previous?: number | null,
+	/**  Latest minus first; none with fewer than two readings. */
+	since_first?: number | null,
+	/**
+	 *  How much the latest still has to move in the good direction to reach the target
+	 *  (zero or below: the target is met); none without a target or a reading.
+	 */
+	to_target?: number | null,
+};
+
+/**
+ *  How a metric moved: latest against previous and against first, and how far it still
+ *  is from its target.
+ */
+export type Trend_Serialize = {
+	/**  Latest minus previous; none with fewer than two readings. */
+	since_previous: number | null,
+	/**  Latest minus first; none with fewer than two readings. */
+	since_first: number | null,
+	/**
+	 *  How much the latest still has to move in the good direction to reach the target
+	 *  (zero or below: the target is met); none without a target or a reading.
+	 */
+	to_target: number | null,
+};
+
 /**  When a handoff fires. */
 export type Trigger = "always" | 
 /**  Only when the normal path fails (e.g. a bounced email). */
@@ -1573,6 +2142,12 @@ export type UndefinedReason =
 "no_shared_dimension" | 
 /**  Every score given is the same number, so there is no variation to measure against. */
 "identical_scores";
+
+/**  An activity that names no element, and its events. */
+export type UnmappedActivity = {
+	activity: string,
+	events: number,
+};
 
 /**  The verdict and a sentence saying what it means. */
 export type Verdict = {
