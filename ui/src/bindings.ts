@@ -18,12 +18,15 @@ export const commands = {
 	deleteWorkspace: (slug: string) => typedError<null, ApiError>(__TAURI_INVOKE("delete_workspace", { slug })),
 	/**  Opens a workspace: its document and its undo/redo state. Remembers it for next start. */
 	openWorkspace: (slug: string) => typedError<WorkspaceState_Serialize, ApiError>(__TAURI_INVOKE("open_workspace", { slug })),
-	/**  Applies one edit (or a batch) and saves it at once. */
-	applyEdit: (slug: string, edit: Edit_Deserialize) => typedError<WorkspaceState_Serialize, ApiError>(__TAURI_INVOKE("apply_edit", { slug, edit })),
-	/**  Undoes the newest change to the workspace. */
-	undo: (slug: string) => typedError<WorkspaceState_Serialize, ApiError>(__TAURI_INVOKE("undo", { slug })),
-	/**  Redoes the newest undone change. */
-	redo: (slug: string) => typedError<WorkspaceState_Serialize, ApiError>(__TAURI_INVOKE("redo", { slug })),
+	/**
+	 *  Applies one edit (or a batch) and saves it at once. Answers with what changed (not the
+	 *  whole document), which the window patches its copy with.
+	 */
+	applyEdit: (slug: string, edit: Edit_Deserialize) => typedError<WorkspaceDelta_Serialize, ApiError>(__TAURI_INVOKE("apply_edit", { slug, edit })),
+	/**  Undoes the newest change to the workspace; answers with what changed. */
+	undo: (slug: string) => typedError<WorkspaceDelta_Serialize, ApiError>(__TAURI_INVOKE("undo", { slug })),
+	/**  Redoes the newest undone change; answers with what changed. */
+	redo: (slug: string) => typedError<WorkspaceDelta_Serialize, ApiError>(__TAURI_INVOKE("redo", { slug })),
 	/**  Imports a `*.throughline.json` file as a new workspace. A bad file changes nothing. */
 	importWorkspace: (path: string) => typedError<WorkspaceSummary, ApiError>(__TAURI_INVOKE("import_workspace", { path })),
 	/**  Writes a workspace to a `*.throughline.json` file. */
@@ -60,6 +63,25 @@ export const commands = {
 	openExported: (path: string) => typedError<null, ApiError>(__TAURI_INVOKE("open_exported", { path })),
 	/**  Shows a file the user exported in this session in the system's file manager. */
 	revealExported: (path: string) => typedError<null, ApiError>(__TAURI_INVOKE("reveal_exported", { path })),
+	/**  Where the library lives, and why it is not open if it is not. */
+	libraryStatus: () => typedError<LibraryStatus_Serialize, ApiError>(__TAURI_INVOKE("library_status")),
+	/**
+	 *  The backups of the library, newest first, each checked. Works while the library is
+	 *  damaged, so that the recovery screen can offer them.
+	 */
+	listBackups: () => typedError<BackupInfo_Serialize[], ApiError>(__TAURI_INVOKE("list_backups")),
+	/**  Backs the library up into its backups folder now. */
+	backUpNow: () => typedError<BackupInfo_Serialize, ApiError>(__TAURI_INVOKE("back_up_now")),
+	/**
+	 *  Replaces the library by one of its listed backups. The current library is backed up
+	 *  first when it can be read, and kept aside under a dated name either way.
+	 */
+	restoreBackup: (path: string) => typedError<RestoreOutcome_Serialize, ApiError>(__TAURI_INVOKE("restore_backup", { path })),
+	/**
+	 *  Copies every workspace that can still be read from the damaged library into a new
+	 *  library that takes its place; the damaged file is kept aside under a dated name.
+	 */
+	salvageLibrary: () => typedError<SalvageInPlace_Serialize, ApiError>(__TAURI_INVOKE("salvage_library")),
 };
 
 /** Events */
@@ -113,6 +135,62 @@ export type ApiError = {
 	problems: Problem[],
 };
 
+/**  One backup file as listed: where it is, when it was taken, and whether it can be restored. */
+export type BackupInfo = BackupInfo_Serialize | BackupInfo_Deserialize;
+
+/**  One backup file as listed: where it is, when it was taken, and whether it can be restored. */
+export type BackupInfo_Deserialize = {
+	path: string,
+	kind: BackupKind,
+	/**  RFC 3339, UTC: when the backup was taken (from its file name). */
+	taken_at: string,
+	/**  `YYYY-MM-DD`, UTC. */
+	date: string,
+	/**  The file's size in bytes. */
+	size: number | null,
+	/**  The library schema the backup holds, if it could be read. */
+	schema_version?: number | null,
+	/**
+	 *  Whether the file passes SQLite's `quick_check` and is a Throughline library this
+	 *  version can open.
+	 */
+	ok: boolean,
+	/**  Why the backup cannot be restored, when `ok` is false. */
+	problem?: string | null,
+};
+
+/**  One backup file as listed: where it is, when it was taken, and whether it can be restored. */
+export type BackupInfo_Serialize = {
+	path: string,
+	kind: BackupKind,
+	/**  RFC 3339, UTC: when the backup was taken (from its file name). */
+	taken_at: string,
+	/**  `YYYY-MM-DD`, UTC. */
+	date: string,
+	/**  The file's size in bytes. */
+	size: number | null,
+	/**  The library schema the backup holds, if it could be read. */
+	schema_version: number | null,
+	/**
+	 *  Whether the file passes SQLite's `quick_check` and is a Throughline library this
+	 *  version can open.
+	 */
+	ok: boolean,
+	/**  Why the backup cannot be restored, when `ok` is false. */
+	problem: string | null,
+};
+
+/**  Why a backup was taken; the last part of its file name. */
+export type BackupKind = 
+/**  The first open of a day of use; rotated by the [`BackupPolicy`]. */
+"daily" | 
+/**  Asked for by the user; never deleted by Throughline. */
+"manual" | 
+/**  Taken just before a schema migration; never deleted by Throughline. */
+"before_migration" | 
+/**  Taken just before a restore replaced the library; never deleted by Throughline. */
+"before_restore";
+
 /**  Which way a metric gets better. */
 export type Better = "higher" | "lower";
 
@@ -136,6 +214,29 @@ export type ChangeKind =
  *  the settings): refresh everything.
  */
 "external";
+
+/**  What is wrong with a damaged library, for the recovery screen. */
+export type Damage = Damage_Serialize | Damage_Deserialize;
+
+/**  What is wrong with a damaged library, for the recovery screen. */
+export type Damage_Deserialize = {
+	/**  What SQLite's check found. */
+	detail: string,
+	/**  The newest backup that passes its check, if there is one. */
+	newest_good_backup?: BackupInfo_Deserialize | null,
+	/**  The CLI command that restores that backup. */
+	restore_command?: string | null,
+};
+
+/**  What is wrong with a damaged library, for the recovery screen. */
+export type Damage_Serialize = {
+	/**  What SQLite's check found. */
+	detail: string,
+	/**  The newest backup that passes its check, if there is one. */
+	newest_good_backup: BackupInfo_Serialize | null,
+	/**  The CLI command that restores that backup. */
+	restore_command: string | null,
+};
 
 /**  The six readiness dimensions, in the order they are always shown. */
 export type Dimension = "strategy" | "data" | "team" | "technology" | "culture" | "metrics";
@@ -347,6 +448,36 @@ export type Element_Serialize = {
 
 /**  How the customer feels at a stage: -2 (a trough) to +2 (a peak); 0 is neutral. */
 export type Emotion = number;
+
+/**  One entity's state before and after an edit; `None` means absent. */
+export type EntityChange = EntityChange_Serialize | EntityChange_Deserialize;
+
+/**  One entity's state before and after an edit; `None` means absent. */
+export type EntityChange_Deserialize = {
+	kind: EntityKind,
+	key: string,
+	before?: Placed | null,
+	after?: Placed | null,
+};
+
+/**  One entity's state before and after an edit; `None` means absent. */
+export type EntityChange_Serialize = {
+	kind: EntityKind,
+	key: string,
+	before: Placed | null,
+	after: Placed | null,
+};
+
+/**  The kinds of entity a workspace is stored as, one row each. */
+export type EntityKind = 
+/**  The workspace's name, vision and journey state (key `workspace`). */
+"info" | "stage" | "element" | "handoff" | "principle" | "session" | 
+/**  Key `layer@date`. */
+"layer_score" | 
+/**  Key `code|subject`. */
+"waiver" | "metric" | 
+/**  Key `metric@date`. */
+"reading" | "review";
 
 /**  What kind of failure an [`ApiError`] reports: a stable, snake_case name to branch on. */
 export type ErrorCode = 
@@ -663,6 +794,40 @@ export type LibraryChanged_Serialize = {
 	origin: string | null,
 };
 
+/**  Where the library lives and whether it is open. */
+export type LibraryStatus = LibraryStatus_Serialize | LibraryStatus_Deserialize;
+
+/**  Where the library lives and whether it is open. */
+export type LibraryStatus_Deserialize = {
+	/**  The library file; `None` when no folder for it could be found. */
+	path?: string | null,
+	/**  The folder of its automatic and manual backups. */
+	backups_folder?: string | null,
+	/**  Why the library is not open, if it is not. */
+	problem?: ApiError | null,
+	/**  What is wrong with the file, when it is damaged. */
+	damage?: Damage_Deserialize | null,
+};
+
+/**  Where the library lives and whether it is open. */
+export type LibraryStatus_Serialize = {
+	/**  The library file; `None` when no folder for it could be found. */
+	path: string | null,
+	/**  The folder of its automatic and manual backups. */
+	backups_folder: string | null,
+	/**  Why the library is not open, if it is not. */
+	problem: ApiError | null,
+	/**  What is wrong with the file, when it is damaged. */
+	damage: Damage_Serialize | null,
+};
+
+/**  A workspace that could not be read from a damaged library, and why. */
+export type LostWorkspace = {
+	name: string,
+	slug: string,
+	reason: string,
+};
+
 /**  A coherence indicator the team tracks, with its scale, target and owner. */
 export type Metric = Metric_Serialize | Metric_Deserialize;
 
@@ -745,6 +910,16 @@ export type Paper =
 "a4" | 
 /**  US Letter, 8.5 × 11 in. */
 "letter";
+
+/**  An entity as it stands at a position in its collection. */
+export type Placed = {
+	index: number,
+	/**
+	 *  The entity as its JSON (a stage, an element, ...); `unknown` to TypeScript, which
+	 *  reads it by the change's kind.
+	 */
+	value: unknown,
+};
 
 /**  How to render a playbook. */
 export type PlaybookOptions = PlaybookOptions_Serialize | PlaybookOptions_Deserialize;
@@ -950,6 +1125,33 @@ export type Report_Serialize = {
 	summary: Summary,
 };
 
+/**  What a restore did. */
+export type RestoreOutcome = RestoreOutcome_Serialize | RestoreOutcome_Deserialize;
+
+/**  What a restore did. */
+export type RestoreOutcome_Deserialize = {
+	/**  The library, now holding the backup's contents. */
+	library: string,
+	/**  The backup that was restored. */
+	restored: string,
+	/**  The backup of the replaced library taken first, when it could still be read. */
+	backup_of_replaced?: BackupInfo_Deserialize | null,
+	/**  Where the replaced library was moved (`library.sqlite3.replaced-<moment>`). */
+	replaced_kept_at?: string | null,
+};
+
+/**  What a restore did. */
+export type RestoreOutcome_Serialize = {
+	/**  The library, now holding the backup's contents. */
+	library: string,
+	/**  The backup that was restored. */
+	restored: string,
+	/**  The backup of the replaced library taken first, when it could still be read. */
+	backup_of_replaced: BackupInfo_Serialize | null,
+	/**  Where the replaced library was moved (`library.sqlite3.replaced-<moment>`). */
+	replaced_kept_at: string | null,
+};
+
 /**  A monthly (or quarterly) review of the metrics: who came, what was decided. */
 export type Review = Review_Serialize | Review_Deserialize;
 
@@ -981,6 +1183,42 @@ export type Review_Serialize = {
 
 /**  The stable code of each audit rule. The string form is what waivers and the CLI use. */
 export type RuleCode = "conflicting-claim" | "unowned-handoff" | "typed-invariant" | "lost-context" | "signal-conflict" | "uncoordinated-signal" | "single-point-of-failure" | "orphan-touchpoint" | "unsupported-stage" | "consent-unreachable" | "no-consent-source" | "no-failure-path" | "escalation-drops-context" | "channel-switch-drops-state" | "metric-drift" | "promise-gap" | "unmeasured-stage" | "unowned-metric" | "shadow-handoff" | "unused-handoff" | "latency-breach" | "rework-loop" | "actual-single-point";
+
+/**  What salvaging a damaged library in place did. */
+export type SalvageInPlace = SalvageInPlace_Serialize | SalvageInPlace_Deserialize;
+
+/**  What salvaging a damaged library in place did. */
+export type SalvageInPlace_Deserialize = {
+	/**  The workspaces copied into the new library, and those that could not be read. */
+	report: SalvageReport,
+	/**  Where the damaged library was moved (`library.sqlite3.replaced-<moment>`). */
+	damaged_kept_at?: string | null,
+};
+
+/**  What salvaging a damaged library in place did. */
+export type SalvageInPlace_Serialize = {
+	/**  The workspaces copied into the new library, and those that could not be read. */
+	report: SalvageReport,
+	/**  Where the damaged library was moved (`library.sqlite3.replaced-<moment>`). */
+	damaged_kept_at: string | null,
+};
+
+/**  What a salvage copied and what it could not. */
+export type SalvageReport = {
+	/**  The new library. */
+	library: string,
+	saved: SalvagedWorkspace[],
+	lost: LostWorkspace[],
+};
+
+/**  A workspace copied out of a damaged library. */
+export type SalvagedWorkspace = {
+	name: string,
+	/**  Its slug in the damaged library. */
+	old_slug: string,
+	/**  Its slug in the new library. */
+	new_slug: string,
+};
 
 /**  A readiness or layer score: a whole number from 1 (absent) to 5 (fully integrated). */
 export type Score = number;
@@ -1276,6 +1514,54 @@ export type WaiverInfo = {
  *  maps are sorted by key, so that a workspace always serialises the same way.
  */
 export type Workspace = Workspace_Serialize | Workspace_Deserialize;
+
+/**
+ *  What one saved action changed, without the whole document: what the window needs to
+ *  update itself after an edit, an undo or a redo.
+ */
+export type WorkspaceDelta = WorkspaceDelta_Serialize | WorkspaceDelta_Deserialize;
+
+/**
+ *  What one saved action changed, without the whole document: what the window needs to
+ *  update itself after an edit, an undo or a redo.
+ */
+export type WorkspaceDelta_Deserialize = {
+	summary: WorkspaceSummary,
+	/**
+	 *  Each entity's state before and after, in the order `diff` lists them; empty when
+	 *  the action changed nothing.
+	 */
+	changes: EntityChange_Deserialize[],
+	/**  Counts every saved change batch; a reader can tell that the workspace changed. */
+	revision: number,
+	/**  RFC 3339, UTC: when the last change was saved. */
+	saved_at: string,
+	/**  The batch undo would revert now, if any. */
+	undo?: HistoryStep | null,
+	/**  The batch redo would re-apply now, if any. */
+	redo?: HistoryStep | null,
+};
+
+/**
+ *  What one saved action changed, without the whole document: what the window needs to
+ *  update itself after an edit, an undo or a redo.
+ */
+export type WorkspaceDelta_Serialize = {
+	summary: WorkspaceSummary,
+	/**
+	 *  Each entity's state before and after, in the order `diff` lists them; empty when
+	 *  the action changed nothing.
+	 */
+	changes: EntityChange_Serialize[],
+	/**  Counts every saved change batch; a reader can tell that the workspace changed. */
+	revision: number,
+	/**  RFC 3339, UTC: when the last change was saved. */
+	saved_at: string,
+	/**  The batch undo would revert now, if any. */
+	undo: HistoryStep | null,
+	/**  The batch redo would re-apply now, if any. */
+	redo: HistoryStep | null,
+};
 
 /**  The workspace's name and the vision layer of the Coherence Stack. */
 export type WorkspaceInfo = WorkspaceInfo_Serialize | WorkspaceInfo_Deserialize;

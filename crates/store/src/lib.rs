@@ -41,8 +41,8 @@ pub use backup::{
 pub use error::StoreError;
 pub use events::{ChangeKind, Committed};
 pub use recovery::{
-    LostWorkspace, RestoreOutcome, SalvageReport, SalvagedWorkspace, restore, restore_command,
-    salvage,
+    LostWorkspace, RestoreOutcome, SalvageInPlace, SalvageReport, SalvagedWorkspace, restore,
+    restore_command, salvage, salvage_in_place,
 };
 pub use schema::{SCHEMA_VERSION, migration_sql};
 pub use settings::Settings;

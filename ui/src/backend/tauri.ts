@@ -74,6 +74,12 @@ export class TauriBackend implements Backend {
     await unwrap(commands.revealExported(path));
   };
 
+  libraryStatus = () => unwrap(commands.libraryStatus());
+  listBackups = () => unwrap(commands.listBackups());
+  backUpNow = () => unwrap(commands.backUpNow());
+  restoreBackup = (path: string) => unwrap(commands.restoreBackup(path));
+  salvageLibrary = () => unwrap(commands.salvageLibrary());
+
   onLibraryChanged = (listener: (change: LibraryChanged) => void): (() => void) => {
     const own = getCurrentWindow().label;
     let stop: (() => void) | null = null;

@@ -1,5 +1,6 @@
 import { useState } from "react";
 import { useUi, useWorkspaceStore } from "../store/context";
+import { BackupsSection } from "./BackupsSection";
 import { Dialog } from "./Dialog";
 
 const SHORTCUTS: [string, string][] = [
@@ -11,7 +12,7 @@ const SHORTCUTS: [string, string][] = [
   ["Escape", "Close the inspector or a dialog"],
 ];
 
-/** Your display name (recorded with your changes) and the keyboard shortcuts. */
+/** Your display name (recorded with your changes), the library and its backups, and the keyboard shortcuts. */
 export function SettingsDialog({ onClose }: { onClose: () => void }) {
   const store = useWorkspaceStore();
   const settings = useUi((s) => s.settings);
@@ -46,6 +47,7 @@ export function SettingsDialog({ onClose }: { onClose: () => void }) {
           <small className="muted">Recorded with the changes you make, so a team can see who changed what.</small>
         </label>
       </form>
+      <BackupsSection onRestored={onClose} />
       <h3>Keyboard shortcuts</h3>
       <dl className="shortcuts">
         {SHORTCUTS.map(([keys, what]) => (

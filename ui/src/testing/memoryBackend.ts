@@ -1,5 +1,7 @@
 import type {
   Backend,
+  BackupInfo,
+  Damage,
   Edit,
   ErrorCode,
   ExportedPlaybook,
@@ -12,12 +14,14 @@ import type {
   PlaybookOptions,
   SectionPreview,
   Workspace,
+  WorkspaceDelta,
   WorkspaceState,
   WorkspaceSummary,
 } from "../backend";
 import { BackendError } from "../backend";
 import { uniqueId } from "../model/ids";
 import { applyEdit } from "./applyEdit";
+import { diffDocs } from "./diff";
 import { labelOf } from "./labels";
 import { notRatedReport } from "./sampleOutput";
 import { sampleOutline } from "./playbookFixture";
@@ -47,6 +51,29 @@ export function emptyWorkspace(name: string): Workspace {
     readiness: [],
     layer_scores: [],
     waivers: [],
+  };
+}
+
+/** The calls that answer while the library is damaged: the recovery screen's. */
+const RECOVERY_CALLS: (keyof Backend)[] = ["libraryStatus", "listBackups", "restoreBackup", "salvageLibrary", "onLibraryChanged"];
+
+/** A backup as the store lists it: `library-<moment>-<kind>.sqlite3` in the backups folder. */
+export function backupAt(
+  takenAt: string,
+  kind: BackupInfo["kind"],
+  size: number,
+  folder = "/home/dana/.local/share/app.throughline.desktop/backups",
+): BackupInfo {
+  const moment = takenAt.replace(/[-:]/g, "").replace(/^(\d{4})(\d{2})(\d{2})/, "$1-$2-$3");
+  return {
+    path: `${folder}/library-${moment}-${kind.replace("_", "-")}.sqlite3`,
+    kind,
+    taken_at: takenAt,
+    date: takenAt.slice(0, 10),
+    size,
+    schema_version: 3,
+    ok: true,
+    problem: null,
   };
 }
 
@@ -89,6 +116,17 @@ export class MemoryBackend implements Backend {
   });
   /** What the save dialog answers; null: the user cancelled. */
   pdfPath: (suggestedName: string) => string | null = (name) => `/tmp/${name}`;
+
+  /** Where the library lives. */
+  libraryPath = "/home/dana/.local/share/app.throughline.desktop/library.sqlite3";
+  /** The library's backups, newest first. */
+  backups: BackupInfo[] = [];
+  /** What restoring each backup (by path) brings back; absent: the workspaces held now. */
+  readonly backupContents = new Map<string, Workspace[]>();
+  /** Set: the library is damaged, and only the recovery calls answer. */
+  damage: Damage | null = null;
+  /** The workspaces a salvage of the damaged library can still read. */
+  salvageable: Workspace[] = [];
 
   constructor(docs: Workspace[] = [], settings?: Partial<Settings>) {
     for (const doc of docs) this.add(doc);
@@ -156,6 +194,9 @@ export class MemoryBackend implements Backend {
     await Promise.resolve();
     const failure = this.failures.shift();
     if (failure) throw failure;
+    if (this.damage && !RECOVERY_CALLS.includes(method)) {
+      throw new BackendError("damaged_library", `${this.libraryPath} is damaged: ${this.damage.detail}`);
+    }
     return structuredClone(run());
   }
 
@@ -187,6 +228,12 @@ export class MemoryBackend implements Backend {
     };
   }
 
+  /** What changed from `before` to the entry as it now stands, as the store answers an edit. */
+  private delta(e: Entry, before: Workspace): WorkspaceDelta {
+    const { doc: _doc, ...rest } = this.state(e);
+    return { ...rest, changes: diffDocs(before, e.doc) };
+  }
+
   listWorkspaces = () => this.call("listWorkspaces", [], () => [...this.entries.values()].map((e) => this.summary(e)));
 
   createWorkspace = (name: string) =>
@@ -212,23 +259,25 @@ export class MemoryBackend implements Backend {
   applyEdit = (slug: string, edit: Edit) =>
     this.call("applyEdit", [slug, edit], () => {
       const e = this.entry(slug);
+      const before = e.doc;
       const next = applyEdit(e.doc, edit);
       // Like the store, an edit that changes nothing is not logged.
-      if (JSON.stringify(next) === JSON.stringify(e.doc)) return this.state(e);
+      if (diffDocs(before, next).length === 0) return this.delta(e, before);
       e.undo.push({ label: labelOf(e.doc, edit), doc: e.doc });
       e.redo = [];
       e.doc = next;
       e.revision += 1;
       e.updatedAt = this.now();
-      return this.state(e);
+      return this.delta(e, before);
     });
 
   undo = (slug: string) => this.call("undo", [slug], () => this.step(slug, "undo"));
 
   redo = (slug: string) => this.call("redo", [slug], () => this.step(slug, "redo"));
 
-  private step(slug: string, dir: "undo" | "redo"): WorkspaceState {
+  private step(slug: string, dir: "undo" | "redo"): WorkspaceDelta {
     const e = this.entry(slug);
+    const before = e.doc;
     const from = dir === "undo" ? e.undo : e.redo;
     const to = dir === "undo" ? e.redo : e.undo;
     const step = from.pop();
@@ -237,7 +286,7 @@ export class MemoryBackend implements Backend {
     e.doc = step.doc;
     e.revision += 1;
     e.updatedAt = this.now();
-    return this.state(e);
+    return this.delta(e, before);
   }
 
   importWorkspace = (path: string) =>
@@ -291,4 +340,50 @@ export class MemoryBackend implements Backend {
   openPath = (path: string) => this.call("openPath", [path], () => undefined);
 
   revealPath = (path: string) => this.call("revealPath", [path], () => undefined);
+
+  private folder(): string {
+    return this.libraryPath.replace(/\/[^/]*$/, "/backups");
+  }
+
+  libraryStatus = () =>
+    this.call("libraryStatus", [], () => ({
+      path: this.libraryPath,
+      backups_folder: this.folder(),
+      problem: this.damage ? { code: "damaged_library" as const, message: `${this.libraryPath} is damaged`, problems: [] } : null,
+      damage: this.damage,
+    }));
+
+  listBackups = () => this.call("listBackups", [], () => this.backups);
+
+  backUpNow = () =>
+    this.call("backUpNow", [], () => {
+      const made = backupAt(this.now().replace(/\.\d{3}Z$/, "Z"), "manual", 40_960 * (this.entries.size + 1), this.folder());
+      this.backups = [made, ...this.backups];
+      return made;
+    });
+
+  restoreBackup = (path: string) =>
+    this.call("restoreBackup", [path], () => {
+      const backup = this.backups.find((b) => b.path === path);
+      if (!backup) throw new BackendError("forbidden", `${path} is not one of this library's backups.`);
+      const before = this.damage ? null : backupAt(this.now().replace(/\.\d{3}Z$/, "Z"), "before_restore", 40_960, this.folder());
+      if (before) this.backups = [before, ...this.backups];
+      const kept = `${this.libraryPath}.replaced-${backup.date}`;
+      this.replaceWith(this.backupContents.get(path) ?? [...this.entries.values()].map((e) => e.doc));
+      return { library: this.libraryPath, restored: path, backup_of_replaced: before, replaced_kept_at: kept };
+    });
+
+  salvageLibrary = () =>
+    this.call("salvageLibrary", [], () => {
+      const docs = this.salvageable;
+      this.replaceWith(docs);
+      const saved = [...this.entries.values()].map((e) => ({ name: e.doc.workspace.name, old_slug: e.slug, new_slug: e.slug }));
+      return { report: { library: this.libraryPath, saved, lost: [] }, damaged_kept_at: `${this.libraryPath}.replaced-2025-01-06` };
+    });
+
+  private replaceWith(docs: Workspace[]): void {
+    this.entries.clear();
+    for (const doc of docs) this.add(doc);
+    this.damage = null;
+  }
 }
