@@ -45,6 +45,7 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
             commands::library::back_up_now,
             commands::library::restore_backup,
             commands::library::salvage_library,
+            commands::import::preview_import,
         ])
         .events(tauri_specta::collect_events![events::LibraryChanged])
 }

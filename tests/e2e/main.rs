@@ -7,6 +7,7 @@ mod driver;
 mod graph;
 mod live;
 mod playbook;
+mod recovery;
 mod stack;
 
 use std::sync::Mutex;

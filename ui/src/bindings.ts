@@ -82,6 +82,11 @@ export const commands = {
 	 *  library that takes its place; the damaged file is kept aside under a dated name.
 	 */
 	salvageLibrary: () => typedError<SalvageInPlace_Serialize, ApiError>(__TAURI_INVOKE("salvage_library")),
+	/**
+	 *  Reads and checks the file (a bad one is refused as an import would be) and names the
+	 *  workspaces it would sit beside. Changes nothing.
+	 */
+	previewImport: (path: string) => typedError<ImportPreview, ApiError>(__TAURI_INVOKE("preview_import", { path })),
 };
 
 /** Events */
@@ -695,6 +700,16 @@ export type HistoryStep = {
  *  in files kept in git, so they must diff well and never change by accident.
  */
 export type Id = string;
+
+/**  A file about to be imported. */
+export type ImportPreview = {
+	/**  The workspace's name in the file. */
+	name: string,
+	stages: number,
+	elements: number,
+	/**  The workspaces of the library with the same name (ignoring case), if any. */
+	namesakes: WorkspaceSummary[],
+};
 
 /**  The four layers of the Coherence Stack, top to bottom. */
 export type Layer = "vision" | "narrative" | "system" | "touchpoint";

@@ -1,6 +1,7 @@
 //! The commands the window can call, by concern. Each is a thin call into the libraries.
 
 pub mod graph;
+pub mod import;
 pub mod library;
 pub mod playbook;
 pub mod readiness;

@@ -32,6 +32,7 @@ export class TauriBackend implements Backend {
   applyEdit: Backend["applyEdit"] = (slug, edit) => unwrap(commands.applyEdit(slug, edit));
   undo = (slug: string) => unwrap(commands.undo(slug));
   redo = (slug: string) => unwrap(commands.redo(slug));
+  previewImport = (path: string) => unwrap(commands.previewImport(path));
   importWorkspace = (path: string) => unwrap(commands.importWorkspace(path));
   exportWorkspace = async (slug: string, path: string) => {
     await unwrap(commands.exportWorkspace(slug, path));

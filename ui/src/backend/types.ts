@@ -12,6 +12,7 @@ export type BackupInfo = B.BackupInfo_Serialize;
 export type BackupKind = B.BackupKind;
 export type Damage = B.Damage_Serialize;
 export type EntityChange = B.EntityChange_Serialize;
+export type ImportPreview = B.ImportPreview;
 export type LibraryStatus = B.LibraryStatus_Serialize;
 export type RestoreOutcome = B.RestoreOutcome_Serialize;
 export type SalvageInPlace = B.SalvageInPlace_Serialize;
@@ -121,6 +122,8 @@ export interface Backend {
   applyEdit(slug: string, edit: Edit): Promise<WorkspaceDelta>;
   undo(slug: string): Promise<WorkspaceDelta>;
   redo(slug: string): Promise<WorkspaceDelta>;
+  /** What the file holds and the workspaces of the same name already in the library; imports nothing. */
+  previewImport(path: string): Promise<ImportPreview>;
   importWorkspace(path: string): Promise<WorkspaceSummary>;
   exportWorkspace(slug: string, path: string): Promise<void>;
   getSettings(): Promise<Settings>;

@@ -3,6 +3,7 @@ import type {
   BackupInfo,
   Edit,
   ErrorCode,
+  ImportPreview,
   LibraryChanged,
   LibraryStatus,
   Problem,
@@ -36,6 +37,14 @@ export interface UiState {
   selectedStage: string | null;
   /** Set when the library is damaged: what the recovery screen shows instead of the views. */
   recovery: Recovery | null;
+  /** A file whose workspace the library already holds by name: the import waits for the user. */
+  pendingImport: PendingImport | null;
+}
+
+/** An import that would add a second workspace of a name the library holds. */
+export interface PendingImport {
+  path: string;
+  preview: ImportPreview;
 }
 
 /** A damaged library: where it is, what is wrong, and the backups that could replace it. */
@@ -54,6 +63,7 @@ const INITIAL: UiState = {
   selectedElement: null,
   selectedStage: null,
   recovery: null,
+  pendingImport: null,
 };
 
 /**
@@ -281,16 +291,40 @@ export class WorkspaceStore {
       }
     });
 
+  /**
+   * Asks for a file and imports it. When the library already holds a workspace of the
+   * same name, nothing is imported yet: `pendingImport` asks the user first.
+   */
   importWorkspace = () =>
     this.run("Could not import the file", async () => {
       const path = await this.backend.chooseImportPath();
       if (!path) return;
-      const summary = await this.backend.importWorkspace(path);
-      this.set({ workspaces: [...this.state.workspaces.filter((w) => w.slug !== summary.slug), summary] });
-      this.set({ selectedElement: null, selectedStage: null, save: { kind: "idle" } });
-      this.setCurrent(await this.backend.openWorkspace(summary.slug));
-      await this.remember(summary.slug);
+      const preview = await this.backend.previewImport(path);
+      if (preview.namesakes.length > 0) {
+        this.set({ pendingImport: { path, preview } });
+        return;
+      }
+      await this.importFrom(path);
     });
+
+  /** Imports the pending file as another workspace, after the user said so. */
+  confirmImport = () => {
+    const pending = this.state.pendingImport;
+    this.set({ pendingImport: null });
+    if (!pending) return Promise.resolve(null);
+    return this.run("Could not import the file", () => this.importFrom(pending.path));
+  };
+
+  /** Drops the pending import; nothing was written. */
+  cancelImport = () => this.set({ pendingImport: null });
+
+  private async importFrom(path: string): Promise<void> {
+    const summary = await this.backend.importWorkspace(path);
+    this.set({ workspaces: [...this.state.workspaces.filter((w) => w.slug !== summary.slug), summary] });
+    this.set({ selectedElement: null, selectedStage: null, save: { kind: "idle" } });
+    this.setCurrent(await this.backend.openWorkspace(summary.slug));
+    await this.remember(summary.slug);
+  }
 
   exportWorkspace = () =>
     this.run("Could not export the workspace", async () => {

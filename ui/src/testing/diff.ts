@@ -13,7 +13,7 @@ function entities(doc: Workspace): [Kind, string, number, unknown][] {
     if (kind === "info") continue;
     const { list, key } = COLLECTIONS[kind];
     const items = (doc[list] as Record<string, unknown>[] | undefined) ?? [];
-    items.forEach((item, i) => out.push([kind, key(item), i, item]));
+    for (const [i, item] of items.entries()) out.push([kind, key(item), i, item]);
   }
   return out;
 }

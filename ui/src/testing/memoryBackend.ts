@@ -289,6 +289,21 @@ export class MemoryBackend implements Backend {
     return this.delta(e, before);
   }
 
+  previewImport = (path: string) =>
+    this.call("previewImport", [path], () => {
+      const doc = this.importFixture;
+      if (!doc) throw new BackendError("io", `Cannot read ${path}.`);
+      const wanted = doc.workspace.name.trim().toLowerCase();
+      return {
+        name: doc.workspace.name,
+        stages: doc.stages.length,
+        elements: doc.elements.length,
+        namesakes: [...this.entries.values()]
+          .filter((e) => e.doc.workspace.name.trim().toLowerCase() === wanted)
+          .map((e) => this.summary(e)),
+      };
+    });
+
   importWorkspace = (path: string) =>
     this.call("importWorkspace", [path], () => {
       if (!this.importFixture) throw new BackendError("io", `Cannot read ${path}.`);
