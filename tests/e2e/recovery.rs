@@ -14,7 +14,8 @@ fn library_with_backup(path: &Path) -> String {
     let mut store = Store::open(path).unwrap();
     let actor = store.actor(Source::Cli).unwrap();
     let mut doc = throughline_format::sample();
-    doc.workspace.name = "Workshop worth keeping".into();
+    // First by name, so that the restored library opens on it.
+    doc.workspace.name = "Annual review workshop".into();
     store.import_workspace(&doc, &actor).unwrap();
     // More workspaces, so that the file has pages in the middle to damage.
     for n in 0..6 {
@@ -48,6 +49,7 @@ fn a_damaged_library_opens_the_recovery_screen_and_restoring_the_backup_brings_t
         let library = driver.home.path().join("library.sqlite3");
         let taken_at = library_with_backup(&library);
         damage(&library);
+        let damaged = std::fs::read(&library).unwrap();
         assert!(
             Store::open(&library).is_err(),
             "the damage is one the check at open finds"
@@ -65,7 +67,7 @@ fn a_damaged_library_opens_the_recovery_screen_and_restoring_the_backup_brings_t
         app.wait_texts(
             &tid("workspace-switcher"),
             "the restored workspace opens",
-            |t| t.iter().any(|s| s.contains("Workshop worth keeping")),
+            |t| t.iter().any(|s| s.contains("Annual review workshop")),
         )
         .await;
         assert!(
@@ -76,11 +78,16 @@ fn a_damaged_library_opens_the_recovery_screen_and_restoring_the_backup_brings_t
             .unwrap()
             .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
             .filter(|n| n.starts_with("library.sqlite3.replaced-"))
+            .filter(|n| !n.ends_with("-wal") && !n.ends_with("-shm"))
             .collect();
         assert_eq!(
             kept.len(),
             1,
             "the damaged file is kept aside under a dated name: {kept:?}"
+        );
+        assert!(
+            std::fs::read(driver.home.path().join(&kept[0])).unwrap() == damaged,
+            "the damaged file is kept as it was"
         );
         app.quit().await;
     });
