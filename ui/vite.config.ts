@@ -18,5 +18,10 @@ export default defineConfig(({ mode }) => ({
     environment: "jsdom",
     include: ["src/**/*.test.ts", "src/**/*.test.tsx"],
     setupFiles: ["src/testing/setup.ts"],
+    // Layout tests read the style sheets' text (`?raw`) to check the rules jsdom cannot apply.
+    css: { include: [/\.css\?raw$/] },
+    // Whole-app tests take about a second alone; on a 2-core machine busy with a Rust build
+    // they can take several. A slow machine is not a failure.
+    testTimeout: 20_000,
   },
 }));

@@ -9,6 +9,7 @@ import { useView } from "./shell/useView";
 import { AssessView } from "./assess/AssessView";
 import { PlaybookView } from "./playbook/PlaybookView";
 import { StackEditor } from "./stack/StackEditor";
+import { LensBar } from "./lens/LensBar";
 import { useUi, useWorkspaceStore } from "./store/context";
 
 /** The window: top bar, messages, and the current view. */
@@ -30,6 +31,7 @@ export function App() {
     <div className="app">
       <TopBar />
       <ErrorBanner />
+      {hasWorkspace && <LensBar />}
       {!ready ? (
         <main className="empty-page" aria-busy="true">
           <p className="muted">Opening your workspaces…</p>

@@ -7,6 +7,7 @@ import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { App } from "./App";
 import { createBackend } from "./backend";
+import { LensProvider } from "./lens/LensContext";
 import { StoreProvider } from "./store/context";
 import { WorkspaceStore } from "./store/workspaceStore";
 
@@ -16,7 +17,9 @@ void createBackend().then((backend) => {
   root.render(
     <StrictMode>
       <StoreProvider store={store}>
-        <App />
+        <LensProvider>
+          <App />
+        </LensProvider>
       </StoreProvider>
     </StrictMode>,
   );

@@ -19,6 +19,7 @@ mod ids;
 mod index;
 mod render;
 mod rules;
+mod title;
 
 use throughline_model::Workspace;
 

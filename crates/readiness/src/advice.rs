@@ -26,6 +26,13 @@ pub fn recommendation(dimension: Dimension) -> &'static str {
     }
 }
 
+/// A mean (or any figure but the total) to one decimal, as the CLI, the PDF and the app write
+/// it: an exact tie rounds to even, so 3.25 reads "3.2". The app's `figure` (ui/src/model/format.ts)
+/// is checked against examples this function writes (`FIGURE_EXAMPLES`, crates/ui-cases).
+pub fn figure_display(value: f64) -> String {
+    format!("{value:.1}")
+}
+
 /// A total to one decimal, rounded down, so that 17.96 never reads as "18.0 ... below 18".
 pub fn total_display(total: f64) -> String {
     // The epsilon keeps 17.999999999 (an 18 built from thirds) reading as 18.0.

@@ -23,7 +23,7 @@ mod session;
 mod stats;
 mod trend;
 
-pub use advice::{recommendation, total_display};
+pub use advice::{figure_display, recommendation, total_display};
 pub use agreement::{
     ALPHA_BROAD, ALPHA_SPLIT, ALPHA_STRONG, Agreement, AgreementReading, UndefinedReason, agreement,
 };

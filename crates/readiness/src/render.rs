@@ -9,7 +9,7 @@ use crate::trend::TrendPoint;
 
 /// A figure to one decimal, or a dash when there is none.
 fn fig(x: Option<f64>) -> String {
-    x.map_or_else(|| "-".to_string(), |v| format!("{v:.1}"))
+    x.map_or_else(|| "-".to_string(), crate::figure_display)
 }
 
 /// The session report: statistics per dimension, total, verdict, weakest, agreement.
@@ -63,9 +63,9 @@ pub fn render_text(summary: &SessionSummary) -> String {
         for r in &summary.recommendations {
             let _ = writeln!(
                 out,
-                "- {} (mean {:.1}): {}",
+                "- {} (mean {}): {}",
                 r.dimension.label(),
-                r.mean,
+                crate::figure_display(r.mean),
                 r.text
             );
         }

@@ -13,7 +13,7 @@ use crate::library::{summary, workspace_id};
 use crate::log::{self, NewBatch, Role, Step};
 use crate::{
     Actor, ChangeBatch, HistoryStep, Source, Store, StoreError, WorkspaceDelta, WorkspaceState,
-    check, label, names, tables,
+    check, label, names, stamp, tables,
 };
 
 /// Bumps the revision and logs `changes` (already written) as one batch; the caller commits.
@@ -86,6 +86,20 @@ pub(crate) fn read_state(conn: &Connection, slug: &str) -> Result<WorkspaceState
 }
 
 impl Store {
+    /// Fixes the time the store stamps on what it records for the user (a waiver's date), so
+    /// that generated outputs are reproducible; the change log keeps the real time.
+    pub fn freeze_clock(&mut self, at: impl Into<String>) {
+        self.clock = Some(at.into());
+    }
+
+    /// The time to stamp: the frozen clock's, or now (RFC 3339, UTC).
+    fn now(&self) -> Result<String, StoreError> {
+        match &self.clock {
+            Some(at) => Ok(at.clone()),
+            None => log::now(),
+        }
+    }
+
     /// The workspace document.
     pub fn load(&self, slug: &str) -> Result<Workspace, StoreError> {
         let tx = self.conn.unchecked_transaction()?;
@@ -120,11 +134,14 @@ impl Store {
         edit: &Edit,
         actor: &Actor,
     ) -> Result<WorkspaceDelta, StoreError> {
+        let at = self.now()?;
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
         let id = workspace_id(&tx, slug)?;
         names::ensure(&tx, id)?;
+        let stamped = stamp::stamped(edit, &actor.name, &at);
+        let edit = stamped.as_ref().unwrap_or(edit);
         let label = label::label(&label::context(&tx, id, edit)?, edit);
         let mut steps = Vec::new();
         delta::run(&Ctx { conn: &tx, ws: id }, edit, &mut steps)?;

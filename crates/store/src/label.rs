@@ -1,5 +1,6 @@
 //! Short human labels for change batches: "Add stage “Onboard”", "Delete element “CRM”".
 
+use throughline_audit::RuleCode;
 use throughline_model::{Edit, Workspace};
 
 /// Quotes a name the way labels show it.
@@ -111,12 +112,16 @@ pub(crate) fn label(old: &Workspace, edit: &Edit) -> String {
         Edit::DeleteLayerScore { layer, date } => {
             format!("Delete the {} layer score of {date}", layer.label())
         }
-        Edit::PutWaiver { waiver } => {
-            format!("Waive {} on {}", waiver.code, quoted(&waiver.subject))
-        }
-        Edit::DeleteWaiver { code, subject } => {
-            format!("Withdraw the waiver of {code} on {}", quoted(subject))
-        }
+        Edit::PutWaiver { waiver } => format!(
+            "Waive {} on {}",
+            quoted(rule_title(&waiver.code)),
+            subject_name(old, &waiver.subject)
+        ),
+        Edit::DeleteWaiver { code, subject } => format!(
+            "Withdraw the waiver of {} on {}",
+            quoted(rule_title(code)),
+            subject_name(old, subject)
+        ),
         Edit::PutMetric { metric } => {
             let verb = if old.metric(metric.id.as_str()).is_some() {
                 "Edit"
@@ -166,6 +171,31 @@ pub(crate) fn label(old: &Workspace, edit: &Edit) -> String {
                 format!("{} and {n} more {more}", label(old, first))
             }
         },
+    }
+}
+
+/// A rule's title; a code this build does not know stays as it is.
+fn rule_title(code: &str) -> &str {
+    RuleCode::parse(code).map_or(code, |c| c.title())
+}
+
+/// What a waiver's subject (a finding key) names: an element, stage, handoff or metric by
+/// its display name; any other key (e.g. a claim key) quoted as it is.
+fn subject_name(ws: &Workspace, key: &str) -> String {
+    if let Some(e) = ws.element(key) {
+        e.name.clone()
+    } else if let Some(s) = ws.stage(key) {
+        format!("stage {}", s.name)
+    } else if let Some(h) = ws.handoff(key) {
+        format!(
+            "the handoff {} \u{2192} {}",
+            element_name(ws, h.from.as_str()),
+            element_name(ws, h.to.as_str())
+        )
+    } else if let Some(m) = ws.metric(key) {
+        format!("metric {}", quoted(&m.name))
+    } else {
+        quoted(key)
     }
 }
 
@@ -288,10 +318,9 @@ pub(crate) fn context(
                 .extend(fetch(conn, ws, K::Review, review.id.as_str())?)
         }
         Edit::DeleteReview { id } => doc.reviews.extend(fetch(conn, ws, K::Review, id.as_str())?),
-        Edit::PutLayerScore { .. }
-        | Edit::DeleteLayerScore { .. }
-        | Edit::PutWaiver { .. }
-        | Edit::DeleteWaiver { .. } => {}
+        Edit::PutWaiver { waiver } => doc = subject_context(conn, ws, &waiver.subject)?,
+        Edit::DeleteWaiver { subject, .. } => doc = subject_context(conn, ws, subject)?,
+        Edit::PutLayerScore { .. } | Edit::DeleteLayerScore { .. } => {}
         Edit::Batch { edits } => {
             if let Some(first) = edits.first() {
                 doc = context(conn, ws, first)?;
@@ -299,4 +328,97 @@ pub(crate) fn context(
         }
     }
     Ok(doc)
+}
+
+/// The entities a waiver's subject key may name (an element, stage, handoff with its ends,
+/// or metric), loaded by key so the label can use display names.
+fn subject_context(
+    conn: &rusqlite::Connection,
+    ws: i64,
+    key: &str,
+) -> Result<Workspace, crate::StoreError> {
+    use throughline_model::EntityKind as K;
+    fn fetch<T: serde::de::DeserializeOwned>(
+        conn: &rusqlite::Connection,
+        ws: i64,
+        kind: K,
+        key: &str,
+    ) -> Result<Option<T>, crate::StoreError> {
+        Ok(crate::rows::by_key(conn, kind, ws, key)?.map(|l| l.item))
+    }
+    let mut doc = Workspace::default();
+    doc.elements.extend(fetch(conn, ws, K::Element, key)?);
+    doc.stages.extend(fetch(conn, ws, K::Stage, key)?);
+    doc.metrics.extend(fetch(conn, ws, K::Metric, key)?);
+    let handoff: Option<throughline_model::Handoff> = fetch(conn, ws, K::Handoff, key)?;
+    if let Some(h) = handoff {
+        doc.elements
+            .extend(fetch(conn, ws, K::Element, h.from.as_str())?);
+        doc.elements
+            .extend(fetch(conn, ws, K::Element, h.to.as_str())?);
+        doc.handoffs.push(h);
+    }
+    Ok(doc)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use throughline_model::Waiver;
+
+    fn with_webinar() -> Workspace {
+        let doc = serde_json::json!({
+            "workspace": {"name": "Labels"},
+            "stages": [{"id": "discover", "name": "Discover", "emotion": 0, "moment": ""}],
+            "elements": [{"id": "webinar", "kind": "touchpoint", "name": "Webinar"}],
+        });
+        match serde_json::from_value(doc) {
+            Ok(ws) => ws,
+            Err(e) => panic!("the test workspace does not parse: {e}"),
+        }
+    }
+
+    fn waiver(code: &str, subject: &str) -> Edit {
+        Edit::PutWaiver {
+            waiver: Waiver {
+                code: code.to_string(),
+                subject: subject.to_string(),
+                reason: "Agreed".to_string(),
+                who: "Dana".to_string(),
+                when: "2025-03-01T10:00:00Z".to_string(),
+            },
+        }
+    }
+
+    #[test]
+    fn a_waiver_label_names_the_rule_by_its_title_and_the_subject_by_its_name() {
+        let ws = with_webinar();
+        assert_eq!(
+            label(&ws, &waiver("orphan-touchpoint", "webinar")),
+            "Waive \u{201c}Touchpoint serves no stage\u{201d} on Webinar"
+        );
+        assert_eq!(
+            label(&ws, &waiver("unsupported-stage", "discover")),
+            "Waive \u{201c}Stage no touchpoint serves\u{201d} on stage Discover"
+        );
+        assert_eq!(
+            label(
+                &ws,
+                &Edit::DeleteWaiver {
+                    code: "orphan-touchpoint".into(),
+                    subject: "webinar".into()
+                }
+            ),
+            "Withdraw the waiver of \u{201c}Touchpoint serves no stage\u{201d} on Webinar"
+        );
+    }
+
+    #[test]
+    fn a_waiver_of_an_unknown_code_or_key_keeps_them_as_they_are() {
+        let ws = with_webinar();
+        assert_eq!(
+            label(&ws, &waiver("future-rule", "intent.rising")),
+            "Waive \u{201c}future-rule\u{201d} on \u{201c}intent.rising\u{201d}"
+        );
+    }
 }

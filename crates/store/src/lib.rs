@@ -27,6 +27,7 @@ mod rows;
 mod schema;
 mod settings;
 mod snapshots;
+mod stamp;
 mod tables;
 mod types;
 
@@ -47,6 +48,7 @@ pub use recovery::{
 pub use schema::{SCHEMA_VERSION, migration_sql};
 pub use settings::Settings;
 pub use snapshots::{SnapshotInfo, decode_snapshot, encode_snapshot};
+pub use stamp::{UNNAMED, stamped_edit};
 /// Where each element sits in the graph view (defined with the model, so that the
 /// playbook's diagram takes the same type).
 pub use throughline_model::NodePosition;
@@ -78,6 +80,8 @@ pub struct Store {
     committed: Vec<events::Committed>,
     /// How far other connections' writes have been reported.
     seen: events::Seen,
+    /// A fixed time for what the store stamps (see [`Store::freeze_clock`]); none: now.
+    clock: Option<String>,
 }
 
 impl Store {
@@ -134,6 +138,7 @@ impl Store {
             backup_warning: None,
             committed: Vec::new(),
             seen: events::Seen::default(),
+            clock: None,
         };
         store.start_watching()?;
         Ok(store)

@@ -262,6 +262,7 @@ pub fn salvage(damaged: &Path, new_library: &Path) -> Result<SalvageReport, Stor
         backup_warning: None,
         committed: Vec::new(),
         seen: crate::events::Seen::default(),
+        clock: None,
     };
     let mut new = Store::open(new_library)?;
     let actor = Actor::new("salvage", Source::Import);

@@ -7,6 +7,27 @@ use common::{cli, id, one_edit_of_each_kind, rich, snapshot, store_with_rich, ui
 use throughline_model::{Edit, Workspace, apply_edit};
 use throughline_store::Store;
 
+/// The time the edits' waiver says it was made (by Grace, the CLI actor).
+const WAIVER_TIME: &str = "2025-06-01T09:00:00Z";
+
+#[test]
+fn a_waiver_records_who_made_it_and_when_from_the_library_not_the_client() {
+    let (mut store, slug) = store_with_rich();
+    let edit: Edit = serde_json::from_value(serde_json::json!({"type": "put_waiver", "waiver": {
+        "code": "hero", "subject": "ana", "reason": "Interim", "who": "Mallory", "when": "1999-01-01T00:00:00Z"}}))
+    .unwrap();
+    let state = store.apply(&slug, &edit, &ui()).unwrap();
+    let w = state.doc.waivers.iter().find(|w| w.code == "hero").unwrap();
+    assert_eq!(w.who, "Ada", "the actor's display name");
+    assert_ne!(w.when, "1999-01-01T00:00:00Z", "the library's clock");
+    assert!(
+        w.when.starts_with("20") && w.when.ends_with('Z'),
+        "{}",
+        w.when
+    );
+    assert_eq!(w.reason, "Interim");
+}
+
 #[test]
 fn every_kind_of_edit_persists_and_reloads_equal_to_apply_edit() {
     for (name, edit) in one_edit_of_each_kind() {
@@ -14,8 +35,10 @@ fn every_kind_of_edit_persists_and_reloads_equal_to_apply_edit() {
         let path = dir.path().join("library.sqlite3");
         let slug = {
             let mut store = Store::open(&path).unwrap();
-            let slug = store.import_workspace(&rich(), &ui()).unwrap().slug;
-            let state = store.apply(&slug, &edit, &ui()).unwrap();
+            // The waiver among the edits is stamped with the actor and this time, as written.
+            store.freeze_clock(WAIVER_TIME);
+            let slug = store.import_workspace(&rich(), &cli()).unwrap().slug;
+            let state = store.apply(&slug, &edit, &cli()).unwrap();
             let expected = apply_edit(&rich(), &edit).unwrap();
             assert_eq!(state.doc, expected, "{name}: the returned state");
             slug
@@ -32,6 +55,7 @@ fn every_kind_of_edit_persists_and_reloads_equal_to_apply_edit() {
 #[test]
 fn edits_in_sequence_accumulate() {
     let (mut store, slug) = store_with_rich();
+    store.freeze_clock(WAIVER_TIME);
     let mut expected = rich();
     for (name, edit) in one_edit_of_each_kind() {
         // Some edits refer to what earlier ones removed; those are refused by both sides.

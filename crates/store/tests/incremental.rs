@@ -8,10 +8,27 @@ mod props;
 
 use proptest::prelude::*;
 use throughline_model::{Edit, apply_edit, diff};
-use throughline_store::{Actor, Source, Store, StoreError};
+use throughline_store::{Actor, Source, Store, StoreError, stamped_edit};
 
 fn ui() -> Actor {
     Actor::new("Ada", Source::Ui)
+}
+
+/// The store's frozen clock in these tests.
+const NOW: &str = "2026-01-01T10:00:00Z";
+
+/// A store whose clock is frozen at [`NOW`].
+fn frozen(mut store: Store) -> Store {
+    store.freeze_clock(NOW);
+    store
+}
+
+/// What the model computes for `edit` as the store records it (waivers stamped by Ada, now).
+fn model(
+    doc: &throughline_model::Workspace,
+    edit: &Edit,
+) -> Result<throughline_model::Workspace, throughline_model::EditError> {
+    apply_edit(doc, &stamped_edit(edit, "Ada", NOW))
 }
 
 fn sound(store: &Store) {
@@ -34,11 +51,11 @@ proptest! {
         ws in props::workspace(),
         edits in proptest::collection::vec(props::edit(), 1..12),
     ) {
-        let mut store = Store::open_in_memory().unwrap();
+        let mut store = frozen(Store::open_in_memory().unwrap());
         let slug = store.import_workspace(&ws, &ui()).unwrap().slug;
         let mut doc = ws;
         for edit in &edits {
-            let expected = apply_edit(&doc, edit);
+            let expected = model(&doc, edit);
             let got = store.apply_delta(&slug, edit, &ui());
             match (expected, got) {
                 (Ok(next), Ok(delta)) => {
@@ -60,11 +77,11 @@ proptest! {
         edits in proptest::collection::vec(props::edit(), 1..8),
     ) {
         let dir = tempfile::tempdir().unwrap();
-        let mut store = Store::open(&dir.path().join("library.sqlite3")).unwrap();
+        let mut store = frozen(Store::open(&dir.path().join("library.sqlite3")).unwrap());
         let slug = store.import_workspace(&ws, &ui()).unwrap().slug;
         let mut doc = ws;
         for edit in &edits {
-            let Ok(next) = apply_edit(&doc, edit) else { continue };
+            let Ok(next) = model(&doc, edit) else { continue };
             let delta = store.apply_delta(&slug, edit, &ui()).unwrap();
             sound(&store);
             if delta.changes.is_empty() {

@@ -14,6 +14,10 @@ use crate::CasesError;
 /// The edit cases and the workspaces they start from.
 #[derive(Debug, Serialize)]
 pub struct EditCases {
+    /// Who applies the edits (the display name the store records, e.g. on a waiver).
+    pub actor: String,
+    /// The store's frozen clock: the time it stamps on what it records for the user.
+    pub clock: String,
     /// The starting documents by name (written once, not once per case).
     pub bases: BTreeMap<String, Workspace>,
     pub cases: Vec<EditCase>,
@@ -80,6 +84,11 @@ pub(crate) fn read_workspace(path: &Path) -> Result<Workspace, CasesError> {
     }
     Ok(ws)
 }
+
+/// The display name the cases are applied by.
+const ACTOR: &str = "Dana";
+/// The frozen time of the cases' store.
+const STAMP_TIME: &str = "2025-03-01T10:00:00Z";
 
 /// The edits the UI sends, each applied to `base` (or a variant of it) through an in-memory store.
 pub fn edit_cases(base: &Workspace) -> Result<EditCases, CasesError> {
@@ -284,7 +293,8 @@ pub fn edit_cases(base: &Workspace) -> Result<EditCases, CasesError> {
     case(
         "waive a finding",
         b,
-        json!({"type": "put_waiver", "waiver": {"code": "conflicting-claim", "subject": "website-wizard", "reason": "Legal signed off", "who": "Dana", "when": "2025-03-01T10:00:00Z"}}),
+        // The client sends no author or date: the store stamps them.
+        json!({"type": "put_waiver", "waiver": {"code": "conflicting-claim", "subject": "website-wizard", "reason": "Legal signed off", "who": "", "when": ""}}),
     )?;
     case(
         "withdraw a waiver",
@@ -311,7 +321,12 @@ pub fn edit_cases(base: &Workspace) -> Result<EditCases, CasesError> {
         b,
         json!({"type": "batch", "edits": [{"type": "delete_handoff", "id": "demo-wizard"}, {"type": "delete_stage", "id": "nowhere"}]}),
     )?;
-    Ok(EditCases { bases, cases })
+    Ok(EditCases {
+        actor: ACTOR.to_string(),
+        clock: STAMP_TIME.to_string(),
+        bases,
+        cases,
+    })
 }
 
 fn session_edit(id: &str, name: &str, raters: &[&str]) -> Value {
@@ -341,7 +356,9 @@ fn apply(base: &Workspace, name: &str, edit: Value) -> Result<Workspace, CasesEr
 /// Applies `edit` to `before` through a fresh in-memory store, as the app does.
 fn run(before: &Workspace, edit: &Edit) -> Result<Outcome, CasesError> {
     let mut store = Store::open_in_memory()?;
-    let actor = Actor::new("Dana", Source::Ui);
+    // The store stamps waivers with the actor and its clock: fixed, for reproducible cases.
+    store.freeze_clock(STAMP_TIME);
+    let actor = Actor::new(ACTOR, Source::Ui);
     let slug = store.import_workspace(before, &actor)?.slug;
     Ok(match store.apply_delta(&slug, edit, &actor) {
         Ok(delta) => {

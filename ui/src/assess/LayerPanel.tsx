@@ -1,3 +1,4 @@
+import { DateInput } from "../components/DateInput";
 import { useState } from "react";
 import type { Edit, LayerDiagnosis, LayerScore, Score } from "../backend";
 import { LAYERS, LAYER_LABEL, longDate, today } from "./dimensions";
@@ -20,7 +21,7 @@ export function LayerPanel({ scores, diagnosis, onEdit }: Props) {
         <h2 id="layers-title">Layers of the stack</h2>
         <label className="as-inline-field">
           <span>Rated on</span>
-          <input type="date" data-testid="layer-date-input" value={date} onChange={(e) => setDate(e.target.value)} />
+          <DateInput data-testid="layer-date-input" value={date} onChange={(e) => setDate(e.target.value)} />
         </label>
       </div>
       <p className="muted small">1 absent · 3 partly in place · 5 fully integrated. Click the chosen score again to remove it.</p>

@@ -20,12 +20,12 @@ export function TotalGauge({ summary }: { summary: SessionSummary }) {
         <span data-testid="readiness-total" data-total={total ?? ""}>
           {shown} <span className="as-total-max">/ {max}</span>
         </span>
-        <span className="as-total-caption">readiness total · {figure(threshold)} or more to orchestrate</span>
+        <span className="as-total-caption">readiness total · {figure(threshold, 0)} or more to orchestrate</span>
       </div>
-      <div className="as-gauge" role="img" aria-label={`Total ${shown} of ${max}; the threshold is ${figure(threshold)}`}>
+      <div className="as-gauge" role="img" aria-label={`Total ${shown} of ${max}; the threshold is ${figure(threshold, 0)}`}>
         <div className="as-gauge-fill" style={{ width: total === null ? 0 : pct(total) }} />
         <div className="as-gauge-threshold" style={{ left: pct(threshold) }}>
-          <span>{figure(threshold)}</span>
+          <span>{figure(threshold, 0)}</span>
         </div>
       </div>
       {summary.unscored.length > 0 && (

@@ -1,3 +1,4 @@
+import { DateInput } from "../components/DateInput";
 import { useEffect, useState } from "react";
 import type { ReadinessSession, TrendPoint } from "../backend";
 import { TOTAL_MAX } from "../model/library";
@@ -58,7 +59,7 @@ export function SessionList({ sessions, selected, trend, onSelect, onCreate, cre
           </label>
           <label className="field">
             <span>Date</span>
-            <input type="date" data-testid="session-date-input" value={date} required onChange={(e) => setDate(e.target.value)} />
+            <DateInput data-testid="session-date-input" value={date} required onChange={(e) => setDate(e.target.value)} />
           </label>
           <div className="row">
             <button type="submit" className="primary" data-testid="session-create" disabled={!name.trim() || !date}>

@@ -1,3 +1,4 @@
+import { DateInput } from "../components/DateInput";
 import { useEffect, useState } from "react";
 import type { ReadinessSession, SessionSummary } from "../backend";
 import { CommitText } from "../components/CommitText";
@@ -47,8 +48,7 @@ export function SessionPanel({ saved, summary, reportError }: Props) {
           />
           <label className="as-inline-field">
             <span>Date</span>
-            <input
-              type="date"
+            <DateInput
               data-testid="session-date"
               value={session.date}
               onChange={(e) => /^\d{4}-\d{2}-\d{2}$/.test(e.target.value) && update((s) => ({ ...s, date: e.target.value }))}

@@ -34,7 +34,7 @@ export function TrendChart({ trend, threshold, max }: Props) {
             y={threshold}
             stroke="#b45309"
             strokeDasharray="5 4"
-            label={{ value: `threshold ${figure(threshold)}`, position: "insideTopLeft", fill: "#b45309", fontSize: 12 }}
+            label={{ value: `threshold ${figure(threshold, 0)}`, position: "insideTopLeft", fill: "#b45309", fontSize: 12 }}
           />
           <Tooltip
             formatter={(_v, _name, item) => [String(item?.payload?.shown ?? "–"), "Total"]}

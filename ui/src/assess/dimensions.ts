@@ -83,16 +83,5 @@ export function today(now: Date = new Date()): string {
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
-/** A figure as the room reads it: one decimal, no trailing ".0" noise for whole numbers. */
-export function figure(value: number | null | undefined, digits = 1): string {
-  if (value === null || value === undefined) return "–";
-  return Number.isInteger(value) ? String(value) : value.toFixed(digits);
-}
-
-/** A date `YYYY-MM-DD` written out, e.g. "6 May 2025". */
-export function longDate(date: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
-  if (!m) return date;
-  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-  return d.toLocaleDateString("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
-}
+// Numbers and dates are written by one module for every view.
+export { displayDate as longDate, figure } from "../model/format";

@@ -36,6 +36,16 @@ export function CommitText({ value, onCommit, multiline, rows = 2, autoGrow, req
     fit();
     // The bundled font may arrive after the first layout and wrap the text differently.
     void document.fonts?.ready.then(fit);
+    // A narrower column wraps the text onto more lines: fit again when the width changes.
+    if (typeof ResizeObserver === "undefined") return;
+    let width = el.clientWidth;
+    const watch = new ResizeObserver(() => {
+      if (el.clientWidth === width) return;
+      width = el.clientWidth;
+      fit();
+    });
+    watch.observe(el);
+    return () => watch.disconnect();
   }, [autoGrow, draft]);
   useEffect(() => setDraft(value), [value]);
 

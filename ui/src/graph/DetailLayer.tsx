@@ -1,5 +1,6 @@
 import { getNodesBounds, Panel, useReactFlow, useStore, type ReactFlowState } from "@xyflow/react";
 import { useCallback, useEffect, useMemo, useRef, type RefObject } from "react";
+import { count } from "../model/format";
 import { drawGraph, follow, nextDetail, viewRect, type Detail, type Pen, type View } from "./detail";
 import type { ElementNode, HandoffEdge } from "./mapping";
 
@@ -121,7 +122,7 @@ export function DetailLayer({ nodes, edges, farEdges, detail, onDetail, selected
         aria-label={`Overview of ${nodes.length} elements and ${edges.length} handoffs`}
       />
       <Panel position="top-left" className="graph-overview-note" data-testid="graph-overview-note">
-        <span>Overview of all {nodes.length.toLocaleString("en")} elements. Click a spot or zoom in to see and edit its cards.</span>
+        <span>Overview of all {count(nodes.length)} elements. Click a spot or zoom in to see and edit its cards.</span>
         <span className="graph-overview-legend">
           <span className="legend-error">✖ Error</span>: red, crossed-out block or solid red line ·{" "}
           <span className="legend-warning">⚠ Warning</span>: amber, struck-through block or dashed line

@@ -1,6 +1,9 @@
 import { Handle, Position, type NodeProps } from "@xyflow/react";
 import { memo } from "react";
+import { Clamped } from "../components/Clamped";
 import { CommitText } from "../components/CommitText";
+import { useMarks } from "../lens/LensContext";
+import { MarkBadges, toneClass } from "../lens/MarkBadges";
 import { KIND_ICON, KIND_LABEL } from "../model/layers";
 import { useGraphCallbacks } from "./context";
 import { countText, SEVERITY_ICON } from "./labels";
@@ -10,9 +13,10 @@ import type { ElementNode as ElementNodeType } from "./mapping";
 function ElementNodeView({ id, data, selected }: NodeProps<ElementNodeType>) {
   const { rename, stopRenaming } = useGraphCallbacks();
   const sev = data.severity;
+  const marks = useMarks("elements", id);
   return (
     <div
-      className={`gnode kind-${data.kind}${sev ? ` sev-${sev}` : ""}${selected ? " selected" : ""}`}
+      className={`gnode kind-${data.kind}${sev ? ` sev-${sev}` : ""}${selected ? " selected" : ""}${data.ghost ? " is-ghost" : ""}${toneClass(marks)}`}
       data-testid="graph-node"
       data-node-id={id}
       data-kind={data.kind}
@@ -44,9 +48,12 @@ function ElementNodeView({ id, data, selected }: NodeProps<ElementNodeType>) {
           onDone={stopRenaming}
         />
       ) : (
-        <div className="gnode-name">{data.name}</div>
+        <Clamped as="div" className="gnode-name" text={data.name} />
       )}
-      {(data.team || data.channel) && <div className="gnode-meta">{[data.team, data.channel].filter(Boolean).join(" · ")}</div>}
+      <MarkBadges marks={marks} className="gnode-marks" />
+      {(data.team || data.channel) && (
+        <Clamped as="div" className="gnode-meta" lines={1} text={[data.team, data.channel].filter(Boolean).join(" · ")} />
+      )}
       <Handle type="source" position={Position.Right} className="ghandle" />
     </div>
   );

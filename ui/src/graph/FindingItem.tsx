@@ -1,5 +1,7 @@
 import { useState } from "react";
 import type { Finding } from "../backend";
+import { Clamped } from "../components/Clamped";
+import { displayDate } from "../model/format";
 import { ruleLabel, SEVERITY_ICON, SEVERITY_LABEL } from "./labels";
 import type { Names } from "./names";
 
@@ -10,11 +12,6 @@ interface Props {
   onSelect: (f: Finding) => void;
   onWaive: (f: Finding, reason: string) => void;
   onUnwaive: (f: Finding) => void;
-}
-
-function when(iso: string): string {
-  const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? iso : d.toLocaleDateString(undefined, { year: "numeric", month: "short", day: "numeric" });
 }
 
 /** One finding: what is wrong, on what; "why?" opens the evidence and fix; waive with a reason. */
@@ -54,20 +51,20 @@ export function FindingItem({ finding: f, names, selected, onSelect, onWaive, on
           <span aria-hidden="true">{SEVERITY_ICON[f.severity]}</span> {waived ? "Waived" : SEVERITY_LABEL[f.severity]}
         </span>
         <span className="finding-rule">{ruleLabel(f.code)}</span>
-        <span className="finding-message">{f.message}</span>
+        <Clamped className="finding-message" lines={4} text={f.message} />
         {shownSubjects.length > 0 && (
-          <span className="finding-subjects">
-            {shownSubjects
+          <Clamped
+            className="finding-subjects"
+            text={`${shownSubjects
               .slice(0, 4)
               .map((s) => names.subject(s))
-              .join(" · ")}
-            {shownSubjects.length > 4 ? ` +${shownSubjects.length - 4}` : ""}
-          </span>
+              .join(" · ")}${shownSubjects.length > 4 ? ` +${shownSubjects.length - 4}` : ""}`}
+          />
         )}
       </button>
       {waived && (
         <p className="finding-waived" data-testid="finding-waived-note">
-          Waived by {waived.who || "someone"} on {when(waived.when)}: “{waived.reason}”
+          Waived by {waived.who || "someone"} on {displayDate(waived.when)}: “{waived.reason}”
         </p>
       )}
       <div className="finding-actions">

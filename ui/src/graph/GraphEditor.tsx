@@ -23,7 +23,6 @@ interface Props {
   slug: string;
   doc: Workspace;
   revision: number;
-  displayName: string;
 }
 
 /**
@@ -32,7 +31,7 @@ interface Props {
  * (`useLevelOfDetail`), the view (`useViewport`), auto-layout (`useAutoLayout`), edits and
  * waivers (`useGraphEdits`) and keys (`useGraphKeys`); this component wires them together.
  */
-export function GraphEditor({ store, slug, doc, revision, displayName }: Props) {
+export function GraphEditor({ store, slug, doc, revision }: Props) {
   const { report, status } = useAudit(store.backend, slug, revision);
   const layout = usePositions(store.backend, slug);
   const [renaming, setRenaming] = useState<string | null>(null);
@@ -46,7 +45,7 @@ export function GraphEditor({ store, slug, doc, revision, displayName }: Props) 
   const { selection, select } = items;
   const lod = useLevelOfDetail(doc.elements.length, items.nodes, items.edges);
   const view = useViewport(canvas);
-  const { laying, layoutNote, runLayout, cancelLayout } = useAutoLayout({
+  const { laying, layoutNote, runLayout, cancelLayout, canUndoLayout, undoLayout } = useAutoLayout({
     slug,
     docRef,
     layout,
@@ -54,7 +53,7 @@ export function GraphEditor({ store, slug, doc, revision, displayName }: Props) 
     measuredNodes: view.measuredNodes,
     onApplied: view.fit,
   });
-  const edits = useGraphEdits({ store, docRef, layout, displayName, selection, select, setRenaming, middle: view.middle });
+  const edits = useGraphEdits({ store, docRef, layout, selection, select, setRenaming, middle: view.middle });
 
   const { positions } = layout;
   const onNodeDragStop = useCallback(
@@ -98,6 +97,8 @@ export function GraphEditor({ store, slug, doc, revision, displayName }: Props) 
     onFit: view.fit,
     onClear: () => select([], []),
     onAdd: (k) => void edits.addElement(k),
+    canUndoLayout,
+    onUndoLayout: undoLayout,
   });
 
   const { element, handoff } = selection;

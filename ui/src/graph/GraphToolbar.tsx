@@ -1,4 +1,6 @@
-import { forwardRef, useState } from "react";
+import { forwardRef, useRef, useState } from "react";
+import { Clamped } from "../components/Clamped";
+import { useDismiss } from "../components/useDismiss";
 import type { Element, ElementKind } from "../backend";
 import { ALL_KINDS, KIND_ICON, KIND_LABEL } from "../model/layers";
 
@@ -18,6 +20,8 @@ export const GraphToolbar = forwardRef<HTMLInputElement, Props>(function GraphTo
   searchRef,
 ) {
   const [menu, setMenu] = useState(false);
+  const addMenu = useRef<HTMLDivElement>(null);
+  useDismiss(menu, addMenu, () => setMenu(false));
   const [query, setQuery] = useState("");
   const [active, setActive] = useState(0);
   const q = query.trim().toLowerCase();
@@ -29,7 +33,7 @@ export const GraphToolbar = forwardRef<HTMLInputElement, Props>(function GraphTo
   };
   return (
     <div className="graph-toolbar" role="toolbar" aria-label="Graph">
-      <div className="add-menu">
+      <div className="add-menu" ref={addMenu}>
         <button
           type="button"
           className="primary"
@@ -41,7 +45,7 @@ export const GraphToolbar = forwardRef<HTMLInputElement, Props>(function GraphTo
           + Add
         </button>
         {menu && (
-          <div className="menu" role="menu" onKeyDown={(e) => e.key === "Escape" && setMenu(false)}>
+          <div className="menu" role="menu">
             {ALL_KINDS.map((k) => (
               <button
                 key={k}
@@ -111,7 +115,7 @@ export const GraphToolbar = forwardRef<HTMLInputElement, Props>(function GraphTo
                   <span className="kind-dot" aria-hidden="true">
                     {KIND_ICON[e.kind]}
                   </span>{" "}
-                  {e.name}
+                  <Clamped className="grow" lines={1} text={e.name} />
                   <span className="muted small">{KIND_LABEL[e.kind]}</span>
                 </button>
               </li>

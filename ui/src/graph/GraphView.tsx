@@ -8,18 +8,10 @@ import { GraphEditor } from "./GraphEditor";
 export function GraphView() {
   const store = useWorkspaceStore();
   const current = useUi((s) => s.current);
-  const displayName = useUi((s) => s.settings.display_name);
   if (!current) return null;
   return (
     <ReactFlowProvider>
-      <GraphEditor
-        key={current.summary.slug}
-        store={store}
-        slug={current.summary.slug}
-        doc={current.doc}
-        revision={current.revision}
-        displayName={displayName}
-      />
+      <GraphEditor key={current.summary.slug} store={store} slug={current.summary.slug} doc={current.doc} revision={current.revision} />
     </ReactFlowProvider>
   );
 }

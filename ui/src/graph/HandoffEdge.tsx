@@ -1,5 +1,8 @@
 import { EdgeLabelRenderer, getBezierPath, useStore, type EdgeProps, type ReactFlowState } from "@xyflow/react";
 import { memo } from "react";
+import { useLens } from "../lens/LensContext";
+import { marksOn, weightWidth } from "../lens/lens";
+import { MarkBadges, toneClass } from "../lens/MarkBadges";
 import { useGraphCallbacks } from "./context";
 import { SEVERITY_ICON, SEVERITY_LABEL } from "./labels";
 import type { HandoffEdge as HandoffEdgeType } from "./mapping";
@@ -13,15 +16,21 @@ function HandoffEdgeView(p: EdgeProps<HandoffEdgeType>) {
   const showLabel = useStore(labelsShown);
   const [path, labelX, labelY] = getBezierPath(p);
   const d = p.data;
+  const lens = useLens();
+  const marks = marksOn(lens, "handoffs", p.id);
+  // A lens's traffic weight widens the line (Reality); the marks' tone colours it.
+  const weight = lens?.weights[p.id];
+  const style = weight === undefined ? undefined : { strokeWidth: weightWidth(weight) };
   const sev = d?.severity ?? null;
   const dashed = d?.trigger && d.trigger !== "always";
-  const cls = `gedge${sev ? ` sev-${sev}` : ""}${p.selected ? " selected" : ""}${dashed ? " conditional" : ""}`;
+  const cls = `gedge${sev ? ` sev-${sev}` : ""}${p.selected ? " selected" : ""}${dashed ? " conditional" : ""}${d?.ghost ? " is-ghost" : ""}${toneClass(marks)}`;
   return (
     <>
       <path
         id={p.id}
         d={path}
         className={cls}
+        style={style}
         fill="none"
         markerEnd={p.markerEnd}
         data-testid="graph-edge"
@@ -38,7 +47,9 @@ function HandoffEdgeView(p: EdgeProps<HandoffEdgeType>) {
             data-testid="graph-edge-label"
             data-edge-id={p.id}
             data-severity={sev ?? "none"}
-            onClick={() => selectEdge(p.id)}
+            onClick={() => {
+              if (!d.ghost) selectEdge(p.id);
+            }}
             title={sev ? `${SEVERITY_LABEL[sev]}: ${d.open} open finding${d.open === 1 ? "" : "s"}` : "Open the handoff"}
           >
             {sev && (
@@ -52,6 +63,7 @@ function HandoffEdgeView(p: EdgeProps<HandoffEdgeType>) {
               </span>
             )}
             <span className="glabel-text">{d.label}</span>
+            <MarkBadges marks={marks} className="glabel-marks" />
             {d.gate && (
               <span className="glabel-gate" title="Gated by a human approval">
                 gate

@@ -1,5 +1,7 @@
-import { useId, useState } from "react";
-import type { Edit, Finding, Handoff, HandoffMode, Trigger, Workspace } from "../backend";
+import { useState } from "react";
+import type { Edit, Element, Finding, Handoff, HandoffMode, Trigger, Workspace } from "../backend";
+import { Clamped } from "../components/Clamped";
+import { ActorField } from "../inspector/ActorField";
 import { CommitText } from "../components/CommitText";
 import { ListField } from "../inspector/ListField";
 import { KIND_ICON, KIND_LABEL } from "../model/layers";
@@ -60,16 +62,14 @@ function KeyChecks({
 
 /** Edits every field of a handoff's contract; each change is one `put_handoff`. */
 export function HandoffInspector({ handoff: h, doc, findings, onChange, onClose }: Props) {
-  const ids = useId();
   const [latencyProblem, setLatencyProblem] = useState<string | null>(null);
   const put = (patch: Partial<Handoff>) => onChange({ type: "put_handoff", handoff: normalizeHandoff({ ...h, ...patch }) });
   const byId = new Map(doc.elements.map((e) => [e.id, e]));
-  const teams = [
-    ...new Set([
-      ...doc.elements.filter((e) => e.kind === "team").map((e) => e.name),
-      ...doc.elements.map((e) => e.team).filter((t): t is string => !!t),
-    ]),
-  ];
+  /** A change to the handoff, after adding the team element the user just created, as one step. */
+  const putWith = (patch: Partial<Handoff>, created: Element | null) => {
+    const edit: Edit = { type: "put_handoff", handoff: normalizeHandoff({ ...h, ...patch }) };
+    onChange(created ? { type: "batch", edits: [{ type: "put_element", element: created }, edit] } : edit);
+  };
   const toggle = (field: "invariant" | "may_vary", key: string, on: boolean) => {
     const other = field === "invariant" ? "may_vary" : "invariant";
     const list = on ? [...h[field].filter((k) => k !== key), key] : h[field].filter((k) => k !== key);
@@ -108,9 +108,12 @@ export function HandoffInspector({ handoff: h, doc, findings, onChange, onClose 
           </span>
           Handoff
         </span>
-        <span className="muted small mono" title="The handoff's id">
-          {h.id}
-        </span>
+        <Clamped
+          as="h2"
+          className="inspector-title"
+          data-testid="inspector-title"
+          text={`${byId.get(h.from)?.name ?? h.from} → ${byId.get(h.to)?.name ?? h.to}`}
+        />
         <button type="button" className="icon" onClick={onClose} aria-label="Close the inspector" title="Close (Escape)">
           ✕
         </button>
@@ -154,21 +157,14 @@ export function HandoffInspector({ handoff: h, doc, findings, onChange, onClose 
           onToggle={(k, on) => toggle("may_vary", k, on)}
         />
         <div className="field-row">
-          <label className="field">
-            <span>Owner</span>
-            <CommitText
-              data-testid="handoff-owner"
-              list={`${ids}-teams`}
-              value={h.owner ?? ""}
-              placeholder="Who answers for it"
-              onCommit={(owner) => put({ owner })}
-            />
-            <datalist id={`${ids}-teams`}>
-              {teams.map((t) => (
-                <option key={t} value={t} />
-              ))}
-            </datalist>
-          </label>
+          <ActorField
+            label="Owner"
+            testId="handoff-owner"
+            value={h.owner}
+            doc={doc}
+            placeholder="Who answers for it"
+            onCommit={(owner, created) => putWith({ owner: owner ?? null }, created)}
+          />
           <label className="field">
             <span>Source of truth</span>
             <select
@@ -208,10 +204,14 @@ export function HandoffInspector({ handoff: h, doc, findings, onChange, onClose 
           </label>
         </div>
         <div className="field-row">
-          <label className="field">
-            <span>Approval gate</span>
-            <CommitText data-testid="handoff-gate" value={h.gate ?? ""} placeholder="e.g. Legal" onCommit={(gate) => put({ gate })} />
-          </label>
+          <ActorField
+            label="Approval gate"
+            testId="handoff-gate"
+            value={h.gate}
+            doc={doc}
+            placeholder="e.g. Legal"
+            onCommit={(gate, created) => putWith({ gate: gate ?? null }, created)}
+          />
           <label className="field">
             <span>Must arrive within (hours)</span>
             <CommitText
@@ -241,6 +241,17 @@ export function HandoffInspector({ handoff: h, doc, findings, onChange, onClose 
             {latencyProblem}
           </p>
         )}
+        <details className="inspector-details" data-testid="inspector-details">
+          <summary>Details</summary>
+          <dl>
+            <div>
+              <dt>Id</dt>
+              <dd className="mono" title="The handoff's id, used in files, findings and the CLI">
+                {h.id}
+              </dd>
+            </div>
+          </dl>
+        </details>
       </div>
       <footer className="inspector-foot">
         <button

@@ -29,7 +29,17 @@ function row(count: number): ElementNode[] {
     id: `e${i}`,
     type: "element" as const,
     position: { x: i * 300, y: 0 },
-    data: { name: `E${i}`, kind: "system" as const, team: null, channel: null, severity: null, open: 0, waived: 0, renaming: false },
+    data: {
+      name: `E${i}`,
+      kind: "system" as const,
+      team: null,
+      channel: null,
+      severity: null,
+      open: 0,
+      waived: 0,
+      renaming: false,
+      ghost: false,
+    },
   }));
 }
 
@@ -135,7 +145,18 @@ const edge = (id: string, source: string, target: string, severity: "error" | "w
   source,
   target,
   type: "handoff",
-  data: { label: "", carries: 0, invariant: 0, mode: "typed", trigger: "always", gate: false, severity, open: severity ? 1 : 0, waived: 0 },
+  data: {
+    label: "",
+    carries: 0,
+    invariant: 0,
+    mode: "typed",
+    trigger: "always",
+    gate: false,
+    severity,
+    open: severity ? 1 : 0,
+    waived: 0,
+    ghost: false,
+  },
 });
 
 describe("the overview drawing", () => {

@@ -49,6 +49,8 @@ describe("the handoff inspector", () => {
     await user.type(owner, "Product");
     expect(onChange, "nothing is sent while typing").not.toHaveBeenCalled();
     await user.tab();
+    expect(onChange, "a name that is no element is not stored before the user says how").not.toHaveBeenCalled();
+    await user.click(screen.getByTestId("handoff-owner-keep"));
     expect(last().owner).toBe("Product");
     await user.selectOptions(screen.getByTestId("handoff-mode"), "generated");
     expect(last().mode).toBe("generated");
@@ -57,6 +59,7 @@ describe("the handoff inspector", () => {
     await user.selectOptions(screen.getByTestId("handoff-source"), "website");
     expect(last().source_of_truth).toBe("website");
     await user.type(screen.getByTestId("handoff-gate"), "Legal{Enter}");
+    await user.click(screen.getByTestId("handoff-gate-keep"));
     expect(last().gate).toBe("Legal");
     await user.type(screen.getByTestId("handoff-latency"), "two{Enter}");
     expect(screen.getByRole("alert")).toHaveTextContent("not a whole number");

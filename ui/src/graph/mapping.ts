@@ -1,4 +1,5 @@
 import type { Edge, Node, XYPosition } from "@xyflow/react";
+import { actorName, actorsOf } from "../model/names";
 import type { Element, ElementKind, Finding, Handoff, HandoffMode, Report, Severity, SubjectKind, Trigger } from "../backend";
 
 /** The worst open (not waived) severity on one subject, and how many findings touch it. */
@@ -19,6 +20,8 @@ export interface ElementNodeData extends Record<string, unknown> {
   open: number;
   waived: number;
   renaming: boolean;
+  /** Shown by a lens, not in the workspace: faded, never edited. */
+  ghost: boolean;
 }
 
 export interface HandoffEdgeData extends Record<string, unknown> {
@@ -32,6 +35,8 @@ export interface HandoffEdgeData extends Record<string, unknown> {
   severity: Severity | null;
   open: number;
   waived: number;
+  /** Shown by a lens, not in the workspace: faded, never edited. */
+  ghost: boolean;
 }
 
 export type ElementNode = Node<ElementNodeData, "element">;
@@ -85,20 +90,28 @@ export function carriesLabel(carries: string[], max = 2): string {
 
 const NO_FLAG: Flag = { severity: null, open: 0, waived: 0 };
 
-export function elementNodeData(e: Element, flag: Flag = NO_FLAG, renaming = false): ElementNodeData {
+/** A node's data; `actors` (team, person and partner ids to names) turns a team id into its name. */
+export function elementNodeData(
+  e: Element,
+  flag: Flag = NO_FLAG,
+  renaming = false,
+  ghost = false,
+  actors: ReadonlyMap<string, string> = new Map(),
+): ElementNodeData {
   return {
     name: e.name,
     kind: e.kind,
-    team: e.team ?? null,
+    team: actorName(actors, e.team),
     channel: e.channel ?? null,
     severity: flag.severity,
     open: flag.open,
     waived: flag.waived,
     renaming,
+    ghost,
   };
 }
 
-export function handoffEdgeData(h: Handoff, flag: Flag = NO_FLAG): HandoffEdgeData {
+export function handoffEdgeData(h: Handoff, flag: Flag = NO_FLAG, ghost = false): HandoffEdgeData {
   return {
     label: carriesLabel(h.carries),
     carries: h.carries.length,
@@ -109,6 +122,7 @@ export function handoffEdgeData(h: Handoff, flag: Flag = NO_FLAG): HandoffEdgeDa
     severity: flag.severity,
     open: flag.open,
     waived: flag.waived,
+    ghost,
   };
 }
 
@@ -162,6 +176,7 @@ export function toNodes(
   flags: Map<string, Flag>,
   positions: ReadonlyMap<string, XYPosition>,
   renaming: string | null = null,
+  ghosts: ReadonlySet<string> = new Set(),
 ): ElementNode[] {
   let bottom = -Infinity;
   for (const p of positions.values()) bottom = Math.max(bottom, p.y);
@@ -169,29 +184,39 @@ export function toNodes(
   const unplaced = elements.filter((e) => !positions.has(e.id));
   const columns = gridColumns(unplaced.length);
   const cells = unplaced.length > 0 ? gridCells(unplaced) : new Map<string, number>();
+  const actors = actorsOf({ elements });
   return elements.map((e) => {
     const position = positions.get(e.id) ?? fallbackPosition(cells.get(e.id) ?? 0, bottom, columns);
+    const ghost = ghosts.has(e.id);
     return {
       id: e.id,
       type: "element",
       position,
+      ...(ghost ? { draggable: false, selectable: false, connectable: false, deletable: false } : {}),
       // The size before the card is measured, so a card never shown still counts in zoom to fit.
       initialWidth: NODE_SIZE.width,
       initialHeight: NODE_SIZE.height,
-      data: elementNodeData(e, flags.get(subjectKey("element", e.id)), renaming === e.id),
+      data: elementNodeData(e, flags.get(subjectKey("element", e.id)), renaming === e.id, ghost, actors),
     };
   });
 }
 
 /** Edges for every handoff whose two ends exist. */
-export function toEdges(handoffs: Handoff[], elementIds: ReadonlySet<string>, flags: Map<string, Flag>): HandoffEdge[] {
+export function toEdges(
+  handoffs: Handoff[],
+  elementIds: ReadonlySet<string>,
+  flags: Map<string, Flag>,
+  ghosts: ReadonlySet<string> = new Set(),
+): HandoffEdge[] {
   const edges: HandoffEdge[] = [];
   for (const h of handoffs) {
     if (!elementIds.has(h.from) || !elementIds.has(h.to)) continue;
-    const data = handoffEdgeData(h, flags.get(subjectKey("handoff", h.id)));
+    const ghost = ghosts.has(h.id);
+    const data = handoffEdgeData(h, flags.get(subjectKey("handoff", h.id)), ghost);
     edges.push({
       id: h.id,
       type: "handoff",
+      ...(ghost ? { selectable: false, deletable: false } : {}),
       source: h.from,
       target: h.to,
       data,

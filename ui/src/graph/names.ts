@@ -1,4 +1,5 @@
 import type { Subject, Workspace } from "../backend";
+import { actorName, actorsOf } from "../model/names";
 
 /** Human names for subjects and the teams they belong to, looked up once per document. */
 export interface Names {
@@ -11,6 +12,8 @@ export function namesOf(doc: Workspace): Names {
   const handoffs = new Map(doc.handoffs.map((h) => [h.id, h]));
   const stages = new Map(doc.stages.map((s) => [s.id, s]));
   const elName = (id: string) => elements.get(id)?.name ?? id;
+  const actors = actorsOf(doc);
+  const team = (id: string) => actorName(actors, elements.get(id)?.team);
   return {
     subject: (s) => {
       if (s.kind === "element") return elName(s.id);
@@ -20,13 +23,13 @@ export function namesOf(doc: Workspace): Names {
     },
     teams: (s) => {
       if (s.kind === "element") {
-        const t = elements.get(s.id)?.team;
+        const t = team(s.id);
         return t ? [t] : [];
       }
       if (s.kind === "handoff") {
         const h = handoffs.get(s.id);
         if (!h) return [];
-        return [elements.get(h.from)?.team, elements.get(h.to)?.team].filter((t): t is string => !!t);
+        return [team(h.from), team(h.to)].filter((t): t is string => !!t);
       }
       return [];
     },

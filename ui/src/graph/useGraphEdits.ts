@@ -11,7 +11,6 @@ interface Options {
   store: WorkspaceStore;
   docRef: RefObject<Workspace>;
   layout: ReturnType<typeof usePositions>;
-  displayName: string;
   selection: { nodes: string[]; edges: string[] };
   select: (nodeIds: string[], edgeIds: string[]) => void;
   setRenaming: (id: string | null) => void;
@@ -20,7 +19,7 @@ interface Options {
 }
 
 /** Every edit the graph makes: add, connect, rename, delete, waive; each one undoable step. */
-export function useGraphEdits({ store, docRef, layout, displayName, selection, select, setRenaming, middle }: Options) {
+export function useGraphEdits({ store, docRef, layout, selection, select, setRenaming, middle }: Options) {
   const { positions } = layout;
 
   const connect = useCallback(
@@ -56,10 +55,11 @@ export function useGraphEdits({ store, docRef, layout, displayName, selection, s
     (f: Finding, reason: string) => {
       void store.edit({
         type: "put_waiver",
-        waiver: { code: f.code, subject: f.key, reason, who: displayName.trim() || "Unnamed facilitator", when: new Date().toISOString() },
+        // The library records who waived it and when; the window sends only what the user wrote.
+        waiver: { code: f.code, subject: f.key, reason, who: "", when: "" },
       });
     },
-    [store, displayName],
+    [store],
   );
   const unwaive = useCallback((f: Finding) => void store.edit({ type: "delete_waiver", code: f.code, subject: f.key }), [store]);
 

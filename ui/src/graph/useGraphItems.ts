@@ -10,6 +10,7 @@ import {
   type ElementNode as ElementNodeType,
   type HandoffEdge as HandoffEdgeType,
 } from "./mapping";
+import { useLensedDoc } from "../lens/LensContext";
 import type { usePositions } from "./usePositions";
 
 /**
@@ -20,14 +21,16 @@ import type { usePositions } from "./usePositions";
 export function useGraphItems(doc: Workspace, report: Report | null, layout: ReturnType<typeof usePositions>, renaming: string | null) {
   const flags = useMemo(() => flagsBySubject(report), [report]);
   const { positions, version } = layout;
+  // The active lens's ghosts (removed cards, handoffs seen only in the logs) are drawn too.
+  const { doc: drawn, ghosts } = useLensedDoc(doc);
   const derivedNodes = useMemo(
-    () => (layout.ready ? toNodes(doc.elements, flags, positions.current, renaming) : []),
+    () => (layout.ready ? toNodes(drawn.elements, flags, positions.current, renaming, ghosts) : []),
     // `version` stands for the positions in the ref.
-    [doc.elements, flags, renaming, version, layout.ready],
+    [drawn.elements, flags, renaming, version, layout.ready, ghosts],
   );
   const derivedEdges = useMemo(
-    () => (layout.ready ? toEdges(doc.handoffs, new Set(doc.elements.map((e) => e.id)), flags) : []),
-    [doc.handoffs, doc.elements, flags, layout.ready],
+    () => (layout.ready ? toEdges(drawn.handoffs, new Set(drawn.elements.map((e) => e.id)), flags, ghosts) : []),
+    [drawn.handoffs, drawn.elements, flags, layout.ready, ghosts],
   );
   const [nodes, setNodes] = useState<ElementNodeType[]>([]);
   const [edges, setEdges] = useState<HandoffEdgeType[]>([]);

@@ -11,6 +11,9 @@ interface Handlers {
   onFit: () => void;
   onClear: () => void;
   onAdd: (kind: ElementKind) => void;
+  /** Whether Ctrl+Z (redo: Ctrl+Shift+Z / Ctrl+Y) is the graph's own: taking back a layout. */
+  canUndoLayout: (redo: boolean) => boolean;
+  onUndoLayout: (redo: boolean) => void;
 }
 
 /**
@@ -22,7 +25,8 @@ export function useGraphKeys(handlers: Handlers): void {
   h.current = handlers;
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (e.defaultPrevented || document.querySelector("[role=dialog]")) return;
+      // An open dialog or menu has the keys (a menu closes on Escape: `useDismiss`).
+      if (e.defaultPrevented || document.querySelector("[role=dialog], [role=menu]")) return;
       const mod = e.ctrlKey || e.metaKey;
       const key = e.key.toLowerCase();
       const typing = inTextField(e.target);
@@ -31,7 +35,10 @@ export function useGraphKeys(handlers: Handlers): void {
         e.stopPropagation();
         run();
       };
-      if (mod && !e.altKey && !e.shiftKey && key === "f") take(h.current.onSearch);
+      const redo = mod && !e.altKey && ((key === "z" && e.shiftKey) || (key === "y" && !e.shiftKey));
+      const undo = mod && !e.altKey && !e.shiftKey && key === "z";
+      if ((undo || redo) && !typing && h.current.canUndoLayout(redo)) take(() => h.current.onUndoLayout(redo));
+      else if (mod && !e.altKey && !e.shiftKey && key === "f") take(h.current.onSearch);
       else if (mod && !e.altKey && e.shiftKey && key === "l") take(h.current.onLayout);
       else if (mod && !e.altKey && !e.shiftKey && key === "n") take(() => h.current.onAdd("touchpoint"));
       else if (typing || mod || e.altKey) return;

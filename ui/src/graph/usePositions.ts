@@ -67,5 +67,15 @@ export function usePositions(backend: Backend, slug: string) {
     [scheduleSave],
   );
 
-  return { positions, ready: loaded?.slug === slug, wasEmpty: loaded?.empty ?? false, version, scheduleSave, replace, problem };
+  /** Puts back a whole earlier set of positions (undoing a layout) and saves. */
+  const replaceAll = useCallback(
+    (next: Map<string, XYPosition>) => {
+      positions.current = new Map(next);
+      setVersion((v) => v + 1);
+      scheduleSave();
+    },
+    [scheduleSave],
+  );
+
+  return { positions, ready: loaded?.slug === slug, wasEmpty: loaded?.empty ?? false, version, scheduleSave, replace, replaceAll, problem };
 }

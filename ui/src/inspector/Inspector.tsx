@@ -1,9 +1,12 @@
 import { useId } from "react";
 import type { Capability, Edit, Element, ElementKind, Workspace } from "../backend";
+import { Clamped } from "../components/Clamped";
 import { CommitText } from "../components/CommitText";
 import { FieldProblem } from "../components/FieldProblem";
 import { useFieldProblems } from "../store/problems";
 import { ALL_KINDS, CAPABILITY_LABEL, KIND_ICON, KIND_LABEL } from "../model/layers";
+import { ActorField } from "./ActorField";
+import { HandoffsField } from "./HandoffsField";
 import { KeyValueRows } from "./KeyValueRows";
 import { ListField } from "./ListField";
 import { normalize } from "./normalize";
@@ -16,10 +19,12 @@ export interface InspectorProps {
   /** Every change is one edit; the caller sends it. */
   onChange: (edit: Edit) => void;
   onClose: () => void;
+  /** The element was just added: start with its name selected, ready to type over. */
+  focusName?: boolean;
 }
 
 /** Edits every field of an element. Standalone: the stack and the handoff graph share it. */
-export function Inspector({ element, doc, onChange, onClose }: InspectorProps) {
+export function Inspector({ element, doc, onChange, onClose, focusName }: InspectorProps) {
   const ids = useId();
   const index = doc.elements.findIndex((e) => e.id === element.id);
   const problems = useFieldProblems(index >= 0 ? `elements[${index}]` : null);
@@ -27,12 +32,6 @@ export function Inspector({ element, doc, onChange, onClose }: InspectorProps) {
     onChange({ type: "put_element", element: normalize({ ...element, ...patch }) });
   };
   const channels = [...new Set(doc.elements.map((e) => e.channel).filter((c): c is string => !!c))];
-  const teams = [
-    ...new Set([
-      ...doc.elements.filter((e) => e.kind === "team").map((e) => e.name),
-      ...doc.elements.map((e) => e.team).filter((t): t is string => !!t),
-    ]),
-  ];
 
   return (
     <aside
@@ -53,9 +52,7 @@ export function Inspector({ element, doc, onChange, onClose }: InspectorProps) {
           </span>
           {KIND_LABEL[element.kind]}
         </span>
-        <span className="muted small mono" title="The card's id, used in files and handoffs">
-          {element.id}
-        </span>
+        <Clamped as="h2" className="inspector-title" text={element.name} data-testid="inspector-title" />
         <button type="button" className="icon" onClick={onClose} aria-label="Close the inspector" title="Close (Escape)">
           ✕
         </button>
@@ -68,6 +65,8 @@ export function Inspector({ element, doc, onChange, onClose }: InspectorProps) {
             className="inspector-name"
             value={element.name}
             required
+            autoFocus={focusName}
+            onFocus={focusName ? (e) => e.currentTarget.select() : undefined}
             onCommit={(name) => put({ name })}
           />
           <FieldProblem field="name" text={problems.name} />
@@ -132,22 +131,20 @@ export function Inspector({ element, doc, onChange, onClose }: InspectorProps) {
               <FieldProblem field="channel" text={problems.channel} />
             </label>
           )}
-          <label className="field">
-            <span>Team</span>
-            <CommitText
-              data-testid="inspector-team"
-              list={`${ids}-teams`}
-              value={element.team ?? ""}
+          <div className="field">
+            <ActorField
+              label="Team"
+              testId="inspector-team"
+              value={element.team}
+              doc={doc}
               placeholder="Who owns it"
-              onCommit={(team) => put({ team: team || undefined })}
+              onCommit={(team, created) => {
+                const edit: Edit = { type: "put_element", element: normalize({ ...element, team }) };
+                onChange(created ? { type: "batch", edits: [{ type: "put_element", element: created }, edit] } : edit);
+              }}
             />
-            <datalist id={`${ids}-teams`}>
-              {teams.map((t) => (
-                <option key={t} value={t} />
-              ))}
-            </datalist>
             <FieldProblem field="team" text={problems.team} />
-          </label>
+          </div>
         </div>
         <StagesField stages={doc.stages} value={element.stages ?? []} onChange={(stages) => put({ stages })} />
         <FieldProblem field="stages" text={problems.stages} />
@@ -155,6 +152,7 @@ export function Inspector({ element, doc, onChange, onClose }: InspectorProps) {
           <CoversField element={element} elements={doc.elements} onChange={(covers) => put({ covers })} />
         )}
         <FieldProblem field="covers" text={problems.covers} />
+        <HandoffsField element={element} doc={doc} onChange={onChange} />
         <KeyValueRows
           testId="claims"
           label="Claims"
@@ -198,6 +196,17 @@ export function Inspector({ element, doc, onChange, onClose }: InspectorProps) {
           onChange={(tags) => put({ tags })}
         />
         <FieldProblem field="tags" text={problems.tags} />
+        <details className="inspector-details" data-testid="inspector-details">
+          <summary>Details</summary>
+          <dl>
+            <div>
+              <dt>Id</dt>
+              <dd className="mono" title="The card's id, used in files, handoffs and the CLI">
+                {element.id}
+              </dd>
+            </div>
+          </dl>
+        </details>
       </div>
       <footer className="inspector-foot">
         <button

@@ -78,12 +78,8 @@ export function folderOf(path: string): string {
   return at > 0 ? path.slice(0, at) : "";
 }
 
-/** A file size for people: "812 bytes", "47 KB", "1.4 MB". */
-export function formatSize(bytes: number): string {
-  if (bytes < 1024) return `${bytes} bytes`;
-  if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} KB`;
-  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
-}
+/** A file size for people (one module writes every number: model/format.ts). */
+export { fileSize as formatSize } from "../model/format";
 
 /** The path with ".pdf" added when the save dialog returned a name without it. */
 export function withPdfExtension(path: string): string {

@@ -2,15 +2,7 @@ import { useState } from "react";
 import { useUi, useWorkspaceStore } from "../store/context";
 import { BackupsSection } from "./BackupsSection";
 import { Dialog } from "./Dialog";
-
-const SHORTCUTS: [string, string][] = [
-  ["Ctrl+Z", "Undo"],
-  ["Ctrl+Shift+Z or Ctrl+Y", "Redo"],
-  ["Ctrl+N", "New touchpoint in the selected stage"],
-  ["Delete", "Delete the selected card"],
-  ["Alt+← / Alt+→", "Move the focused stage"],
-  ["Escape", "Close the inspector or a dialog"],
-];
+import { SHORTCUT_GROUPS } from "./shortcuts";
 
 /** Your display name (recorded with your changes), the library and its backups, and the keyboard shortcuts. */
 export function SettingsDialog({ onClose }: { onClose: () => void }) {
@@ -49,16 +41,21 @@ export function SettingsDialog({ onClose }: { onClose: () => void }) {
       </form>
       <BackupsSection onRestored={onClose} />
       <h3>Keyboard shortcuts</h3>
-      <dl className="shortcuts">
-        {SHORTCUTS.map(([keys, what]) => (
-          <div key={keys}>
-            <dt>
-              <kbd>{keys}</kbd>
-            </dt>
-            <dd>{what}</dd>
-          </div>
-        ))}
-      </dl>
+      {SHORTCUT_GROUPS.map((g) => (
+        <section key={g.title} className="shortcut-group" aria-label={g.title}>
+          <h4>{g.title}</h4>
+          <dl className="shortcuts">
+            {g.keys.map(([keys, what]) => (
+              <div key={keys}>
+                <dt>
+                  <kbd>{keys}</kbd>
+                </dt>
+                <dd>{what}</dd>
+              </div>
+            ))}
+          </dl>
+        </section>
+      ))}
     </Dialog>
   );
 }

@@ -1,4 +1,6 @@
-import { useEffect, useRef, useState } from "react";
+import { useRef, useState } from "react";
+import { Clamped } from "../components/Clamped";
+import { useDismiss } from "../components/useDismiss";
 import { useUi, useWorkspaceStore } from "../store/context";
 import { ConfirmDialog } from "./ConfirmDialog";
 import { NameDialog } from "./NameDialog";
@@ -19,15 +21,11 @@ export function WorkspaceSwitcher() {
   const [menu, setMenu] = useState(false);
   const [dialog, setDialog] = useState<Open>(null);
   const ref = useRef<HTMLDivElement>(null);
-
-  useEffect(() => {
-    if (!menu) return;
-    const close = (e: MouseEvent) => {
-      if (!ref.current?.contains(e.target as Node)) setMenu(false);
-    };
-    document.addEventListener("mousedown", close);
-    return () => document.removeEventListener("mousedown", close);
-  }, [menu]);
+  const button = useRef<HTMLButtonElement>(null);
+  useDismiss(menu, ref, () => {
+    setMenu(false);
+    button.current?.focus();
+  });
 
   const act = (f: () => void) => () => {
     setMenu(false);
@@ -39,6 +37,7 @@ export function WorkspaceSwitcher() {
     <div className="switcher" ref={ref}>
       <button
         type="button"
+        ref={button}
         className="switcher-button"
         data-testid="workspace-switcher"
         aria-haspopup="menu"
@@ -46,7 +45,7 @@ export function WorkspaceSwitcher() {
         onClick={() => setMenu((m) => !m)}
       >
         <span className="switcher-label">Workspace</span>
-        <span className="switcher-name">{current?.summary.name ?? "No workspace"}</span>
+        <Clamped className="switcher-name" lines={1} text={current?.summary.name ?? "No workspace"} />
         <span aria-hidden="true" className="caret">
           ▾
         </span>
@@ -77,8 +76,8 @@ export function WorkspaceSwitcher() {
               <span className="check" aria-hidden="true">
                 {w.slug === current?.summary.slug ? "✓" : ""}
               </span>
-              <span className="grow">
-                {w.name}
+<span className="grow">
+                <Clamped text={w.name} />
                 {sameName(w, workspaces) && (
                   <span className="muted small namesake" data-testid="workspace-tell-apart">
                     {" "}

@@ -1,6 +1,9 @@
 import { useDraggable } from "@dnd-kit/core";
 import { CSS } from "@dnd-kit/utilities";
 import type { Element } from "../backend";
+import { Clamped } from "../components/Clamped";
+import { useMarks } from "../lens/LensContext";
+import { MarkBadges, toneClass } from "../lens/MarkBadges";
 import { CAPABILITY_LABEL, KIND_ICON, KIND_LABEL } from "../model/layers";
 
 export type Relation = "selected" | "related" | "dimmed" | "none";
@@ -14,14 +17,20 @@ interface Props {
   onSelect: (id: string) => void;
   /** Tied to no stage: drawn under the whole journey. */
   anyStage?: boolean;
+  /** The owning team's display name (`actorName` in model/names.ts), if any. */
+  team?: string | null;
+  /** Not in the workspace: shown by a lens (a removed card in Compare), faded and not editable. */
+  ghost?: boolean;
 }
 
 /** One card: kind, name, team; drag it to another stage column. */
-export function Card({ element, run, column, relation, onSelect, anyStage }: Props) {
+export function Card({ element, run, column, relation, onSelect, anyStage, team, ghost = false }: Props) {
   const { attributes, listeners, setNodeRef, transform, isDragging } = useDraggable({
     id: `${element.id}@${run[0] ?? "none"}`,
     data: { type: "card", elementId: element.id, run },
+    disabled: ghost,
   });
+  const marks = useMarks("elements", element.id);
   const detail =
     element.kind === "system" && element.capability
       ? CAPABILITY_LABEL[element.capability]
@@ -36,13 +45,16 @@ export function Card({ element, run, column, relation, onSelect, anyStage }: Pro
       {...attributes}
       {...listeners}
       role="button"
-      className={`card kind-${element.kind} rel-${relation}${anyStage ? " any-stage" : ""}${isDragging ? " is-dragging" : ""}`}
+      className={`card kind-${element.kind} rel-${relation}${anyStage ? " any-stage" : ""}${isDragging ? " is-dragging" : ""}${ghost ? " is-ghost" : ""}${toneClass(marks)}`}
       style={{ gridColumn: column, transform: CSS.Translate.toString(transform) }}
       data-testid="card"
       data-card-id={element.id}
       aria-pressed={relation === "selected"}
       aria-label={`${KIND_LABEL[element.kind]}: ${element.name}`}
-      onClick={() => onSelect(element.id)}
+      aria-disabled={ghost || undefined}
+      onClick={() => {
+        if (!ghost) onSelect(element.id);
+      }}
     >
       <span className="card-kind">
         <span aria-hidden="true" className="card-icon">
@@ -52,10 +64,11 @@ export function Card({ element, run, column, relation, onSelect, anyStage }: Pro
         {detail && <span className="card-detail"> · {detail}</span>}
         {anyStage && <span className="card-detail"> · not tied to a stage</span>}
       </span>
-      <span className="card-name">{element.name}</span>
-      {(element.team || claims > 0) && (
+      <Clamped className="card-name" lines={3} text={element.name} />
+      <MarkBadges marks={marks} />
+      {(team || claims > 0) && (
         <span className="card-foot">
-          {element.team && <span className="card-team">{element.team}</span>}
+          {team && <Clamped className="card-team" lines={1} text={team} hint="Team" />}
           {claims > 0 && (
             <span className="badge" title="Claims this card makes">
               {claims} claim{claims === 1 ? "" : "s"}

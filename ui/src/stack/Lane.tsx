@@ -22,6 +22,10 @@ interface Props {
   channel?: string | null;
   relationOf: (id: string) => Relation;
   onSelect: (id: string) => void;
+  /** The display name of an element's team (an actor element's name, or the free text). */
+  teamOf?: (e: Element) => string | null;
+  /** Ids of the cards a lens shows that are not in the workspace. */
+  ghosts?: ReadonlySet<string>;
   empty?: ReactNode;
 }
 
@@ -49,11 +53,12 @@ function Stripe({ id, data, column, label }: { id: string; data: DropTarget; col
 
 /** A layer's lane: a label, then the cards laid over the stage columns. */
 export function Lane(props: Props) {
-  const { laneKey, layer, title, subtitle, elements, stages, unplaced, channel, relationOf, onSelect, empty } = props;
+  const { laneKey, layer, title, subtitle, elements, stages, unplaced, channel, relationOf, onSelect, teamOf, ghosts, empty } = props;
   const n = stages.length;
   const cards: ReactNode[] = [];
   for (const e of elements) {
     const runs = runsOf(e, stages);
+    const team = teamOf ? teamOf(e) : (e.team ?? null);
     if (runs.length === 0 && e.kind !== "touchpoint" && n > 0) {
       // Backbone elements tied to no stage sit under the whole journey.
       cards.push(
@@ -64,11 +69,24 @@ export function Lane(props: Props) {
           column={`1 / span ${n}`}
           relation={relationOf(e.id)}
           onSelect={onSelect}
+          team={team}
+          ghost={ghosts?.has(e.id)}
           anyStage
         />,
       );
     } else if (runs.length === 0 && unplaced) {
-      cards.push(<Card key={`${e.id}@none`} element={e} run={[]} column={`${n + 1}`} relation={relationOf(e.id)} onSelect={onSelect} />);
+      cards.push(
+        <Card
+          key={`${e.id}@none`}
+          element={e}
+          run={[]}
+          column={`${n + 1}`}
+          relation={relationOf(e.id)}
+          onSelect={onSelect}
+          ghost={ghosts?.has(e.id)}
+          team={team}
+        />,
+      );
     }
     for (const r of runs) {
       cards.push(
@@ -79,6 +97,8 @@ export function Lane(props: Props) {
           column={`${r.start + 1} / span ${r.ids.length}`}
           relation={relationOf(e.id)}
           onSelect={onSelect}
+          team={team}
+          ghost={ghosts?.has(e.id)}
         />,
       );
     }

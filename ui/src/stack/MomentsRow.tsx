@@ -22,6 +22,7 @@ export function MomentsRow({ stages, unplaced }: { stages: Stage[]; unplaced: bo
               className="moment"
               style={{ gridColumn: i + 1 }}
               aria-label={`Key moment of ${s.name}`}
+              title={s.moment || undefined}
               placeholder="What happens here?"
               value={s.moment}
               onCommit={(moment) => void store.edit({ type: "put_stage", stage: { ...s, moment }, index: null })}

@@ -3,7 +3,9 @@ import { SortableContext, horizontalListSortingStrategy } from "@dnd-kit/sortabl
 import { useMemo } from "react";
 import type { Element } from "../backend";
 import { Inspector } from "../inspector/Inspector";
+import { useLensedDoc } from "../lens/LensContext";
 import { connectionsOf } from "../model/connections";
+import { actorName, actorsOf } from "../model/names";
 import { useUi, useWorkspaceStore } from "../store/context";
 import type { Relation } from "./Card";
 import { ArcScale, EmotionArc } from "./EmotionArc";
@@ -30,6 +32,7 @@ export function StackEditor() {
   const current = useUi((s) => s.current)!;
   const selected = useUi((s) => s.selectedElement);
   const selectedStage = useUi((s) => s.selectedStage);
+  const naming = useUi((s) => s.naming);
   const doc = current.doc;
   const { draggingCard, dnd } = useStackDrag(store, doc);
   const stages = doc.stages;
@@ -38,16 +41,20 @@ export function StackEditor() {
   const conn = useMemo(() => (selected ? connectionsOf(doc, selected) : null), [doc, selected]);
   const relationOf = (id: string): Relation =>
     !conn ? "none" : id === selected ? "selected" : conn.elements.has(id) ? "related" : "dimmed";
-  const kinds = (...k: Element["kind"][]) => doc.elements.filter((e) => k.includes(e.kind));
+  // What the lens adds (a removed card in Compare) is drawn with the rest, faded.
+  const lensed = useLensedDoc(doc);
+  const kinds = (...k: Element["kind"][]) => lensed.doc.elements.filter((e) => k.includes(e.kind));
   const unplaced =
     draggingCard || doc.elements.some((e) => e.kind === "touchpoint" && !(e.stages ?? []).some((s) => stages.some((st) => st.id === s)));
   const tracks = `repeat(${Math.max(n, 1)}, minmax(var(--col-min), 1fr))${unplaced ? " var(--unplaced-w)" : ""}`;
   const element = selected ? (doc.elements.find((e) => e.id === selected) ?? null) : null;
   const select = (id: string) => store.selectElement(id === selected ? null : id);
-  const lane = { stages, unplaced, relationOf, onSelect: select };
+  const actors = useMemo(() => actorsOf(lensed.doc), [lensed.doc]);
+  const teamOf = (e: Element) => actorName(actors, e.team);
+  const lane = { stages, unplaced, relationOf, onSelect: select, teamOf, ghosts: lensed.ghosts };
 
   const channels = groupByChannel(kinds("touchpoint"));
-  const actors = kinds("team", "person", "partner");
+  const actorCards = kinds("team", "person", "partner");
   const stageName = stages.find((s) => s.id === selectedStage)?.name ?? null;
 
   return (
@@ -56,7 +63,16 @@ export function StackEditor() {
         <Toolbar stageName={stageName} hasStages={n > 0} />
         <VisionBanner info={doc.workspace} />
         <div className="board-scroll">
-          <div className="board" style={{ ["--tracks" as string]: tracks, ["--n" as string]: n }}>
+          <div
+            className="board"
+            data-testid="board"
+            style={{
+              ["--tracks" as string]: tracks,
+              ["--n" as string]: n,
+              ["--cols" as string]: Math.max(n, 1),
+              ["--unplaced" as string]: unplaced ? "calc(var(--unplaced-w) + var(--gap))" : "0px",
+            }}
+          >
             {n === 0 ? (
               <div className="board-empty">
                 <h2>Lay out the customer's story</h2>
@@ -153,7 +169,9 @@ export function StackEditor() {
                     />
                   ))
                 )}
-                {actors.length > 0 && <Lane laneKey="actors" layer="narrative" title="Teams & partners" elements={actors} {...lane} />}
+                {actorCards.length > 0 && (
+                  <Lane laneKey="actors" layer="narrative" title="Teams & partners" elements={actorCards} {...lane} />
+                )}
               </DndContext>
             )}
           </div>
@@ -164,6 +182,7 @@ export function StackEditor() {
           key={element.id}
           element={element}
           doc={doc}
+          focusName={naming}
           onChange={(edit) => void store.edit(edit)}
           onClose={() => store.selectElement(null)}
         />

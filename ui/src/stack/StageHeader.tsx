@@ -2,8 +2,11 @@ import { useSortable } from "@dnd-kit/sortable";
 import { CSS } from "@dnd-kit/utilities";
 import { useState } from "react";
 import type { Stage } from "../backend";
+import { Clamped } from "../components/Clamped";
 import { CommitText } from "../components/CommitText";
 import { FieldProblem } from "../components/FieldProblem";
+import { useMarks } from "../lens/LensContext";
+import { MarkBadges, toneClass } from "../lens/MarkBadges";
 import { emotionText } from "../model/layers";
 import { useWorkspaceStore } from "../store/context";
 import { useFieldProblems } from "../store/problems";
@@ -27,6 +30,7 @@ export function StageHeader({ stage, index, count, selected, highlighted }: Prop
     data: { type: "stage" },
     disabled: editing,
   });
+  const marks = useMarks("stages", stage.id);
   const style = { transform: CSS.Translate.toString(transform), transition };
 
   const rename = (name: string) => {
@@ -43,7 +47,7 @@ export function StageHeader({ stage, index, count, selected, highlighted }: Prop
       tabIndex={0}
       aria-roledescription="stage"
       aria-label={`Stage ${index + 1} of ${count}: ${stage.name}. Alt+Left or Alt+Right to move.`}
-      className={`stage-head${selected ? " is-selected" : ""}${highlighted ? " is-related" : ""}${isDragging ? " is-dragging" : ""}`}
+      className={`stage-head${selected ? " is-selected" : ""}${highlighted ? " is-related" : ""}${isDragging ? " is-dragging" : ""}${toneClass(marks)}`}
       data-testid="stage-column"
       data-stage-id={stage.id}
       onClick={() => store.selectStage(selected ? null : stage.id)}
@@ -76,12 +80,11 @@ export function StageHeader({ stage, index, count, selected, highlighted }: Prop
           onPointerDown={(e) => e.stopPropagation()}
         />
       ) : (
-        <h3 className="stage-name" onDoubleClick={() => setEditing(true)} title="Double-click to rename">
-          {stage.name}
-        </h3>
+        <Clamped as="h3" className="stage-name" text={stage.name} hint="Double-click to rename" onDoubleClick={() => setEditing(true)} />
       )}
       <FieldProblem field="name" text={problems.name} />
       <div className="stage-meta">{emotionText(stage.emotion)}</div>
+      <MarkBadges marks={marks} />
       <div className="stage-actions" onClick={(e) => e.stopPropagation()}>
         <button
           type="button"

@@ -9,7 +9,7 @@ export function targetStage(doc: Workspace, selected: string | null): string | n
   return doc.stages[0]?.id ?? null;
 }
 
-/** Adds a card of `kind` and selects it so the inspector opens on it. */
+/** Adds a card of `kind` and selects it so the inspector opens on it, the cursor in its name. */
 export async function addCard(store: WorkspaceStore, kind: ElementKind): Promise<string | null> {
   const { current, selectedStage } = store.getState();
   if (!current) return null;
@@ -23,7 +23,7 @@ export async function addCard(store: WorkspaceStore, kind: ElementKind): Promise
   const stage = targetStage(doc, selectedStage);
   const element: Element = { id, kind, name, stages: stage ? [stage] : [] };
   const ok = await store.edit({ type: "put_element", element });
-  if (ok) store.selectElement(id);
+  if (ok) store.selectElement(id, true);
   return ok ? id : null;
 }
 

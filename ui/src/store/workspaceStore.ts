@@ -34,6 +34,8 @@ export interface UiState {
   save: SaveState;
   error: ShownError | null;
   selectedElement: string | null;
+  /** The selected element was just added: its inspector puts the cursor in its name. */
+  naming: boolean;
   selectedStage: string | null;
   /** Set when the library is damaged: what the recovery screen shows instead of the views. */
   recovery: Recovery | null;
@@ -61,6 +63,7 @@ const INITIAL: UiState = {
   save: { kind: "idle" },
   error: null,
   selectedElement: null,
+  naming: false,
   selectedStage: null,
   recovery: null,
   pendingImport: null,
@@ -372,7 +375,8 @@ export class WorkspaceStore {
       return true;
     });
 
-  selectElement = (id: string | null) => this.set({ selectedElement: id });
+  /** Selects an element (or none); `naming` when it was just added, to type its name at once. */
+  selectElement = (id: string | null, naming = false) => this.set({ selectedElement: id, naming: naming && id !== null });
   selectStage = (id: string | null) => this.set({ selectedStage: id });
   dismissError = () => this.set({ error: null });
 }

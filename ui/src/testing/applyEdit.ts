@@ -1,6 +1,6 @@
 import type { Edit, ErrorCode, Workspace } from "../backend";
 import { BackendError } from "../backend";
-import { LAYER_LABEL, NAME_MAX } from "../model/library";
+import { LAYER_LABEL, NAME_MAX, UNNAMED_AUTHOR } from "../model/library";
 
 /*
  * The test double's port of `apply_edit` (crates/model/src/edit.rs) for the edits the UI
@@ -13,6 +13,16 @@ import { LAYER_LABEL, NAME_MAX } from "../model/library";
 export const INVALID_EDIT: ErrorCode = "invalid_edit";
 
 /** Applies `edit` to a copy of `doc` and validates the result, as the store does. */
+/**
+ * `edit` with every waiver it puts stamped with the author `who` (or the library's unnamed
+ * author when blank) and the time `when`, as the store records them whatever the client sent.
+ */
+export function stampWaivers(edit: Edit, who: string, when: string): Edit {
+  if (edit.type === "put_waiver") return { ...edit, waiver: { ...edit.waiver, who: who.trim() || UNNAMED_AUTHOR, when } };
+  if (edit.type === "batch") return { ...edit, edits: edit.edits.map((e) => stampWaivers(e, who, when)) };
+  return edit;
+}
+
 export function applyEdit(doc: Workspace, edit: Edit): Workspace {
   const ws: Workspace = structuredClone(doc);
   applyInPlace(ws, edit);

@@ -20,7 +20,12 @@ type Outcome =
   | { kind: "refused"; code: string; message: string };
 
 interface Cases {
-  edits: { bases: Record<string, Workspace>; cases: { name: string; before: string; edit: Edit; outcome: Outcome }[] };
+  edits: {
+    actor: string;
+    clock: string;
+    bases: Record<string, Workspace>;
+    cases: { name: string; before: string; edit: Edit; outcome: Outcome }[];
+  };
   slugs: { name: string; taken: string[]; fallback: string; id: string }[];
   waivers: { unwaived: Report; doc: Workspace; waived: Report };
   rater_names: { existing: string[]; typed: string; accepted: boolean }[];
@@ -31,7 +36,8 @@ const cases = JSON.parse(casesJson) as Cases;
 
 describe("the test double applies every edit as the store does", () => {
   it.each(cases.edits.cases.map((c) => [c.name, c] as const))("%s", async (_name, c) => {
-    const backend = new MemoryBackend([cases.edits.bases[c.before]]);
+    const backend = new MemoryBackend([cases.edits.bases[c.before]], { display_name: cases.edits.actor });
+    backend.freezeClock(cases.edits.clock);
     const [slug] = (await backend.listWorkspaces()).map((w) => w.slug);
     if (c.outcome.kind === "refused") {
       const error = await backend.applyEdit(slug, c.edit).then(

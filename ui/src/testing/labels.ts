@@ -1,5 +1,5 @@
 import type { Edit, Workspace } from "../backend";
-import { KIND_LABEL, LAYER_LABEL } from "../model/library";
+import { KIND_LABEL, LAYER_LABEL, RULE_TITLE } from "../model/library";
 
 /*
  * How the store names an edit in the undo history: a port of `crates/store/src/label.rs`
@@ -18,6 +18,21 @@ function short(text: string): string {
 }
 
 const elementName = (ws: Workspace, id: string) => quoted(ws.elements.find((e) => e.id === id)?.name ?? id);
+
+const ruleTitle = (code: string) => (RULE_TITLE as Record<string, string | undefined>)[code] ?? code;
+
+/** A waiver's subject (a finding key) by display name: element, stage, handoff, metric, else the key. */
+function subjectName(ws: Workspace, key: string): string {
+  const e = ws.elements.find((x) => x.id === key);
+  if (e) return e.name;
+  const s = ws.stages.find((x) => x.id === key);
+  if (s) return `stage ${s.name}`;
+  const h = (ws.handoffs ?? []).find((x) => x.id === key);
+  if (h) return `the handoff ${elementName(ws, h.from)} \u2192 ${elementName(ws, h.to)}`;
+  const m = (ws.metrics ?? []).find((x) => x.id === key);
+  if (m) return `metric ${quoted(m.name)}`;
+  return quoted(key);
+}
 
 /** The label of `edit` as applied to `old` (the workspace before the edit). */
 export function labelOf(old: Workspace, edit: Edit): string {
@@ -70,9 +85,9 @@ export function labelOf(old: Workspace, edit: Edit): string {
     case "delete_layer_score":
       return `Delete the ${LAYER_LABEL[edit.layer]} layer score of ${edit.date}`;
     case "put_waiver":
-      return `Waive ${edit.waiver.code} on ${quoted(edit.waiver.subject)}`;
+      return `Waive ${quoted(ruleTitle(edit.waiver.code))} on ${subjectName(old, edit.waiver.subject)}`;
     case "delete_waiver":
-      return `Withdraw the waiver of ${edit.code} on ${quoted(edit.subject)}`;
+      return `Withdraw the waiver of ${quoted(ruleTitle(edit.code))} on ${subjectName(old, edit.subject)}`;
     case "batch": {
       const [first, ...rest] = edit.edits;
       if (!first) return "No change";

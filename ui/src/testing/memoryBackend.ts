@@ -20,7 +20,7 @@ import type {
 } from "../backend";
 import { BackendError } from "../backend";
 import { uniqueId } from "../model/ids";
-import { applyEdit } from "./applyEdit";
+import { applyEdit, stampWaivers } from "./applyEdit";
 import { diffDocs } from "./diff";
 import { labelOf } from "./labels";
 import { notRatedReport } from "./sampleOutput";
@@ -88,6 +88,8 @@ export class MemoryBackend implements Backend {
   private failures: BackendError[] = [];
   private gate: Promise<void> | null = null;
   private clock = 0;
+  /** The time stamped on waivers; null: now. */
+  private stampTime: string | null = null;
   importFixture: Workspace | null = null;
   /**
    * The canned answer of `readinessReport`: tests pass in what the Rust library would say.
@@ -131,6 +133,11 @@ export class MemoryBackend implements Backend {
   constructor(docs: Workspace[] = [], settings?: Partial<Settings>) {
     for (const doc of docs) this.add(doc);
     this.settings = { ...this.settings, ...settings };
+  }
+
+  /** Fixes the time stamped on what the double records for the user, as the store's frozen clock. */
+  freezeClock(at: string): void {
+    this.stampTime = at;
   }
 
   /** Adds a workspace document; returns its slug. */
@@ -260,7 +267,7 @@ export class MemoryBackend implements Backend {
     this.call("applyEdit", [slug, edit], () => {
       const e = this.entry(slug);
       const before = e.doc;
-      const next = applyEdit(e.doc, edit);
+      const next = applyEdit(e.doc, stampWaivers(edit, this.settings.display_name, this.stampTime ?? new Date().toISOString()));
       // Like the store, an edit that changes nothing is not logged.
       if (diffDocs(before, next).length === 0) return this.delta(e, before);
       e.undo.push({ label: labelOf(e.doc, edit), doc: e.doc });

@@ -190,7 +190,11 @@ fn address_first(flow: &mut Flow, s: &SessionSummary) {
     heading(flow, title);
     let geo = flow.geo;
     for r in &s.recommendations {
-        let head = format!("{}: average {:.1} of 5", r.dimension.label(), r.mean);
+        let head = format!(
+            "{}: average {} of 5",
+            r.dimension.label(),
+            throughline_readiness::figure_display(r.mean)
+        );
         let mut rows = text_rows(&head, H3.colored(ALERT), geo.left, geo.content_width());
         rows.extend(text_rows(&r.text, BODY, geo.left, geo.content_width()));
         rows.push(Row::space(6.0));
