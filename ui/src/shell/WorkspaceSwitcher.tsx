@@ -76,7 +76,7 @@ export function WorkspaceSwitcher() {
               <span className="check" aria-hidden="true">
                 {w.slug === current?.summary.slug ? "✓" : ""}
               </span>
-<span className="grow">
+              <span className="grow">
                 <Clamped text={w.name} />
                 {sameName(w, workspaces) && (
                   <span className="muted small namesake" data-testid="workspace-tell-apart">
