@@ -59,8 +59,8 @@ pub fn watch(app: tauri::AppHandle) {
                     continue;
                 };
                 let Ok(mut store) = state.store() else {
-                    // No library (it could not be opened): nothing to watch.
-                    return;
+                    // No library open (damaged, or being restored): nothing to watch yet.
+                    continue;
                 };
                 match store.external_changes() {
                     Ok(changes) => emit(&app, changes, None),

@@ -11,10 +11,10 @@ mod state;
 use std::path::{Path, PathBuf};
 
 use tauri::Manager;
-use throughline_store::{Actor, Source, Store};
+use throughline_store::{Actor, Source, Store, StoreError};
 
 pub use error::{ApiError, ErrorCode};
-use state::AppState;
+use state::{AppState, Library};
 
 /// Every command and event, for the invoke handler and for the TypeScript bindings.
 pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
@@ -61,6 +61,12 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
             commands::versions::compare_versions,
             commands::versions::workspace_timeline,
             commands::versions::item_history,
+            commands::library::library_status,
+            commands::library::list_backups,
+            commands::library::back_up_now,
+            commands::library::restore_backup,
+            commands::library::salvage_library,
+            commands::import::preview_import,
         ])
         .events(tauri_specta::collect_events![events::LibraryChanged])
 }
@@ -78,7 +84,7 @@ fn library_path(app: &tauri::App) -> Result<PathBuf, ApiError> {
 
 /// Opens the library and, the first time, adds the sample workspace so there is
 /// something to look at.
-fn open_library(path: &Path) -> Result<Store, ApiError> {
+pub(crate) fn open_library(path: &Path) -> Result<Store, StoreError> {
     let mut store = Store::open(path)?;
     store.seed_first_run(
         throughline_format::sample,
@@ -101,11 +107,23 @@ pub fn run() {
             if let Some(window) = app.get_webview_window("main") {
                 rendering::apply(&window);
             }
-            let store = library_path(app).and_then(|path| open_library(&path));
-            if let Err(e) = &store {
-                eprintln!("Throughline could not open its library: {e}");
+            let (path, library) = match library_path(app) {
+                Ok(path) => {
+                    let library = commands::library::opened(open_library(&path));
+                    (Some(path), library)
+                }
+                Err(error) => (
+                    None,
+                    Library::Closed {
+                        error,
+                        damage: None,
+                    },
+                ),
+            };
+            if let Library::Closed { error, .. } = &library {
+                eprintln!("Throughline could not open its library: {error}");
             }
-            app.manage(AppState::new(app.handle().clone(), store));
+            app.manage(AppState::new(app.handle().clone(), path, library));
             events::watch(app.handle().clone());
             Ok(())
         })

@@ -1,6 +1,7 @@
 //! What the shell holds between commands: the open library database (or why it could not
-//! be opened: every command then answers with that reason, which the window shows), and
-//! the files the user exported in this session (the only ones the window may open).
+//! be opened: every command then answers with that reason, which the window shows, and a
+//! damaged library is described for the recovery screen), and the files the user exported
+//! in this session (the only ones the window may open).
 
 use std::collections::HashSet;
 use std::ops::{Deref, DerefMut};
@@ -9,12 +10,26 @@ use std::sync::{Mutex, MutexGuard};
 
 use throughline_store::Store;
 
+use crate::commands::library::Damage;
 use crate::error::{ApiError, ErrorCode};
 use crate::events;
 
+/// The library as the shell holds it: open, or closed with the reason.
+pub enum Library {
+    Open(Store),
+    Closed {
+        /// What every command answers while the library is closed.
+        error: ApiError,
+        /// What is wrong with the file, when it is damaged (for the recovery screen).
+        damage: Option<Damage>,
+    },
+}
+
 /// The library database, behind a lock: commands take it, call the library, release it.
 pub struct AppState {
-    store: Result<Mutex<Store>, ApiError>,
+    library: Mutex<Library>,
+    /// Where the library lives, when a folder for it could be found.
+    path: Option<PathBuf>,
     app: tauri::AppHandle,
     exported: Mutex<HashSet<PathBuf>>,
 }
@@ -22,19 +37,40 @@ pub struct AppState {
 /// The store for the length of one command. When it is released, every transaction the
 /// command committed is sent to the windows, marked with the window that asked for it.
 pub struct StoreGuard<'a> {
-    store: MutexGuard<'a, Store>,
+    // Always `Library::Open`: a guard is made only for an open library (see `guard`).
+    store: MutexGuard<'a, Library>,
     app: &'a tauri::AppHandle,
     origin: Option<String>,
 }
 
 impl AppState {
-    /// Wraps the outcome of opening the library.
-    pub fn new(app: tauri::AppHandle, store: Result<Store, ApiError>) -> Self {
+    /// Wraps the outcome of opening the library at `path`.
+    pub fn new(app: tauri::AppHandle, path: Option<PathBuf>, library: Library) -> Self {
         Self {
-            store: store.map(Mutex::new),
+            library: Mutex::new(library),
+            path,
             app,
             exported: Mutex::new(HashSet::new()),
         }
+    }
+
+    /// Where the library lives; `None` when no folder for it could be found.
+    pub fn path(&self) -> Option<&Path> {
+        self.path.as_deref()
+    }
+
+    /// The library slot itself, for the commands that close and reopen it (a restore).
+    pub fn library(&self) -> MutexGuard<'_, Library> {
+        // A poisoned lock means an earlier command panicked mid-way; every write is one
+        // transaction, so the database itself is consistent and carrying on is safe.
+        self.library
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    /// The app handle, to send events from commands that replace the library.
+    pub fn app(&self) -> &tauri::AppHandle {
+        &self.app
     }
 
     /// The store, for a command that only reads (or whose writes no window caused).
@@ -48,12 +84,10 @@ impl AppState {
     }
 
     fn guard(&self, origin: Option<String>) -> Result<StoreGuard<'_>, ApiError> {
-        let store = self.store.as_ref().map_err(Clone::clone)?;
-        // A poisoned lock means an earlier command panicked mid-way; every write is one
-        // transaction, so the database itself is consistent and carrying on is safe.
-        let store = store
-            .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        let store = self.library();
+        if let Library::Closed { error, .. } = &*store {
+            return Err(error.clone());
+        }
         Ok(StoreGuard {
             store,
             app: &self.app,
@@ -94,19 +128,31 @@ impl AppState {
 impl Deref for StoreGuard<'_> {
     type Target = Store;
     fn deref(&self) -> &Store {
-        &self.store
+        match &*self.store {
+            Library::Open(store) => store,
+            Library::Closed { .. } => {
+                unreachable!("a store guard is made only for an open library")
+            }
+        }
     }
 }
 
 impl DerefMut for StoreGuard<'_> {
     fn deref_mut(&mut self) -> &mut Store {
-        &mut self.store
+        match &mut *self.store {
+            Library::Open(store) => store,
+            Library::Closed { .. } => {
+                unreachable!("a store guard is made only for an open library")
+            }
+        }
     }
 }
 
 impl Drop for StoreGuard<'_> {
     fn drop(&mut self) {
-        let committed = self.store.take_committed();
-        events::emit(self.app, committed, self.origin.as_deref());
+        if let Library::Open(store) = &mut *self.store {
+            let committed = store.take_committed();
+            events::emit(self.app, committed, self.origin.as_deref());
+        }
     }
 }

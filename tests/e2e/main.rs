@@ -9,6 +9,7 @@ mod live;
 mod monitor;
 mod playbook;
 mod reality;
+mod recovery;
 mod stack;
 mod versions;
 

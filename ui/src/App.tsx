@@ -2,6 +2,7 @@ import { useEffect } from "react";
 import { GraphView } from "./graph/GraphView";
 import { ErrorBanner } from "./shell/ErrorBanner";
 import { NoWorkspace } from "./shell/NoWorkspace";
+import { RecoveryScreen } from "./shell/RecoveryScreen";
 import { TopBar } from "./shell/TopBar";
 import { useShortcuts } from "./shell/useShortcuts";
 import { useView } from "./shell/useView";
@@ -20,6 +21,7 @@ export function App() {
   const store = useWorkspaceStore();
   const ready = useUi((s) => s.ready);
   const hasWorkspace = useUi((s) => s.current !== null);
+  const damaged = useUi((s) => s.recovery !== null);
   const view = useView();
 
   useEffect(() => {
@@ -39,6 +41,8 @@ export function App() {
         <main className="empty-page" aria-busy="true">
           <p className="muted">Opening your workspaces…</p>
         </main>
+      ) : damaged ? (
+        <RecoveryScreen />
       ) : hasWorkspace && view === "assess" ? (
         <AssessView />
       ) : hasWorkspace && view === "graph" ? (

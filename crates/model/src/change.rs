@@ -71,6 +71,9 @@ impl EntityKind {
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct Placed {
     pub index: u32,
+    /// The entity as its JSON (a stage, an element, ...); `unknown` to TypeScript, which
+    /// reads it by the change's kind.
+    #[cfg_attr(feature = "specta", specta(type = specta_typescript::Unknown))]
     pub value: Value,
 }
 

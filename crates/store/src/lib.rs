@@ -44,8 +44,8 @@ pub use error::StoreError;
 pub use events::{ChangeKind, Committed};
 pub use logs::{LogImport, LogInfo, SkippedRow};
 pub use recovery::{
-    LostWorkspace, RestoreOutcome, SalvageReport, SalvagedWorkspace, restore, restore_command,
-    salvage,
+    LostWorkspace, RestoreOutcome, SalvageInPlace, SalvageReport, SalvagedWorkspace, restore,
+    restore_command, salvage, salvage_in_place,
 };
 pub use schema::{SCHEMA_VERSION, migration_sql};
 pub use settings::Settings;

@@ -70,6 +70,17 @@ impl Store {
         summaries(&self.conn)
     }
 
+    /// The workspaces called `name` (ignoring case and surrounding spaces): what an import
+    /// of a document with that name would sit beside.
+    pub fn namesakes(&self, name: &str) -> Result<Vec<WorkspaceSummary>, StoreError> {
+        let wanted = name.trim().to_lowercase();
+        Ok(self
+            .list_workspaces()?
+            .into_iter()
+            .filter(|w| w.name.trim().to_lowercase() == wanted)
+            .collect())
+    }
+
     /// Creates an empty workspace called `name`, with a slug derived from the name.
     pub fn create_workspace(
         &mut self,

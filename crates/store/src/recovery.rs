@@ -291,6 +291,46 @@ pub fn salvage(damaged: &Path, new_library: &Path) -> Result<SalvageReport, Stor
     Ok(report)
 }
 
+/// What salvaging a damaged library in place did.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct SalvageInPlace {
+    /// The workspaces copied into the new library, and those that could not be read.
+    pub report: SalvageReport,
+    /// Where the damaged library was moved (`library.sqlite3.replaced-<moment>`).
+    pub damaged_kept_at: Option<PathBuf>,
+}
+
+/// Salvages the (damaged) library at `library` and puts the result in its place: every
+/// readable workspace is copied into a new file beside it, which then replaces the
+/// library as a restore does (the damaged file is renamed aside with the date, never
+/// deleted). Close every [`Store`] of this library in this process before calling.
+pub fn salvage_in_place(library: &Path) -> Result<SalvageInPlace, StoreError> {
+    let stamp = backup::stamp(OffsetDateTime::now_utc());
+    let name = library
+        .file_name()
+        .map_or_else(|| "library".into(), |n| n.to_string_lossy().into_owned());
+    let mut fresh = library.with_file_name(format!("{name}.salvaged-{stamp}"));
+    let mut n = 2;
+    while fresh.exists() {
+        fresh = library.with_file_name(format!("{name}.salvaged-{stamp}-{n}"));
+        n += 1;
+    }
+    let mut report = salvage(library, &fresh)?;
+    let restored = restore(library, &fresh);
+    // The salvaged copy is now in the library's place (or the restore failed and said
+    // why); the temporary file is no longer needed either way.
+    for suffix in ["", "-wal", "-shm"] {
+        let _ = std::fs::remove_file(format!("{}{suffix}", fresh.display()));
+    }
+    let restored = restored?;
+    report.library = library.to_path_buf();
+    Ok(SalvageInPlace {
+        report,
+        damaged_kept_at: restored.replaced_kept_at,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

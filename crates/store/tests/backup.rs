@@ -11,7 +11,7 @@ use rusqlite::Connection;
 use throughline_model::Workspace;
 use throughline_store::{
     BackupKind, BackupPolicy, SCHEMA_VERSION, Store, StoreError, backup_dir, list_backups,
-    migration_sql, restore, salvage,
+    migration_sql, restore, salvage, salvage_in_place,
 };
 
 fn named(name: &str) -> Workspace {
@@ -346,4 +346,51 @@ fn salvage_copies_every_readable_workspace_and_names_the_others() {
     }
     let err = salvage(&path, &new).unwrap_err();
     assert!(err.to_string().contains("already there"), "{err}");
+}
+
+#[test]
+fn salvaging_in_place_puts_the_readable_workspaces_where_the_library_was() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = library_with(dir.path(), &["Onboarding"]);
+    let mut doomed = named("Doomed");
+    doomed.workspace.vision = "Q".repeat(9_000);
+    Store::open(&path)
+        .unwrap()
+        .import_workspace(&doomed, &ui())
+        .unwrap();
+    assert!(damage_pages_full_of(&path, b'Q') > 0);
+    let damaged_bytes = std::fs::read(&path).unwrap();
+
+    let done = salvage_in_place(&path).unwrap();
+    let saved: Vec<&str> = done.report.saved.iter().map(|s| s.name.as_str()).collect();
+    assert_eq!(saved, ["Onboarding"]);
+    assert_eq!(
+        done.report.library, path,
+        "the report names the library itself"
+    );
+    let kept = done
+        .damaged_kept_at
+        .expect("the damaged file is kept aside");
+    assert_eq!(
+        std::fs::read(&kept).unwrap(),
+        damaged_bytes,
+        "the damaged file is moved aside untouched"
+    );
+    let store = Store::open(&path).unwrap();
+    let names: Vec<String> = store
+        .list_workspaces()
+        .unwrap()
+        .into_iter()
+        .map(|w| w.name)
+        .collect();
+    assert_eq!(names, ["Onboarding"]);
+    let leftovers: Vec<String> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.contains("salvaged"))
+        .collect();
+    assert!(
+        leftovers.is_empty(),
+        "no temporary file is left: {leftovers:?}"
+    );
 }

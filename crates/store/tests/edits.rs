@@ -237,3 +237,22 @@ fn an_empty_workspace_round_trips() {
     let s = store.create_workspace("Blank", &ui()).unwrap();
     assert_eq!(store.load(&s.slug).unwrap(), Workspace::new("Blank"));
 }
+
+#[test]
+fn namesakes_are_the_workspaces_an_import_of_the_same_name_would_sit_beside() {
+    let mut store = Store::open_in_memory().unwrap();
+    let doc = rich();
+    assert!(store.namesakes(&doc.workspace.name).unwrap().is_empty());
+    let first = store.import_workspace(&doc, &ui()).unwrap();
+    let mut other = rich();
+    other.workspace.name = "Something else".into();
+    store.import_workspace(&other, &ui()).unwrap();
+
+    let shouted = format!("  {}  ", doc.workspace.name.to_uppercase());
+    let found = store.namesakes(&shouted).unwrap();
+    assert_eq!(
+        found.iter().map(|w| w.slug.as_str()).collect::<Vec<_>>(),
+        [first.slug.as_str()],
+        "case and surrounding spaces do not tell names apart"
+    );
+}

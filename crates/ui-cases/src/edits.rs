@@ -6,7 +6,7 @@ use std::path::Path;
 
 use serde::Serialize;
 use serde_json::{Value, json};
-use throughline_model::{Edit, Id, ReadinessSession, Workspace, validate};
+use throughline_model::{Edit, EntityChange, Id, ReadinessSession, Workspace, validate};
 use throughline_store::{Actor, Source, Store};
 
 use crate::CasesError;
@@ -37,10 +37,14 @@ pub struct EditCase {
 #[derive(Debug, Serialize)]
 #[serde(rename_all = "snake_case", tag = "kind")]
 pub enum Outcome {
-    /// The edit was saved: the new document and the label undo offers.
+    /// The edit was saved: the new document, what the store said changed (what the window
+    /// patches its document with) and the label undo offers.
     Applied {
         doc: Box<Workspace>,
+        changes: Vec<EntityChange>,
         undo_label: Option<String>,
+        /// What undoing the edit at once changed.
+        undo_changes: Vec<EntityChange>,
     },
     /// The edit was refused; the document is unchanged.
     Refused { code: String, message: String },
@@ -356,11 +360,23 @@ fn run(before: &Workspace, edit: &Edit) -> Result<Outcome, CasesError> {
     store.freeze_clock(STAMP_TIME);
     let actor = Actor::new(ACTOR, Source::Ui);
     let slug = store.import_workspace(before, &actor)?.slug;
-    Ok(match store.apply(&slug, edit, &actor) {
-        Ok(state) => Outcome::Applied {
-            doc: Box::new(state.doc),
-            undo_label: state.undo.map(|s| s.label),
-        },
+    Ok(match store.apply_delta(&slug, edit, &actor) {
+        Ok(delta) => {
+            let doc = Box::new(store.load(&slug)?);
+            let undo_changes = if delta.changes.is_empty() {
+                Vec::new()
+            } else {
+                store
+                    .undo_delta(&slug, &Actor::new("Dana", Source::Undo))?
+                    .changes
+            };
+            Outcome::Applied {
+                doc,
+                changes: delta.changes,
+                undo_label: delta.undo.map(|s| s.label),
+                undo_changes,
+            }
+        }
         Err(e) => Outcome::Refused {
             code: e.code().to_string(),
             message: e.to_string(),

@@ -2,6 +2,8 @@
 
 pub mod graph;
 pub mod monitor;
+pub mod import;
+pub mod library;
 pub mod playbook;
 pub mod readiness;
 pub mod reality;

@@ -6,7 +6,7 @@ use std::path::PathBuf;
 
 use tauri::{State, Window};
 use throughline_model::Edit;
-use throughline_store::{Settings, Source, WorkspaceState, WorkspaceSummary};
+use throughline_store::{Settings, Source, WorkspaceDelta, WorkspaceState, WorkspaceSummary};
 
 use crate::error::ApiError;
 use crate::state::AppState;
@@ -56,7 +56,8 @@ pub async fn open_workspace(
     Ok(state.store_for(&window)?.open_workspace(&slug)?)
 }
 
-/// Applies one edit (or a batch) and saves it at once.
+/// Applies one edit (or a batch) and saves it at once. Answers with what changed (not the
+/// whole document), which the window patches its copy with.
 #[tauri::command]
 #[specta::specta]
 pub async fn apply_edit(
@@ -64,36 +65,36 @@ pub async fn apply_edit(
     state: State<'_, AppState>,
     slug: String,
     edit: Edit,
-) -> Result<WorkspaceState, ApiError> {
+) -> Result<WorkspaceDelta, ApiError> {
     let mut store = state.store_for(&window)?;
     let actor = store.actor(Source::Ui)?;
-    Ok(store.apply(&slug, &edit, &actor)?)
+    Ok(store.apply_delta(&slug, &edit, &actor)?)
 }
 
-/// Undoes the newest change to the workspace.
+/// Undoes the newest change to the workspace; answers with what changed.
 #[tauri::command]
 #[specta::specta]
 pub async fn undo(
     window: Window,
     state: State<'_, AppState>,
     slug: String,
-) -> Result<WorkspaceState, ApiError> {
+) -> Result<WorkspaceDelta, ApiError> {
     let mut store = state.store_for(&window)?;
     let actor = store.actor(Source::Undo)?;
-    Ok(store.undo(&slug, &actor)?)
+    Ok(store.undo_delta(&slug, &actor)?)
 }
 
-/// Redoes the newest undone change.
+/// Redoes the newest undone change; answers with what changed.
 #[tauri::command]
 #[specta::specta]
 pub async fn redo(
     window: Window,
     state: State<'_, AppState>,
     slug: String,
-) -> Result<WorkspaceState, ApiError> {
+) -> Result<WorkspaceDelta, ApiError> {
     let mut store = state.store_for(&window)?;
     let actor = store.actor(Source::Redo)?;
-    Ok(store.redo(&slug, &actor)?)
+    Ok(store.redo_delta(&slug, &actor)?)
 }
 
 /// Imports a `*.throughline.json` file as a new workspace. A bad file changes nothing.

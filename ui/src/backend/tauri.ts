@@ -32,6 +32,7 @@ export class TauriBackend implements Backend {
   applyEdit: Backend["applyEdit"] = (slug, edit) => unwrap(commands.applyEdit(slug, edit));
   undo = (slug: string) => unwrap(commands.undo(slug));
   redo = (slug: string) => unwrap(commands.redo(slug));
+  previewImport = (path: string) => unwrap(commands.previewImport(path));
   importWorkspace = (path: string) => unwrap(commands.importWorkspace(path));
   exportWorkspace = async (slug: string, path: string) => {
     await unwrap(commands.exportWorkspace(slug, path));
@@ -104,6 +105,11 @@ export class TauriBackend implements Backend {
   compareVersions: Backend["compareVersions"] = (slug, from, to) => unwrap(commands.compareVersions(slug, from, to));
   workspaceTimeline = (slug: string, limit: number) => unwrap(commands.workspaceTimeline(slug, limit));
   itemHistory: Backend["itemHistory"] = (slug, kind, id) => unwrap(commands.itemHistory(slug, kind, id));
+  libraryStatus = () => unwrap(commands.libraryStatus());
+  listBackups = () => unwrap(commands.listBackups());
+  backUpNow = () => unwrap(commands.backUpNow());
+  restoreBackup = (path: string) => unwrap(commands.restoreBackup(path));
+  salvageLibrary = () => unwrap(commands.salvageLibrary());
 
   onLibraryChanged = (listener: (change: LibraryChanged) => void): (() => void) => {
     const own = getCurrentWindow().label;

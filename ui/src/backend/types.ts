@@ -22,6 +22,14 @@ export type SnapshotInfo = B.SnapshotInfo_Serialize;
 export type Source = B.Source;
 export type VersionChange = B.Change_Serialize;
 export type VersionRef = B.VersionRef;
+export type BackupInfo = B.BackupInfo_Serialize;
+export type BackupKind = B.BackupKind;
+export type Damage = B.Damage_Serialize;
+export type EntityChange = B.EntityChange_Serialize;
+export type ImportPreview = B.ImportPreview;
+export type LibraryStatus = B.LibraryStatus_Serialize;
+export type RestoreOutcome = B.RestoreOutcome_Serialize;
+export type SalvageInPlace = B.SalvageInPlace_Serialize;
 export type Capability = B.Capability;
 export type ColumnMap = B.ColumnMap;
 export type Dimension = B.Dimension;
@@ -95,6 +103,8 @@ export type WaiverInfo = B.WaiverInfo;
 export type Workspace = B.Workspace_Serialize;
 export type WorkspaceInfo = B.WorkspaceInfo_Serialize;
 export type WorkspaceState = B.WorkspaceState_Serialize;
+/** What an edit, an undo or a redo changed, with the new undo/redo labels: no document. */
+export type WorkspaceDelta = B.WorkspaceDelta_Serialize;
 export type WorkspaceSummary = B.WorkspaceSummary;
 
 /**
@@ -141,9 +151,12 @@ export interface Backend {
   createWorkspace(name: string): Promise<WorkspaceSummary>;
   deleteWorkspace(slug: string): Promise<void>;
   openWorkspace(slug: string): Promise<WorkspaceState>;
-  applyEdit(slug: string, edit: Edit): Promise<WorkspaceState>;
-  undo(slug: string): Promise<WorkspaceState>;
-  redo(slug: string): Promise<WorkspaceState>;
+  /** Saves an edit; answers with what changed, not the whole document. */
+  applyEdit(slug: string, edit: Edit): Promise<WorkspaceDelta>;
+  undo(slug: string): Promise<WorkspaceDelta>;
+  redo(slug: string): Promise<WorkspaceDelta>;
+  /** What the file holds and the workspaces of the same name already in the library; imports nothing. */
+  previewImport(path: string): Promise<ImportPreview>;
   importWorkspace(path: string): Promise<WorkspaceSummary>;
   exportWorkspace(slug: string, path: string): Promise<void>;
   getSettings(): Promise<Settings>;
@@ -208,6 +221,16 @@ export interface Backend {
   workspaceTimeline(slug: string, limit: number): Promise<BatchSummary[]>;
   /** Every logged change to one item, newest first, field by field. */
   itemHistory(slug: string, kind: EntityKind, id: string): Promise<ItemChange[]>;
+  /** Where the library lives, and why it is not open when it is not (a damaged file). */
+  libraryStatus(): Promise<LibraryStatus>;
+  /** The library's backups, newest first, each checked; available while it is damaged. */
+  listBackups(): Promise<BackupInfo[]>;
+  /** Backs the library up into its backups folder now. */
+  backUpNow(): Promise<BackupInfo>;
+  /** Replaces the library by one of its backups; the current one is backed up and kept aside first. */
+  restoreBackup(path: string): Promise<RestoreOutcome>;
+  /** Copies the readable workspaces of a damaged library into a new one that takes its place. */
+  salvageLibrary(): Promise<SalvageInPlace>;
   /**
    * Calls `listener` for every transaction committed to the library by someone else: another
    * window, or another program such as the CLI. This window's own writes are not echoed.

@@ -7,10 +7,12 @@ interface Props {
   confirmLabel: string;
   onConfirm: () => void;
   onClose: () => void;
+  /** The button that changes nothing; "Keep it" unless the question needs other words. */
+  cancelLabel?: string;
 }
 
 /** Asks before something that cannot be undone. */
-export function ConfirmDialog({ title, children, confirmLabel, onConfirm, onClose }: Props) {
+export function ConfirmDialog({ title, children, confirmLabel, onConfirm, onClose, cancelLabel = "Keep it" }: Props) {
   return (
     <Dialog
       title={title}
@@ -19,7 +21,7 @@ export function ConfirmDialog({ title, children, confirmLabel, onConfirm, onClos
       footer={
         <>
           <button type="button" className="primary" onClick={onClose}>
-            Keep it
+            {cancelLabel}
           </button>
           <button
             type="button"

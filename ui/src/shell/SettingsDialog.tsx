@@ -1,9 +1,10 @@
 import { useState } from "react";
 import { useUi, useWorkspaceStore } from "../store/context";
+import { BackupsSection } from "./BackupsSection";
 import { Dialog } from "./Dialog";
 import { SHORTCUT_GROUPS } from "./shortcuts";
 
-/** Your display name (recorded with your changes) and the keyboard shortcuts. */
+/** Your display name (recorded with your changes), the library and its backups, and the keyboard shortcuts. */
 export function SettingsDialog({ onClose }: { onClose: () => void }) {
   const store = useWorkspaceStore();
   const settings = useUi((s) => s.settings);
@@ -38,6 +39,7 @@ export function SettingsDialog({ onClose }: { onClose: () => void }) {
           <small className="muted">Recorded with the changes you make, so a team can see who changed what.</small>
         </label>
       </form>
+      <BackupsSection onRestored={onClose} />
       <h3>Keyboard shortcuts</h3>
       {SHORTCUT_GROUPS.map((g) => (
         <section key={g.title} className="shortcut-group" aria-label={g.title}>

@@ -4,6 +4,7 @@ import { useDismiss } from "../components/useDismiss";
 import { useUi, useWorkspaceStore } from "../store/context";
 import { ConfirmDialog } from "./ConfirmDialog";
 import { NameDialog } from "./NameDialog";
+import { sameName, lastChange } from "./namesakes";
 
 type Open = null | "create" | "rename" | "delete";
 
@@ -16,6 +17,7 @@ export function WorkspaceSwitcher() {
   const store = useWorkspaceStore();
   const workspaces = useUi((s) => s.workspaces);
   const current = useUi((s) => s.current);
+  const pendingImport = useUi((s) => s.pendingImport);
   const [menu, setMenu] = useState(false);
   const [dialog, setDialog] = useState<Open>(null);
   const ref = useRef<HTMLDivElement>(null);
@@ -74,7 +76,15 @@ export function WorkspaceSwitcher() {
               <span className="check" aria-hidden="true">
                 {w.slug === current?.summary.slug ? "✓" : ""}
               </span>
-              <Clamped className="grow" text={w.name} />
+              <span className="grow">
+                <Clamped text={w.name} />
+                {sameName(w, workspaces) && (
+                  <span className="muted small namesake" data-testid="workspace-tell-apart">
+                    {" "}
+                    {w.slug} · changed {lastChange(w.updated_at)}
+                  </span>
+                )}
+              </span>
               <span className="muted small">{counts(w.stages, w.elements)}</span>
             </button>
           ))}
@@ -143,6 +153,28 @@ export function WorkspaceSwitcher() {
           onSubmit={(name) => void store.edit({ type: "set_info", info: { ...info, name } })}
           onClose={() => setDialog(null)}
         />
+      )}
+      {pendingImport && (
+        <ConfirmDialog
+          title={`You already have “${pendingImport.preview.name}”`}
+          confirmLabel="Import another copy"
+          cancelLabel="Don't import"
+          onConfirm={() => void store.confirmImport()}
+          onClose={() => store.cancelImport()}
+        >
+          <p>This library already holds {pendingImport.preview.namesakes.length === 1 ? "a workspace" : "workspaces"} of that name:</p>
+          <ul data-testid="import-namesakes">
+            {pendingImport.preview.namesakes.map((w) => (
+              <li key={w.slug}>
+                {w.name} ({w.slug}, {counts(w.stages, w.elements)}, changed {lastChange(w.updated_at)})
+              </li>
+            ))}
+          </ul>
+          <p>
+            Importing the file adds a second, separate workspace ({counts(pendingImport.preview.stages, pendingImport.preview.elements)}
+            ); the one you have is not changed.
+          </p>
+        </ConfirmDialog>
       )}
       {dialog === "delete" && current && (
         <ConfirmDialog

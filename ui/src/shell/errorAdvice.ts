@@ -28,7 +28,7 @@ export function adviceFor(code: ErrorCode): Advice | null {
       return {
         title: "The library file is damaged",
         advice:
-          "Nothing was changed or deleted. Close Throughline, move the library file named above to another folder (keep it: it may be recoverable), and start again to get a new library; import your exported workspace files into it.",
+          "Nothing was changed or deleted. Open Settings to restore one of the library's backups (the damaged file is kept aside), or run `throughline salvage` to copy out the workspaces that can still be read.",
         retry: false,
       };
     case "bad_file":

@@ -1,5 +1,20 @@
-import type { Backend, ColumnMap, Edit, ErrorCode, LibraryChanged, Problem, Settings, WorkspaceState, WorkspaceSummary } from "../backend";
+import type {
+  Backend,
+  BackupInfo,
+  ColumnMap,
+  Edit,
+  ErrorCode,
+  ImportPreview,
+  LibraryChanged,
+  LibraryStatus,
+  Problem,
+  Settings,
+  WorkspaceDelta,
+  WorkspaceState,
+  WorkspaceSummary,
+} from "../backend";
 import { toBackendError } from "../backend";
+import { applyChanges } from "./delta";
 
 export type SaveState = { kind: "idle" } | { kind: "saving" } | { kind: "saved"; at: string | null } | { kind: "error"; message: string };
 
@@ -23,6 +38,22 @@ export interface UiState {
   /** The selected element was just added: its inspector puts the cursor in its name. */
   naming: boolean;
   selectedStage: string | null;
+  /** Set when the library is damaged: what the recovery screen shows instead of the views. */
+  recovery: Recovery | null;
+  /** A file whose workspace the library already holds by name: the import waits for the user. */
+  pendingImport: PendingImport | null;
+}
+
+/** An import that would add a second workspace of a name the library holds. */
+export interface PendingImport {
+  path: string;
+  preview: ImportPreview;
+}
+
+/** A damaged library: where it is, what is wrong, and the backups that could replace it. */
+export interface Recovery {
+  status: LibraryStatus;
+  backups: BackupInfo[];
 }
 
 const INITIAL: UiState = {
@@ -35,11 +66,14 @@ const INITIAL: UiState = {
   selectedElement: null,
   naming: false,
   selectedStage: null,
+  recovery: null,
+  pendingImport: null,
 };
 
 /**
  * The one workspace store. Every change goes to the backend in order (a queue, so that
- * nothing is lost or reordered), and the state the backend returns replaces the old one.
+ * nothing is lost or reordered). An edit, an undo and a redo answer with what changed,
+ * which patches the document shown; anything else answers with the whole state.
  */
 export class WorkspaceStore {
   private state: UiState = INITIAL;
@@ -146,6 +180,29 @@ export class WorkspaceStore {
     });
   }
 
+  /**
+   * Patches the open document with what an edit, an undo or a redo changed. When the
+   * revision shows that someone else wrote in between (the document here is behind), the
+   * whole workspace is read again instead.
+   */
+  private async patch(delta: WorkspaceDelta): Promise<void> {
+    const current = this.state.current;
+    if (!current || current.summary.slug !== delta.summary.slug) return;
+    const expected = current.revision + (delta.changes.length > 0 ? 1 : 0);
+    if (delta.revision !== expected) {
+      this.setCurrent(await this.backend.openWorkspace(delta.summary.slug));
+      return;
+    }
+    this.setCurrent({
+      summary: delta.summary,
+      doc: applyChanges(current.doc, delta.changes),
+      revision: delta.revision,
+      saved_at: delta.saved_at,
+      undo: delta.undo,
+      redo: delta.redo,
+    });
+  }
+
   init = () =>
     this.run("Could not start", async () => {
       const [settings, workspaces] = await Promise.all([this.backend.getSettings(), this.backend.listWorkspaces()]);
@@ -156,10 +213,49 @@ export class WorkspaceStore {
         await this.remember(last.slug);
       }
       this.set({ ready: true });
-    }).then((r) => {
+    }).then(async (r) => {
+      if (this.state.error?.code === "damaged_library") await this.describeDamage();
       if (!this.state.ready) this.set({ ready: true });
       return r;
     });
+
+  /** Reads what is wrong with the library and its backups, for the recovery screen. */
+  private async describeDamage(): Promise<void> {
+    try {
+      const status = await this.backend.libraryStatus();
+      if (!status.damage) return;
+      const backups = await this.backend.listBackups().catch(() => []);
+      this.set({ recovery: { status, backups }, error: null });
+    } catch {
+      // The banner already says the library could not be opened.
+    }
+  }
+
+  /** Where the library lives (for Settings). */
+  libraryStatus = () => this.backend.libraryStatus();
+
+  /** The library's backups, newest first (for Settings). */
+  listBackups = () => this.backend.listBackups();
+
+  /** Backs the library up now; resolves to the new backup, or null (the error is shown). */
+  backUpNow = () => this.run("Could not back up the library", () => this.backend.backUpNow());
+
+  /**
+   * Replaces the library by a backup (the current one is backed up and kept aside first),
+   * then shows the restored library from the start.
+   */
+  restoreBackup = (path: string) => this.replaceLibrary("Could not restore the backup", () => this.backend.restoreBackup(path));
+
+  /** Copies the readable workspaces of a damaged library into a new one in its place. */
+  salvageLibrary = () => this.replaceLibrary("Could not salvage the library", () => this.backend.salvageLibrary());
+
+  private async replaceLibrary<T>(context: string, replace: () => Promise<T>): Promise<T | null> {
+    const outcome = await this.run(context, replace);
+    if (outcome === null) return null;
+    this.set({ ...INITIAL });
+    await this.init();
+    return outcome;
+  }
 
   openWorkspace = (slug: string) =>
     this.run("Could not open the workspace", async () => {
@@ -199,16 +295,40 @@ export class WorkspaceStore {
       }
     });
 
+  /**
+   * Asks for a file and imports it. When the library already holds a workspace of the
+   * same name, nothing is imported yet: `pendingImport` asks the user first.
+   */
   importWorkspace = () =>
     this.run("Could not import the file", async () => {
       const path = await this.backend.chooseImportPath();
       if (!path) return;
-      const summary = await this.backend.importWorkspace(path);
-      this.set({ workspaces: [...this.state.workspaces.filter((w) => w.slug !== summary.slug), summary] });
-      this.set({ selectedElement: null, selectedStage: null, save: { kind: "idle" } });
-      this.setCurrent(await this.backend.openWorkspace(summary.slug));
-      await this.remember(summary.slug);
+      const preview = await this.backend.previewImport(path);
+      if (preview.namesakes.length > 0) {
+        this.set({ pendingImport: { path, preview } });
+        return;
+      }
+      await this.importFrom(path);
     });
+
+  /** Imports the pending file as another workspace, after the user said so. */
+  confirmImport = () => {
+    const pending = this.state.pendingImport;
+    this.set({ pendingImport: null });
+    if (!pending) return Promise.resolve(null);
+    return this.run("Could not import the file", () => this.importFrom(pending.path));
+  };
+
+  /** Drops the pending import; nothing was written. */
+  cancelImport = () => this.set({ pendingImport: null });
+
+  private async importFrom(path: string): Promise<void> {
+    const summary = await this.backend.importWorkspace(path);
+    this.set({ workspaces: [...this.state.workspaces.filter((w) => w.slug !== summary.slug), summary] });
+    this.set({ selectedElement: null, selectedStage: null, save: { kind: "idle" } });
+    this.setCurrent(await this.backend.openWorkspace(summary.slug));
+    await this.remember(summary.slug);
+  }
 
   exportWorkspace = () =>
     this.run("Could not export the workspace", async () => {
@@ -219,14 +339,14 @@ export class WorkspaceStore {
       await this.backend.exportWorkspace(current.summary.slug, path);
     });
 
-  /** Sends one edit; the state the backend returns replaces the current one. */
+  /** Sends one edit; what the backend says it changed patches the document. */
   edit = (edit: Edit) => {
     const slug = this.state.current?.summary.slug;
     if (!slug) return Promise.resolve(null);
     return this.run(
       "Could not save your change",
       async () => {
-        this.setCurrent(await this.backend.applyEdit(slug, edit));
+        await this.patch(await this.backend.applyEdit(slug, edit));
         return true;
       },
       true,
@@ -260,7 +380,7 @@ export class WorkspaceStore {
     return this.run(
       dir === "undo" ? "Could not undo" : "Could not redo",
       async () => {
-        this.setCurrent(await this.backend[dir](slug));
+        await this.patch(await this.backend[dir](slug));
         return true;
       },
       true,

@@ -1,8 +1,10 @@
 import { describe, expect, it } from "vitest";
-import type { Edit, Report, Workspace } from "../backend";
+import type { Edit, EntityChange, Report, Workspace } from "../backend";
 import { BackendError } from "../backend";
 import { raterNameProblem } from "../assess/dimensions";
 import { uniqueId } from "../model/ids";
+import { applyChanges } from "../store/delta";
+import { canonical } from "./diff";
 import { MemoryBackend } from "./memoryBackend";
 import casesJson from "./generated/cases.json?raw";
 import { withWaivers } from "./sampleOutput";
@@ -13,7 +15,9 @@ import { withWaivers } from "./sampleOutput";
  * and checked for staleness in CI). A rule changed on either side fails here.
  */
 
-type Outcome = { kind: "applied"; doc: Workspace; undo_label: string | null } | { kind: "refused"; code: string; message: string };
+type Outcome =
+  | { kind: "applied"; doc: Workspace; changes: EntityChange[]; undo_label: string | null; undo_changes: EntityChange[] }
+  | { kind: "refused"; code: string; message: string };
 
 interface Cases {
   edits: {
@@ -30,22 +34,6 @@ interface Cases {
 // Read as text: the type checker need not infer a type for 150 KB of JSON.
 const cases = JSON.parse(casesJson) as Cases;
 
-/** A document as JSON compares it: absent, null and empty lists and maps are the same. */
-function canonical(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(canonical);
-  if (value && typeof value === "object") {
-    const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) {
-      if (v === null || v === undefined) continue;
-      if (Array.isArray(v) && v.length === 0) continue;
-      if (typeof v === "object" && !Array.isArray(v) && Object.keys(v).length === 0) continue;
-      out[k] = canonical(v);
-    }
-    return out;
-  }
-  return value;
-}
-
 describe("the test double applies every edit as the store does", () => {
   it.each(cases.edits.cases.map((c) => [c.name, c] as const))("%s", async (_name, c) => {
     const backend = new MemoryBackend([cases.edits.bases[c.before]], { display_name: cases.edits.actor });
@@ -61,9 +49,25 @@ describe("the test double applies every edit as the store does", () => {
       expect((error as BackendError).message).toBe(c.outcome.message);
       return;
     }
-    const state = await backend.applyEdit(slug, c.edit);
-    expect(canonical(state.doc), "the document after the edit").toEqual(canonical(c.outcome.doc));
-    expect(state.undo?.label ?? null, "the label undo offers").toBe(c.outcome.undo_label);
+    const delta = await backend.applyEdit(slug, c.edit);
+    expect(canonical(backend.doc(slug)), "the document after the edit").toEqual(canonical(c.outcome.doc));
+    expect(canonical(delta.changes), "what the edit changed").toEqual(canonical(c.outcome.changes));
+    expect(delta.undo?.label ?? null, "the label undo offers").toBe(c.outcome.undo_label);
+    if (c.outcome.changes.length === 0) return;
+    const undone = await backend.undo(slug);
+    expect(canonical(undone.changes), "what undoing the edit changed").toEqual(canonical(c.outcome.undo_changes));
+  });
+});
+
+describe("the window patches its document with the store's changes", () => {
+  const applied = cases.edits.cases.filter((c) => c.outcome.kind === "applied");
+  it.each(applied.map((c) => [c.name, c] as const))("%s", (_name, c) => {
+    if (c.outcome.kind !== "applied") return;
+    const before = cases.edits.bases[c.before];
+    const patched = applyChanges(before, c.outcome.changes);
+    expect(canonical(patched), "the edit's changes give the store's document").toEqual(canonical(c.outcome.doc));
+    const back = applyChanges(patched, c.outcome.undo_changes);
+    expect(canonical(back), "the undo's changes give the document back").toEqual(canonical(before));
   });
 });
 

@@ -8,6 +8,8 @@ import type {
   SnapshotInfo,
   Source,
   VersionRef,
+  BackupInfo,
+  Damage,
   Edit,
   ErrorCode,
   ExportedPlaybook,
@@ -28,12 +30,14 @@ import type {
   PlaybookOptions,
   SectionPreview,
   Workspace,
+  WorkspaceDelta,
   WorkspaceState,
   WorkspaceSummary,
 } from "../backend";
 import { BackendError } from "../backend";
 import { uniqueId } from "../model/ids";
 import { applyEdit, stampWaivers } from "./applyEdit";
+import { diffDocs } from "./diff";
 import { labelOf } from "./labels";
 import { notRatedReport } from "./sampleOutput";
 import { sampleOutline } from "./playbookFixture";
@@ -86,6 +90,29 @@ export function emptyWorkspace(name: string): Workspace {
     readiness: [],
     layer_scores: [],
     waivers: [],
+  };
+}
+
+/** The calls that answer while the library is damaged: the recovery screen's. */
+const RECOVERY_CALLS: (keyof Backend)[] = ["libraryStatus", "listBackups", "restoreBackup", "salvageLibrary", "onLibraryChanged"];
+
+/** A backup as the store lists it: `library-<moment>-<kind>.sqlite3` in the backups folder. */
+export function backupAt(
+  takenAt: string,
+  kind: BackupInfo["kind"],
+  size: number,
+  folder = "/home/dana/.local/share/app.throughline.desktop/backups",
+): BackupInfo {
+  const moment = takenAt.replace(/[-:]/g, "").replace(/^(\d{4})(\d{2})(\d{2})/, "$1-$2-$3");
+  return {
+    path: `${folder}/library-${moment}-${kind.replace("_", "-")}.sqlite3`,
+    kind,
+    taken_at: takenAt,
+    date: takenAt.slice(0, 10),
+    size,
+    schema_version: 3,
+    ok: true,
+    problem: null,
   };
 }
 
@@ -156,6 +183,16 @@ export class MemoryBackend implements Backend {
   readingsPath: string | null = "/tmp/readings.csv";
   /** Readings exports written, by path, with the readings count. */
   readonly readingsExports = new Map<string, number>();
+  /** Where the library lives. */
+  libraryPath = "/home/dana/.local/share/app.throughline.desktop/library.sqlite3";
+  /** The library's backups, newest first. */
+  backups: BackupInfo[] = [];
+  /** What restoring each backup (by path) brings back; absent: the workspaces held now. */
+  readonly backupContents = new Map<string, Workspace[]>();
+  /** Set: the library is damaged, and only the recovery calls answer. */
+  damage: Damage | null = null;
+  /** The workspaces a salvage of the damaged library can still read. */
+  salvageable: Workspace[] = [];
 
   constructor(docs: Workspace[] = [], settings?: Partial<Settings>) {
     for (const doc of docs) this.add(doc);
@@ -230,6 +267,9 @@ export class MemoryBackend implements Backend {
     await Promise.resolve();
     const failure = this.failures.shift();
     if (failure) throw failure;
+    if (this.damage && !RECOVERY_CALLS.includes(method)) {
+      throw new BackendError("damaged_library", `${this.libraryPath} is damaged: ${this.damage.detail}`);
+    }
     return structuredClone(run());
   }
 
@@ -261,6 +301,12 @@ export class MemoryBackend implements Backend {
     };
   }
 
+  /** What changed from `before` to the entry as it now stands, as the store answers an edit. */
+  private delta(e: Entry, before: Workspace): WorkspaceDelta {
+    const { doc: _doc, ...rest } = this.state(e);
+    return { ...rest, changes: diffDocs(before, e.doc) };
+  }
+
   listWorkspaces = () => this.call("listWorkspaces", [], () => [...this.entries.values()].map((e) => this.summary(e)));
 
   createWorkspace = (name: string) =>
@@ -286,19 +332,21 @@ export class MemoryBackend implements Backend {
   applyEdit = (slug: string, edit: Edit) =>
     this.call("applyEdit", [slug, edit], () => {
       const e = this.entry(slug);
+      const before = e.doc;
       const next = applyEdit(e.doc, stampWaivers(edit, this.settings.display_name, this.stampTime ?? new Date().toISOString()));
       // Like the store, an edit that changes nothing is not logged.
-      if (JSON.stringify(next) === JSON.stringify(e.doc)) return this.state(e);
+      if (diffDocs(before, next).length === 0) return this.delta(e, before);
       this.commit(e, next, labelOf(e.doc, edit), "ui");
-      return this.state(e);
+      return this.delta(e, before);
     });
 
   undo = (slug: string) => this.call("undo", [slug], () => this.step(slug, "undo"));
 
   redo = (slug: string) => this.call("redo", [slug], () => this.step(slug, "redo"));
 
-  private step(slug: string, dir: "undo" | "redo"): WorkspaceState {
+  private step(slug: string, dir: "undo" | "redo"): WorkspaceDelta {
     const e = this.entry(slug);
+    const before = e.doc;
     const from = dir === "undo" ? e.undo : e.redo;
     const to = dir === "undo" ? e.redo : e.undo;
     const step = from.pop();
@@ -310,7 +358,7 @@ export class MemoryBackend implements Backend {
     e.doc = step.doc;
     e.revision += 1;
     e.updatedAt = this.now();
-    return this.state(e);
+    return this.delta(e, before);
   }
 
   /** Who the double says made a change: the display name, as the store does. */
@@ -453,6 +501,21 @@ export class MemoryBackend implements Backend {
       });
     });
 
+  previewImport = (path: string) =>
+    this.call("previewImport", [path], () => {
+      const doc = this.importFixture;
+      if (!doc) throw new BackendError("io", `Cannot read ${path}.`);
+      const wanted = doc.workspace.name.trim().toLowerCase();
+      return {
+        name: doc.workspace.name,
+        stages: doc.stages.length,
+        elements: doc.elements.length,
+        namesakes: [...this.entries.values()]
+          .filter((e) => e.doc.workspace.name.trim().toLowerCase() === wanted)
+          .map((e) => this.summary(e)),
+      };
+    });
+
   importWorkspace = (path: string) =>
     this.call("importWorkspace", [path], () => {
       if (!this.importFixture) throw new BackendError("io", `Cannot read ${path}.`);
@@ -505,6 +568,51 @@ export class MemoryBackend implements Backend {
 
   revealPath = (path: string) => this.call("revealPath", [path], () => undefined);
 
+  private folder(): string {
+    return this.libraryPath.replace(/\/[^/]*$/, "/backups");
+  }
+
+  libraryStatus = () =>
+    this.call("libraryStatus", [], () => ({
+      path: this.libraryPath,
+      backups_folder: this.folder(),
+      problem: this.damage ? { code: "damaged_library" as const, message: `${this.libraryPath} is damaged`, problems: [] } : null,
+      damage: this.damage,
+    }));
+
+  listBackups = () => this.call("listBackups", [], () => this.backups);
+
+  backUpNow = () =>
+    this.call("backUpNow", [], () => {
+      const made = backupAt(this.now().replace(/\.\d{3}Z$/, "Z"), "manual", 40_960 * (this.entries.size + 1), this.folder());
+      this.backups = [made, ...this.backups];
+      return made;
+    });
+
+  restoreBackup = (path: string) =>
+    this.call("restoreBackup", [path], () => {
+      const backup = this.backups.find((b) => b.path === path);
+      if (!backup) throw new BackendError("forbidden", `${path} is not one of this library's backups.`);
+      const before = this.damage ? null : backupAt(this.now().replace(/\.\d{3}Z$/, "Z"), "before_restore", 40_960, this.folder());
+      if (before) this.backups = [before, ...this.backups];
+      const kept = `${this.libraryPath}.replaced-${backup.date}`;
+      this.replaceWith(this.backupContents.get(path) ?? [...this.entries.values()].map((e) => e.doc));
+      return { library: this.libraryPath, restored: path, backup_of_replaced: before, replaced_kept_at: kept };
+    });
+
+  salvageLibrary = () =>
+    this.call("salvageLibrary", [], () => {
+      const docs = this.salvageable;
+      this.replaceWith(docs);
+      const saved = [...this.entries.values()].map((e) => ({ name: e.doc.workspace.name, old_slug: e.slug, new_slug: e.slug }));
+      return { report: { library: this.libraryPath, saved, lost: [] }, damaged_kept_at: `${this.libraryPath}.replaced-2025-01-06` };
+    });
+
+  private replaceWith(docs: Workspace[]): void {
+    this.entries.clear();
+    for (const doc of docs) this.add(doc);
+    this.damage = null;
+  }
   chooseLogPath = () => this.call("chooseLogPath", [], () => this.logPath());
 
   previewLog = (path: string) => this.call("previewLog", [path], () => this.previewFor(path));
