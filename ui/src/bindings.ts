@@ -63,6 +63,80 @@ export const commands = {
 	openExported: (path: string) => typedError<null, ApiError>(__TAURI_INVOKE("open_exported", { path })),
 	/**  Shows a file the user exported in this session in the system's file manager. */
 	revealExported: (path: string) => typedError<null, ApiError>(__TAURI_INVOKE("reveal_exported", { path })),
+	/**
+	 *  Asks the user for an event log (CSV, XES, gzipped or not); `None` when cancelled. In
+	 *  test builds, `THROUGHLINE_E2E_LOG_FILE` answers instead of the native dialog, which
+	 *  WebDriver cannot drive; release builds have no such hook.
+	 */
+	chooseLogPath: () => typedError<string | null, ApiError>(__TAURI_INVOKE("choose_log_path")),
+	/**  The first rows of the log at `path` and the columns detected from its header. */
+	previewLog: (path: string) => typedError<LogPreview_Serialize, ApiError>(__TAURI_INVOKE("preview_log", { path })),
+	/**
+	 *  Reads the log at `path` with the columns given (detected when `null`) and keeps it in
+	 *  the workspace under `name`.
+	 */
+	importLog: (slug: string, path: string, name: string, columns: LogColumns_Deserialize | null, skipBadRows: boolean) => typedError<LogImport_Serialize, ApiError>(__TAURI_INVOKE("import_log", { slug, path, name, columns, skipBadRows })),
+	/**  The workspace's stored logs, newest first. */
+	listLogs: (slug: string) => typedError<LogInfo_Serialize[], ApiError>(__TAURI_INVOKE("list_logs", { slug })),
+	/**  Deletes a stored log. */
+	deleteLog: (slug: string, name: string) => typedError<null, ApiError>(__TAURI_INVOKE("delete_log", { slug, name })),
+	/**  Replays the stored log `name` against the workspace as it is now. */
+	replayLog: (slug: string, name: string) => typedError<Replay_Serialize, ApiError>(__TAURI_INVOKE("replay_log", { slug, name })),
+	/**
+	 *  The edit that saves each activity as an alias of its element (one `Batch`, undone as
+	 *  one), for the window to apply through its usual edit path; `null` when every activity
+	 *  is already known by its element.
+	 */
+	aliasEdit: (slug: string, mappings: ActivityToElement[]) => typedError<Edit_Serialize | null, ApiError>(__TAURI_INVOKE("alias_edit", { slug, mappings })),
+	/**
+	 *  The monitor report of a workspace as it is saved now, as of `as_of` (`YYYY-MM-DD`;
+	 *  none: the newest reading's date): figures per metric and per stage, and the findings.
+	 */
+	monitorReport: (slug: string, asOf: string | null) => typedError<Monitor_Serialize, ApiError>(__TAURI_INVOKE("monitor_report", { slug, asOf })),
+	/**
+	 *  What importing the readings file at `path` would do: the columns used (`columns`
+	 *  none: the defaults metric, date, value, n), the wrong rows, the readings it would
+	 *  replace. Writes nothing.
+	 */
+	previewReadingsImport: (slug: string, path: string, columns: ColumnMap_Deserialize | null, replace: boolean) => typedError<ReadingsPreview_Serialize, ApiError>(__TAURI_INVOKE("preview_readings_import", { slug, path, columns, replace })),
+	/**
+	 *  Imports the readings file at `path` as one undoable change. The file is read again
+	 *  against the workspace as it is now: nothing is written when any row is wrong, or when
+	 *  rows would replace recorded readings and `replace` is off.
+	 */
+	importReadings: (slug: string, path: string, columns: ColumnMap_Deserialize | null, replace: boolean) => typedError<WorkspaceState_Serialize, ApiError>(__TAURI_INVOKE("import_readings", { slug, path, columns, replace })),
+	/**
+	 *  Writes every reading of the workspace to a CSV file at `path` (columns metric, date,
+	 *  value, n; the import reads it back unchanged). Returns how many readings it wrote.
+	 */
+	exportReadings: (slug: string, path: string) => typedError<number, ApiError>(__TAURI_INVOKE("export_readings", { slug, path })),
+	/**
+	 *  Asks the user for a readings file (CSV) to import; `None` when cancelled. In test
+	 *  builds, `THROUGHLINE_E2E_OPEN_FILE` answers instead of the native dialog, which
+	 *  WebDriver cannot drive; release builds have no such hook.
+	 */
+	chooseReadingsFile: () => typedError<string | null, ApiError>(__TAURI_INVOKE("choose_readings_file")),
+	/**
+	 *  Asks the user where to save the readings as CSV (`suggested_name` is a file name);
+	 *  `None` when cancelled. In test builds, `THROUGHLINE_E2E_SAVE_DIR` answers instead.
+	 */
+	chooseReadingsExportPath: (suggestedName: string) => typedError<string | null, ApiError>(__TAURI_INVOKE("choose_readings_export_path", { suggestedName })),
+	/**  The workspace's snapshots, newest first. */
+	listSnapshots: (slug: string) => typedError<SnapshotInfo_Serialize[], ApiError>(__TAURI_INVOKE("list_snapshots", { slug })),
+	/**  Takes a snapshot of the workspace as it is now, labelled `label` (unique in the workspace). */
+	createSnapshot: (slug: string, label: string, note: string | null) => typedError<SnapshotInfo_Serialize, ApiError>(__TAURI_INVOKE("create_snapshot", { slug, label, note })),
+	/**  Brings the workspace back to the snapshot `label` as one undoable edit. */
+	restoreSnapshot: (slug: string, label: string) => typedError<WorkspaceState_Serialize, ApiError>(__TAURI_INVOKE("restore_snapshot", { slug, label })),
+	/**  Deletes the snapshot `label`; the workspace is not touched. The UI asks first. */
+	deleteSnapshot: (slug: string, label: string) => typedError<null, ApiError>(__TAURI_INVOKE("delete_snapshot", { slug, label })),
+	/**  Writes the snapshot `label` to a `*.throughline.json` file. */
+	exportSnapshot: (slug: string, label: string, path: string) => typedError<null, ApiError>(__TAURI_INVOKE("export_snapshot", { slug, label, path })),
+	/**  Compares the older state `from` with the newer state `to` of the workspace `slug`. */
+	compareVersions: (slug: string, from: VersionRef, to: VersionRef) => typedError<Comparison_Serialize, ApiError>(__TAURI_INVOKE("compare_versions", { slug, from, to })),
+	/**  The newest `limit` change batches of the workspace, newest first, with the items each touched. */
+	workspaceTimeline: (slug: string, limit: number) => typedError<BatchSummary[], ApiError>(__TAURI_INVOKE("workspace_timeline", { slug, limit })),
+	/**  Every logged change to the item `id` of kind `kind`, newest first, field by field. */
+	itemHistory: (slug: string, kind: EntityKind, id: string) => typedError<ItemChange[], ApiError>(__TAURI_INVOKE("item_history", { slug, kind, id })),
 	/**  Where the library lives, and why it is not open if it is not. */
 	libraryStatus: () => typedError<LibraryStatus_Serialize, ApiError>(__TAURI_INVOKE("library_status")),
 	/**
@@ -95,6 +169,12 @@ export const events = {
 };
 
 /* Types */
+/**  An activity and the element (id) it names, to be saved as an alias. */
+export type ActivityToElement = {
+	activity: string,
+	element: string,
+};
+
 /**  Agreement across all raters and dimensions of one session. */
 export type Agreement = Agreement_Serialize | Agreement_Deserialize;
 
@@ -128,6 +208,9 @@ export type Agreement_Serialize = {
 	/**  One or two sentences for the room. */
 	words: string,
 };
+
+/**  Any JSON value, as the UI receives it. */
+export type AnyJson = null | boolean | number | null | string | AnyJson[] | { [key in string]: AnyJson };
 
 /**
  *  A failure as programs receive it: a code to branch on, a message for the user, and the
@@ -196,11 +279,46 @@ export type BackupKind =
 /**  Taken just before a restore replaced the library; never deleted by Throughline. */
 "before_restore";
 
+/**  One item a change batch touched, for the timeline and its filter. */
+export type BatchItem = {
+	kind: EntityKind,
+	/**  The item's id (or composite key). */
+	id: string,
+	/**  The item's name (or a principle's text) after the change, else before; may be empty. */
+	name: string,
+};
+
+/**  What a logged batch is and where it stands for undo and redo. */
+export type BatchState = 
+/**  An edit in effect; on the undo stack. */
+"done" | 
+/**  An edit that was undone; on the redo stack. */
+"undone" | 
+/**  An undone edit that a later edit replaced; it can no longer be redone. */
+"discarded" | 
+/**  A record that is not itself undoable: a workspace's creation, an undo or a redo. */
+"record";
+
+/**  One change batch as the timeline lists it: when, who, through what, and which items. */
+export type BatchSummary = {
+	id: number,
+	/**  RFC 3339, UTC. */
+	at: string,
+	who: string,
+	source: Source,
+	label: string,
+	state: BatchState,
+	items: BatchItem[],
+};
+
 /**  Which way a metric gets better. */
 export type Better = "higher" | "lower";
 
 /**  The capability a system provides. */
 export type Capability = "data" | "measurement" | "governance";
+
+/**  One item that differs between the two states. */
+export type Change = Change_Serialize | Change_Deserialize;
 
 /**  What a committed transaction did. */
 export type ChangeKind = 
@@ -219,6 +337,117 @@ export type ChangeKind =
  *  the settings): refresh everything.
  */
 "external";
+
+/**  One item that differs between the two states. */
+export type Change_Deserialize = {
+	/**  The collection, named as in the file: `elements`, `layer_scores`, `workspace`. */
+	collection: string,
+	/**  The item's id (or composite key: `vision@2026-03-01`, `code|subject`). */
+	id: string,
+	change: ItemChangeKind,
+	/**  The item's name as people know it (name, or a principle's text), for display. */
+	name: string,
+	/**
+	 *  The layer of the Coherence Stack the item belongs to; absent for records such as
+	 *  readiness sessions, layer scores, waivers and metrics.
+	 */
+	layer?: Layer | null,
+	/**  For `changed`: each field that differs, by dotted path. */
+	fields: { [key in string]: FieldChange },
+	/**  For `moved` (and a `changed` item that also moved): where it stood and stands. */
+	position?: Position | null,
+	/**  For `removed`: the item as it was, so a view can show it as a ghost. */
+	before?: AnyJson | null,
+	/**  For `added`: the item as it is. */
+	after?: AnyJson | null,
+};
+
+/**  One item that differs between the two states. */
+export type Change_Serialize = {
+	/**  The collection, named as in the file: `elements`, `layer_scores`, `workspace`. */
+	collection: string,
+	/**  The item's id (or composite key: `vision@2026-03-01`, `code|subject`). */
+	id: string,
+	change: ItemChangeKind,
+	/**  The item's name as people know it (name, or a principle's text), for display. */
+	name: string,
+	/**
+	 *  The layer of the Coherence Stack the item belongs to; absent for records such as
+	 *  readiness sessions, layer scores, waivers and metrics.
+	 */
+	layer: Layer | null,
+	/**  For `changed`: each field that differs, by dotted path. */
+	fields?: { [key in string]: FieldChange },
+	/**  For `moved` (and a `changed` item that also moved): where it stood and stands. */
+	position?: Position,
+	/**  For `removed`: the item as it was, so a view can show it as a ghost. */
+	before?: AnyJson,
+	/**  For `added`: the item as it is. */
+	after?: AnyJson,
+};
+
+/**
+ *  Which header names the columns of a readings file have. By default `metric`, `date`,
+ *  `value` and (optional) `n`, matched without regard to case or surrounding spaces.
+ */
+export type ColumnMap = ColumnMap_Serialize | ColumnMap_Deserialize;
+
+/**
+ *  Which header names the columns of a readings file have. By default `metric`, `date`,
+ *  `value` and (optional) `n`, matched without regard to case or surrounding spaces.
+ */
+export type ColumnMap_Deserialize = {
+	metric: string,
+	date: string,
+	value: string,
+	/**  The sample-size column; none when the file has none. */
+	n?: string | null,
+};
+
+/**
+ *  Which header names the columns of a readings file have. By default `metric`, `date`,
+ *  `value` and (optional) `n`, matched without regard to case or surrounding spaces.
+ */
+export type ColumnMap_Serialize = {
+	metric: string,
+	date: string,
+	value: string,
+	/**  The sample-size column; none when the file has none. */
+	n: string | null,
+};
+
+/**  Everything that differs between two states of a workspace. */
+export type Comparison = Comparison_Serialize | Comparison_Deserialize;
+
+/**  Everything that differs between two states of a workspace. */
+export type Comparison_Deserialize = {
+	/**  The older state, as the caller names it (a workspace's name by default). */
+	from: string,
+	/**  The newer state. */
+	to: string,
+	/**
+	 *  In document order of collections; within one, the newer state's order, then what
+	 *  was removed in the older state's order.
+	 */
+	changes: Change_Deserialize[],
+	findings: FindingsDelta_Deserialize,
+	readiness: ReadinessDelta_Deserialize,
+};
+
+/**  Everything that differs between two states of a workspace. */
+export type Comparison_Serialize = {
+	/**  The older state, as the caller names it (a workspace's name by default). */
+	from: string,
+	/**  The newer state. */
+	to: string,
+	/**
+	 *  In document order of collections; within one, the newer state's order, then what
+	 *  was removed in the older state's order.
+	 */
+	changes: Change_Serialize[],
+	findings: FindingsDelta_Serialize,
+	readiness: ReadinessDelta_Serialize,
+};
 
 /**  What is wrong with a damaged library, for the recovery screen. */
 export type Damage = Damage_Serialize | Damage_Deserialize;
@@ -550,8 +779,39 @@ export type ExportedPlaybook = {
 	pages: number,
 };
 
+/**  One field's value before and after; `null` means absent. */
+export type FieldChange = {
+	before: AnyJson,
+	after: AnyJson,
+};
+
 /**  One place where the truth diverges, why it matters and what to do. */
 export type Finding = Finding_Serialize | Finding_Deserialize;
+
+/**  A finding present in one state and not the other, identified by code and key. */
+export type FindingChange = FindingChange_Serialize | FindingChange_Deserialize;
+
+/**  A finding present in one state and not the other, identified by code and key. */
+export type FindingChange_Deserialize = {
+	code: string,
+	key: string,
+	severity: Severity,
+	/**  True when a waiver in that state accepts the finding. */
+	waived: boolean,
+	layer?: Layer | null,
+	message: string,
+};
+
+/**  A finding present in one state and not the other, identified by code and key. */
+export type FindingChange_Serialize = {
+	code: string,
+	key: string,
+	severity: Severity,
+	/**  True when a waiver in that state accepts the finding. */
+	waived: boolean,
+	layer: Layer | null,
+	message: string,
+};
 
 /**  One place where the truth diverges, why it matters and what to do. */
 export type Finding_Deserialize = {
@@ -601,6 +861,25 @@ export type Finding_Serialize = {
 	 *  (monitor findings do: which layer drifted).
 	 */
 	layer?: Layer,
+};
+
+/**  Findings of the newer state that the older lacked, and the reverse. */
+export type FindingsDelta = FindingsDelta_Serialize | FindingsDelta_Deserialize;
+
+/**  Findings of the newer state that the older lacked, and the reverse. */
+export type FindingsDelta_Deserialize = {
+	/**  In the newer state only, most severe first. */
+	introduced: FindingChange_Deserialize[],
+	/**  In the older state only, most severe first. */
+	resolved: FindingChange_Deserialize[],
+};
+
+/**  Findings of the newer state that the older lacked, and the reverse. */
+export type FindingsDelta_Serialize = {
+	/**  In the newer state only, most severe first. */
+	introduced: FindingChange_Serialize[],
+	/**  In the older state only, most severe first. */
+	resolved: FindingChange_Serialize[],
 };
 
 /**  A named gap pattern. */
@@ -711,8 +990,49 @@ export type ImportPreview = {
 	namesakes: WorkspaceSummary[],
 };
 
+/**  What one change batch did to one item: the inspector's history entry. */
+export type ItemChange = {
+	batch: number,
+	/**  RFC 3339, UTC. */
+	at: string,
+	who: string,
+	source: Source,
+	label: string,
+	state: BatchState,
+	change: ItemChangeKind,
+	/**  For `changed`: each field's before and after, by dotted path. */
+	fields: { [key in string]: FieldChange },
+};
+
+/**  What happened to one item between two states. */
+export type ItemChangeKind = "added" | "removed" | 
+/**
+ *  At least one field differs. An item that also moved is reported once, as
+ *  `changed`, with its `position` filled in.
+ */
+"changed" | 
+/**  Only its position among the other items changed (stages and principles). */
+"moved";
+
 /**  The four layers of the Coherence Stack, top to bottom. */
 export type Layer = "vision" | "narrative" | "system" | "touchpoint";
+
+/**  One layer's latest rating before and after. */
+export type LayerDelta = LayerDelta_Serialize | LayerDelta_Deserialize;
+
+/**  One layer's latest rating before and after. */
+export type LayerDelta_Deserialize = {
+	layer: Layer,
+	before?: number | null,
+	after?: number | null,
+};
+
+/**  One layer's latest rating before and after. */
+export type LayerDelta_Serialize = {
+	layer: Layer,
+	before: number | null,
+	after: number | null,
+};
 
 /**  The stack's latest ratings and the patterns found, most important first. */
 export type LayerDiagnosis = LayerDiagnosis_Serialize | LayerDiagnosis_Deserialize;
@@ -836,6 +1156,120 @@ export type LibraryStatus_Serialize = {
 	damage: Damage_Serialize | null,
 };
 
+/**  Which columns of a CSV log hold each field (header names). */
+export type LogColumns = LogColumns_Serialize | LogColumns_Deserialize;
+
+/**  Which columns of a CSV log hold each field (header names). */
+export type LogColumns_Deserialize = {
+	case: string,
+	activity: string,
+	timestamp: string,
+	resource?: string | null,
+	channel?: string | null,
+};
+
+/**  Which columns of a CSV log hold each field (header names). */
+export type LogColumns_Serialize = {
+	case: string,
+	activity: string,
+	timestamp: string,
+	resource: string | null,
+	channel: string | null,
+};
+
+/**  What an import stored, and the first rows it left out (only with skip bad rows). */
+export type LogImport = LogImport_Serialize | LogImport_Deserialize;
+
+/**  What an import stored, and the first rows it left out (only with skip bad rows). */
+export type LogImport_Deserialize = {
+	info: LogInfo_Deserialize,
+	skipped: SkippedRow[],
+};
+
+/**  What an import stored, and the first rows it left out (only with skip bad rows). */
+export type LogImport_Serialize = {
+	info: LogInfo_Serialize,
+	skipped: SkippedRow[],
+};
+
+/**  A stored log as listed: everything but its events. */
+export type LogInfo = LogInfo_Serialize | LogInfo_Deserialize;
+
+/**  A stored log as listed: everything but its events. */
+export type LogInfo_Deserialize = {
+	/**  Unique within the workspace, ignoring case. */
+	name: string,
+	/**  The file name it was imported from. */
+	source: string,
+	who: string,
+	/**  RFC 3339, UTC: when it was imported. */
+	at: string,
+	events: number,
+	cases: number,
+	/**  Distinct activities (mapped or not). */
+	activities: number,
+	/**  Rows left out at import because they could not be read. */
+	bad_rows: number,
+	/**  RFC 3339, UTC: the earliest and the latest event. */
+	first_event?: string | null,
+	last_event?: string | null,
+	/**  The bytes the log takes in the library. */
+	stored_bytes: number,
+};
+
+/**  A stored log as listed: everything but its events. */
+export type LogInfo_Serialize = {
+	/**  Unique within the workspace, ignoring case. */
+	name: string,
+	/**  The file name it was imported from. */
+	source: string,
+	who: string,
+	/**  RFC 3339, UTC: when it was imported. */
+	at: string,
+	events: number,
+	cases: number,
+	/**  Distinct activities (mapped or not). */
+	activities: number,
+	/**  Rows left out at import because they could not be read. */
+	bad_rows: number,
+	/**  RFC 3339, UTC: the earliest and the latest event. */
+	first_event: string | null,
+	last_event: string | null,
+	/**  The bytes the log takes in the library. */
+	stored_bytes: number,
+};
+
+/**  The first rows of a log file and the columns detected, for the import dialog. */
+export type LogPreview = LogPreview_Serialize | LogPreview_Deserialize;
+
+/**  The first rows of a log file and the columns detected, for the import dialog. */
+export type LogPreview_Deserialize = {
+	/**  `csv`, `xes`, or `table` (a directly-follows table, which is not stored). */
+	kind: string,
+	header: string[],
+	rows: string[][],
+	/**  The columns detected for each role; `null` where nothing matched. */
+	case?: string | null,
+	activity?: string | null,
+	timestamp?: string | null,
+	resource?: string | null,
+	channel?: string | null,
+};
+
+/**  The first rows of a log file and the columns detected, for the import dialog. */
+export type LogPreview_Serialize = {
+	/**  `csv`, `xes`, or `table` (a directly-follows table, which is not stored). */
+	kind: string,
+	header: string[],
+	rows: string[][],
+	/**  The columns detected for each role; `null` where nothing matched. */
+	case: string | null,
+	activity: string | null,
+	timestamp: string | null,
+	resource: string | null,
+	channel: string | null,
+};
+
 /**  A workspace that could not be read from a damaged library, and why. */
 export type LostWorkspace = {
 	name: string,
@@ -865,6 +1299,57 @@ export type MetricKind =
  *  Written in files as `"journey"`, `"stage:ID"` or `"element:ID"`.
  */
 export type MetricScope = string;
+
+/**  One metric as of the report's date. */
+export type MetricStatus = MetricStatus_Serialize | MetricStatus_Deserialize;
+
+/**  One metric as of the report's date. */
+export type MetricStatus_Deserialize = {
+	id: string,
+	name: string,
+	kind: MetricKind,
+	scope: MetricScope,
+	direction: Better,
+	leading: boolean,
+	owner?: string | null,
+	/**  The newest reading on or before the report's date. */
+	latest?: Point_Deserialize | null,
+	/**  The reading before the latest. */
+	previous?: Point_Deserialize | null,
+	/**  The oldest reading. */
+	first?: Point_Deserialize | null,
+	target?: number | null,
+	/**
+	 *  Whether the latest reading meets the target (exactly on target meets it); none
+	 *  without a target or a reading.
+	 */
+	meets_target?: boolean | null,
+	trend: Trend_Deserialize,
+};
+
+/**  One metric as of the report's date. */
+export type MetricStatus_Serialize = {
+	id: string,
+	name: string,
+	kind: MetricKind,
+	scope: MetricScope,
+	direction: Better,
+	leading: boolean,
+	owner: string | null,
+	/**  The newest reading on or before the report's date. */
+	latest: Point_Serialize | null,
+	/**  The reading before the latest. */
+	previous: Point_Serialize | null,
+	/**  The oldest reading. */
+	first: Point_Serialize | null,
+	target: number | null,
+	/**
+	 *  Whether the latest reading meets the target (exactly on target meets it); none
+	 *  without a target or a reading.
+	 */
+	meets_target: boolean | null,
+	trend: Trend_Serialize,
+};
 
 /**  A coherence indicator the team tracks, with its scale, target and owner. */
 export type Metric_Deserialize = {
@@ -906,6 +1391,39 @@ export type Metric_Serialize = {
 	leading: boolean,
 };
 
+/**  The monitor report of a workspace as of a date. */
+export type Monitor = Monitor_Serialize | Monitor_Deserialize;
+
+/**  The monitor report of a workspace as of a date. */
+export type Monitor_Deserialize = {
+	/**
+	 *  The date the figures are as of; none when the workspace has no readings and no
+	 *  date was asked for.
+	 */
+	as_of?: string | null,
+	/**  Every stage, in the narrative's order. */
+	stages: StageArc_Deserialize[],
+	/**  Every metric, in the workspace's order. */
+	metrics: MetricStatus_Deserialize[],
+	/**  The monitor findings, waivers applied, sorted and counted. */
+	report: Report_Deserialize,
+};
+
+/**  The monitor report of a workspace as of a date. */
+export type Monitor_Serialize = {
+	/**
+	 *  The date the figures are as of; none when the workspace has no readings and no
+	 *  date was asked for.
+	 */
+	as_of: string | null,
+	/**  Every stage, in the narrative's order. */
+	stages: StageArc_Serialize[],
+	/**  Every metric, in the workspace's order. */
+	metrics: MetricStatus_Serialize[],
+	/**  The monitor findings, waivers applied, sorted and counted. */
+	report: Report_Serialize,
+};
+
 /**
  *  An element's position in the graph view, in the view's own units: view state kept
  *  beside a workspace (moving a node is not an edit), also used by the playbook diagram.
@@ -917,6 +1435,37 @@ export type NodePosition = {
 	x: number | null,
 	/**  Vertical position, growing downward. */
 	y: number | null,
+};
+
+/**  One observed pair of consecutive visits. */
+export type ObservedPair = ObservedPair_Serialize | ObservedPair_Deserialize;
+
+/**  One observed pair of consecutive visits. */
+export type ObservedPair_Deserialize = {
+	from: string,
+	to: string,
+	cases: number,
+	transitions: number,
+	p50_hours?: number | null,
+	p90_hours?: number | null,
+	max_hours?: number | null,
+	/**  The modelled handoff from `from` to `to`, if any. */
+	handoff?: string | null,
+	resources: string[],
+};
+
+/**  One observed pair of consecutive visits. */
+export type ObservedPair_Serialize = {
+	from: string,
+	to: string,
+	cases: number,
+	transitions: number,
+	p50_hours: number | null,
+	p90_hours: number | null,
+	max_hours: number | null,
+	/**  The modelled handoff from `from` to `to`, if any. */
+	handoff: string | null,
+	resources: string[],
 };
 
 /**  The paper size of the PDF. */
@@ -983,6 +1532,33 @@ export type PlaybookOptions_Serialize = {
 	layout: NodePosition[],
 };
 
+/**  One reading as the monitor shows it. */
+export type Point = Point_Serialize | Point_Deserialize;
+
+/**  One reading as the monitor shows it. */
+export type Point_Deserialize = {
+	/**  `YYYY-MM-DD`. */
+	date: string,
+	value: number | null,
+	/**  The sample size, when the reading gives one. */
+	n?: number | null,
+};
+
+/**  One reading as the monitor shows it. */
+export type Point_Serialize = {
+	/**  `YYYY-MM-DD`. */
+	date: string,
+	value: number | null,
+	/**  The sample size, when the reading gives one. */
+	n: number | null,
+};
+
+/**  An item's position before and after, counted from 0. */
+export type Position = {
+	before: number,
+	after: number,
+};
+
 /**  A design principle every team keeps. */
 export type Principle = Principle_Serialize | Principle_Deserialize;
 
@@ -1045,6 +1621,52 @@ export type Rater_Serialize = {
 	name: string,
 	scores: RaterScores_Serialize,
 	note?: string,
+};
+
+/**  Readiness and layer scores in the two states. */
+export type ReadinessDelta = ReadinessDelta_Serialize | ReadinessDelta_Deserialize;
+
+/**  Readiness and layer scores in the two states. */
+export type ReadinessDelta_Deserialize = {
+	/**  The older state's latest session, if it has one. */
+	before?: ReadinessPoint_Deserialize | null,
+	after?: ReadinessPoint_Deserialize | null,
+	/**  The four layers, top to bottom, at their latest rating in each state. */
+	layers: LayerDelta_Deserialize[],
+};
+
+/**  Readiness and layer scores in the two states. */
+export type ReadinessDelta_Serialize = {
+	/**  The older state's latest session, if it has one. */
+	before: ReadinessPoint_Serialize | null,
+	after: ReadinessPoint_Serialize | null,
+	/**  The four layers, top to bottom, at their latest rating in each state. */
+	layers: LayerDelta_Serialize[],
+};
+
+/**  The latest readiness session of one state: its total and per-dimension means. */
+export type ReadinessPoint = ReadinessPoint_Serialize | ReadinessPoint_Deserialize;
+
+/**  The latest readiness session of one state: its total and per-dimension means. */
+export type ReadinessPoint_Deserialize = {
+	session: string,
+	name: string,
+	date: string,
+	/**  Out of 30; absent when a dimension has no score. */
+	total?: number | null,
+	/**  The six means, in display order. */
+	means: DimensionMean_Deserialize[],
+};
+
+/**  The latest readiness session of one state: its total and per-dimension means. */
+export type ReadinessPoint_Serialize = {
+	session: string,
+	name: string,
+	date: string,
+	/**  Out of 30; absent when a dimension has no score. */
+	total: number | null,
+	/**  The six means, in display order. */
+	means: DimensionMean_Serialize[],
 };
 
 /**  One session's figures, the layer diagnosis and the trend across sessions. */
@@ -1116,11 +1738,125 @@ export type Reading_Serialize = {
 	n?: number,
 };
 
+/**  What importing a readings file would do; nothing is written yet. */
+export type ReadingsPreview = ReadingsPreview_Serialize | ReadingsPreview_Deserialize;
+
+/**  What importing a readings file would do; nothing is written yet. */
+export type ReadingsPreview_Deserialize = {
+	/**  The file read. */
+	path: string,
+	/**  The file's header row, as written. */
+	headers: string[],
+	/**  The columns used for metric, date, value and n. */
+	columns: ColumnMap_Deserialize,
+	/**  How many reading rows the file has. */
+	rows: number,
+	/**  How many readings the import would write (new ones, and replacements when asked). */
+	to_write: number,
+	/**  Rows that add a reading where there was none. */
+	added: number,
+	/**  Rows exactly as already recorded. */
+	unchanged: number,
+	/**  The first of the wrong rows; `error_count` says how many there are. */
+	errors: RowProblem[],
+	error_count: number,
+	/**  The first of the rows that would replace a recorded reading. */
+	conflicts: RowReplacement[],
+	conflict_count: number,
+	/**  Whether the preview was made with "replace" on. */
+	replace: boolean,
+	/**  The first readings the import would write. */
+	sample: Reading_Deserialize[],
+	/**
+	 *  What keeps the whole file from being read (a column missing, no header row); the
+	 *  header row is still given when it could be read, so the columns can be mapped.
+	 */
+	problem?: string | null,
+	/**
+	 *  Whether importing now would write the readings: no wrong row, and no replacement
+	 *  unless `replace` is on.
+	 */
+	ready: boolean,
+};
+
+/**  What importing a readings file would do; nothing is written yet. */
+export type ReadingsPreview_Serialize = {
+	/**  The file read. */
+	path: string,
+	/**  The file's header row, as written. */
+	headers: string[],
+	/**  The columns used for metric, date, value and n. */
+	columns: ColumnMap_Serialize,
+	/**  How many reading rows the file has. */
+	rows: number,
+	/**  How many readings the import would write (new ones, and replacements when asked). */
+	to_write: number,
+	/**  Rows that add a reading where there was none. */
+	added: number,
+	/**  Rows exactly as already recorded. */
+	unchanged: number,
+	/**  The first of the wrong rows; `error_count` says how many there are. */
+	errors: RowProblem[],
+	error_count: number,
+	/**  The first of the rows that would replace a recorded reading. */
+	conflicts: RowReplacement[],
+	conflict_count: number,
+	/**  Whether the preview was made with "replace" on. */
+	replace: boolean,
+	/**  The first readings the import would write. */
+	sample: Reading_Serialize[],
+	/**
+	 *  What keeps the whole file from being read (a column missing, no header row); the
+	 *  header row is still given when it could be read, so the columns can be mapped.
+	 */
+	problem: string | null,
+	/**
+	 *  Whether importing now would write the readings: no wrong row, and no replacement
+	 *  unless `replace` is on.
+	 */
+	ready: boolean,
+};
+
 /**  What to do first about one of the weakest dimensions. */
 export type Recommendation = {
 	dimension: Dimension,
 	mean: number | null,
 	text: string,
+};
+
+/**  A stored log replayed against the workspace as it is now. */
+export type Replay = Replay_Serialize | Replay_Deserialize;
+
+/**  A stored log replayed against the workspace as it is now. */
+export type Replay_Deserialize = {
+	/**  The stored log's name. */
+	log: string,
+	cases: number,
+	events: number,
+	transitions: number,
+	/**  Share of transitions along a modelled handoff; `null` with no transitions. */
+	fitness?: number | null,
+	unmapped: UnmappedActivity[],
+	pairs: ObservedPair_Deserialize[],
+	/**  The reality findings, waivers applied. */
+	report: Report_Deserialize,
+	notes: string[],
+};
+
+/**  A stored log replayed against the workspace as it is now. */
+export type Replay_Serialize = {
+	/**  The stored log's name. */
+	log: string,
+	cases: number,
+	events: number,
+	transitions: number,
+	/**  Share of transitions along a modelled handoff; `null` with no transitions. */
+	fitness: number | null,
+	unmapped: UnmappedActivity[],
+	pairs: ObservedPair_Serialize[],
+	/**  The reality findings, waivers applied. */
+	report: Report_Serialize,
+	notes: string[],
 };
 
 /**  The result of auditing one workspace: every finding in a deterministic order. */
@@ -1196,6 +1932,26 @@ export type Review_Serialize = {
 	session?: Id,
 };
 
+/**
+ *  A row of the file that cannot be imported, and why (rows numbered as a spreadsheet
+ *  shows them: the header is row 1).
+ */
+export type RowProblem = {
+	row: number,
+	message: string,
+};
+
+/**  A row that would replace a reading already recorded. */
+export type RowReplacement = {
+	row: number,
+	metric: string,
+	date: string,
+	/**  The value recorded now. */
+	recorded: number | null,
+	/**  The value in the file. */
+	imported: number | null,
+};
+
 /**  The stable code of each audit rule. The string form is what waivers and the CLI use. */
 export type RuleCode = "conflicting-claim" | "unowned-handoff" | "typed-invariant" | "lost-context" | "signal-conflict" | "uncoordinated-signal" | "single-point-of-failure" | "orphan-touchpoint" | "unsupported-stage" | "consent-unreachable" | "no-consent-source" | "no-failure-path" | "escalation-drops-context" | "channel-switch-drops-state" | "metric-drift" | "promise-gap" | "unmeasured-stage" | "unowned-metric" | "shadow-handoff" | "unused-handoff" | "latency-breach" | "rework-loop" | "actual-single-point";
 
@@ -1241,13 +1997,17 @@ export type Score = number;
 /**
  *  A section of the playbook.
  * 
- *  This list is the extension point for new pages (a Monitor page, "What changed"): add a
- *  variant here and to [`Section::ALL`], a switch to [`crate::Sections`], a line in
+ *  This list is the extension point for new pages: add a variant here and to [`Section::ALL`], a switch to [`crate::Sections`], a line in
  *  `Facts::summary`, and a renderer in `lay_out`; both editions then pick it up.
  */
 export type Section = 
 /**  Name, date, vision and the readiness verdict. */
 "cover" | 
+/**
+ *  What changed since a baseline: changes by layer, divergences resolved and
+ *  introduced, the readiness delta.
+ */
+"changes" | 
 /**  Stages, key moments and the emotional arc. */
 "narrative" | 
 /**  Design principles and handoff rules. */
@@ -1256,6 +2016,10 @@ export type Section =
 "readiness" | 
 /**  The handoff graph and its divergences. */
 "integrity" | 
+/**  The scorecard, the promised and measured arc, and what drifted. */
+"monitor" | 
+/**  Fitness against an event log, shadow handoffs and latency breaches. */
+"reality" | 
 /**  One checklist per touchpoint. */
 "checklists";
 
@@ -1286,6 +2050,12 @@ export type Sections_Deserialize = {
 	integrity?: boolean,
 	/**  One compact checklist per touchpoint, with its open findings. */
 	checklists?: boolean,
+	/**  What changed since the baseline, when one is given. */
+	changes?: boolean,
+	/**  The scorecard, the promised and measured arc and what drifted, when there are metrics. */
+	monitor?: boolean,
+	/**  Fitness, shadow handoffs and latency breaches, when a replay result is given. */
+	reality?: boolean,
 };
 
 /**  Which sections to include; all by default. A section with nothing to show is left out. */
@@ -1302,6 +2072,12 @@ export type Sections_Serialize = {
 	integrity: boolean,
 	/**  One compact checklist per touchpoint, with its open findings. */
 	checklists: boolean,
+	/**  What changed since the baseline, when one is given. */
+	changes: boolean,
+	/**  The scorecard, the promised and measured arc and what drifted, when there are metrics. */
+	monitor: boolean,
+	/**  Fitness, shadow handoffs and latency breaches, when a replay result is given. */
+	reality: boolean,
 };
 
 /**  Everything the readiness view and `throughline readiness` show for one session. */
@@ -1387,6 +2163,45 @@ export type Settings_Serialize = {
 /**  How serious a finding is. Ordered from most to least serious. */
 export type Severity = "error" | "warning" | "info";
 
+/**  A row left out at import, as the import reports it. */
+export type SkippedRow = {
+	/**  `line` for CSV (1 is the header), `event` for XES. */
+	unit: string,
+	row: number,
+	reason: string,
+};
+
+/**  A snapshot as listed: everything but the document. */
+export type SnapshotInfo = SnapshotInfo_Serialize | SnapshotInfo_Deserialize;
+
+/**  A snapshot as listed: everything but the document. */
+export type SnapshotInfo_Deserialize = {
+	label: string,
+	note?: string | null,
+	who: string,
+	/**  RFC 3339, UTC: when it was taken. */
+	at: string,
+	/**  The workspace's revision when it was taken. */
+	revision: number,
+	elements: number,
+	/**  The bytes the snapshot takes in the library. */
+	stored_bytes: number,
+};
+
+/**  A snapshot as listed: everything but the document. */
+export type SnapshotInfo_Serialize = {
+	label: string,
+	note: string | null,
+	who: string,
+	/**  RFC 3339, UTC: when it was taken. */
+	at: string,
+	/**  The workspace's revision when it was taken. */
+	revision: number,
+	elements: number,
+	/**  The bytes the snapshot takes in the library. */
+	stored_bytes: number,
+};
+
 /**  Where a write came from, recorded with every change batch. */
 export type Source = "ui" | "cli" | "import" | "undo" | "redo" | 
 /**  Restoring a snapshot: an ordinary, undoable edit back to a saved state. */
@@ -1394,6 +2209,51 @@ export type Source = "ui" | "cli" | "import" | "undo" | "redo" |
 
 /**  A stage of the narrative: a milestone between the customer's start and the vision. */
 export type Stage = Stage_Serialize | Stage_Deserialize;
+
+/**  One stage of the narrative: the promised emotion against the measured one. */
+export type StageArc = StageArc_Serialize | StageArc_Deserialize;
+
+/**  One stage of the narrative: the promised emotion against the measured one. */
+export type StageArc_Deserialize = {
+	id: string,
+	name: string,
+	/**  The stage's planned emotion, -2 to +2. */
+	planned: number,
+	/**
+	 *  The mean normalised latest sentiment of the stage's sentiment metrics; none when
+	 *  none of them has a reading.
+	 */
+	measured?: number | null,
+	/**  Measured minus planned. */
+	gap?: number | null,
+	/**  `1 - σ / 2` over the same normalised values; none with fewer than two. */
+	consistency?: number | null,
+	/**  The sentiment metrics that gave a value, with their normalised latest reading. */
+	sentiments: ([string, number | null])[],
+	/**  Every metric scoped to the stage or to a touchpoint serving it, of any kind. */
+	metrics: string[],
+};
+
+/**  One stage of the narrative: the promised emotion against the measured one. */
+export type StageArc_Serialize = {
+	id: string,
+	name: string,
+	/**  The stage's planned emotion, -2 to +2. */
+	planned: number,
+	/**
+	 *  The mean normalised latest sentiment of the stage's sentiment metrics; none when
+	 *  none of them has a reading.
+	 */
+	measured: number | null,
+	/**  Measured minus planned. */
+	gap: number | null,
+	/**  `1 - σ / 2` over the same normalised values; none with fewer than two. */
+	consistency: number | null,
+	/**  The sentiment metrics that gave a value, with their normalised latest reading. */
+	sentiments: ([string, number | null])[],
+	/**  Every metric scoped to the stage or to a touchpoint serving it, of any kind. */
+	metrics: string[],
+};
 
 /**  A stage of the narrative: a milestone between the customer's start and the vision. */
 export type Stage_Deserialize = {
@@ -1432,6 +2292,12 @@ export type Summary = {
 	waived: number,
 };
 
+/**
+ *  How a metric moved: latest against previous and against first, and how far it still
+ *  is from its target.
+ */
+export type Trend = Trend_Serialize | Trend_Deserialize;
+
 /**  One session's figures in the trend. */
 export type TrendPoint = TrendPoint_Serialize | TrendPoint_Deserialize;
 
@@ -1469,6 +2335,38 @@ export type TrendPoint_Serialize = {
 	alpha: number | null,
 };
 
+/**
+ *  How a metric moved: latest against previous and against first, and how far it still
+ *  is from its target.
+ */
+export type Trend_Deserialize = {
+	/**  Latest minus previous; none with fewer than two readings. */
+	since_previous?: number | null,
+	/**  Latest minus first; none with fewer than two readings. */
+	since_first?: number | null,
+	/**
+	 *  How much the latest still has to move in the good direction to reach the target
+	 *  (zero or below: the target is met); none without a target or a reading.
+	 */
+	to_target?: number | null,
+};
+
+/**
+ *  How a metric moved: latest against previous and against first, and how far it still
+ *  is from its target.
+ */
+export type Trend_Serialize = {
+	/**  Latest minus previous; none with fewer than two readings. */
+	since_previous: number | null,
+	/**  Latest minus first; none with fewer than two readings. */
+	since_first: number | null,
+	/**
+	 *  How much the latest still has to move in the good direction to reach the target
+	 *  (zero or below: the target is met); none without a target or a reading.
+	 */
+	to_target: number | null,
+};
+
 /**  When a handoff fires. */
 export type Trigger = "always" | 
 /**  Only when the normal path fails (e.g. a bounced email). */
@@ -1487,6 +2385,12 @@ export type UndefinedReason =
 /**  Every score given is the same number, so there is no variation to measure against. */
 "identical_scores";
 
+/**  An activity that names no element, and its events. */
+export type UnmappedActivity = {
+	activity: string,
+	events: number,
+};
+
 /**  The verdict and a sentence saying what it means. */
 export type Verdict = {
 	kind: VerdictKind,
@@ -1501,6 +2405,15 @@ export type VerdictKind =
 "foundations_first" | 
 /**  Some dimension has no score, so there is no total to judge. */
 "incomplete";
+
+/**  One state of a workspace to compare: as it is now, a snapshot of it, or a file. */
+export type VersionRef = 
+/**  The workspace as it is now. */
+{ kind: "current" } | 
+/**  One of the workspace's snapshots, by label. */
+{ kind: "snapshot"; label: string } | 
+/**  A `*.throughline.json` file the user chose. */
+{ kind: "file"; path: string };
 
 /**  A finding a team has decided to accept, with the reason on record. */
 export type Waiver = {

@@ -20,8 +20,8 @@ export function MonitorArc({
   const n = stages.length;
   const x = (i: number) => (i + 0.5) * W;
   const promised = stages.map((s, i) => `${x(i)},${yOf(s.planned)}`).join(" ");
-  const measured = stages.flatMap((s, i) => (s.measured === null ? [] : [`${x(i)},${yOf(s.measured)}`])).join(" ");
-  const anyMeasured = stages.some((s) => s.measured !== null);
+  const measured = stages.flatMap((s, i) => (s.measured == null ? [] : [`${x(i)},${yOf(s.measured)}`])).join(" ");
+  const anyMeasured = stages.some((s) => s.measured != null);
   return (
     <section className="mo-panel" aria-label="Promised and measured arc" data-testid="monitor-arc">
       <div className="mo-section-head">
@@ -54,7 +54,7 @@ export function MonitorArc({
         </thead>
         <tbody>
           {stages.map((s) => {
-            const tone = s.gap === null ? null : gapTone(s.gap);
+            const tone = s.gap == null ? null : gapTone(s.gap);
             return (
               <tr key={s.id} data-testid="arc-row" data-stage-id={s.id} className={focusStage === s.id ? "is-focused" : undefined}>
                 <th scope="row">

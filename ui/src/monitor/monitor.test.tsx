@@ -78,7 +78,8 @@ describe("the Monitor view", () => {
     );
     // The chatbot serves "Get help": the metric sits in that stage's lane.
     await waitFor(() => expect(within(lane("get-help")).getByTestId("metric-cell")).toHaveTextContent("Help satisfaction"));
-    expect(within(lane("get-help")).getByTestId("metric-verdict")).toHaveTextContent("no reading");
+    // The report is asked for again after the edit: the new metric has a target and no reading.
+    await waitFor(() => expect(within(lane("get-help")).getByTestId("metric-verdict")).toHaveTextContent("no reading"));
   });
 
   it("draws lanes with sparklines and target lines, met or missed by icon and word", async () => {

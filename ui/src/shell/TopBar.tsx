@@ -27,22 +27,58 @@ export function TopBar() {
           <a className="nav-item" aria-current={view === "stack" ? "page" : undefined} href="#stack" title="The Coherence Stack">
             Stack
           </a>
-          <a className="nav-item" aria-current={view === "graph" ? "page" : undefined} href="#graph" data-testid="nav-graph" title="The handoff graph">
+          <a
+            className="nav-item"
+            aria-current={view === "graph" ? "page" : undefined}
+            href="#graph"
+            data-testid="nav-graph"
+            title="The handoff graph"
+          >
             Graph
           </a>
-          <a className="nav-item" aria-current={view === "assess" ? "page" : undefined} href="#assess" data-testid="nav-assess" title="Readiness sessions">
+          <a
+            className="nav-item"
+            aria-current={view === "assess" ? "page" : undefined}
+            href="#assess"
+            data-testid="nav-assess"
+            title="Readiness sessions"
+          >
             Assess
           </a>
-          <a className="nav-item" aria-current={view === "monitor" ? "page" : undefined} href="#monitor" data-testid="nav-monitor" title="Coherence metrics over time">
+          <a
+            className="nav-item"
+            aria-current={view === "monitor" ? "page" : undefined}
+            href="#monitor"
+            data-testid="nav-monitor"
+            title="Coherence metrics over time"
+          >
             Monitor
           </a>
-          <a className="nav-item" aria-current={view === "reality" ? "page" : undefined} href="#reality" data-testid="nav-reality" title="Event logs replayed against the map">
+          <a
+            className="nav-item"
+            aria-current={view === "reality" ? "page" : undefined}
+            href="#reality"
+            data-testid="nav-reality"
+            title="Event logs replayed against the map"
+          >
             Reality
           </a>
-          <a className="nav-item" aria-current={view === "versions" ? "page" : undefined} href="#versions" data-testid="nav-versions" title="Snapshots, compare and history">
+          <a
+            className="nav-item"
+            aria-current={view === "versions" ? "page" : undefined}
+            href="#versions"
+            data-testid="nav-versions"
+            title="Snapshots, compare and history"
+          >
             Versions
           </a>
-          <a className="nav-item" aria-current={view === "playbook" ? "page" : undefined} href="#playbook" data-testid="nav-playbook" title="The PDF playbook">
+          <a
+            className="nav-item"
+            aria-current={view === "playbook" ? "page" : undefined}
+            href="#playbook"
+            data-testid="nav-playbook"
+            title="The PDF playbook"
+          >
             Playbook
           </a>
         </nav>
