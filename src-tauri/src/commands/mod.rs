@@ -1,9 +1,9 @@
 //! The commands the window can call, by concern. Each is a thin call into the libraries.
 
 pub mod graph;
-pub mod monitor;
 pub mod import;
 pub mod library;
+pub mod monitor;
 pub mod playbook;
 pub mod readiness;
 pub mod reality;
