@@ -31,10 +31,11 @@ async fn wait_attr(
         if check(value.as_deref()) {
             return;
         }
-        assert!(
-            std::time::Instant::now() < deadline,
-            "{what}: {css} has {attr}={value:?}"
-        );
+        if std::time::Instant::now() >= deadline {
+            app.screenshot(&format!("failed-{}", what.replace(' ', "-")))
+                .await;
+            panic!("{what}: {css} has {attr}={value:?}");
+        }
         tokio::time::sleep(std::time::Duration::from_millis(100)).await;
     }
 }
