@@ -1,3 +1,4 @@
+import { newHandoff } from "../graph/edits";
 import type { Finding, Handoff, Replay, Severity, Workspace } from "../backend";
 import { addMark, emptyLens, type Lens, type MarkTone } from "../lens/lens";
 
@@ -31,20 +32,8 @@ export function adoptedHandoff(doc: Workspace, from: string, to: string): Handof
   const base = `${from}-${to}`;
   let id = base;
   for (let n = 2; taken.has(id); n += 1) id = `${base}-${n}`;
-  return {
-    id,
-    from,
-    to,
-    carries: [],
-    invariant: [],
-    may_vary: [],
-    owner: null,
-    source_of_truth: null,
-    mode: "typed",
-    gate: null,
-    latency_hours: null,
-    trigger: "always",
-  };
+  // The same empty handoff the graph adds, under the id the log names it by.
+  return { ...newHandoff(doc, from, to), id };
 }
 
 /**
