@@ -27,8 +27,11 @@ pub struct Conflict {
     /// changed it (or kept it because something still refers to it).
     pub field: Option<String>,
     /// Each side's value; `null` where the item or field is absent.
+    #[cfg_attr(feature = "specta", specta(type = crate::AnyJson))]
     pub base: Value,
+    #[cfg_attr(feature = "specta", specta(type = crate::AnyJson))]
     pub ours: Value,
+    #[cfg_attr(feature = "specta", specta(type = crate::AnyJson))]
     pub theirs: Value,
 }
 

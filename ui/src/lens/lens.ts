@@ -1,4 +1,4 @@
-import type { Element, Handoff, Workspace } from "../backend";
+import type { Element, Handoff, Stage, Workspace } from "../backend";
 
 /**
  * A lens lays marks over the stack and the graph without copying either view: Compare marks
