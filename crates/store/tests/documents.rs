@@ -22,7 +22,13 @@ fn a_merged_document_is_one_undoable_edit_logged_as_a_merge() {
     let before_batches = store.history(&slug, 100).unwrap().len();
 
     let state = store
-        .apply_document(&slug, &merged(), "Merge theirs.throughline.json", Source::Merge, &cli())
+        .apply_document(
+            &slug,
+            &merged(),
+            "Merge theirs.throughline.json",
+            Source::Merge,
+            &cli(),
+        )
         .unwrap();
     assert_eq!(state.doc, merged());
     assert_eq!(
@@ -30,14 +36,22 @@ fn a_merged_document_is_one_undoable_edit_logged_as_a_merge() {
         Some("Merge theirs.throughline.json")
     );
     let log = store.history(&slug, 100).unwrap();
-    assert_eq!(log.len(), before_batches + 1, "one batch for the whole merge");
+    assert_eq!(
+        log.len(),
+        before_batches + 1,
+        "one batch for the whole merge"
+    );
     assert_eq!(log[0].source, Source::Merge);
     assert_eq!(log[0].who, "Grace");
     assert_eq!(log[0].state, BatchState::Done);
     assert_eq!(log[0].changes.len(), 3, "the info, one stage, one element");
 
     let undone = store.undo(&slug, &ui()).unwrap();
-    assert_eq!(undone.doc, rich(), "undo brings back the workspace before the merge");
+    assert_eq!(
+        undone.doc,
+        rich(),
+        "undo brings back the workspace before the merge"
+    );
     let redone = store.redo(&slug, &ui()).unwrap();
     assert_eq!(redone.doc, merged());
 }
@@ -74,7 +88,9 @@ fn an_invalid_document_is_refused_with_its_problems_and_changes_nothing() {
 #[test]
 fn a_restore_goes_through_the_same_whole_document_edit() {
     let (mut store, slug) = store_with_rich();
-    store.create_snapshot(&slug, "Baseline", None, &ui()).unwrap();
+    store
+        .create_snapshot(&slug, "Baseline", None, &ui())
+        .unwrap();
     store
         .apply(&slug, &Edit::DeleteElement { id: id("agency") }, &ui())
         .unwrap();
@@ -98,11 +114,18 @@ fn the_state_after_each_batch_is_the_document_as_it_was_then() {
     }
     let doc = store.undo(&slug, &ui()).unwrap().doc;
     seen.push((store.history(&slug, 1).unwrap()[0].id, doc));
-    let doc = store.apply_document(&slug, &rich(), "Merge", Source::Merge, &ui()).unwrap().doc;
+    let doc = store
+        .apply_document(&slug, &rich(), "Merge", Source::Merge, &ui())
+        .unwrap()
+        .doc;
     seen.push((store.history(&slug, 1).unwrap()[0].id, doc));
 
     for (batch, doc) in &seen {
-        assert_eq!(&store.state_after(&slug, *batch).unwrap(), doc, "after batch {batch}");
+        assert_eq!(
+            &store.state_after(&slug, *batch).unwrap(),
+            doc,
+            "after batch {batch}"
+        );
     }
     assert_eq!(
         store.state_after(&slug, seen.last().unwrap().0).unwrap(),

@@ -35,9 +35,12 @@ fn time(what: &str, rounds: u32, mut f: impl FnMut()) {
         f();
     }
     let wall = wall.elapsed() / rounds.max(1);
-    let cpu = cpu
-        .zip(cpu_ns())
-        .map(|(a, b)| format!("{:.1} ms CPU", (b - a) as f64 / 1e6 / f64::from(rounds.max(1))));
+    let cpu = cpu.zip(cpu_ns()).map(|(a, b)| {
+        format!(
+            "{:.1} ms CPU",
+            (b - a) as f64 / 1e6 / f64::from(rounds.max(1))
+        )
+    });
     println!(
         "{what}: {:.1} ms wall, {}",
         wall.as_secs_f64() * 1e3,
@@ -62,7 +65,10 @@ fn main() {
     }
     if only != "compare" {
         let m = merge(&base, &ours, &theirs, MergeOptions::default());
-        println!("merge: {:?} conflicts", m.as_ref().map(|m| m.conflicts.len()).ok());
+        println!(
+            "merge: {:?} conflicts",
+            m.as_ref().map(|m| m.conflicts.len()).ok()
+        );
         time("merge", rounds, || {
             std::hint::black_box(merge(&base, &ours, &theirs, MergeOptions::default()).ok());
         });

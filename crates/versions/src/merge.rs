@@ -299,7 +299,14 @@ fn merge_item<T: Item>(
     let mut fields: Vec<FieldConflict> = Vec::new();
     let b = base.map(to_value).unwrap_or(Value::Null);
     let take = |path: &str| wins(key, Some(path));
-    let merged = merge_fields(&b, &to_value(ours), &to_value(theirs), "", &mut fields, &take);
+    let merged = merge_fields(
+        &b,
+        &to_value(ours),
+        &to_value(theirs),
+        "",
+        &mut fields,
+        &take,
+    );
     match serde_json::from_value::<T>(merged) {
         Ok(item) => {
             conflicts.extend(fields.into_iter().map(|f| Conflict {

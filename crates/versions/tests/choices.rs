@@ -10,7 +10,11 @@ use throughline_versions::{Choice, Merge, MergeOptions, Side, merge_choosing};
 
 fn choose(base: &Workspace, ours: &Workspace, theirs: &Workspace, choices: &[Choice]) -> Merge {
     let m = merge_choosing(base, ours, theirs, MergeOptions::default(), choices).unwrap();
-    assert!(validate(&m.workspace).is_empty(), "{:?}", validate(&m.workspace));
+    assert!(
+        validate(&m.workspace).is_empty(),
+        "{:?}",
+        validate(&m.workspace)
+    );
     m
 }
 
@@ -44,11 +48,19 @@ fn a_field_conflict_settled_toward_theirs_takes_their_value_and_is_still_reporte
         v["elements"][0]["claims"]["setup.effort"] = json!("A day of setup");
         v["elements"][0]["description"] = json!("Theirs");
     });
-    let pick = [choice("elements", "website", Some("claims.setup.effort"), Side::Theirs)];
+    let pick = [choice(
+        "elements",
+        "website",
+        Some("claims.setup.effort"),
+        Side::Theirs,
+    )];
     let m = choose(&base, &ours, &theirs, &pick);
     assert_eq!(m.conflicts.len(), 2, "{:?}", m.conflicts);
     let website = m.workspace.element("website").unwrap();
-    assert_eq!(website.claims["setup.effort"], "A day of setup", "chosen: theirs");
+    assert_eq!(
+        website.claims["setup.effort"], "A day of setup",
+        "chosen: theirs"
+    );
     assert_eq!(website.description, "Ours", "not chosen: ours");
 }
 
@@ -60,8 +72,19 @@ fn choosing_ours_is_the_same_as_choosing_nothing() {
     let pick = [choice("workspace", "workspace", Some("vision"), Side::Ours)];
     let m = choose(&base, &ours, &theirs, &pick);
     assert_eq!(m.workspace.workspace.vision, "Ours");
-    let pick = [choice("workspace", "workspace", Some("vision"), Side::Theirs)];
-    assert_eq!(choose(&base, &ours, &theirs, &pick).workspace.workspace.vision, "Theirs");
+    let pick = [choice(
+        "workspace",
+        "workspace",
+        Some("vision"),
+        Side::Theirs,
+    )];
+    assert_eq!(
+        choose(&base, &ours, &theirs, &pick)
+            .workspace
+            .workspace
+            .vision,
+        "Theirs"
+    );
 }
 
 #[test]
@@ -72,7 +95,11 @@ fn their_deletion_chosen_over_our_change_deletes_the_item() {
     let pick = [choice("elements", "webinar", None, Side::Theirs)];
     let m = choose(&base, &changed, &deleted, &pick);
     assert!(m.workspace.element("webinar").is_none());
-    assert!(m.conflicts.iter().any(|c| c.id == "webinar" && c.field.is_none()));
+    assert!(
+        m.conflicts
+            .iter()
+            .any(|c| c.id == "webinar" && c.field.is_none())
+    );
 }
 
 #[test]
@@ -82,5 +109,8 @@ fn their_change_chosen_over_our_deletion_brings_the_item_back_as_they_changed_it
     let changed = renamed_webinar(&base);
     let pick = [choice("elements", "webinar", None, Side::Theirs)];
     let m = choose(&base, &deleted, &changed, &pick);
-    assert_eq!(m.workspace.element("webinar").unwrap().name, "Monthly webinar");
+    assert_eq!(
+        m.workspace.element("webinar").unwrap().name,
+        "Monthly webinar"
+    );
 }

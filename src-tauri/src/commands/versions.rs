@@ -238,7 +238,11 @@ fn only_shifted(c: &EntityChange) -> bool {
 }
 
 /// The state `which` of the workspace `slug`, with the name the comparison gives it.
-pub(crate) fn load(store: &Store, slug: &str, which: &VersionRef) -> Result<(String, Workspace), ApiError> {
+pub(crate) fn load(
+    store: &Store,
+    slug: &str,
+    which: &VersionRef,
+) -> Result<(String, Workspace), ApiError> {
     Ok(match which {
         VersionRef::Current => ("Now".to_string(), store.load(slug)?),
         VersionRef::Snapshot { label } => (

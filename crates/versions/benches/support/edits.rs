@@ -25,4 +25,3 @@ pub fn edited(base: &Workspace, step: usize, offset: usize, tag: &str) -> Worksp
     }
     ws
 }
-
