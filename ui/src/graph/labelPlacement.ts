@@ -28,8 +28,8 @@ export interface LabelSpec {
 export const LABEL = { height: 20, maxWidth: 220, shortWidth: 110, padding: 18, charWidth: 6.6 };
 /** The spots tried along a curve, the middle first. */
 export const SPOTS = [0.5, 0.4, 0.6, 0.3, 0.7, 0.22, 0.78, 0.14, 0.86];
-/** Room kept clear around cards and between labels, in graph units. */
-const GAP = 3;
+/** Room kept clear around cards (their handles stick out 5 units) and between labels, in graph units. */
+const GAP = 6;
 
 /** Selected handoffs first, then by their worst open finding, then the rest. */
 export function labelRank(selected: boolean, severity: string | null | undefined): number {
