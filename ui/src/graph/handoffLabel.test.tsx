@@ -35,7 +35,7 @@ function show(edges: HandoffEdgeType[]) {
     <ReactFlowProvider>
       <GraphContext.Provider value={callbacks}>
         <ReactFlow nodes={[]} edges={[]}>
-          <svg>
+          <svg aria-hidden="true">
             {edges.map((e) => (
               <HandoffEdge
                 key={e.id}
