@@ -45,7 +45,7 @@ try {
     await page.screenshot({ path: join(out, `${tag}-sample-fitted.png`) });
     console.log(tag, "fitted", JSON.stringify(await facts(page)));
     // A selection from search: the card lands beside the inspector.
-    await page.getByTestId("graph-search").fill("Setup");
+    await page.getByTestId("graph-search").fill("Onboarding wizard");
     await page.keyboard.press("Enter");
     await page.waitForTimeout(900);
     await page.screenshot({ path: join(out, `${tag}-sample-search.png`) });
