@@ -11,6 +11,7 @@
 //! connections are noticed by [`Store::external_changes`].
 
 mod backup;
+mod bulk;
 mod check;
 mod delta;
 mod edits;

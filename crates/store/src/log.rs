@@ -228,7 +228,10 @@ pub(crate) fn history(
             source,
             label,
             state,
-            changes: changes(conn, id)?,
+            changes: match crate::bulk::logged(conn, id)? {
+                Some(bulk) => bulk.changes()?,
+                None => changes(conn, id)?,
+            },
         });
     }
     Ok(out)
