@@ -82,7 +82,7 @@ pub struct StageArc {
     pub measured: Option<f64>,
     /// Measured minus planned.
     pub gap: Option<f64>,
-    /// How far off the plan the gap is ([`crate::gap_grade`]); none when not measured.
+    /// How far off the plan the gap is; none when not measured.
     pub grade: Option<GapGrade>,
     /// `1 - σ / 2` over the same normalised values; none with fewer than two.
     pub consistency: Option<f64>,

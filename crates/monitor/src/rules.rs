@@ -14,17 +14,15 @@ pub const GAP_THRESHOLD: f64 = 1.0;
 /// A gap under this much, either way, is on plan ([`GapGrade::Good`]).
 pub const ON_PLAN: f64 = 0.5;
 
-/// How far a stage's measured feeling is from the promised one: the one grading the
-/// report, the app and the playbook show.
+/// How far a stage's measured feeling is from the promised one, graded once for all.
+// Good: under half a step either way; warning: under one step; bad: one step or more,
+// where `promise-gap` fires ([`gap_grade`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 pub enum GapGrade {
-    /// Within half a step of the plan, either way.
     Good,
-    /// Half a step to under one step away.
     Warning,
-    /// One step or more away: the `promise-gap` finding fires.
     Bad,
 }
 

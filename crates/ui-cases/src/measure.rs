@@ -151,6 +151,11 @@ pub(crate) fn monitor_cases(
         json!({"type": "delete_review", "id": "review-2025-03"}),
     )?;
     case(
+        "deleting a missing review is refused",
+        m,
+        json!({"type": "delete_review", "id": "nowhere"}),
+    )?;
+    case(
         "delete a readiness session a review links to",
         m,
         json!({"type": "delete_session", "id": "kickoff"}),

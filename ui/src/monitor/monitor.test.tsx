@@ -325,7 +325,7 @@ describe("the monitor lens", () => {
           s.id !== "set-up"
             ? s
             : latest
-              ? { ...s, measured: latest.value - 3, gap: latest.value - 3 - s.planned, grade: "bad" as const }
+              ? { ...s, measured: (latest.value ?? 0) - 3, gap: (latest.value ?? 0) - 3 - s.planned, grade: "bad" as const }
               : { ...s, measured: null, gap: null, grade: null },
         ),
       };
