@@ -307,9 +307,17 @@ mod tests {
         assert_eq!(gap_grade(0.0), GapGrade::Good);
         assert_eq!(gap_grade(0.49), GapGrade::Good);
         assert_eq!(gap_grade(-0.49), GapGrade::Good);
-        assert_eq!(gap_grade(0.5), GapGrade::Warning, "half a step is no longer on plan");
+        assert_eq!(
+            gap_grade(0.5),
+            GapGrade::Warning,
+            "half a step is no longer on plan"
+        );
         assert_eq!(gap_grade(-0.99), GapGrade::Warning);
-        assert_eq!(gap_grade(1.0), GapGrade::Bad, "one step is where promise-gap fires");
+        assert_eq!(
+            gap_grade(1.0),
+            GapGrade::Bad,
+            "one step is where promise-gap fires"
+        );
         assert_eq!(gap_grade(-2.5), GapGrade::Bad);
     }
 }

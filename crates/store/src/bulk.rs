@@ -144,8 +144,8 @@ impl Recorded {
         if count as usize > asked {
             return Ok(Self { all: None });
         }
-        let mut stmt = conn
-            .prepare_cached("SELECT key, ord, value, n FROM readings WHERE workspace_id = ?1")?;
+        let mut stmt =
+            conn.prepare_cached("SELECT key, ord, value, n FROM readings WHERE workspace_id = ?1")?;
         let mut rows = stmt.query([ws])?;
         let mut all = HashMap::with_capacity(count as usize);
         while let Some(r) = rows.next()? {
@@ -264,7 +264,11 @@ pub(crate) fn first_conflict(
 
 /// The problems of the readings the batch leaves, checked against the metrics as they
 /// are now (a redo after the scale changed, say).
-pub(crate) fn problems(conn: &Connection, ws: i64, bulk: &Bulk) -> Result<Vec<Problem>, StoreError> {
+pub(crate) fn problems(
+    conn: &Connection,
+    ws: i64,
+    bulk: &Bulk,
+) -> Result<Vec<Problem>, StoreError> {
     let scales = Scales::load(conn, ws)?;
     let mut out = Vec::new();
     for e in &bulk.entries {

@@ -3,7 +3,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)] // a failed unwrap in a test is a failed test
 
 use throughline_model::{
-    Edit, ElementKind, Element, Emotion, Id, Metric, MetricKind, MetricScope, Reading, Stage,
+    Edit, Element, ElementKind, Emotion, Id, Metric, MetricKind, MetricScope, Reading, Stage,
     Workspace, apply_edit, diff,
 };
 use throughline_store::{Actor, Source, Store, StoreError};
@@ -40,7 +40,13 @@ fn measured() -> Workspace {
     let mut csat = Metric::new(id("csat"), "CSAT", MetricKind::Sentiment, 1.0, 5.0);
     csat.scope = MetricScope::Element(id("wizard"));
     ws.metrics.push(csat);
-    ws.metrics.push(Metric::new(id("nps"), "NPS", MetricKind::Nps, -100.0, 100.0));
+    ws.metrics.push(Metric::new(
+        id("nps"),
+        "NPS",
+        MetricKind::Nps,
+        -100.0,
+        100.0,
+    ));
     ws.readings = vec![
         reading("csat", "2026-01-31", 4.0, Some(100)),
         reading("csat", "2026-02-28", 3.5, None),
@@ -75,7 +81,11 @@ fn an_import_gives_the_model_document_and_exactly_the_changes_diff_gives() {
     let expected = apply_edit(&ws, &import()).unwrap();
     assert_eq!(store.load(&slug).unwrap(), expected);
     assert_eq!(delta.changes, diff(&ws, &expected));
-    assert_eq!(delta.changes.len(), 3, "the unchanged reading is not a change");
+    assert_eq!(
+        delta.changes.len(),
+        3,
+        "the unchanged reading is not a change"
+    );
     assert_eq!(delta.undo.unwrap().label, "Record 4 readings");
 }
 
@@ -86,7 +96,11 @@ fn undo_removes_the_readings_the_import_added_and_restores_those_it_replaced() {
     store.apply(&slug, &import(), &ui()).unwrap();
     let after = store.load(&slug).unwrap();
     let undone = store.undo_delta(&slug, &ui()).unwrap();
-    assert_eq!(store.load(&slug).unwrap(), ws, "exactly the document before");
+    assert_eq!(
+        store.load(&slug).unwrap(),
+        ws,
+        "exactly the document before"
+    );
     assert_eq!(undone.changes, diff(&after, &ws));
     let redone = store.redo_delta(&slug, &ui()).unwrap();
     assert_eq!(store.load(&slug).unwrap(), after, "redo puts them back");
@@ -104,12 +118,19 @@ fn the_log_keeps_one_compact_entry_and_the_history_lists_each_reading() {
     let batch = &store.history(&slug, 1).unwrap()[0];
     assert_eq!(batch.label, "Record 4 readings");
     let keys: Vec<&str> = batch.changes.iter().map(|c| c.key.as_str()).collect();
-    assert_eq!(keys, ["csat@2026-02-28", "csat@2026-03-31", "nps@2026-01-31"]);
+    assert_eq!(
+        keys,
+        ["csat@2026-02-28", "csat@2026-03-31", "nps@2026-01-31"]
+    );
     store.undo(&slug, &ui()).unwrap();
     let undo = &store.history(&slug, 1).unwrap()[0];
     assert_eq!(undo.label, "Undo: Record 4 readings");
     assert_eq!(undo.changes.len(), 3);
-    assert!(undo.changes.iter().all(|c| c.kind == throughline_model::EntityKind::Reading));
+    assert!(
+        undo.changes
+            .iter()
+            .all(|c| c.kind == throughline_model::EntityKind::Reading)
+    );
 }
 
 #[test]
@@ -142,10 +163,22 @@ fn a_bad_reading_refuses_the_whole_import_with_its_place_and_changes_nothing() {
     };
     let expected = apply_edit(&ws, &edit).unwrap_err().to_string();
     let err = store.apply(&slug, &edit, &ui()).unwrap_err();
-    assert_eq!(err.to_string(), expected, "the model's words, in the model's order");
-    assert!(err.to_string().contains("readings[3].value: 7.5 is outside the scale 1 to 5"), "{err}");
+    assert_eq!(
+        err.to_string(),
+        expected,
+        "the model's words, in the model's order"
+    );
+    assert!(
+        err.to_string()
+            .contains("readings[3].value: 7.5 is outside the scale 1 to 5"),
+        "{err}"
+    );
     assert_eq!(store.load(&slug).unwrap(), ws);
-    assert_eq!(store.history(&slug, 10).unwrap().len(), 1, "only the creation");
+    assert_eq!(
+        store.history(&slug, 10).unwrap().len(),
+        1,
+        "only the creation"
+    );
 }
 
 #[test]
@@ -158,7 +191,10 @@ fn undo_refuses_when_a_reading_the_import_put_has_changed_since_and_changes_noth
     // Another program writes straight into the file: one imported reading changes.
     rusqlite::Connection::open(&path)
         .unwrap()
-        .execute("UPDATE readings SET value = 4.5 WHERE key = 'csat@2026-03-31'", [])
+        .execute(
+            "UPDATE readings SET value = 4.5 WHERE key = 'csat@2026-03-31'",
+            [],
+        )
         .unwrap();
     let before = store.load(&slug).unwrap();
 
@@ -184,5 +220,8 @@ fn an_import_that_changes_nothing_is_not_logged() {
     let delta = store.apply_delta(&slug, &same, &ui()).unwrap();
     assert!(delta.changes.is_empty());
     assert!(delta.undo.is_none());
-    assert!(matches!(store.undo(&slug, &ui()), Err(StoreError::NothingToUndo)));
+    assert!(matches!(
+        store.undo(&slug, &ui()),
+        Err(StoreError::NothingToUndo)
+    ));
 }

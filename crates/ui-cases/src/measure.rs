@@ -1,8 +1,8 @@
 //! The Monitor step's edits (metrics, readings, reviews), applied through the real store
 //! like the others: what the test double must answer the same way.
 
-use serde_json::{Value, json};
 use crate::CasesError;
+use serde_json::{Value, json};
 
 /// The name of the base document with metrics, readings and a review.
 pub(crate) const WITH_METRICS: &str = "with-metrics";
