@@ -924,6 +924,9 @@ export type FindingsDelta_Serialize = {
 	resolved: FindingChange_Serialize[],
 };
 
+/**  How far a stage's measured feeling is from the promised one, graded once for all. */
+export type GapGrade = "good" | "warning" | "bad";
+
 /**  A named gap pattern. */
 export type GapKind = "not_rated" | "missing_layers" | "vision_ahead_of_narrative" | "narrative_ahead_of_vision" | "narrative_ahead_of_system" | "system_ahead_of_narrative" | "system_ahead_of_touchpoints" | "touchpoints_ahead_of_system" | "touchpoints_ahead_of_narrative" | "strong_vision_weak_system" | "layer_dropped" | "no_north_star" | "all_weak" | "all_strong" | "no_large_gap";
 
@@ -2304,6 +2307,8 @@ export type StageArc_Deserialize = {
 	measured?: number | null,
 	/**  Measured minus planned. */
 	gap?: number | null,
+	/**  How far off the plan the gap is; none when not measured. */
+	grade?: GapGrade | null,
 	/**  `1 - σ / 2` over the same normalised values; none with fewer than two. */
 	consistency?: number | null,
 	/**  The sentiment metrics that gave a value, with their normalised latest reading. */
@@ -2325,6 +2330,8 @@ export type StageArc_Serialize = {
 	measured: number | null,
 	/**  Measured minus planned. */
 	gap: number | null,
+	/**  How far off the plan the gap is; none when not measured. */
+	grade: GapGrade | null,
 	/**  `1 - σ / 2` over the same normalised values; none with fewer than two. */
 	consistency: number | null,
 	/**  The sentiment metrics that gave a value, with their normalised latest reading. */

@@ -40,8 +40,10 @@ impl Store {
             .query_map(params![id, batch], |r| r.get(0))?
             .collect::<Result<_, _>>()?;
         for later_id in later {
+            // Backwards in the same order undo uses: the batch's last change first.
             let back: Vec<EntityChange> = log::changes(&tx, later_id)?
                 .iter()
+                .rev()
                 .map(EntityChange::inverted)
                 .collect();
             doc = apply_changes(&doc, &back).map_err(|e| {

@@ -12,6 +12,7 @@
 
 mod as_of;
 mod backup;
+mod bulk;
 mod check;
 mod delta;
 mod edits;

@@ -47,6 +47,18 @@ export interface Lens {
    * +2 per stage id (Monitor: the measured arc). Stages without a value are skipped.
    */
   arc?: LensArc;
+  /**
+   * What a lens that follows the workspace was built from, so that it can be built again when
+   * the workspace changes (Monitor: the "as of" asked for, null for the newest reading).
+   */
+  follow?: LensFollow;
+}
+
+export interface LensFollow {
+  slug: string;
+  /** The workspace revision the lens shows. */
+  revision: number;
+  asOf: string | null;
 }
 
 export interface LensArc {

@@ -767,6 +767,7 @@ export function plainMonitor(doc: Workspace, asOf: string | null): MonitorReport
       planned: s.emotion,
       measured: null,
       gap: null,
+      grade: null,
       consistency: null,
       sentiments: [],
       metrics: [],
