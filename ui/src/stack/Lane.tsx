@@ -1,4 +1,5 @@
 import { useDroppable } from "@dnd-kit/core";
+import { memo } from "react";
 import type { Element, Stage } from "../backend";
 import { Clamped } from "../components/Clamped";
 import { Card, type Relation } from "./Card";
@@ -57,7 +58,7 @@ interface BlockProps {
  */
 export function LaneBlock(props: BlockProps) {
   const { lane, rows, top, stages, unplaced, relationOf, onSelect, teamOf, ghosts, measure } = props;
-  const { laneKey, layer, title, subtitle, channel, empty } = lane;
+  const { laneKey, layer, title, subtitle, channel } = lane;
   const n = stages.length;
   const base = channel === undefined ? {} : { channel };
   const ends = rows.at(-1)?.row.last;
@@ -80,36 +81,64 @@ export function LaneBlock(props: BlockProps) {
           {unplaced && <Stripe id={`${laneKey}|none`} data={{ type: "lane", stageId: null, ...base }} column={n + 1} label="No stage" />}
         </div>
         {rows.map(({ row, index }) => (
-          <div
+          <CardRow
             key={row.key}
-            ref={measure}
-            data-index={index}
-            className={`cards tracks lane-row${row.index === 0 ? " is-first" : ""}${row.last ? " is-last" : ""}`}
-          >
-            {row.segments.map((s) => {
-              const e = s.element;
-              return (
-                <Card
-                  key={`${e.id}@${s.run[0] ?? "none"}`}
-                  element={e}
-                  run={s.run}
-                  column={`${s.start + 1} / span ${s.span}`}
-                  relation={relationOf(e.id)}
-                  onSelect={onSelect}
-                  team={teamOf ? teamOf(e) : (e.team ?? null)}
-                  ghost={ghosts?.has(e.id)}
-                  anyStage={s.anyStage}
-                />
-              );
-            })}
-            {row.segments.length === 0 && empty && (
-              <div className="lane-empty" style={{ gridColumn: `1 / span ${Math.max(n, 1)}` }}>
-                {empty}
-              </div>
-            )}
-          </div>
+            row={row}
+            index={index}
+            columns={Math.max(n, 1)}
+            relationOf={relationOf}
+            onSelect={onSelect}
+            teamOf={teamOf}
+            ghosts={ghosts}
+            measure={measure}
+          />
         ))}
       </div>
     </section>
   );
 }
+
+interface RowProps {
+  row: LaneRow;
+  /** The row's index in the virtual list. */
+  index: number;
+  columns: number;
+  relationOf: (id: string) => Relation;
+  onSelect: (id: string) => void;
+  teamOf?: (e: Element) => string | null;
+  ghosts?: ReadonlySet<string>;
+  measure: (node: HTMLElement | null) => void;
+}
+
+/** One row of cards; drawn again only when what it shows changes, not on every scroll. */
+const CardRow = memo(function CardRow({ row, index, columns, relationOf, onSelect, teamOf, ghosts, measure }: RowProps) {
+  return (
+    <div
+      ref={measure}
+      data-index={index}
+      className={`cards tracks lane-row${row.index === 0 ? " is-first" : ""}${row.last ? " is-last" : ""}`}
+    >
+      {row.segments.map((s) => {
+        const e = s.element;
+        return (
+          <Card
+            key={`${e.id}@${s.run[0] ?? "none"}`}
+            element={e}
+            run={s.run}
+            column={`${s.start + 1} / span ${s.span}`}
+            relation={relationOf(e.id)}
+            onSelect={onSelect}
+            team={teamOf ? teamOf(e) : (e.team ?? null)}
+            ghost={ghosts?.has(e.id)}
+            anyStage={s.anyStage}
+          />
+        );
+      })}
+      {row.segments.length === 0 && row.lane.empty && (
+        <div className="lane-empty" style={{ gridColumn: `1 / span ${columns}` }}>
+          {row.lane.empty}
+        </div>
+      )}
+    </div>
+  );
+});

@@ -85,7 +85,7 @@ export function StackLanes(props: Props) {
     <div ref={setList} className="lanes" data-testid="lanes" style={{ height: virtualizer.getTotalSize() }}>
       {blocks.map((b) => (
         <LaneBlock
-          key={`${b.lane.laneKey}@${b.rows[0].row.key}`}
+          key={b.lane.laneKey}
           lane={b.lane}
           rows={b.rows}
           top={b.start - margin}
