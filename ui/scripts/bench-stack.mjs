@@ -56,8 +56,7 @@ const FRAMES = async (ms) => {
       const s = performance.now();
       if (board.scrollTop + board.clientHeight >= board.scrollHeight - 1) step = -Math.abs(step);
       if (board.scrollTop <= 0) step = Math.abs(step);
-      board.scrollTop += step;
-      board.dispatchEvent(new Event("scroll"));
+      board.scrollTop += step; // the browser sends the scroll event itself, as for a wheel
       handlers.push(performance.now() - s);
       if (t - t0 < ms) requestAnimationFrame(tick);
       else done();
@@ -104,6 +103,8 @@ for (const dist of dists) {
     const t0 = Date.now();
     await page.goto(`${h.base}?backend=fixture&sample=/bench-stack.json`);
     await page.waitForSelector("[data-testid=card]", { timeout: 120000 });
+    // BENCH_STACK_CSS='...' adds a style sheet, to find what a frame costs by changing parts of the page.
+    if (process.env.BENCH_STACK_CSS) await page.addStyleTag({ content: process.env.BENCH_STACK_CSS });
     await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
     const result = {
       build: dist,

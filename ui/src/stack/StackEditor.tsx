@@ -148,20 +148,22 @@ export function StackEditor() {
   return (
     <div className="stack-page">
       <main className="stack-main" aria-label="Coherence Stack">
-        <Toolbar stageName={stageName} hasStages={n > 0} />
+        <div className="stack-bar">
+          <Toolbar stageName={stageName} hasStages={n > 0} />
+          {n > 0 && (
+            <StackSearch
+              filter={filter}
+              onChange={setFilter}
+              channels={channels}
+              teams={teams}
+              matches={matches}
+              total={total}
+              checking={filter.withFindings && audit.report === null}
+              inputRef={search}
+            />
+          )}
+        </div>
         <VisionBanner info={doc.workspace} />
-        {n > 0 && (
-          <StackSearch
-            filter={filter}
-            onChange={setFilter}
-            channels={channels}
-            teams={teams}
-            matches={matches}
-            total={total}
-            checking={filter.withFindings && audit.report === null}
-            inputRef={search}
-          />
-        )}
         <div className="board-scroll" ref={scroll}>
           <div
             className="board"

@@ -76,6 +76,8 @@ export function StackLanes(props: Props) {
     getItemKey: (i) => rows[i].key,
     observeElementRect: observeRect,
     measureElement: measureRow,
+    // Scrolling redraws in React's next frame instead of inside every scroll event.
+    useFlushSync: false,
     rangeExtractor,
   });
   useRevealSelected(virtualizer, selectedRows[0]);

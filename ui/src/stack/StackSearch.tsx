@@ -42,9 +42,13 @@ export function StackSearch({ filter, onChange, channels, teams, matches, total,
         }}
       />
       <label className="stack-filter">
-        <span>Channel</span>
-        <select data-testid="stack-filter-channel" value={filter.channel} onChange={(e) => set({ channel: e.target.value })}>
-          <option value="">Any</option>
+        <select
+          data-testid="stack-filter-channel"
+          aria-label="Channel"
+          value={filter.channel}
+          onChange={(e) => set({ channel: e.target.value })}
+        >
+          <option value="">Any channel</option>
           {channels.map((c) => (
             <option key={c} value={c}>
               {c}
@@ -53,9 +57,8 @@ export function StackSearch({ filter, onChange, channels, teams, matches, total,
         </select>
       </label>
       <label className="stack-filter">
-        <span>Team</span>
-        <select data-testid="stack-filter-team" value={filter.team} onChange={(e) => set({ team: e.target.value })}>
-          <option value="">Any</option>
+        <select data-testid="stack-filter-team" aria-label="Team" value={filter.team} onChange={(e) => set({ team: e.target.value })}>
+          <option value="">Any team</option>
           {teams.map((t) => (
             <option key={t} value={t}>
               {t}
