@@ -39,7 +39,14 @@ function generate(n) {
     }
     return e;
   });
-  return { format: "throughline", version: 2, workspace: { name: `Generated ${n}`, vision: "A journey at scale." }, stages, elements, handoffs: [] };
+  return {
+    format: "throughline",
+    version: 2,
+    workspace: { name: `Generated ${n}`, vision: "A journey at scale." },
+    stages,
+    elements,
+    handoffs: [],
+  };
 }
 
 // Scrolls the board by a step every frame (down, then back up) for `ms` and reports the
