@@ -2029,7 +2029,7 @@ export type RowReplacement = {
 };
 
 /**  The stable code of each audit rule. The string form is what waivers and the CLI use. */
-export type RuleCode = "conflicting-claim" | "unowned-handoff" | "typed-invariant" | "lost-context" | "signal-conflict" | "uncoordinated-signal" | "single-point-of-failure" | "orphan-touchpoint" | "unsupported-stage" | "consent-unreachable" | "no-consent-source" | "no-failure-path" | "escalation-drops-context" | "channel-switch-drops-state" | "metric-drift" | "promise-gap" | "unmeasured-stage" | "unowned-metric" | "shadow-handoff" | "unused-handoff" | "latency-breach" | "rework-loop" | "actual-single-point";
+export type RuleCode = "conflicting-claim" | "unowned-handoff" | "typed-invariant" | "lost-context" | "signal-conflict" | "uncoordinated-signal" | "single-point-of-failure" | "orphan-touchpoint" | "unsupported-stage" | "consent-unreachable" | "no-consent-source" | "no-failure-path" | "escalation-drops-context" | "channel-switch-drops-state" | "unknown-owner" | "metric-drift" | "promise-gap" | "unmeasured-stage" | "unowned-metric" | "shadow-handoff" | "unused-handoff" | "latency-breach" | "rework-loop" | "actual-single-point";
 
 /**  What salvaging a damaged library in place did. */
 export type SalvageInPlace = SalvageInPlace_Serialize | SalvageInPlace_Deserialize;

@@ -43,6 +43,7 @@ pub enum RuleCode {
     NoFailurePath,
     EscalationDropsContext,
     ChannelSwitchDropsState,
+    UnknownOwner,
     // Monitor: the map against its measured metrics.
     MetricDrift,
     PromiseGap,
@@ -72,7 +73,7 @@ pub enum Family {
 
 impl RuleCode {
     /// Every rule of every family, in the order `docs/rules.md` describes them.
-    pub const ALL: [RuleCode; 23] = [
+    pub const ALL: [RuleCode; 24] = [
         RuleCode::ConflictingClaim,
         RuleCode::UnownedHandoff,
         RuleCode::TypedInvariant,
@@ -87,6 +88,7 @@ impl RuleCode {
         RuleCode::NoFailurePath,
         RuleCode::EscalationDropsContext,
         RuleCode::ChannelSwitchDropsState,
+        RuleCode::UnknownOwner,
         RuleCode::MetricDrift,
         RuleCode::PromiseGap,
         RuleCode::UnmeasuredStage,
@@ -99,7 +101,7 @@ impl RuleCode {
     ];
 
     /// The rules [`audit`](crate::audit) runs over a workspace's structure.
-    pub const STRUCTURE: [RuleCode; 14] = [
+    pub const STRUCTURE: [RuleCode; 15] = [
         RuleCode::ConflictingClaim,
         RuleCode::UnownedHandoff,
         RuleCode::TypedInvariant,
@@ -114,6 +116,7 @@ impl RuleCode {
         RuleCode::NoFailurePath,
         RuleCode::EscalationDropsContext,
         RuleCode::ChannelSwitchDropsState,
+        RuleCode::UnknownOwner,
     ];
 
     /// The rule's stable code, e.g. `conflicting-claim`.
@@ -133,6 +136,7 @@ impl RuleCode {
             RuleCode::NoFailurePath => "no-failure-path",
             RuleCode::EscalationDropsContext => "escalation-drops-context",
             RuleCode::ChannelSwitchDropsState => "channel-switch-drops-state",
+            RuleCode::UnknownOwner => "unknown-owner",
             RuleCode::MetricDrift => "metric-drift",
             RuleCode::PromiseGap => "promise-gap",
             RuleCode::UnmeasuredStage => "unmeasured-stage",
@@ -191,7 +195,9 @@ impl RuleCode {
             | RuleCode::LatencyBreach
             | RuleCode::ReworkLoop
             | RuleCode::ActualSinglePoint => Severity::Warning,
-            RuleCode::UnmeasuredStage | RuleCode::UnusedHandoff => Severity::Info,
+            RuleCode::UnmeasuredStage | RuleCode::UnusedHandoff | RuleCode::UnknownOwner => {
+                Severity::Info
+            }
         }
     }
 }

@@ -21,6 +21,7 @@ impl RuleCode {
             RuleCode::NoFailurePath => "No recovery when delivery fails",
             RuleCode::EscalationDropsContext => "Escalation drops the context",
             RuleCode::ChannelSwitchDropsState => "Channel switch loses the journey",
+            RuleCode::UnknownOwner => "Owner not in the workspace",
             RuleCode::MetricDrift => "Metric drifting",
             RuleCode::PromiseGap => "Felt differs from promised",
             RuleCode::UnmeasuredStage => "Stage nobody measures",

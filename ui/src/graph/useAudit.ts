@@ -13,9 +13,16 @@ interface State {
  * (`revision` moves with every edit, undo and redo). An answer that arrives after a newer
  * request was made is dropped, so the panel never shows an older truth.
  */
-export function useAudit(backend: Backend, slug: string, revision: number): { report: Report | null; status: AuditStatus } {
+export function useAudit(
+  backend: Backend,
+  slug: string,
+  revision: number,
+  /** False: ask nothing (and answer no report) until it turns true. */
+  enabled = true,
+): { report: Report | null; status: AuditStatus } {
   const [state, setState] = useState<State>({ slug, report: null, status: { kind: "idle" } });
   useEffect(() => {
+    if (!enabled) return;
     let live = true;
     setState((s) => ({ slug, report: s.slug === slug ? s.report : null, status: { kind: "running" } }));
     backend.auditWorkspace(slug).then(
@@ -26,6 +33,7 @@ export function useAudit(backend: Backend, slug: string, revision: number): { re
     return () => {
       live = false;
     };
-  }, [backend, slug, revision]);
+  }, [backend, slug, revision, enabled]);
+  if (!enabled) return { report: null, status: { kind: "idle" } };
   return state.slug === slug ? state : { report: null, status: { kind: "running" } };
 }

@@ -95,7 +95,7 @@ export const FIGURE_EXAMPLES: [number, string][] = [
 ];
 
 /** Every value, in display order. */
-export const RULE_CODES: RuleCode[] = ["conflicting-claim", "unowned-handoff", "typed-invariant", "lost-context", "signal-conflict", "uncoordinated-signal", "single-point-of-failure", "orphan-touchpoint", "unsupported-stage", "consent-unreachable", "no-consent-source", "no-failure-path", "escalation-drops-context", "channel-switch-drops-state", "metric-drift", "promise-gap", "unmeasured-stage", "unowned-metric", "shadow-handoff", "unused-handoff", "latency-breach", "rework-loop", "actual-single-point"];
+export const RULE_CODES: RuleCode[] = ["conflicting-claim", "unowned-handoff", "typed-invariant", "lost-context", "signal-conflict", "uncoordinated-signal", "single-point-of-failure", "orphan-touchpoint", "unsupported-stage", "consent-unreachable", "no-consent-source", "no-failure-path", "escalation-drops-context", "channel-switch-drops-state", "unknown-owner", "metric-drift", "promise-gap", "unmeasured-stage", "unowned-metric", "shadow-handoff", "unused-handoff", "latency-breach", "rework-loop", "actual-single-point"];
 
 /** Each value's display name. */
 export const RULE_TITLE: Record<RuleCode, string> = {
@@ -113,6 +113,7 @@ export const RULE_TITLE: Record<RuleCode, string> = {
   "no-failure-path": "No recovery when delivery fails",
   "escalation-drops-context": "Escalation drops the context",
   "channel-switch-drops-state": "Channel switch loses the journey",
+  "unknown-owner": "Owner not in the workspace",
   "metric-drift": "Metric drifting",
   "promise-gap": "Felt differs from promised",
   "unmeasured-stage": "Stage nobody measures",

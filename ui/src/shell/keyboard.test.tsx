@@ -91,7 +91,9 @@ describe("the shortcuts in Settings", () => {
       within(within(dialog).getByRole("region", { name }))
         .getAllByRole("term")
         .map((t) => t.textContent);
-    expect(group("Coherence Stack")).toEqual(expect.arrayContaining(["Ctrl+N", "Delete", "F2 or Enter", "Alt+← / Alt+→", "↑ / ↓"]));
+    expect(group("Coherence Stack")).toEqual(
+      expect.arrayContaining(["Ctrl+N", "Ctrl+F", "Delete", "F2 or Enter", "Alt+← / Alt+→", "↑ / ↓"]),
+    );
     expect(group("Handoff graph")).toEqual(expect.arrayContaining(["Ctrl+F", "Ctrl+Shift+L", "F", "F2", "Delete or Backspace"]));
     expect(group("Readiness score grid")).toEqual(
       expect.arrayContaining(["← → ↑ ↓", "Home / End", "1 to 5", "0, Backspace or Delete", "Tab"]),

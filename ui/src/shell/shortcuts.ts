@@ -12,6 +12,8 @@ export const SHORTCUT_GROUPS: { title: string; keys: [string, string][] }[] = [
     title: "Coherence Stack",
     keys: [
       ["Ctrl+N", "New touchpoint in the selected stage, ready to name"],
+      ["Ctrl+F", "Find cards by name or text (Escape in the field shows them all again)"],
+      ["Tab / Shift+Tab", "Move between cards"],
       ["Delete", "Delete the selected card"],
       ["F2 or Enter", "Rename the focused stage"],
       ["Alt+← / Alt+→", "Move the focused stage"],

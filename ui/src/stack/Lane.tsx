@@ -1,32 +1,15 @@
 import { useDroppable } from "@dnd-kit/core";
-import type { ReactNode } from "react";
+import { memo } from "react";
 import type { Element, Stage } from "../backend";
-import type { LayerKey } from "../model/layers";
+import { Clamped } from "../components/Clamped";
 import { Card, type Relation } from "./Card";
+import type { LaneRow, LaneSpec } from "./rows";
 
 /** Where a card dropped on this lane goes; `channel` is set on touchpoint sub-rows. */
 export interface DropTarget {
   type: "lane";
   stageId: string | null;
   channel?: string | null;
-}
-
-interface Props {
-  laneKey: string;
-  layer: LayerKey;
-  title: string;
-  subtitle?: string;
-  elements: Element[];
-  stages: Stage[];
-  unplaced: boolean;
-  channel?: string | null;
-  relationOf: (id: string) => Relation;
-  onSelect: (id: string) => void;
-  /** The display name of an element's team (an actor element's name, or the free text). */
-  teamOf?: (e: Element) => string | null;
-  /** Ids of the cards a lens shows that are not in the workspace. */
-  ghosts?: ReadonlySet<string>;
-  empty?: ReactNode;
 }
 
 /** Splits an element's stages into runs of neighbouring columns: one card segment each. */
@@ -51,64 +34,44 @@ function Stripe({ id, data, column, label }: { id: string; data: DropTarget; col
   );
 }
 
-/** A layer's lane: a label, then the cards laid over the stage columns. */
-export function Lane(props: Props) {
-  const { laneKey, layer, title, subtitle, elements, stages, unplaced, channel, relationOf, onSelect, teamOf, ghosts, empty } = props;
+interface BlockProps {
+  lane: LaneSpec;
+  /** The lane's rows the virtual list shows now, in order, with their index in the list. */
+  rows: { row: LaneRow; index: number }[];
+  /** Where the first of them starts, from the top of the lanes. */
+  top: number;
+  stages: Stage[];
+  unplaced: boolean;
+  relationOf: (id: string) => Relation;
+  onSelect: (id: string) => void;
+  /** The display name of an element's team (an actor element's name, or the free text). */
+  teamOf?: (e: Element) => string | null;
+  /** Ids of the cards a lens shows that are not in the workspace. */
+  ghosts?: ReadonlySet<string>;
+  /** Hands each row to the virtual list to measure. */
+  measure: (node: HTMLElement | null) => void;
+}
+
+/**
+ * The part of a layer's lane that is on screen: its label, drop stripes under every stage
+ * column, and the rows of cards the virtual list shows (each row measured by it).
+ */
+export function LaneBlock(props: BlockProps) {
+  const { lane, rows, top, stages, unplaced, relationOf, onSelect, teamOf, ghosts, measure } = props;
+  const { laneKey, layer, title, subtitle, channel } = lane;
   const n = stages.length;
-  const cards: ReactNode[] = [];
-  for (const e of elements) {
-    const runs = runsOf(e, stages);
-    const team = teamOf ? teamOf(e) : (e.team ?? null);
-    if (runs.length === 0 && e.kind !== "touchpoint" && n > 0) {
-      // Backbone elements tied to no stage sit under the whole journey.
-      cards.push(
-        <Card
-          key={`${e.id}@none`}
-          element={e}
-          run={[]}
-          column={`1 / span ${n}`}
-          relation={relationOf(e.id)}
-          onSelect={onSelect}
-          team={team}
-          ghost={ghosts?.has(e.id)}
-          anyStage
-        />,
-      );
-    } else if (runs.length === 0 && unplaced) {
-      cards.push(
-        <Card
-          key={`${e.id}@none`}
-          element={e}
-          run={[]}
-          column={`${n + 1}`}
-          relation={relationOf(e.id)}
-          onSelect={onSelect}
-          ghost={ghosts?.has(e.id)}
-          team={team}
-        />,
-      );
-    }
-    for (const r of runs) {
-      cards.push(
-        <Card
-          key={`${e.id}@${r.ids[0]}`}
-          element={e}
-          run={r.ids}
-          column={`${r.start + 1} / span ${r.ids.length}`}
-          relation={relationOf(e.id)}
-          onSelect={onSelect}
-          team={team}
-          ghost={ghosts?.has(e.id)}
-        />,
-      );
-    }
-  }
   const base = channel === undefined ? {} : { channel };
+  const ends = rows.at(-1)?.row.last;
   return (
-    <section className={`lane layer-${layer}`} aria-label={subtitle ? `${title}: ${subtitle}` : title} data-testid={`lane-${laneKey}`}>
+    <section
+      className={`lane lane-block layer-${layer}${ends ? " is-end" : ""}`}
+      aria-label={subtitle ? `${title}: ${subtitle}` : title}
+      data-testid={`lane-${laneKey}`}
+      style={{ transform: `translateY(${top}px)` }}
+    >
       <div className="lane-label">
         <span className="lane-title">{title}</span>
-        {subtitle && <span className="lane-subtitle">{subtitle}</span>}
+        {subtitle && <Clamped className="lane-subtitle" lines={2} text={subtitle} />}
       </div>
       <div className="lane-body">
         <div className="stripes tracks">
@@ -117,15 +80,65 @@ export function Lane(props: Props) {
           ))}
           {unplaced && <Stripe id={`${laneKey}|none`} data={{ type: "lane", stageId: null, ...base }} column={n + 1} label="No stage" />}
         </div>
-        <div className="cards tracks">
-          {cards}
-          {cards.length === 0 && empty && (
-            <div className="lane-empty" style={{ gridColumn: `1 / span ${n}` }}>
-              {empty}
-            </div>
-          )}
-        </div>
+        {rows.map(({ row, index }) => (
+          <CardRow
+            key={row.key}
+            row={row}
+            index={index}
+            columns={Math.max(n, 1)}
+            relationOf={relationOf}
+            onSelect={onSelect}
+            teamOf={teamOf}
+            ghosts={ghosts}
+            measure={measure}
+          />
+        ))}
       </div>
     </section>
   );
 }
+
+interface RowProps {
+  row: LaneRow;
+  /** The row's index in the virtual list. */
+  index: number;
+  columns: number;
+  relationOf: (id: string) => Relation;
+  onSelect: (id: string) => void;
+  teamOf?: (e: Element) => string | null;
+  ghosts?: ReadonlySet<string>;
+  measure: (node: HTMLElement | null) => void;
+}
+
+/** One row of cards; drawn again only when what it shows changes, not on every scroll. */
+const CardRow = memo(function CardRow({ row, index, columns, relationOf, onSelect, teamOf, ghosts, measure }: RowProps) {
+  return (
+    <div
+      ref={measure}
+      data-index={index}
+      className={`cards tracks lane-row${row.index === 0 ? " is-first" : ""}${row.last ? " is-last" : ""}`}
+    >
+      {row.segments.map((s) => {
+        const e = s.element;
+        return (
+          <Card
+            key={`${e.id}@${s.run[0] ?? "none"}`}
+            element={e}
+            run={s.run}
+            column={`${s.start + 1} / span ${s.span}`}
+            relation={relationOf(e.id)}
+            onSelect={onSelect}
+            team={teamOf ? teamOf(e) : (e.team ?? null)}
+            ghost={ghosts?.has(e.id)}
+            anyStage={s.anyStage}
+          />
+        );
+      })}
+      {row.segments.length === 0 && row.lane.empty && (
+        <div className="lane-empty" style={{ gridColumn: `1 / span ${columns}` }}>
+          {row.lane.empty}
+        </div>
+      )}
+    </div>
+  );
+});

@@ -1,6 +1,7 @@
 //! The audit rules, one module per family.
 
 pub(crate) mod handoffs;
+pub(crate) mod owners;
 pub(crate) mod scenarios;
 pub(crate) mod signals;
 pub(crate) mod structure;
@@ -42,5 +43,6 @@ pub(crate) fn run_all(ix: &Index) -> Vec<Finding> {
     scenarios::failed_delivery(ix, &mut out);
     out.append(&mut escalation);
     out.append(&mut switch);
+    owners::unknown_owner(ix, &mut out);
     out
 }
