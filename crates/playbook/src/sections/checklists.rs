@@ -192,7 +192,13 @@ fn lines(ws: &Workspace, tp: &Element) -> Vec<Vec<Run>> {
             runs.push(run(format!(" must match {other}"), LINE));
             out.push(runs);
         }
-        if let Some(gate) = h.gate.as_deref().map(str::trim).filter(|g| !g.is_empty()) {
+        if let Some(gate) = h
+            .gate
+            .as_deref()
+            .map(str::trim)
+            .filter(|g| !g.is_empty())
+            .map(|g| element_name(ws, g))
+        {
             out.push(vec![run(
                 if toward {
                     format!("{gate} approves what passes to {other}")

@@ -271,7 +271,7 @@ pub(super) fn owner(ws: &Workspace, f: &Finding) -> String {
             .and_then(|h| h.owner.as_deref())
             .map(str::trim)
             .filter(|o| !o.is_empty())
-            .map(str::to_string),
+            .map(|o| element_name(ws, o).to_string()),
         SubjectKind::Element => ws
             .element(&s.id)
             .and_then(|e| e.team.as_deref())

@@ -137,7 +137,10 @@ fn rules(flow: &mut Flow, ws: &Workspace, limits: &Limits) {
             right.extend(run_rows(&runs, BODY, rule_x, rule_w));
         }
         if let Some(gate) = h.gate.as_deref().filter(|g| !g.trim().is_empty()) {
-            let gate = format!("Gate: {} approves what passes", limits.clip(gate));
+            let gate = format!(
+                "Gate: {} approves what passes",
+                limits.clip(element_name(ws, gate.trim()))
+            );
             right.extend(text_rows(&gate, BODY, rule_x, rule_w));
         }
         let left = column_rows(&[Cell {
