@@ -42,6 +42,22 @@ export interface Lens {
    * +2 per stage id (Monitor: the measured arc). Stages without a value are skipped.
    */
   arc?: LensArc;
+  /**
+   * What the user can do to a ghost handoff from the graph itself, by ghost id (Reality: add a
+   * shadow handoff to the map, or waive it). The view that set the lens supplies them; the
+   * graph only offers them when the ghost's label is clicked.
+   */
+  ghostActions?: Record<string, GhostAction[]>;
+}
+
+/** One action on a ghost, offered in a small toolbar on the graph. */
+export interface GhostAction {
+  /** The button's words ("Add to map"). */
+  label: string;
+  /** Set: the action needs a sentence from the user first (a waiver's reason); this asks for it. */
+  asks?: string;
+  /** Does it (an undoable edit); `text` is the user's answer when the action asks for one. */
+  run: (text: string) => void;
 }
 
 export interface LensArc {
