@@ -70,7 +70,11 @@ fn an_unused_handoff_and_a_directly_follows_table_have_no_examples() {
             .iter()
             .any(|f| f.code == RuleCode::UnusedHandoff)
     );
-    assert!(report.examples_of(RuleCode::UnusedHandoff, "help").is_empty());
+    assert!(
+        report
+            .examples_of(RuleCode::UnusedHandoff, "help")
+            .is_empty()
+    );
     assert!(
         report
             .examples
