@@ -1513,6 +1513,30 @@ export type NodePosition = {
 	y: number | null,
 };
 
+/**  A case that shows a finding, as its visits in time order. */
+export type CaseExample = {
+	case: string,
+	/**  The first 50 visits. */
+	visits: ExampleVisit[],
+	/**  Visits after those, not listed. */
+	more_visits: number,
+};
+
+/**  One visit of an example case: an element and the times of its first and last event. */
+export type ExampleVisit = {
+	element: string,
+	/**  RFC 3339, UTC. */
+	first: string,
+	last: string,
+};
+
+/**  The example cases of one finding, named by its code and key. */
+export type FindingExamples = {
+	code: RuleCode,
+	key: string,
+	cases: CaseExample[],
+};
+
 /**  One observed pair of consecutive visits. */
 export type ObservedPair = ObservedPair_Serialize | ObservedPair_Deserialize;
 
@@ -1916,6 +1940,8 @@ export type Replay_Deserialize = {
 	pairs: ObservedPair_Deserialize[],
 	/**  The reality findings, waivers applied. */
 	report: Report_Deserialize,
+	/**  Up to three example cases per finding that has any, in the findings' order. */
+	examples: FindingExamples[],
 	notes: string[],
 };
 
@@ -1932,6 +1958,8 @@ export type Replay_Serialize = {
 	pairs: ObservedPair_Serialize[],
 	/**  The reality findings, waivers applied. */
 	report: Report_Serialize,
+	/**  Up to three example cases per finding that has any, in the findings' order. */
+	examples: FindingExamples[],
 	notes: string[],
 };
 
@@ -2056,6 +2084,17 @@ export type SalvageReport = {
 	library: string,
 	saved: SalvagedWorkspace[],
 	lost: LostWorkspace[],
+	/**  The stored event logs of the saved workspaces: copied, or left behind and why. */
+	logs: SalvagedLog[],
+};
+
+/**  A stored event log copied out of a damaged library, or one that could not be read. */
+export type SalvagedLog = {
+	/**  The workspace's slug in the new library. */
+	workspace: string,
+	name: string,
+	/**  Why it was left behind; `null` when it was copied. */
+	lost: string | null,
 };
 
 /**  A workspace copied out of a damaged library. */

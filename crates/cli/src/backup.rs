@@ -100,6 +100,12 @@ pub fn salvage(db: Option<&Path>, output: &Path) -> Result<(), CliError> {
     for l in &report.lost {
         outln!("  lost   {} ({}): {}", l.name, l.slug, l.reason);
     }
+    for l in &report.logs {
+        match &l.lost {
+            None => outln!("  log    {} of {}: copied", l.name, l.workspace),
+            Some(why) => outln!("  log    {} of {}: lost, {why}", l.name, l.workspace),
+        }
+    }
     if !report.saved.is_empty() {
         outln!(
             "Use it with `throughline --db {} list`, or restore it over the damaged library \

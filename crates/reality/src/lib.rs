@@ -34,13 +34,15 @@ pub use error::RealityError;
 pub use input::{LogKind, detect};
 pub use log::{BadRow, BadRowPolicy, Event, EventLog, Interner};
 pub use mapping::{ElementLookup, Unmapped};
-pub use report::{Pair, RealityReport, render_json, render_text};
+pub use report::{
+    CaseExample, ExampleVisit, FindingExamples, Pair, RealityReport, render_json, render_text,
+};
 pub use rules::{
     HERO_MIN_ELEMENTS, HERO_PERCENT, LATENCY_MIN_TRANSITIONS, REWORK_MIN_CASES, REWORK_PERCENT,
     SHADOW_ERROR_PERCENT, SHADOW_MIN_CASES,
 };
 pub use stored::{decode_log, encode_log};
-pub use timestamp::parse_millis;
+pub use timestamp::{format_millis, parse_millis};
 pub use xes_log::read_xes;
 
 /// How to read a log for replay.
@@ -103,8 +105,12 @@ fn finish(
     unmapped: Vec<Unmapped>,
     notes: Vec<String>,
 ) -> RealityReport {
-    let findings = rules::findings(ws, lookup, obs);
-    let report = throughline_audit::report(ws, findings);
+    let found = rules::findings(ws, lookup, obs);
+    let examples: Vec<_> = found
+        .iter()
+        .map(|(f, cases)| (f.code, f.key.clone(), *cases))
+        .collect();
+    let report = throughline_audit::report(ws, found.into_iter().map(|(f, _)| f).collect());
     let modelled = rules::handoffs_by_pair(ws, lookup);
     RealityReport::build(
         obs,
@@ -117,6 +123,7 @@ fn finish(
         },
         unmapped,
         report,
+        &examples,
         notes,
     )
 }

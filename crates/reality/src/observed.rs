@@ -16,7 +16,27 @@ pub(crate) struct PairStat {
     /// Resources on the two events that bound a transition, sorted.
     pub resources: Vec<String>,
     /// A few cases that show the transition (the first by name).
-    pub examples: Vec<String>,
+    pub examples: Vec<ExampleCase>,
+}
+
+/// One visit of an example case: an element and the times of its first and last event.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct VisitSpan {
+    /// Position in `ws.elements`.
+    pub element: u32,
+    /// Milliseconds since the Unix epoch (UTC).
+    pub first: i64,
+    pub last: i64,
+}
+
+/// A case kept to show a finding: its name and its visits in order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct ExampleCase {
+    pub case: String,
+    /// The first [`EXAMPLE_VISITS`] visits.
+    pub visits: Vec<VisitSpan>,
+    /// Visits after those, left out to keep memory bounded.
+    pub more_visits: u64,
 }
 
 /// How often cases come back to an element.
@@ -28,7 +48,8 @@ pub(crate) struct Revisits {
     pub repeated: u64,
     /// The most visits one case made.
     pub most: u64,
-    pub examples: Vec<String>,
+    /// A few cases that come back (the first by name).
+    pub examples: Vec<ExampleCase>,
 }
 
 /// One resource across the log.
@@ -38,6 +59,8 @@ pub(crate) struct ResourceStat {
     pub cases: u64,
     /// Positions in `ws.elements`, sorted.
     pub elements: Vec<u32>,
+    /// A few cases the resource works on (the first by name).
+    pub examples: Vec<ExampleCase>,
 }
 
 /// Everything the rules look at.
@@ -58,6 +81,19 @@ pub(crate) struct Observed {
 
 /// How many example cases a finding or pair keeps.
 pub(crate) const EXAMPLES: usize = 3;
+/// How many visits of one example case are kept; the rest are only counted.
+pub(crate) const EXAMPLE_VISITS: usize = 50;
+
+impl ExampleCase {
+    /// The case's names list, for the evidence line "example cases".
+    pub(crate) fn names(examples: &[ExampleCase]) -> String {
+        examples
+            .iter()
+            .map(|e| e.case.as_str())
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+}
 
 /// The value at rank ceil(q x n) of `sorted` (ascending), with q = `percent` / 100.
 pub(crate) fn nearest_rank(sorted: &[i64], percent: u64) -> Option<i64> {

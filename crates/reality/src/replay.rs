@@ -4,7 +4,10 @@ use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::log::{EventLog, NONE, Sym};
 use crate::mapping::{ElementLookup, Unmapped, sort_unmapped};
-use crate::observed::{EXAMPLES, Observed, PairStat, ResourceStat, Revisits, hours, nearest_rank};
+use crate::observed::{
+    EXAMPLE_VISITS, EXAMPLES, ExampleCase, Observed, PairStat, ResourceStat, Revisits, VisitSpan,
+    hours, nearest_rank,
+};
 
 /// A pair's running totals while cases are walked.
 struct PairAcc {
@@ -14,7 +17,16 @@ struct PairAcc {
     cases: u64,
     last_case: u32,
     resources: FxHashSet<Sym>,
-    examples: Vec<u32>,
+    examples: Vec<ExampleCase>,
+}
+
+/// What a case is kept as an example of, decided while it is walked and filled in once its
+/// visits are all known.
+#[derive(Clone, Copy)]
+enum Wants {
+    Pair(usize),
+    Revisit(u32),
+    Resource(Sym),
 }
 
 /// One visit: consecutive events of one element in one case.
@@ -23,6 +35,8 @@ struct Visit {
     element: u32,
     last_time: i64,
     last_resource: Sym,
+    /// Whether the visit is among the case's first `EXAMPLE_VISITS` (the last of `spans`).
+    recorded: bool,
 }
 
 /// Maps activities to elements, drops unmapped events, and replays the rest.
@@ -75,6 +89,11 @@ pub(crate) fn replay_events(
     let mut res_cases = vec![0u64; log.resources.len()];
     let mut res_elements: FxHashSet<(Sym, u32)> = FxHashSet::default();
     let mut visits_in_case: Vec<(u32, u64)> = Vec::new();
+    let mut res_examples: Vec<Vec<ExampleCase>> = vec![Vec::new(); log.resources.len()];
+    // The current case's visits (the first EXAMPLE_VISITS), and who wants it as an example.
+    let mut spans: Vec<VisitSpan> = Vec::new();
+    let mut more_visits: u64;
+    let mut wants: Vec<Wants> = Vec::new();
 
     let mut i = 0;
     while i < log.events.len() {
@@ -82,6 +101,9 @@ pub(crate) fn replay_events(
         let case_rank = rank[case as usize];
         obs.cases += 1;
         visits_in_case.clear();
+        spans.clear();
+        more_visits = 0;
+        wants.clear();
         let mut prev: Option<Visit> = None;
         while i < log.events.len() && log.events[i].case == case {
             let e = log.events[i];
@@ -92,6 +114,9 @@ pub(crate) fn replay_events(
                 if res_last_case[r] != case_rank {
                     res_last_case[r] = case_rank;
                     res_cases[r] += 1;
+                    if res_examples[r].len() < EXAMPLES {
+                        wants.push(Wants::Resource(e.resource));
+                    }
                 }
                 res_elements.insert((e.resource, e.activity));
             }
@@ -99,6 +124,11 @@ pub(crate) fn replay_events(
                 Some(ref mut v) if v.element == e.activity => {
                     v.last_time = e.time;
                     v.last_resource = e.resource;
+                    if v.recorded
+                        && let Some(s) = spans.last_mut()
+                    {
+                        s.last = e.time;
+                    }
                     continue;
                 }
                 Some(v) => {
@@ -122,7 +152,7 @@ pub(crate) fn replay_events(
                         acc.last_case = case_rank;
                         acc.cases += 1;
                         if acc.examples.len() < EXAMPLES {
-                            acc.examples.push(case);
+                            wants.push(Wants::Pair(slot));
                         }
                     }
                     for r in [v.last_resource, e.resource] {
@@ -133,10 +163,21 @@ pub(crate) fn replay_events(
                 }
                 None => {}
             }
+            let recorded = spans.len() < EXAMPLE_VISITS;
+            if recorded {
+                spans.push(VisitSpan {
+                    element: e.activity,
+                    first: e.time,
+                    last: e.time,
+                });
+            } else {
+                more_visits += 1;
+            }
             prev = Some(Visit {
                 element: e.activity,
                 last_time: e.time,
                 last_resource: e.resource,
+                recorded,
             });
             match visits_in_case.iter_mut().find(|(el, _)| *el == e.activity) {
                 Some((_, n)) => *n += 1,
@@ -150,8 +191,23 @@ pub(crate) fn replay_events(
             if n > 1 {
                 r.repeated += 1;
                 if r.examples.len() < EXAMPLES {
-                    r.examples.push(log.cases.name(case).to_string());
+                    wants.push(Wants::Revisit(el));
                 }
+            }
+        }
+        if !wants.is_empty() {
+            let example = ExampleCase {
+                case: log.cases.name(case).to_string(),
+                visits: spans.clone(),
+                more_visits,
+            };
+            for w in &wants {
+                let list = match *w {
+                    Wants::Pair(slot) => &mut accs[slot].examples,
+                    Wants::Revisit(el) => &mut revisits[el as usize].examples,
+                    Wants::Resource(r) => &mut res_examples[r as usize],
+                };
+                list.push(example.clone());
             }
         }
     }
@@ -175,11 +231,7 @@ pub(crate) fn replay_events(
                 p90: nearest_rank(&a.times, 90).map(hours),
                 max: a.times.last().copied().map(hours),
                 resources,
-                examples: a
-                    .examples
-                    .iter()
-                    .map(|&c| log.cases.name(c).to_string())
-                    .collect(),
+                examples: a.examples,
             }
         })
         .collect();
@@ -202,6 +254,7 @@ pub(crate) fn replay_events(
                     name: log.resources.name(r as Sym).to_string(),
                     cases: res_cases[r],
                     elements,
+                    examples: std::mem::take(&mut res_examples[r]),
                 }
             })
             .collect(),

@@ -3,11 +3,13 @@
 
 use std::fmt::Write as _;
 
+use rustc_hash::FxHashMap;
 use serde::{Serialize, Serializer};
-use throughline_audit::{Finding, Report};
+use throughline_audit::{Finding, Report, RuleCode};
 
 use crate::mapping::{ElementLookup, Unmapped};
-use crate::observed::Observed;
+use crate::observed::{ExampleCase, Observed};
+use crate::timestamp::format_millis;
 
 /// One observed pair of consecutive visits, from element to element.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -29,6 +31,41 @@ pub struct Pair {
     pub resources: Vec<String>,
 }
 
+/// One visit of an example case: consecutive events of one element.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ExampleVisit {
+    /// The element's id.
+    pub element: String,
+    /// The times of the visit's first and last event, RFC 3339 in UTC.
+    pub first: String,
+    pub last: String,
+}
+
+/// A case that shows a finding, as its visits in time order.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct CaseExample {
+    /// The case's name in the log.
+    pub case: String,
+    /// The case's first visits (at most 50).
+    pub visits: Vec<ExampleVisit>,
+    /// Visits after those, not listed.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub more_visits: u64,
+}
+
+fn is_zero(n: &u64) -> bool {
+    *n == 0
+}
+
+/// The example cases of one finding, named by the finding's code and key.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct FindingExamples {
+    pub code: RuleCode,
+    pub key: String,
+    /// Up to three cases, the first by name.
+    pub cases: Vec<CaseExample>,
+}
+
 /// The result of replaying one log against one workspace.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct RealityReport {
@@ -45,6 +82,9 @@ pub struct RealityReport {
     /// The reality findings with the workspace's waivers applied, in report order.
     #[serde(rename = "findings", serialize_with = "findings_only")]
     pub report: Report,
+    /// Example cases per finding, in the findings' order; findings without examples (an
+    /// unused handoff, anything from a directly-follows table) are left out.
+    pub examples: Vec<FindingExamples>,
     /// What the input could not show, and rows left out.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub notes: Vec<String>,
@@ -61,6 +101,7 @@ impl RealityReport {
         handoff_of: impl Fn(u32, u32) -> Option<String>,
         unmapped: Vec<Unmapped>,
         report: Report,
+        examples: &[(RuleCode, String, &[ExampleCase])],
         notes: Vec<String>,
     ) -> Self {
         let mut modelled = 0u64;
@@ -86,6 +127,22 @@ impl RealityReport {
             })
             .collect();
         let fitness = (obs.transitions > 0).then(|| modelled as f64 / obs.transitions as f64);
+        let by_finding: FxHashMap<(RuleCode, &str), &[ExampleCase]> = examples
+            .iter()
+            .map(|(code, key, cases)| ((*code, key.as_str()), *cases))
+            .collect();
+        let examples = report
+            .findings
+            .iter()
+            .filter_map(|f| {
+                let cases = by_finding.get(&(f.code, f.key.as_str()))?;
+                (!cases.is_empty()).then(|| FindingExamples {
+                    code: f.code,
+                    key: f.key.clone(),
+                    cases: cases.iter().map(|c| case_example(c, lookup)).collect(),
+                })
+            })
+            .collect();
         Self {
             cases: obs.cases,
             events: obs.events,
@@ -94,8 +151,17 @@ impl RealityReport {
             unmapped,
             pairs,
             report,
+            examples,
             notes,
         }
+    }
+
+    /// The example cases of the finding with `code` and `key`, if it has any.
+    pub fn examples_of(&self, code: RuleCode, key: &str) -> &[CaseExample] {
+        self.examples
+            .iter()
+            .find(|e| e.code == code && e.key == key)
+            .map_or(&[], |e| e.cases.as_slice())
     }
 
     /// The findings, in report order.
@@ -160,6 +226,22 @@ pub fn render_text(report: &RealityReport, ws_name: &str) -> String {
     // The audit's heading names an audit; here the same findings come from a replay.
     out.push_str(&findings.replacen("Audit of", "Findings for", 1));
     out
+}
+
+fn case_example(c: &ExampleCase, lookup: &ElementLookup<'_>) -> CaseExample {
+    CaseExample {
+        case: c.case.clone(),
+        visits: c
+            .visits
+            .iter()
+            .map(|v| ExampleVisit {
+                element: lookup.id(v.element).to_string(),
+                first: format_millis(v.first),
+                last: format_millis(v.last),
+            })
+            .collect(),
+        more_visits: c.more_visits,
+    }
 }
 
 fn num(v: Option<f64>) -> String {

@@ -6,7 +6,7 @@ use throughline_audit::{Evidence, Finding, RuleCode, Severity, Subject};
 use throughline_model::{Handoff, Trigger, Workspace};
 
 use crate::mapping::ElementLookup;
-use crate::observed::{Observed, PairStat};
+use crate::observed::{ExampleCase, Observed, PairStat};
 
 /// A pair must be seen in at least this many cases to be a shadow handoff.
 pub const SHADOW_MIN_CASES: u64 = 5;
@@ -53,16 +53,21 @@ fn h(v: Option<f64>) -> String {
     v.map_or_else(|| "unknown".into(), |v| format!("{v:.1} h"))
 }
 
-/// Every reality finding for what was observed.
-pub(crate) fn findings(ws: &Workspace, lookup: &ElementLookup<'_>, obs: &Observed) -> Vec<Finding> {
+/// Every reality finding for what was observed, each with the example cases that show it
+/// (none for an unused handoff, or when only an aggregate was given).
+pub(crate) fn findings<'o>(
+    ws: &Workspace,
+    lookup: &ElementLookup<'_>,
+    obs: &'o Observed,
+) -> Vec<(Finding, &'o [ExampleCase])> {
     let modelled = handoffs_by_pair(ws, lookup);
-    let mut out = Vec::new();
+    let mut out: Vec<(Finding, &'o [ExampleCase])> = Vec::new();
     for p in &obs.pairs {
         match modelled.get(&(p.from, p.to)) {
-            None => out.extend(shadow(lookup, obs, p)),
+            None => out.extend(shadow(lookup, obs, p).map(|f| (f, p.examples.as_slice()))),
             Some(hs) => {
                 for h in hs {
-                    out.extend(latency(h, p));
+                    out.extend(latency(h, p).map(|f| (f, p.examples.as_slice())));
                 }
             }
         }
@@ -70,7 +75,7 @@ pub(crate) fn findings(ws: &Workspace, lookup: &ElementLookup<'_>, obs: &Observe
     let observed: FxHashMap<(u32, u32), ()> =
         obs.pairs.iter().map(|p| ((p.from, p.to), ())).collect();
     for h in &ws.handoffs {
-        out.extend(unused(h, lookup, obs, &observed));
+        out.extend(unused(h, lookup, obs, &observed).map(|f| (f, &[] as &[ExampleCase])));
     }
     if let Some(revisits) = &obs.revisits {
         for (el, r) in revisits.iter().enumerate() {
@@ -78,7 +83,7 @@ pub(crate) fn findings(ws: &Workspace, lookup: &ElementLookup<'_>, obs: &Observe
                 && at_least_percent(r.repeated, r.cases, REWORK_PERCENT)
             {
                 let id = lookup.id(el as u32);
-                out.push(Finding::new(
+                out.push((Finding::new(
                     RuleCode::ReworkLoop,
                     id,
                     vec![Subject::element(id)],
@@ -90,10 +95,10 @@ pub(crate) fn findings(ws: &Workspace, lookup: &ElementLookup<'_>, obs: &Observe
                         Evidence::value(Subject::element(id), "cases visiting", r.cases.to_string()),
                         Evidence::value(Subject::element(id), "cases visiting more than once", format!("{} ({})", r.repeated, pct(r.repeated, r.cases))),
                         Evidence::value(Subject::element(id), "most visits in one case", r.most.to_string()),
-                        Evidence::value(Subject::element(id), "example cases", r.examples.join(", ")),
+                        Evidence::value(Subject::element(id), "example cases", ExampleCase::names(&r.examples)),
                     ],
                     format!("Look at the example cases to see what sends work back to \"{id}\" (missing information, a failed check, a customer chasing) and fix that cause upstream; make the handoff into \"{id}\" carry what it needs the first time."),
-                ));
+                ), r.examples.as_slice()));
             }
         }
     }
@@ -104,7 +109,7 @@ pub(crate) fn findings(ws: &Workspace, lookup: &ElementLookup<'_>, obs: &Observe
                 && r.elements.len() >= HERO_MIN_ELEMENTS
             {
                 let ids: Vec<&str> = r.elements.iter().map(|&e| lookup.id(e)).collect();
-                out.push(Finding::new(
+                out.push((Finding::new(
                     RuleCode::ActualSinglePoint,
                     r.name.clone(),
                     ids.iter().map(|id| Subject::element(id)).collect(),
@@ -116,7 +121,7 @@ pub(crate) fn findings(ws: &Workspace, lookup: &ElementLookup<'_>, obs: &Observe
                         .map(|id| Evidence::value(Subject::element(id), "resource in the log", r.name.clone()))
                         .collect(),
                     format!("Find out why the work runs through \"{}\"; share that knowledge, give the elements their own owners or a backup, and record the dependency in the map until it is gone.", r.name),
-                ));
+                ), r.examples.as_slice()));
             }
         }
     }
@@ -156,7 +161,7 @@ fn shadow(lookup: &ElementLookup<'_>, obs: &Observed, p: &PairStat) -> Option<Fi
         evidence.push(Evidence::value(
             Subject::element(a),
             "example cases",
-            p.examples.join(", "),
+            ExampleCase::names(&p.examples),
         ));
     }
     Some(

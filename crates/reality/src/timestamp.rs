@@ -43,6 +43,15 @@ pub fn parse_millis(text: &str) -> Result<i64, String> {
     i64::try_from(nanos.div_euclid(1_000_000)).map_err(|_| not_a_time(text))
 }
 
+/// Milliseconds since the Unix epoch as RFC 3339 in UTC (`2026-03-01T08:30:00Z`; a
+/// fraction only when the time has one). Out of range values give an empty string.
+pub fn format_millis(ms: i64) -> String {
+    OffsetDateTime::from_unix_timestamp_nanos(i128::from(ms) * 1_000_000)
+        .ok()
+        .and_then(|t| t.format(&Rfc3339).ok())
+        .unwrap_or_default()
+}
+
 /// Whether the text after the time of day carries `Z` or a `+hh:mm` / `-hh:mm` offset.
 fn has_offset(norm: &str) -> bool {
     let tail = &norm[19..];
@@ -68,6 +77,15 @@ mod tests {
         assert_eq!(parse_millis("2026-03-01T08:30:00"), Ok(utc));
         assert_eq!(parse_millis("2026-03-01 08:30:00+00:00"), Ok(utc));
         assert_eq!(utc, 1_772_353_800_000);
+    }
+
+    #[test]
+    fn milliseconds_print_back_as_rfc_3339_in_utc() {
+        assert_eq!(
+            super::format_millis(1_772_353_800_000),
+            "2026-03-01T08:30:00Z"
+        );
+        assert_eq!(super::format_millis(1_250), "1970-01-01T00:00:01.25Z");
     }
 
     #[test]

@@ -24,6 +24,7 @@ mod layout;
 mod library;
 mod log;
 mod logs;
+mod named;
 mod names;
 mod recovery;
 mod rows;
@@ -46,8 +47,8 @@ pub use error::StoreError;
 pub use events::{ChangeKind, Committed};
 pub use logs::{LogImport, LogInfo, SkippedRow};
 pub use recovery::{
-    LostWorkspace, RestoreOutcome, SalvageInPlace, SalvageReport, SalvagedWorkspace, restore,
-    restore_command, salvage, salvage_in_place,
+    LostWorkspace, RestoreOutcome, SalvageInPlace, SalvageReport, SalvagedLog, SalvagedWorkspace,
+    restore, restore_command, salvage, salvage_in_place,
 };
 pub use schema::{SCHEMA_VERSION, migration_sql};
 pub use settings::Settings;

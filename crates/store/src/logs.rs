@@ -9,7 +9,7 @@
 
 use std::path::Path;
 
-use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
+use rusqlite::{Connection, TransactionBehavior, params};
 use serde::Serialize;
 use throughline_model::check_name;
 use throughline_reality::{
@@ -20,6 +20,7 @@ use time::OffsetDateTime;
 use time::format_description::well_known::Rfc3339;
 
 use crate::library::workspace_id;
+use crate::named::Named;
 use crate::{Actor, Store, StoreError, log};
 
 /// The only encoding so far: `throughline_reality::encode_log`'s form 1.
@@ -95,33 +96,15 @@ fn info_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<LogInfo> {
     })
 }
 
-fn list(conn: &Connection, workspace_id: i64) -> Result<Vec<LogInfo>, StoreError> {
-    let mut stmt = conn.prepare(&format!(
-        "{INFO} WHERE workspace_id = ?1 ORDER BY at DESC, id DESC"
-    ))?;
-    let rows = stmt.query_map([workspace_id], info_row)?;
-    Ok(rows.collect::<Result<_, _>>()?)
-}
-
-fn log_id(conn: &Connection, workspace_id: i64, name: &str) -> Result<i64, StoreError> {
-    let found = conn
-        .query_row(
-            "SELECT id FROM logs WHERE workspace_id = ?1 AND name = ?2",
-            params![workspace_id, name.trim()],
-            |r| r.get(0),
-        )
-        .optional()?;
-    match found {
-        Some(id) => Ok(id),
-        None => Err(StoreError::LogNotFound {
-            wanted: name.trim().to_string(),
-            available: list(conn, workspace_id)?
-                .into_iter()
-                .map(|l| l.name)
-                .collect(),
-        }),
-    }
-}
+/// Stored logs, by name within a workspace.
+const LOGS: Named<LogInfo> = Named {
+    table: "logs",
+    name: "name",
+    info: INFO,
+    row: info_row,
+    name_of: |l| l.name,
+    not_found: |wanted, available| StoreError::LogNotFound { wanted, available },
+};
 
 /// Reads the file to store: an event log (CSV or XES); a directly-follows table is refused,
 /// since it holds no cases to replay.
@@ -190,7 +173,7 @@ impl Store {
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
         let id = workspace_id(&tx, slug)?;
-        if let Some(taken) = taken_name(&tx, id, name)? {
+        if let Some(taken) = LOGS.taken(&tx, id, name)? {
             return Err(StoreError::LogNameTaken(taken));
         }
         tx.execute(
@@ -213,11 +196,7 @@ impl Store {
                 data
             ],
         )?;
-        let info = tx.query_row(
-            &format!("{INFO} WHERE id = ?1"),
-            [tx.last_insert_rowid()],
-            info_row,
-        )?;
+        let info = LOGS.info(&tx, tx.last_insert_rowid())?;
         tx.commit()?;
         Ok(LogImport { info, skipped })
     }
@@ -225,7 +204,7 @@ impl Store {
     fn check_log_name_free(&self, slug: &str, name: &str) -> Result<(), StoreError> {
         let tx = self.conn.unchecked_transaction()?;
         let id = workspace_id(&tx, slug)?;
-        match taken_name(&tx, id, name)? {
+        match LOGS.taken(&tx, id, name)? {
             Some(taken) => Err(StoreError::LogNameTaken(taken)),
             None => Ok(()),
         }
@@ -233,16 +212,14 @@ impl Store {
 
     /// The workspace's stored logs, newest first.
     pub fn logs(&self, slug: &str) -> Result<Vec<LogInfo>, StoreError> {
-        let tx = self.conn.unchecked_transaction()?;
-        let id = workspace_id(&tx, slug)?;
-        list(&tx, id)
+        self.list_named(&LOGS, slug)
     }
 
     /// The events of the stored log `name` (found ignoring case).
     pub fn load_log(&self, slug: &str, name: &str) -> Result<EventLog, StoreError> {
         let tx = self.conn.unchecked_transaction()?;
         let id = workspace_id(&tx, slug)?;
-        let log = log_id(&tx, id, name)?;
+        let log = LOGS.id(&tx, id, name)?;
         let (encoding, data): (i64, Vec<u8>) = tx.query_row(
             "SELECT encoding, data FROM logs WHERE id = ?1",
             [log],
@@ -266,27 +243,126 @@ impl Store {
 
     /// Deletes the stored log `name`. The workspace itself is not touched.
     pub fn delete_log(&mut self, slug: &str, name: &str) -> Result<(), StoreError> {
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let id = workspace_id(&tx, slug)?;
-        let log = log_id(&tx, id, name)?;
-        tx.execute("DELETE FROM logs WHERE id = ?1", [log])?;
-        tx.commit()?;
-        Ok(())
+        self.delete_named(&LOGS, slug, name)
     }
 }
 
-fn taken_name(
-    conn: &Connection,
-    workspace_id: i64,
-    name: &str,
-) -> Result<Option<String>, StoreError> {
-    Ok(conn
+/// A stored log as salvage reads it from a damaged library: every column but the id.
+struct LogRow {
+    name: String,
+    source: String,
+    who: String,
+    at: String,
+    counts: [i64; 4],
+    first_ms: Option<i64>,
+    last_ms: Option<i64>,
+    encoding: i64,
+    data: Vec<u8>,
+}
+
+/// What copying one workspace's stored logs did: the names copied, and the names that
+/// could not be read with why.
+#[derive(Debug, Default)]
+pub(crate) struct CopiedLogs {
+    pub saved: Vec<String>,
+    pub lost: Vec<(String, String)>,
+}
+
+/// Copies the stored logs of workspace `from_ws` in `from` (a damaged library, only read)
+/// to workspace `to_ws` in `to`. A log is copied only when its events still decode; one
+/// that does not is reported lost. A library from before stored logs has none to copy.
+pub(crate) fn copy_logs(
+    from: &Connection,
+    from_ws: i64,
+    to: &Connection,
+    to_ws: i64,
+) -> Result<CopiedLogs, StoreError> {
+    let mut out = CopiedLogs::default();
+    let has_table: bool = from
         .query_row(
-            "SELECT name FROM logs WHERE workspace_id = ?1 AND name = ?2",
-            params![workspace_id, name],
+            "SELECT count(*) > 0 FROM sqlite_master WHERE type = 'table' AND name = 'logs'",
+            [],
             |r| r.get(0),
         )
-        .optional()?)
+        .unwrap_or(false);
+    if !has_table {
+        return Ok(out);
+    }
+    let names: Vec<(i64, String)> = match (|| {
+        let mut stmt =
+            from.prepare("SELECT id, name FROM logs WHERE workspace_id = ?1 ORDER BY id")?;
+        let rows = stmt.query_map([from_ws], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        rows.collect::<rusqlite::Result<Vec<_>>>()
+    })() {
+        Ok(names) => names,
+        Err(e) => {
+            out.lost
+                .push(("(the list of logs)".into(), format!("cannot be read: {e}")));
+            return Ok(out);
+        }
+    };
+    for (id, name) in names {
+        let row = from.query_row(
+            "SELECT name, source, who, at, events, cases, activities, bad_rows, first_ms,
+                    last_ms, encoding, data FROM logs WHERE id = ?1",
+            [id],
+            |r| {
+                Ok(LogRow {
+                    name: r.get(0)?,
+                    source: r.get(1)?,
+                    who: r.get(2)?,
+                    at: r.get(3)?,
+                    counts: [r.get(4)?, r.get(5)?, r.get(6)?, r.get(7)?],
+                    first_ms: r.get(8)?,
+                    last_ms: r.get(9)?,
+                    encoding: r.get(10)?,
+                    data: r.get(11)?,
+                })
+            },
+        );
+        let row = match row {
+            Ok(row) => row,
+            Err(e) => {
+                out.lost.push((name, format!("cannot be read: {e}")));
+                continue;
+            }
+        };
+        if row.encoding != ENCODING_EVENTS {
+            out.lost.push((
+                name,
+                format!(
+                    "stored in encoding {}, which this version cannot read",
+                    row.encoding
+                ),
+            ));
+            continue;
+        }
+        if let Err(e) = decode_log(&row.data) {
+            out.lost
+                .push((name, format!("its events cannot be read: {e}")));
+            continue;
+        }
+        to.execute(
+            "INSERT INTO logs (workspace_id, name, source, who, at, events, cases, activities,
+                               bad_rows, first_ms, last_ms, encoding, data)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+            params![
+                to_ws,
+                row.name,
+                row.source,
+                row.who,
+                row.at,
+                row.counts[0],
+                row.counts[1],
+                row.counts[2],
+                row.counts[3],
+                row.first_ms,
+                row.last_ms,
+                row.encoding,
+                row.data
+            ],
+        )?;
+        out.saved.push(row.name);
+    }
+    Ok(out)
 }

@@ -12,6 +12,8 @@ use serde::Serialize;
 use time::OffsetDateTime;
 
 use crate::backup::{self, BackupInfo, BackupKind, newest_good_backup};
+use crate::library::workspace_id;
+use crate::logs::copy_logs;
 use crate::{Actor, Source, Store, StoreError};
 
 /// How many lines of `quick_check`'s answer a message quotes.
@@ -223,6 +225,17 @@ pub struct LostWorkspace {
     pub reason: String,
 }
 
+/// A stored event log copied out of a damaged library, or one that could not be read.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct SalvagedLog {
+    /// The workspace's slug in the new library.
+    pub workspace: String,
+    pub name: String,
+    /// Why it was left behind; `null` when it was copied.
+    pub lost: Option<String>,
+}
+
 /// What a salvage copied and what it could not.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
@@ -231,11 +244,14 @@ pub struct SalvageReport {
     pub library: PathBuf,
     pub saved: Vec<SalvagedWorkspace>,
     pub lost: Vec<LostWorkspace>,
+    /// The stored event logs of the saved workspaces: copied, or left behind and why.
+    pub logs: Vec<SalvagedLog>,
 }
 
 /// Copies every workspace that can still be read from the (damaged) library at `damaged`
 /// into a new library at `new_library`, which must not exist yet. Each workspace is read
-/// whole and validated as an import is; the damaged file is only read.
+/// whole and validated as an import is, and its stored event logs whose events still
+/// decode come with it; the damaged file is only read.
 pub fn salvage(damaged: &Path, new_library: &Path) -> Result<SalvageReport, StoreError> {
     if new_library.exists() {
         return Err(StoreError::Io {
@@ -247,9 +263,9 @@ pub fn salvage(damaged: &Path, new_library: &Path) -> Result<SalvageReport, Stor
         });
     }
     let conn = Connection::open_with_flags(damaged, OpenFlags::SQLITE_OPEN_READ_ONLY)?;
-    let listed: Vec<(String, String)> = (|| {
-        let mut stmt = conn.prepare("SELECT slug, name FROM workspaces ORDER BY id")?;
-        let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+    let listed: Vec<(i64, String, String)> = (|| {
+        let mut stmt = conn.prepare("SELECT id, slug, name FROM workspaces ORDER BY id")?;
+        let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
         rows.collect::<rusqlite::Result<Vec<_>>>()
     })()
     .map_err(|e| StoreError::Unsalvageable {
@@ -270,17 +286,33 @@ pub fn salvage(damaged: &Path, new_library: &Path) -> Result<SalvageReport, Stor
         library: new_library.to_path_buf(),
         saved: Vec::new(),
         lost: Vec::new(),
+        logs: Vec::new(),
     };
-    for (slug, name) in listed {
+    for (old_id, slug, name) in listed {
         match old
             .load(&slug)
             .and_then(|doc| new.import_workspace(&doc, &actor))
         {
-            Ok(summary) => report.saved.push(SalvagedWorkspace {
-                name,
-                old_slug: slug,
-                new_slug: summary.slug,
-            }),
+            Ok(summary) => {
+                let new_id = workspace_id(&new.conn, &summary.slug)?;
+                let copied = copy_logs(&old.conn, old_id, &new.conn, new_id)?;
+                let log = |name: String, lost: Option<String>| SalvagedLog {
+                    workspace: summary.slug.clone(),
+                    name,
+                    lost,
+                };
+                report
+                    .logs
+                    .extend(copied.saved.into_iter().map(|n| log(n, None)));
+                report
+                    .logs
+                    .extend(copied.lost.into_iter().map(|(n, why)| log(n, Some(why))));
+                report.saved.push(SalvagedWorkspace {
+                    name,
+                    old_slug: slug,
+                    new_slug: summary.slug,
+                });
+            }
             Err(e) => report.lost.push(LostWorkspace {
                 name,
                 slug,

@@ -15,7 +15,7 @@ use std::path::Path;
 use flate2::Compression;
 use flate2::read::DeflateDecoder;
 use flate2::write::DeflateEncoder;
-use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
+use rusqlite::{Connection, TransactionBehavior, params};
 use serde::Serialize;
 use throughline_model::{EditError, Workspace, check_long_text, check_name, diff, validate};
 
@@ -23,6 +23,7 @@ use crate::events::{ChangeKind, Committed};
 use crate::label::quoted;
 use crate::library::workspace_id;
 use crate::log::{self, NewBatch, Role};
+use crate::named::Named;
 use crate::{Actor, Source, Store, StoreError, WorkspaceState, tables};
 
 /// The only encoding so far: deflate of the model's canonical JSON.
@@ -80,37 +81,18 @@ fn info_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<SnapshotInfo> {
     })
 }
 
-fn list(conn: &Connection, workspace_id: i64) -> Result<Vec<SnapshotInfo>, StoreError> {
-    let mut stmt = conn.prepare(&format!(
-        "{INFO} WHERE workspace_id = ?1 ORDER BY at DESC, id DESC"
-    ))?;
-    let rows = stmt.query_map([workspace_id], info_row)?;
-    Ok(rows.collect::<Result<_, _>>()?)
-}
-
-/// The row id of the snapshot `label`, or a SnapshotNotFound that lists the labels.
-fn snapshot_id(conn: &Connection, workspace_id: i64, label: &str) -> Result<i64, StoreError> {
-    let found = conn
-        .query_row(
-            "SELECT id FROM snapshots WHERE workspace_id = ?1 AND label = ?2",
-            params![workspace_id, label.trim()],
-            |r| r.get(0),
-        )
-        .optional()?;
-    match found {
-        Some(id) => Ok(id),
-        None => Err(StoreError::SnapshotNotFound {
-            wanted: label.trim().to_string(),
-            available: list(conn, workspace_id)?
-                .into_iter()
-                .map(|s| s.label)
-                .collect(),
-        }),
-    }
-}
+/// Snapshots, by label within a workspace.
+const SNAPSHOTS: Named<SnapshotInfo> = Named {
+    table: "snapshots",
+    name: "label",
+    info: INFO,
+    row: info_row,
+    name_of: |s| s.label,
+    not_found: |wanted, available| StoreError::SnapshotNotFound { wanted, available },
+};
 
 fn load(conn: &Connection, workspace_id: i64, label: &str) -> Result<Workspace, StoreError> {
-    let id = snapshot_id(conn, workspace_id, label)?;
+    let id = SNAPSHOTS.id(conn, workspace_id, label)?;
     let (encoding, doc): (i64, Vec<u8>) = conn.query_row(
         "SELECT encoding, doc FROM snapshots WHERE id = ?1",
         [id],
@@ -150,14 +132,7 @@ impl Store {
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
         let id = workspace_id(&tx, slug)?;
-        let taken: Option<String> = tx
-            .query_row(
-                "SELECT label FROM snapshots WHERE workspace_id = ?1 AND label = ?2",
-                params![id, label],
-                |r| r.get(0),
-            )
-            .optional()?;
-        if let Some(taken) = taken {
+        if let Some(taken) = SNAPSHOTS.taken(&tx, id, label)? {
             return Err(StoreError::SnapshotLabelTaken(taken));
         }
         let doc = tables::load_doc(&tx, id)?;
@@ -183,20 +158,14 @@ impl Store {
                 bytes
             ],
         )?;
-        let info = tx.query_row(
-            &format!("{INFO} WHERE id = ?1"),
-            [tx.last_insert_rowid()],
-            info_row,
-        )?;
+        let info = SNAPSHOTS.info(&tx, tx.last_insert_rowid())?;
         tx.commit()?;
         Ok(info)
     }
 
     /// The workspace's snapshots, newest first.
     pub fn snapshots(&self, slug: &str) -> Result<Vec<SnapshotInfo>, StoreError> {
-        let tx = self.conn.unchecked_transaction()?;
-        let id = workspace_id(&tx, slug)?;
-        list(&tx, id)
+        self.list_named(&SNAPSHOTS, slug)
     }
 
     /// The workspace as the snapshot `label` holds it.
@@ -208,14 +177,7 @@ impl Store {
 
     /// Deletes the snapshot `label`. The workspace itself is not touched.
     pub fn delete_snapshot(&mut self, slug: &str, label: &str) -> Result<(), StoreError> {
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let id = workspace_id(&tx, slug)?;
-        let snapshot = snapshot_id(&tx, id, label)?;
-        tx.execute("DELETE FROM snapshots WHERE id = ?1", [snapshot])?;
-        tx.commit()?;
-        Ok(())
+        self.delete_named(&SNAPSHOTS, slug, label)
     }
 
     /// Writes the snapshot `label` as a `*.throughline.json` file (atomically).
@@ -240,11 +202,7 @@ impl Store {
         let (snapshot, stored_label) = {
             let id = workspace_id(&self.conn, slug)?;
             let doc = load(&self.conn, id, label)?;
-            let stored: String = self.conn.query_row(
-                "SELECT label FROM snapshots WHERE workspace_id = ?1 AND label = ?2",
-                params![id, label.trim()],
-                |r| r.get(0),
-            )?;
+            let stored = SNAPSHOTS.taken(&self.conn, id, label)?.unwrap_or_default();
             (doc, stored)
         };
         self.apply_document(

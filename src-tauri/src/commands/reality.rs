@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use serde::{Deserialize, Serialize};
 use tauri::{State, Window};
 use tauri_plugin_dialog::DialogExt;
-use throughline_audit::Report;
+use throughline_audit::{Report, RuleCode};
 use throughline_model::Edit;
 use throughline_reality::{
     ActivityMapping, BadRowPolicy, ColumnMapping, LogKind, RealityReport, ReplayOptions,
@@ -76,6 +76,33 @@ pub struct ObservedPair {
     pub resources: Vec<String>,
 }
 
+/// One visit of an example case: an element and the times of its first and last event.
+#[derive(Debug, Clone, Serialize, specta::Type)]
+pub struct ExampleVisit {
+    pub element: String,
+    /// RFC 3339, UTC.
+    pub first: String,
+    pub last: String,
+}
+
+/// A case that shows a finding, as its visits in time order.
+#[derive(Debug, Clone, Serialize, specta::Type)]
+pub struct CaseExample {
+    pub case: String,
+    /// The first 50 visits.
+    pub visits: Vec<ExampleVisit>,
+    /// Visits after those, not listed.
+    pub more_visits: u32,
+}
+
+/// The example cases of one finding, named by its code and key.
+#[derive(Debug, Clone, Serialize, specta::Type)]
+pub struct FindingExamples {
+    pub code: RuleCode,
+    pub key: String,
+    pub cases: Vec<CaseExample>,
+}
+
 /// A stored log replayed against the workspace as it is now.
 #[derive(Debug, Clone, Serialize, specta::Type)]
 pub struct Replay {
@@ -90,6 +117,8 @@ pub struct Replay {
     pub pairs: Vec<ObservedPair>,
     /// The reality findings, waivers applied.
     pub report: Report,
+    /// Up to three example cases per finding that has any, in the findings' order.
+    pub examples: Vec<FindingExamples>,
     pub notes: Vec<String>,
 }
 
@@ -125,6 +154,31 @@ impl Replay {
                 })
                 .collect(),
             report: r.report,
+            examples: r
+                .examples
+                .into_iter()
+                .map(|e| FindingExamples {
+                    code: e.code,
+                    key: e.key,
+                    cases: e
+                        .cases
+                        .into_iter()
+                        .map(|c| CaseExample {
+                            case: c.case,
+                            visits: c
+                                .visits
+                                .into_iter()
+                                .map(|v| ExampleVisit {
+                                    element: v.element,
+                                    first: v.first,
+                                    last: v.last,
+                                })
+                                .collect(),
+                            more_visits: count(c.more_visits),
+                        })
+                        .collect(),
+                })
+                .collect(),
             notes: r.notes,
         }
     }

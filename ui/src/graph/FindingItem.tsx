@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from "react";
+import { type ReactNode, useEffect, useRef, useState } from "react";
 import type { Finding } from "../backend";
 import { Clamped } from "../components/Clamped";
 import { displayDate } from "../model/format";
@@ -12,10 +12,12 @@ interface Props {
   onSelect: (f: Finding) => void;
   onWaive: (f: Finding, reason: string) => void;
   onUnwaive: (f: Finding) => void;
+  /** Shown under the finding, after its actions (the reality check's example cases). */
+  children?: ReactNode;
 }
 
 /** One finding: what is wrong, on what; "why?" opens the evidence and fix; waive with a reason. */
-export function FindingItem({ finding: f, names, selected, onSelect, onWaive, onUnwaive }: Props) {
+export function FindingItem({ finding: f, names, selected, onSelect, onWaive, onUnwaive, children }: Props) {
   const [why, setWhy] = useState(false);
   const [waiving, setWaiving] = useState(false);
   const [reason, setReason] = useState("");
@@ -149,6 +151,7 @@ export function FindingItem({ finding: f, names, selected, onSelect, onWaive, on
           </div>
         </form>
       )}
+      {children}
     </li>
   );
 }

@@ -1,5 +1,6 @@
 import { EdgeLabelRenderer, getBezierPath, useStore, type EdgeProps, type ReactFlowState } from "@xyflow/react";
 import { memo, useState } from "react";
+import { GhostToolbar } from "../lens/GhostToolbar";
 import { useLens } from "../lens/LensContext";
 import { marksOn, weightWidth } from "../lens/lens";
 import { MarkBadges, toneClass } from "../lens/MarkBadges";
@@ -32,6 +33,9 @@ function HandoffEdgeView(p: EdgeProps<HandoffEdgeType>) {
   const marks = marksOn(lens, "handoffs", p.id);
   // A lens's traffic weight widens the line (Reality); the marks' tone colours it.
   const weight = lens?.weights[p.id];
+  // A ghost opens the lens's actions on it (Reality: add to map, waive) instead of the inspector.
+  const ghostActions = d?.ghost ? (lens?.ghostActions?.[p.id] ?? []) : [];
+  const [toolbar, setToolbar] = useState(false);
   const style = weight === undefined ? undefined : { strokeWidth: weightWidth(weight) };
   const sev = d?.severity ?? null;
   const dashed = d?.trigger && d.trigger !== "always";
@@ -49,12 +53,14 @@ function HandoffEdgeView(p: EdgeProps<HandoffEdgeType>) {
         data-edge-id={p.id}
         data-severity={sev ?? "none"}
       />
+      {/* biome-ignore lint/a11y/noStaticElementInteractions: the label's button is the keyboard way in; the line is a wider target for a pointer, also when labels are hidden far out. */}
       <path
         d={path}
         fill="none"
         strokeOpacity={0}
         strokeWidth={18}
         className="react-flow__edge-interaction"
+        onClick={ghostActions.length > 0 ? () => setToolbar(!toolbar) : undefined}
         onMouseEnter={() => setHover(true)}
         onMouseLeave={() => setHover(false)}
       />
@@ -72,8 +78,14 @@ function HandoffEdgeView(p: EdgeProps<HandoffEdgeType>) {
             onMouseLeave={() => setHover(false)}
             onClick={() => {
               if (!d.ghost) selectEdge(p.id);
+              else if (ghostActions.length > 0) setToolbar(!toolbar);
             }}
-            title={`${d.label}${sev ? `\n${SEVERITY_LABEL[sev]}: ${d.open} open finding${d.open === 1 ? "" : "s"}` : ""}`}
+            aria-expanded={d.ghost && ghostActions.length > 0 ? toolbar : undefined}
+            title={
+              d.ghost
+                ? `${d.label}\n${ghostActions.length > 0 ? "Not in the map: add it, or waive it" : "Not in the map"}`
+                : `${d.label}${sev ? `\n${SEVERITY_LABEL[sev]}: ${d.open} open finding${d.open === 1 ? "" : "s"}` : ""}`
+            }
           >
             {sev && (
               <span className="glabel-flag" aria-label={SEVERITY_LABEL[sev]}>
@@ -93,6 +105,13 @@ function HandoffEdgeView(p: EdgeProps<HandoffEdgeType>) {
               </span>
             )}
           </button>
+        </EdgeLabelRenderer>
+      )}
+      {toolbar && ghostActions.length > 0 && (
+        <EdgeLabelRenderer>
+          <div style={{ position: "absolute", transform: `translate(-50%, 14px) translate(${labelX}px, ${labelY}px)` }}>
+            <GhostToolbar actions={ghostActions} onClose={() => setToolbar(false)} />
+          </div>
         </EdgeLabelRenderer>
       )}
     </>

@@ -1,11 +1,13 @@
 import "../graph/testSetup";
-import { fireEvent, screen, waitFor, within } from "@testing-library/react";
-import { afterEach, describe, expect, it } from "vitest";
+import { fireEvent, render, screen, waitFor, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import type { Element, Handoff } from "../backend";
 import { nexusReport } from "../graph/fixtures";
 import { nexusFlow } from "../testing/fixtures";
 import { MemoryBackend } from "../testing/memoryBackend";
 import { renderApp } from "../testing/render";
+import { GhostToolbar } from "./GhostToolbar";
 import { addMark, emptyLens, type Lens, lensedDoc, weightWidth } from "./lens";
 
 const removedCard: Element = {
@@ -147,5 +149,34 @@ describe("a lens over the graph", () => {
     expect(node("wizard")!.closest(".react-flow__node")!.className, "a real card stays draggable").toContain("draggable");
     expect(node("wizard")!.className).toContain("mark-changed");
     expect(within(node("wizard")!).getByTestId("marks")).toHaveTextContent("Changed");
+  });
+});
+
+describe("the toolbar on a ghost", () => {
+  it("runs a plain action at once, asks for the sentence an action needs, and closes on Escape", async () => {
+    const plain = vi.fn();
+    const asking = vi.fn();
+    const onClose = vi.fn();
+    const user = userEvent.setup();
+    render(
+      <GhostToolbar
+        actions={[
+          { label: "Add to map", run: plain },
+          { label: "Waive", asks: "Why is this acceptable?", run: asking },
+        ]}
+        onClose={onClose}
+      />,
+    );
+    await user.click(screen.getByText("Waive…"));
+    expect(screen.getByLabelText("Why is this acceptable?")).toHaveFocus();
+    await user.type(screen.getByTestId("ghost-action-text"), "   ");
+    expect(screen.getByTestId("ghost-action-confirm"), "a blank reason waives nothing").toHaveProperty("disabled", true);
+    await user.keyboard("{Escape}");
+    expect(onClose).toHaveBeenCalledTimes(1);
+    expect(asking).not.toHaveBeenCalled();
+    await user.click(screen.getByText("Cancel"));
+    await user.click(screen.getByText("Add to map"));
+    expect(plain).toHaveBeenCalledWith("");
+    expect(onClose).toHaveBeenCalledTimes(2);
   });
 });

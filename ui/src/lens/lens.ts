@@ -52,6 +52,12 @@ export interface Lens {
    * the workspace changes (Monitor: the "as of" asked for, null for the newest reading).
    */
   follow?: LensFollow;
+  /**
+   * What the user can do to a ghost handoff from the graph itself, by ghost id (Reality: add a
+   * shadow handoff to the map, or waive it). The view that set the lens supplies them; the
+   * graph only offers them when the ghost's label is clicked.
+   */
+  ghostActions?: Record<string, GhostAction[]>;
 }
 
 export interface LensFollow {
@@ -59,6 +65,16 @@ export interface LensFollow {
   /** The workspace revision the lens shows. */
   revision: number;
   asOf: string | null;
+}
+
+/** One action on a ghost, offered in a small toolbar on the graph. */
+export interface GhostAction {
+  /** The button's words ("Add to map"). */
+  label: string;
+  /** Set: the action needs a sentence from the user first (a waiver's reason); this asks for it. */
+  asks?: string;
+  /** Does it (an undoable edit); `text` is the user's answer when the action asks for one. */
+  run: (text: string) => void;
 }
 
 export interface LensArc {

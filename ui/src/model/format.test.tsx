@@ -1,7 +1,7 @@
 import { render, screen } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import { DateInput } from "../components/DateInput";
-import { count, displayDate, fileSize, figure } from "./format";
+import { count, displayDate, displayDateTime, fileSize, figure } from "./format";
 import { FIGURE_EXAMPLES } from "./library";
 
 describe("one number format", () => {
@@ -41,6 +41,13 @@ describe("one date format", () => {
     expect(displayDate("2025-03-01T10:00:00Z", "en-GB")).toBe("1 Mar 2025");
     expect(displayDate("2025-02-30"), "no such day").toBe("2025-02-30");
     expect(displayDate("soon")).toBe("soon");
+  });
+
+  it("writes a moment as that date and the time of day to the minute, on a 24-hour clock", () => {
+    expect(displayDateTime("2026-03-02T14:05:09Z", "en-GB", "UTC")).toBe("2 Mar 2026, 14:05");
+    expect(displayDateTime("2026-03-02T14:05:09+02:00", "en-GB", "UTC"), "shown in the zone asked for").toBe("2 Mar 2026, 12:05");
+    expect(displayDateTime("2026-03-02T14:05:09Z", "en-US", "UTC")).toBe("Mar 2, 2026, 14:05");
+    expect(displayDateTime("whenever")).toBe("whenever");
   });
 });
 

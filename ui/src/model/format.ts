@@ -53,3 +53,16 @@ export function displayDate(iso: string, locale?: string): string {
   const d = new Date(iso);
   return Number.isNaN(d.getTime()) ? iso : d.toLocaleDateString(locale, options);
 }
+
+/**
+ * A moment for people: the date as `displayDate` writes it, then the time of day to the minute
+ * ("6 May 2025, 09:30"), in the user's time zone unless one is given. Unreadable text is shown
+ * as it came.
+ */
+export function displayDateTime(iso: string, locale?: string, timeZone?: string): string {
+  const d = new Date(iso);
+  if (DAY.test(iso) || Number.isNaN(d.getTime())) return iso;
+  const day = d.toLocaleDateString(locale, { day: "numeric", month: "short", year: "numeric", timeZone });
+  const time = d.toLocaleTimeString(locale, { hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZone });
+  return `${day}, ${time}`;
+}

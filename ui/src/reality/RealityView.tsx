@@ -1,14 +1,21 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import type { ActivityToElement, Finding, LogColumns, LogInfo, LogPreview, Replay } from "../backend";
+import type { ActivityToElement, Edit, Finding, LogColumns, LogInfo, LogPreview, Replay } from "../backend";
 import { toBackendError } from "../backend";
 import { FindingItem } from "../graph/FindingItem";
 import { namesOf } from "../graph/names";
 import { useLens, useSetLens } from "../lens/LensContext";
 import { useUi, useWorkspaceStore } from "../store/context";
+import { ExampleCases } from "./ExampleCases";
 import { ImportLogDialog } from "./ImportLogDialog";
-import { adoptedHandoff, formatFitness, formatHours, realityLens } from "./realityLens";
+import { adoptedHandoff, formatFitness, formatHours, realityLens, shadowId } from "./realityLens";
 import { UnmappedActivities } from "./UnmappedActivities";
 import "./reality.css";
+
+/** The edit that waives `f` with the user's reason. */
+function waiverEdit(f: Finding, reason: string): Edit {
+  // The library records who waived it and when; the window sends only what the user wrote.
+  return { type: "put_waiver", waiver: { code: f.code, subject: f.key, reason, who: "", when: "" } };
+}
 
 /** The log last replayed per workspace, so that coming back to the view while its lens is on replays it again. */
 const lastReplayed = new Map<string, string>();
@@ -91,10 +98,22 @@ export function RealityView() {
     }
   }, [slug, lensKind, run]);
 
-  // The lens follows the replay and the map it was drawn over.
+  // The lens follows the replay and the map it was drawn over; each shadow handoff's ghost on
+  // the graph offers the same two actions as this panel.
   useEffect(() => {
-    if (replay && doc) setLens(realityLens(doc, replay));
-  }, [replay, doc, setLens]);
+    if (!replay || !doc) return;
+    const lens = realityLens(doc, replay);
+    lens.ghostActions = {};
+    for (const f of replay.report.findings) {
+      const [from, to] = f.key.split(">");
+      if (f.code !== "shadow-handoff" || f.waived || !from || !to) continue;
+      lens.ghostActions[shadowId(from, to)] = [
+        { label: "Add to map", run: () => void store.edit({ type: "put_handoff", handoff: adoptedHandoff(doc, from, to) }) },
+        { label: "Waive", asks: "Why is this acceptable?", run: (reason) => void store.edit(waiverEdit(f, reason)) },
+      ];
+    }
+    setLens(lens);
+  }, [replay, doc, setLens, store]);
 
   // An edit (adopting, waiving, mapping, or any other) changes the map: replay again.
   const firstDoc = useRef(doc);
@@ -153,12 +172,7 @@ export function RealityView() {
     void store.edit({ type: "put_handoff", handoff: adoptedHandoff(doc, from, to) });
   };
 
-  const waive = (f: Finding, reason: string) =>
-    void store.edit({
-      type: "put_waiver",
-      // The library records who waived it and when; the window sends only what the user wrote.
-      waiver: { code: f.code, subject: f.key, reason, who: "", when: "" },
-    });
+  const waive = (f: Finding, reason: string) => void store.edit(waiverEdit(f, reason));
   const unwaive = (f: Finding) => void store.edit({ type: "delete_waiver", code: f.code, subject: f.key });
 
   const saveMappings = async (mappings: ActivityToElement[]) => {
@@ -299,7 +313,12 @@ export function RealityView() {
                     onSelect={(x) => setFocus(`${x.code} ${x.key}`)}
                     onWaive={waive}
                     onUnwaive={unwaive}
-                  />
+                  >
+                    <ExampleCases
+                      cases={replay.examples.find((e) => e.code === f.code && e.key === f.key)?.cases ?? []}
+                      elementName={elementName}
+                    />
+                  </FindingItem>
                 ))}
               </ul>
             )}

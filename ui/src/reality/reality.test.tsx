@@ -1,11 +1,14 @@
 import "../graph/testSetup";
-import { fireEvent, screen, waitFor, within } from "@testing-library/react";
-import { afterEach, describe, expect, it } from "vitest";
+import { fireEvent, render, screen, waitFor, within } from "@testing-library/react";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import type { Finding, Replay, Workspace } from "../backend";
+import { GhostToolbar } from "../lens/GhostToolbar";
 import { nexusFlow } from "../testing/fixtures";
 import { MemoryBackend } from "../testing/memoryBackend";
+import { displayDateTime } from "../model/format";
 import { emptyReplay } from "../testing/realityDouble";
 import { renderApp } from "../testing/render";
+import { visitTime } from "./ExampleCases";
 import { defaultLogName } from "./ImportLogDialog";
 import { formatHours, realityLens, shadowId } from "./realityLens";
 
@@ -69,6 +72,36 @@ function replayOf(doc: Workspace, log: string): Replay {
     if (waiver) shadow.waived = { reason: waiver.reason, who: waiver.who, when: waiver.when };
     findings.unshift(shadow);
   }
+  r.examples = [
+    {
+      code: "rework-loop",
+      key: "wizard",
+      cases: [
+        {
+          case: "k1",
+          visits: [
+            { element: "wizard", first: "2026-03-02T09:00:00Z", last: "2026-03-02T09:00:00Z" },
+            { element: "website", first: "2026-03-02T10:00:00Z", last: "2026-03-02T10:00:00Z" },
+            { element: "wizard", first: "2026-03-02T11:00:00Z", last: "2026-03-03T08:15:00Z" },
+          ],
+          more_visits: 0,
+        },
+      ],
+    },
+  ];
+  if (!adopted)
+    r.examples.unshift({
+      code: "shadow-handoff",
+      key: "chatbot>sdr",
+      cases: ["c1", "c2"].map((c, i) => ({
+        case: c,
+        visits: [
+          { element: "chatbot", first: `2026-03-0${i + 1}T09:00:00Z`, last: `2026-03-0${i + 1}T09:30:00Z` },
+          { element: "sdr", first: `2026-03-0${i + 1}T11:00:00Z`, last: `2026-03-0${i + 1}T11:00:00Z` },
+        ],
+        more_visits: i === 1 ? 4 : 0,
+      })),
+    });
   r.report = { findings, summary: { error: adopted || waiver ? 0 : 1, warning: 3, info: 1, waived: waiver ? 1 : 0 } };
   return r;
 }
@@ -201,6 +234,77 @@ describe("the Reality view", SLOW, () => {
     expect(b.calls.filter((c) => c.method === "replayLog")).toHaveLength(2);
   });
 
+  it("shows each finding's example cases as their visits, with element names and times", async () => {
+    const { user } = await importAndReplay();
+    const items = screen.getAllByTestId("finding");
+    const shadow = items.find((f) => f.dataset.code === "shadow-handoff");
+    if (!shadow) throw new Error("no shadow finding listed");
+    const examples = within(shadow).getByTestId("example-cases");
+    expect(examples.querySelector("summary")?.textContent).toBe("2 example cases");
+    await user.click(within(examples).getByText("2 example cases"));
+    const cases = within(examples).getAllByTestId("example-case");
+    expect(cases.map((c) => c.dataset.case)).toEqual(["c1", "c2"]);
+    const visits = within(cases[0]).getAllByTestId("example-visit");
+    expect(visits.map((v) => v.dataset.element)).toEqual(["chatbot", "sdr"]);
+    expect(visits[0].textContent).toContain("Help chatbot");
+    expect(visits[0].textContent, "a visit's first and last time, the day once").toContain(
+      visitTime("2026-03-01T09:00:00Z", "2026-03-01T09:30:00Z"),
+    );
+    expect(visits[1].textContent).toContain(`SDR outreach ${displayDateTime("2026-03-01T11:00:00Z")}`);
+    expect(within(cases[1]).getByTestId("example-more").textContent).toBe("and 4 more visits");
+    const rework = items.find((f) => f.dataset.code === "rework-loop");
+    expect(rework && within(rework).getByTestId("example-cases").textContent).toContain("1 example case");
+    const unused = items.find((f) => f.dataset.code === "unused-handoff");
+    expect(unused && within(unused).queryByTestId("example-cases"), "an unused handoff has no cases to show").toBeNull();
+  });
+
+  /** The actions the reality lens offers on the chatbot > SDR ghost, as the graph's toolbar shows them. */
+  async function ghostToolbar(app: Awaited<ReturnType<typeof importAndReplay>>) {
+    const actions = await waitFor(() => {
+      const found = app.lens()?.ghostActions?.[shadowId("chatbot", "sdr")];
+      if (!found) throw new Error("the lens offers no actions on the shadow handoff");
+      return found;
+    });
+    const onClose = vi.fn();
+    const toolbar = render(<GhostToolbar actions={actions} onClose={onClose} />);
+    return { toolbar: within(toolbar.getByTestId("ghost-toolbar")), onClose };
+  }
+
+  it("adds a shadow handoff to the map from its ghost on the graph, undoably", async () => {
+    const app = await importAndReplay();
+    const { toolbar, onClose } = await ghostToolbar(app);
+    expect(toolbar.getAllByTestId("ghost-action").map((b) => b.textContent)).toEqual(["Add to map", "Waive…"]);
+    await app.user.click(toolbar.getByText("Add to map"));
+    expect(onClose).toHaveBeenCalled();
+    await waitFor(() => expect(app.backend.edits()).toHaveLength(1));
+    expect(app.backend.edits()[0]).toMatchObject({ type: "put_handoff", handoff: { id: "chatbot-sdr", from: "chatbot", to: "sdr" } });
+    await waitFor(() => expect(app.lens()?.ghosts.handoffs, "the ghost is gone once it is in the map").toEqual([]));
+    const slug = app.store.getState().current?.summary.slug ?? "";
+    await app.store.undo();
+    expect(
+      app.backend.doc(slug).handoffs.some((h) => h.id === "chatbot-sdr"),
+      "one undo takes it out again",
+    ).toBe(false);
+  });
+
+  it("waives a shadow handoff from its ghost on the graph with a reason, undoably", async () => {
+    const app = await importAndReplay();
+    const { toolbar } = await ghostToolbar(app);
+    await app.user.click(toolbar.getByText("Waive…"));
+    expect(toolbar.getByTestId("ghost-action-confirm")).toHaveProperty("disabled", true);
+    await app.user.type(toolbar.getByTestId("ghost-action-text"), "Chat handover is on purpose");
+    await app.user.click(toolbar.getByTestId("ghost-action-confirm"));
+    await waitFor(() => expect(app.backend.edits()).toHaveLength(1));
+    expect(app.backend.edits()[0]).toMatchObject({
+      type: "put_waiver",
+      waiver: { code: "shadow-handoff", subject: "chatbot>sdr", reason: "Chat handover is on purpose" },
+    });
+    await waitFor(() => expect(app.lens()?.ghosts.handoffs, "a waived shadow has no ghost").toEqual([]));
+    const slug = app.store.getState().current?.summary.slug ?? "";
+    await app.store.undo();
+    expect(app.backend.doc(slug).waivers, "one undo takes the waiver away").toEqual([]);
+  });
+
   it("refuses a name the workspace already uses before importing", async () => {
     const { user } = await importAndReplay();
     await user.click(screen.getByTestId("log-import"));
@@ -236,6 +340,20 @@ describe("mapping unmapped activities", SLOW, () => {
     await app.store.undo();
     const slug = app.store.getState().current?.summary.slug ?? "";
     expect(b.doc(slug).elements.find((e) => e.id === "agent")?.aliases ?? []).toEqual([]);
+  });
+});
+
+describe("a visit's time", () => {
+  it("writes one moment once, and a visit within a day with the day once", () => {
+    expect(visitTime("2026-03-02T09:00:00Z", "2026-03-02T09:00:00Z", "UTC")).toBe(
+      displayDateTime("2026-03-02T09:00:00Z", undefined, "UTC"),
+    );
+    const sameDay = visitTime("2026-03-02T09:00:00Z", "2026-03-02T17:45:00Z", "UTC");
+    expect(sameDay).toMatch(/^.*2026, 09:00 – 17:45$/);
+    const twoDays = visitTime("2026-03-02T09:00:00Z", "2026-03-04T08:00:00Z", "UTC");
+    expect(twoDays).toBe(
+      `${displayDateTime("2026-03-02T09:00:00Z", undefined, "UTC")} – ${displayDateTime("2026-03-04T08:00:00Z", undefined, "UTC")}`,
+    );
   });
 });
 

@@ -636,7 +636,11 @@ export class MemoryBackend implements Backend {
       const docs = this.salvageable;
       this.replaceWith(docs);
       const saved = [...this.entries.values()].map((e) => ({ name: e.doc.workspace.name, old_slug: e.slug, new_slug: e.slug }));
-      return { report: { library: this.libraryPath, saved, lost: [] }, damaged_kept_at: `${this.libraryPath}.replaced-2025-01-06` };
+      // The stored logs of every saved workspace come along.
+      const logs = saved.flatMap((w) =>
+        (this.logs.get(w.new_slug) ?? []).map((l) => ({ workspace: w.new_slug, name: l.name, lost: null })),
+      );
+      return { report: { library: this.libraryPath, saved, lost: [], logs }, damaged_kept_at: `${this.libraryPath}.replaced-2025-01-06` };
     });
 
   private replaceWith(docs: Workspace[]): void {

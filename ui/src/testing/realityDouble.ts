@@ -29,6 +29,7 @@ export function emptyReplay(log: string): Replay {
     unmapped: [],
     pairs: [],
     report: { findings: [], summary: { error: 0, warning: 0, info: 0, waived: 0 } },
+    examples: [],
     notes: [],
   };
 }
