@@ -17,6 +17,7 @@ import type {
   LogColumns,
   LogInfo,
   LogPreview,
+  LostWorkspace,
   ActivityToElement,
   Replay,
   MonitorReport,
@@ -193,6 +194,8 @@ export class MemoryBackend implements Backend {
   damage: Damage | null = null;
   /** The workspaces a salvage of the damaged library can still read. */
   salvageable: Workspace[] = [];
+  /** The workspaces a salvage cannot read, and why. */
+  unsalvageable: LostWorkspace[] = [];
 
   constructor(docs: Workspace[] = [], settings?: Partial<Settings>) {
     for (const doc of docs) this.add(doc);
@@ -605,7 +608,10 @@ export class MemoryBackend implements Backend {
       const docs = this.salvageable;
       this.replaceWith(docs);
       const saved = [...this.entries.values()].map((e) => ({ name: e.doc.workspace.name, old_slug: e.slug, new_slug: e.slug }));
-      return { report: { library: this.libraryPath, saved, lost: [] }, damaged_kept_at: `${this.libraryPath}.replaced-2025-01-06` };
+      return {
+        report: { library: this.libraryPath, saved, lost: [...this.unsalvageable] },
+        damaged_kept_at: `${this.libraryPath}.replaced-2025-01-06`,
+      };
     });
 
   private replaceWith(docs: Workspace[]): void {
