@@ -30,7 +30,7 @@ export function SalvageReport() {
           : ", and none was lost."}
       </p>
       {report.saved.length > 0 && (
-        <section>
+        <section className="salvage-report">
           <h3>Saved</h3>
           <ul data-testid="salvage-saved">
             {report.saved.map((w) => (
@@ -48,7 +48,7 @@ export function SalvageReport() {
         </section>
       )}
       {report.lost.length > 0 && (
-        <section>
+        <section className="salvage-report">
           <h3>Not saved</h3>
           <ul data-testid="salvage-lost">
             {report.lost.map((w) => (
@@ -61,7 +61,7 @@ export function SalvageReport() {
         </section>
       )}
       {damaged_kept_at && (
-        <p className="muted" data-testid="salvage-kept">
+        <p className="muted salvage-report" data-testid="salvage-kept">
           The damaged file is kept at <code>{damaged_kept_at}</code>.
         </p>
       )}
