@@ -4,8 +4,6 @@
 //! answers instead (the file to open, or the folder to save into); release builds have no
 //! such hook.
 
-use std::path::PathBuf;
-
 use tauri_plugin_dialog::DialogExt;
 
 use crate::error::{ApiError, io};
@@ -27,7 +25,7 @@ pub async fn pick_file(
 ) -> Result<Option<String>, ApiError> {
     #[cfg(debug_assertions)]
     if let Some(file) = std::env::var_os(test_file).filter(|f| !f.is_empty()) {
-        return Ok(Some(PathBuf::from(file).display().to_string()));
+        return Ok(Some(std::path::PathBuf::from(file).display().to_string()));
     }
     #[cfg(not(debug_assertions))]
     let _ = test_file;
@@ -55,7 +53,7 @@ pub async fn save_file(
     #[cfg(debug_assertions)]
     if let Some(dir) = std::env::var_os(TEST_SAVE_DIR).filter(|d| !d.is_empty()) {
         return Ok(Some(
-            PathBuf::from(dir)
+            std::path::PathBuf::from(dir)
                 .join(&suggested_name)
                 .display()
                 .to_string(),

@@ -8,7 +8,7 @@ use tauri_plugin_opener::OpenerExt;
 use throughline_playbook::{PlaybookOptions, SectionPreview};
 
 use crate::dialogs::{self, Filter};
-use crate::error::{ApiError, ErrorCode, io};
+use crate::error::{ApiError, ErrorCode};
 use crate::state::AppState;
 
 /// A playbook written to disk.

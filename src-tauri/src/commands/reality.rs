@@ -13,7 +13,7 @@ use throughline_reality::{
 use throughline_store::{LogImport, LogInfo, Source};
 
 use crate::dialogs::{self, Filter};
-use crate::error::{ApiError, ErrorCode, io};
+use crate::error::{ApiError, ErrorCode};
 use crate::state::AppState;
 
 fn count(v: u64) -> u32 {
