@@ -39,9 +39,6 @@ pub async fn pick_file(
     Ok(picked.map(|p| p.to_string()))
 }
 
-/// The variable that names the folder test builds save into instead of asking.
-pub const TEST_SAVE_DIR: &str = "THROUGHLINE_E2E_SAVE_DIR";
-
 /// Asks the user where to save a file, offering `suggested_name`; `None` when cancelled.
 /// In test builds a non-empty `THROUGHLINE_E2E_SAVE_DIR` is the folder, and the file keeps
 /// the suggested name.
@@ -51,7 +48,7 @@ pub async fn save_file(
     suggested_name: String,
 ) -> Result<Option<String>, ApiError> {
     #[cfg(debug_assertions)]
-    if let Some(dir) = std::env::var_os(TEST_SAVE_DIR).filter(|d| !d.is_empty()) {
+    if let Some(dir) = std::env::var_os("THROUGHLINE_E2E_SAVE_DIR").filter(|d| !d.is_empty()) {
         return Ok(Some(
             std::path::PathBuf::from(dir)
                 .join(&suggested_name)
