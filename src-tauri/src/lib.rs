@@ -3,6 +3,7 @@
 //! commands, and sends every committed change to the windows as an event.
 
 mod commands;
+mod dialogs;
 mod error;
 mod events;
 mod rendering;

@@ -6,7 +6,8 @@
 use std::collections::HashSet;
 use std::ops::{Deref, DerefMut};
 use std::path::{Path, PathBuf};
-use std::sync::{Mutex, MutexGuard};
+
+use parking_lot::{MappedMutexGuard, Mutex, MutexGuard};
 
 use throughline_store::Store;
 
@@ -37,8 +38,7 @@ pub struct AppState {
 /// The store for the length of one command. When it is released, every transaction the
 /// command committed is sent to the windows, marked with the window that asked for it.
 pub struct StoreGuard<'a> {
-    // Always `Library::Open`: a guard is made only for an open library (see `guard`).
-    store: MutexGuard<'a, Library>,
+    store: MappedMutexGuard<'a, Store>,
     app: &'a tauri::AppHandle,
     origin: Option<String>,
 }
@@ -61,11 +61,9 @@ impl AppState {
 
     /// The library slot itself, for the commands that close and reopen it (a restore).
     pub fn library(&self) -> MutexGuard<'_, Library> {
-        // A poisoned lock means an earlier command panicked mid-way; every write is one
-        // transaction, so the database itself is consistent and carrying on is safe.
-        self.library
-            .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner())
+        // The lock does not poison: if an earlier command panicked mid-way, every write was
+        // one transaction, so the database itself is consistent and carrying on is safe.
+        self.library.lock()
     }
 
     /// The app handle, to send events from commands that replace the library.
@@ -84,10 +82,18 @@ impl AppState {
     }
 
     fn guard(&self, origin: Option<String>) -> Result<StoreGuard<'_>, ApiError> {
-        let store = self.library();
-        if let Library::Closed { error, .. } = &*store {
-            return Err(error.clone());
-        }
+        let store = MutexGuard::try_map(self.library(), |library| match library {
+            Library::Open(store) => Some(store),
+            Library::Closed { .. } => None,
+        })
+        .map_err(|closed| match &*closed {
+            Library::Closed { error, .. } => error.clone(),
+            // `try_map` gives the guard back only when the library is closed.
+            Library::Open(_) => ApiError::new(
+                ErrorCode::Internal,
+                "the library is open but its store could not be taken; try again",
+            ),
+        })?;
         Ok(StoreGuard {
             store,
             app: &self.app,
@@ -97,20 +103,13 @@ impl AppState {
 
     /// Remembers a file the user exported, so that the window may open or reveal it.
     pub fn exported(&self, path: &Path) {
-        self.exported
-            .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner())
-            .insert(path.to_path_buf());
+        self.exported.lock().insert(path.to_path_buf());
     }
 
     /// The path, if the user exported it in this session; refused otherwise.
     pub fn check_exported(&self, path: &str) -> Result<PathBuf, ApiError> {
         let path = PathBuf::from(path);
-        let known = self
-            .exported
-            .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner())
-            .contains(&path);
+        let known = self.exported.lock().contains(&path);
         if known {
             Ok(path)
         } else {
@@ -128,31 +127,19 @@ impl AppState {
 impl Deref for StoreGuard<'_> {
     type Target = Store;
     fn deref(&self) -> &Store {
-        match &*self.store {
-            Library::Open(store) => store,
-            Library::Closed { .. } => {
-                unreachable!("a store guard is made only for an open library")
-            }
-        }
+        &self.store
     }
 }
 
 impl DerefMut for StoreGuard<'_> {
     fn deref_mut(&mut self) -> &mut Store {
-        match &mut *self.store {
-            Library::Open(store) => store,
-            Library::Closed { .. } => {
-                unreachable!("a store guard is made only for an open library")
-            }
-        }
+        &mut self.store
     }
 }
 
 impl Drop for StoreGuard<'_> {
     fn drop(&mut self) {
-        if let Library::Open(store) = &mut *self.store {
-            let committed = store.take_committed();
-            events::emit(self.app, committed, self.origin.as_deref());
-        }
+        let committed = self.store.take_committed();
+        events::emit(self.app, committed, self.origin.as_deref());
     }
 }

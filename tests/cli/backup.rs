@@ -94,3 +94,26 @@ fn salvage_copies_what_it_can_into_a_new_library() {
     let listed = String::from_utf8_lossy(&listed.stdout);
     assert!(listed.contains("NexusFlow"), "{listed}");
 }
+
+#[test]
+fn backups_keep_daily_and_keep_weekly_set_how_many_automatic_backups_the_library_keeps() {
+    let sb = Sandbox::new();
+    let sample = sample_file(&sb);
+    sb.ok(&["import", s(&sample)]);
+
+    let out = sb.ok(&["backups", "--keep-daily", "3", "--keep-weekly", "2"]);
+    assert!(
+        out.contains("last 3 days and 2 weeks"),
+        "the new policy is confirmed: {out}"
+    );
+    let store = throughline_store::Store::open(&sb.db()).unwrap();
+    let policy = store.backup_policy().unwrap();
+    assert_eq!((policy.keep_daily, policy.keep_weekly), (3, 2));
+    drop(store);
+
+    let out = sb.ok(&["backups", "--keep-weekly", "0"]);
+    assert!(out.contains("last 3 days and 0 weeks"), "{out}");
+
+    let err = sb.fails(&["backups", "--keep-daily", "0"]);
+    assert!(err.contains("--keep-daily"), "a day must be kept: {err}");
+}

@@ -249,9 +249,11 @@ impl App {
         }
     }
 
-    /// Saves a screenshot under the target directory, for a person to look at.
+    /// Saves a screenshot under the target directory, for a person to look at. Bounded in
+    /// time: a screenshot is never worth a hung test.
     pub async fn screenshot(&self, name: &str) {
-        if let Ok(png) = self.client.screenshot().await {
+        let taken = tokio::time::timeout(Duration::from_secs(15), self.client.screenshot()).await;
+        if let Ok(Ok(png)) = taken {
             let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("screenshots");
             let _ = std::fs::create_dir_all(&dir);
             let _ = std::fs::write(dir.join(format!("{name}.png")), png);

@@ -57,6 +57,7 @@ fn a_damaged_library_opens_the_recovery_screen_and_restoring_the_backup_brings_t
 
         let app = driver.launch().await;
         app.find(&tid("recovery-screen")).await;
+        app.screenshot("recovery-screen").await;
         let day = &taken_at[..10];
         app.wait_texts(&tid("newest-backup"), "the newest backup is named", |t| {
             t.iter().any(|s| s.contains(day))

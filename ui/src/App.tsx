@@ -3,6 +3,7 @@ import { GraphView } from "./graph/GraphView";
 import { ErrorBanner } from "./shell/ErrorBanner";
 import { NoWorkspace } from "./shell/NoWorkspace";
 import { RecoveryScreen } from "./shell/RecoveryScreen";
+import { SalvageReport } from "./shell/SalvageReport";
 import { TopBar } from "./shell/TopBar";
 import { useShortcuts } from "./shell/useShortcuts";
 import { useView } from "./shell/useView";
@@ -39,6 +40,7 @@ export function App() {
       {hasWorkspace && <LensBar />}
       {hasWorkspace && <CompareFollower />}
       {hasWorkspace && <MonitorLensFollower />}
+      <SalvageReport />
       {!ready ? (
         <main className="empty-page" aria-busy="true">
           <p className="muted">Opening your workspaces…</p>

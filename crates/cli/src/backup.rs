@@ -2,7 +2,7 @@
 
 use std::path::Path;
 
-use throughline_store::{BackupInfo, Store};
+use throughline_store::{BackupInfo, BackupPolicy, Store};
 
 use crate::library::{CliError, existing_library};
 use crate::output::outln;
@@ -23,10 +23,38 @@ pub fn backup(db: Option<&Path>, output: Option<&Path>) -> Result<(), CliError> 
     Ok(())
 }
 
+/// How many automatic backups to keep, for `throughline backups`.
+#[derive(Debug, clap::Args)]
+pub struct BackupsArgs {
+    /// Keep the newest automatic backup of each of the last N days the library was used
+    /// (default 7); a setting of the library, kept from now on.
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
+    pub keep_daily: Option<u32>,
+    /// Keep the newest automatic backup of each of the last N weeks (default 4; 0 keeps
+    /// none by the week).
+    #[arg(long, value_name = "N")]
+    pub keep_weekly: Option<u32>,
+}
+
 /// `throughline backups`: every backup beside the library, newest first, with its date,
-/// size and whether it can be restored. Works on a damaged library too.
-pub fn backups(db: Option<&Path>) -> Result<(), CliError> {
+/// size and whether it can be restored. Works on a damaged library too, unless the
+/// arguments change how many backups are kept (a setting stored in the library).
+pub fn backups(db: Option<&Path>, args: &BackupsArgs) -> Result<(), CliError> {
     let library = existing_library(db)?;
+    if args.keep_daily.is_some() || args.keep_weekly.is_some() {
+        let mut store = Store::open(&library)?;
+        let current = store.backup_policy()?;
+        let policy = BackupPolicy {
+            keep_daily: args.keep_daily.unwrap_or(current.keep_daily),
+            keep_weekly: args.keep_weekly.unwrap_or(current.keep_weekly),
+        };
+        store.set_backup_policy(policy)?;
+        outln!(
+            "Keeping the newest automatic backup of each of the last {} days and {} weeks of use.",
+            policy.keep_daily,
+            policy.keep_weekly
+        );
+    }
     let list = throughline_store::list_backups(&library)?;
     if list.is_empty() {
         outln!(

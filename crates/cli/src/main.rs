@@ -137,8 +137,9 @@ enum Command {
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
     },
-    /// List the backups beside the library, newest first, with date, size and state.
-    Backups,
+    /// List the backups beside the library, newest first, with date, size and state; with
+    /// `--keep-daily`/`--keep-weekly`, first set how many automatic backups are kept.
+    Backups(backup::BackupsArgs),
     /// Replace the library by a backup. The current library is backed up first when it
     /// can be read, and kept aside as `<library>.replaced-<date>` in any case.
     Restore {
@@ -324,7 +325,7 @@ fn run(cli: Cli) -> Result<ExitCode, CliError> {
         Command::Merge(args) => return versions::merge_files(args),
         Command::History(args) => return versions::history(args, db.as_deref()),
         Command::Backup { output } => backup::backup(db.as_deref(), output.as_deref())?,
-        Command::Backups => backup::backups(db.as_deref())?,
+        Command::Backups(args) => backup::backups(db.as_deref(), &args)?,
         Command::Restore { backup } => backup::restore(db.as_deref(), &backup)?,
         Command::Salvage { output } => backup::salvage(db.as_deref(), &output)?,
     }

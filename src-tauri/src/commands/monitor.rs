@@ -6,11 +6,11 @@ use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 use tauri::{State, Window};
-use tauri_plugin_dialog::DialogExt;
 use throughline_model::{Reading, Workspace};
 use throughline_monitor::{ColumnMap, ImportOptions, Monitor, MonitorError, MonitorOptions};
 use throughline_store::{Source, WorkspaceState};
 
+use crate::dialogs::{self, Filter};
 use crate::error::{ApiError, ErrorCode, io};
 use crate::state::AppState;
 
@@ -284,18 +284,11 @@ pub async fn export_readings(
 #[tauri::command]
 #[specta::specta]
 pub async fn choose_readings_file(app: tauri::AppHandle) -> Result<Option<String>, ApiError> {
-    #[cfg(debug_assertions)]
-    if let Some(file) = std::env::var_os("THROUGHLINE_E2E_OPEN_FILE").filter(|f| !f.is_empty()) {
-        return Ok(Some(PathBuf::from(file).display().to_string()));
-    }
-    let dialog = app
-        .dialog()
-        .file()
-        .add_filter("Readings (CSV)", &["csv", "txt"]);
-    let picked = tauri::async_runtime::spawn_blocking(move || dialog.blocking_pick_file())
-        .await
-        .map_err(|e| io(format!("the open dialog failed: {e}")))?;
-    Ok(picked.map(|p| p.to_string()))
+    let filter = Filter {
+        name: "Readings (CSV)",
+        extensions: &["csv", "txt"],
+    };
+    dialogs::pick_file(&app, "THROUGHLINE_E2E_OPEN_FILE", filter).await
 }
 
 /// Asks the user where to save the readings as CSV (`suggested_name` is a file name);
@@ -306,22 +299,9 @@ pub async fn choose_readings_export_path(
     app: tauri::AppHandle,
     suggested_name: String,
 ) -> Result<Option<String>, ApiError> {
-    #[cfg(debug_assertions)]
-    if let Some(dir) = std::env::var_os("THROUGHLINE_E2E_SAVE_DIR").filter(|d| !d.is_empty()) {
-        return Ok(Some(
-            PathBuf::from(dir)
-                .join(&suggested_name)
-                .display()
-                .to_string(),
-        ));
-    }
-    let dialog = app
-        .dialog()
-        .file()
-        .add_filter("Readings (CSV)", &["csv"])
-        .set_file_name(suggested_name);
-    let picked = tauri::async_runtime::spawn_blocking(move || dialog.blocking_save_file())
-        .await
-        .map_err(|e| io(format!("the save dialog failed: {e}")))?;
-    Ok(picked.map(|p| p.to_string()))
+    let filter = Filter {
+        name: "Readings (CSV)",
+        extensions: &["csv"],
+    };
+    dialogs::save_file(&app, filter, suggested_name).await
 }

@@ -4,11 +4,11 @@ use std::path::PathBuf;
 
 use serde::Serialize;
 use tauri::State;
-use tauri_plugin_dialog::DialogExt;
 use tauri_plugin_opener::OpenerExt;
 use throughline_playbook::{PlaybookOptions, SectionPreview};
 
-use crate::error::{ApiError, ErrorCode, io};
+use crate::dialogs::{self, Filter};
+use crate::error::{ApiError, ErrorCode};
 use crate::state::AppState;
 
 /// A playbook written to disk.
@@ -68,24 +68,11 @@ pub async fn choose_pdf_path(
     app: tauri::AppHandle,
     suggested_name: String,
 ) -> Result<Option<String>, ApiError> {
-    #[cfg(debug_assertions)]
-    if let Some(dir) = std::env::var_os("THROUGHLINE_E2E_SAVE_DIR").filter(|d| !d.is_empty()) {
-        return Ok(Some(
-            PathBuf::from(dir)
-                .join(&suggested_name)
-                .display()
-                .to_string(),
-        ));
-    }
-    let dialog = app
-        .dialog()
-        .file()
-        .add_filter("PDF document", &["pdf"])
-        .set_file_name(suggested_name);
-    let picked = tauri::async_runtime::spawn_blocking(move || dialog.blocking_save_file())
-        .await
-        .map_err(|e| io(format!("the save dialog failed: {e}")))?;
-    Ok(picked.map(|p| p.to_string()))
+    let filter = Filter {
+        name: "PDF document",
+        extensions: &["pdf"],
+    };
+    dialogs::save_file(&app, filter, suggested_name).await
 }
 
 /// Opens a file the user exported in this session with the system's default application.

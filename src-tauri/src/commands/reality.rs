@@ -5,7 +5,6 @@ use std::path::PathBuf;
 
 use serde::{Deserialize, Serialize};
 use tauri::{State, Window};
-use tauri_plugin_dialog::DialogExt;
 use throughline_audit::{Report, RuleCode};
 use throughline_model::Edit;
 use throughline_reality::{
@@ -13,7 +12,8 @@ use throughline_reality::{
 };
 use throughline_store::{LogImport, LogInfo, Source};
 
-use crate::error::{ApiError, ErrorCode, io};
+use crate::dialogs::{self, Filter};
+use crate::error::{ApiError, ErrorCode};
 use crate::state::AppState;
 
 fn count(v: u64) -> u32 {
@@ -197,18 +197,11 @@ pub struct ActivityToElement {
 #[tauri::command]
 #[specta::specta]
 pub async fn choose_log_path(app: tauri::AppHandle) -> Result<Option<String>, ApiError> {
-    #[cfg(debug_assertions)]
-    if let Some(file) = std::env::var_os("THROUGHLINE_E2E_LOG_FILE").filter(|d| !d.is_empty()) {
-        return Ok(Some(PathBuf::from(file).display().to_string()));
-    }
-    let dialog = app
-        .dialog()
-        .file()
-        .add_filter("Event log", &["csv", "gz", "xes"]);
-    let picked = tauri::async_runtime::spawn_blocking(move || dialog.blocking_pick_file())
-        .await
-        .map_err(|e| io(format!("the open dialog failed: {e}")))?;
-    Ok(picked.map(|p| p.to_string()))
+    let filter = Filter {
+        name: "Event log",
+        extensions: &["csv", "gz", "xes"],
+    };
+    dialogs::pick_file(&app, "THROUGHLINE_E2E_LOG_FILE", filter).await
 }
 
 /// The first rows of the log at `path` and the columns detected from its header.

@@ -33,6 +33,7 @@ export type ImportPreview = B.ImportPreview;
 export type LibraryStatus = B.LibraryStatus_Serialize;
 export type RestoreOutcome = B.RestoreOutcome_Serialize;
 export type SalvageInPlace = B.SalvageInPlace_Serialize;
+export type LostWorkspace = B.LostWorkspace;
 export type Capability = B.Capability;
 export type ColumnMap = B.ColumnMap;
 export type Dimension = B.Dimension;

@@ -27,7 +27,7 @@ export function RecoveryScreen() {
       {damage && (
         <details>
           <summary>What the check found</summary>
-          <p className="muted" data-testid="damage-detail">
+          <p className="muted damage-detail" data-testid="damage-detail">
             {damage.detail}
           </p>
         </details>

@@ -109,6 +109,30 @@ describe("the recovery screen of a damaged library", () => {
     expect(screen.getByTestId("workspace-switcher")).toHaveTextContent("NexusFlow: first 30 days");
   });
 
+  it("after a salvage, says which workspaces were saved, which were not and why, and where the damaged file is", async () => {
+    const backend = damagedBackend();
+    backend.unsalvageable = [
+      { name: "Board offsite", slug: "board-offsite", reason: "its elements table could not be read: database disk image is malformed" },
+    ];
+    const { user } = await renderApp(backend);
+
+    await user.click(await screen.findByTestId("salvage"));
+
+    const report = await screen.findByTestId("salvage-report");
+    expect(within(report).getByTestId("salvage-summary")).toHaveTextContent(
+      "1 workspace was copied into the new library; 1 could not be read.",
+    );
+    expect(within(report).getByTestId("salvage-saved")).toHaveTextContent("NexusFlow: first 30 days");
+    expect(within(report).getByTestId("salvage-lost")).toHaveTextContent(
+      "Board offsite (board-offsite): its elements table could not be read",
+    );
+    expect(within(report).getByTestId("salvage-kept")).toHaveTextContent(".replaced-2025-01-06");
+
+    await user.click(within(report).getByRole("button", { name: "Close" }));
+    expect(screen.queryByTestId("salvage-report")).not.toBeInTheDocument();
+    expect(screen.getByTestId("workspace-switcher")).toHaveTextContent("NexusFlow: first 30 days");
+  });
+
   it("offers salvage alone when no backup reads correctly", async () => {
     const backend = damagedBackend();
     backend.backups = [];

@@ -8,6 +8,7 @@ import type {
   LibraryChanged,
   LibraryStatus,
   Problem,
+  SalvageInPlace,
   Settings,
   WorkspaceDelta,
   WorkspaceState,
@@ -42,6 +43,8 @@ export interface UiState {
   recovery: Recovery | null;
   /** A file whose workspace the library already holds by name: the import waits for the user. */
   pendingImport: PendingImport | null;
+  /** What the last salvage saved and lost, shown until the user has read it. */
+  salvaged: SalvageInPlace | null;
 }
 
 /** An import that would add a second workspace of a name the library holds. */
@@ -68,6 +71,7 @@ const INITIAL: UiState = {
   selectedStage: null,
   recovery: null,
   pendingImport: null,
+  salvaged: null,
 };
 
 /**
@@ -246,8 +250,18 @@ export class WorkspaceStore {
    */
   restoreBackup = (path: string) => this.replaceLibrary("Could not restore the backup", () => this.backend.restoreBackup(path));
 
-  /** Copies the readable workspaces of a damaged library into a new one in its place. */
-  salvageLibrary = () => this.replaceLibrary("Could not salvage the library", () => this.backend.salvageLibrary());
+  /**
+   * Copies the readable workspaces of a damaged library into a new one in its place, then
+   * keeps the report (which workspaces were saved, which were not and why) for the user.
+   */
+  salvageLibrary = async () => {
+    const outcome = await this.replaceLibrary("Could not salvage the library", () => this.backend.salvageLibrary());
+    if (outcome !== null) this.set({ salvaged: outcome });
+    return outcome;
+  };
+
+  /** The user has read the salvage report. */
+  dismissSalvageReport = () => this.set({ salvaged: null });
 
   private async replaceLibrary<T>(context: string, replace: () => Promise<T>): Promise<T | null> {
     const outcome = await this.run(context, replace);

@@ -1,17 +1,20 @@
 import type { Backend, Workspace } from "../backend";
 import { nexusReport } from "../graph/fixtures";
 import { nexusFlow, loyaltyApp } from "./fixtures";
-import { MemoryBackend } from "./memoryBackend";
+import { backupAt, MemoryBackend } from "./memoryBackend";
 import { notRatedReport, SAMPLE_NAME, sampleAudit, sampleReadiness } from "./sampleOutput";
 
 /**
  * The in-browser backend of `?backend=fixture` (screenshots, manual checks). Test tooling.
  * `&fixture=empty` starts with no workspace; `&sample=<url>` loads a `*.throughline.json`;
- * `&big=<n>` starts with a generated workspace of n elements and 5n handoffs (scale checks).
+ * `&big=<n>` starts with a generated workspace of n elements and 5n handoffs (scale checks);
+ * `&fixture=damaged` starts on the recovery screen of a damaged library (a salvage saves one
+ * workspace and loses one).
  */
 export async function createFixtureBackend(search: string = window.location.search): Promise<Backend> {
   const params = new URLSearchParams(search);
   if (params.get("fixture") === "empty") return new MemoryBackend([], { display_name: "Facilitator" });
+  if (params.get("fixture") === "damaged") return damagedLibrary();
   let first = nexusFlow();
   const big = Number(params.get("big") ?? 0);
   if (big > 0) first = generatedWorkspace(Math.min(big, 20000));
@@ -57,4 +60,22 @@ export function generatedWorkspace(n: number): Workspace {
       trigger: "always" as const,
     })),
   };
+}
+
+/** A library whose file is damaged, with a good daily backup and one workspace a salvage cannot read. */
+function damagedLibrary(): MemoryBackend {
+  const backend = new MemoryBackend([nexusFlow()], { display_name: "Facilitator" });
+  const daily = backupAt("2026-11-29T08:15:00Z", "daily", 3 * 1024 * 1024);
+  backend.backups = [daily, backupAt("2026-11-20T17:02:00Z", "before_migration", 250 * 1024)];
+  backend.backupContents.set(daily.path, [nexusFlow()]);
+  backend.damage = {
+    detail: "*** in database main ***\nPage 7: btreeInitPage() returns error code 11\nPage 9 is never used",
+    newest_good_backup: daily,
+    restore_command: `throughline restore ${daily.path}`,
+  };
+  backend.salvageable = [nexusFlow()];
+  backend.unsalvageable = [
+    { name: "Board offsite", slug: "board-offsite", reason: "its elements could not be read: database disk image is malformed" },
+  ];
+  return backend;
 }

@@ -18,6 +18,7 @@ import type {
   LogColumns,
   LogInfo,
   LogPreview,
+  LostWorkspace,
   ActivityToElement,
   Replay,
   MonitorReport,
@@ -195,6 +196,8 @@ export class MemoryBackend implements Backend {
   damage: Damage | null = null;
   /** The workspaces a salvage of the damaged library can still read. */
   salvageable: Workspace[] = [];
+  /** The workspaces a salvage cannot read, and why. */
+  unsalvageable: LostWorkspace[] = [];
 
   constructor(docs: Workspace[] = [], settings?: Partial<Settings>) {
     for (const doc of docs) this.add(doc);
@@ -640,7 +643,10 @@ export class MemoryBackend implements Backend {
       const logs = saved.flatMap((w) =>
         (this.logs.get(w.new_slug) ?? []).map((l) => ({ workspace: w.new_slug, name: l.name, lost: null })),
       );
-      return { report: { library: this.libraryPath, saved, lost: [], logs }, damaged_kept_at: `${this.libraryPath}.replaced-2025-01-06` };
+      return {
+        report: { library: this.libraryPath, saved, lost: [...this.unsalvageable], logs },
+        damaged_kept_at: `${this.libraryPath}.replaced-2025-01-06`,
+      };
     });
 
   private replaceWith(docs: Workspace[]): void {
