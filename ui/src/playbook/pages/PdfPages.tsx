@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from "react";
-import { type OpenedPdf, openPdf, type PageSize } from "./pdfjs";
+import type { OpenedPdf, PageSize } from "./pdfjs";
 import type { PdfState } from "./usePlaybookPdf";
 
 /** The zoom steps, as fractions of the page's real size. */
@@ -18,8 +18,14 @@ export function PdfPages({ bytes, error, loading }: PdfState) {
     if (!bytes) return;
     let cancelled = false;
     let opened: OpenedPdf | null = null;
-    openPdf(bytes)
+    // pdf.js loads with the first preview, not with the app.
+    import("./pdfjs")
+      .then(({ openPdf }) => openPdf(bytes))
       .then(async (doc) => {
+        if (cancelled) {
+          void doc.close();
+          return;
+        }
         opened = doc;
         const first = await doc.pageSize(1);
         if (cancelled) return;
