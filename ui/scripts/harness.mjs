@@ -54,6 +54,7 @@ export async function startHarness({ dist = join(here, "dist-fixture") } = {}) {
   const errors = [];
   return {
     base: `http://127.0.0.1:${server.address().port}/`,
+    dist,
     browser,
     errors,
     /** Records the page's uncaught errors and console errors under `name`. */

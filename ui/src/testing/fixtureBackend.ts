@@ -7,7 +7,8 @@ import { notRatedReport, SAMPLE_NAME, sampleAudit, sampleReadiness } from "./sam
 /**
  * The in-browser backend of `?backend=fixture` (screenshots, manual checks). Test tooling.
  * `&fixture=empty` starts with no workspace; `&sample=<url>` loads a `*.throughline.json`;
- * `&big=<n>` starts with a generated workspace of n elements and 5n handoffs (scale checks).
+ * `&big=<n>` starts with a generated workspace of n elements and 5n handoffs (scale checks);
+ * `&pdf=<url>` answers the playbook preview with that PDF (a real playbook, for screenshots).
  */
 export async function createFixtureBackend(search: string = window.location.search): Promise<Backend> {
   const params = new URLSearchParams(search);
@@ -22,6 +23,14 @@ export async function createFixtureBackend(search: string = window.location.sear
   }
   const backend = new MemoryBackend([first, loyaltyApp()], { display_name: "Facilitator" });
   backend.importFixture = nexusFlow();
+  const pdf = params.get("pdf");
+  if (pdf) {
+    const response = await fetch(pdf);
+    if (response.ok) {
+      const bytes = new Uint8Array(await response.arrayBuffer());
+      backend.pdfFor = () => bytes;
+    }
+  }
   // The sample answers with the library's real output (generated); the built-in test
   // workspace with its test scenario; anything else with an empty report.
   const builtIn = nexusFlow().workspace.name;
