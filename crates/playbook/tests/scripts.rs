@@ -51,8 +51,22 @@ fn squeezed(s: &str) -> String {
     s.chars().filter(|c| !c.is_whitespace()).collect()
 }
 
+/// `s` as drawn right to left: characters reversed, except that a lam-alef ligature is one
+/// glyph whose text keeps its logical order.
 fn reversed(s: &str) -> String {
-    s.chars().rev().collect()
+    let chars: Vec<char> = s.chars().collect();
+    let mut clusters: Vec<String> = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        if chars[i] == 'ل' && chars.get(i + 1) == Some(&'ا') {
+            clusters.push("لا".into());
+            i += 2;
+        } else {
+            clusters.push(chars[i].to_string());
+            i += 1;
+        }
+    }
+    clusters.into_iter().rev().collect()
 }
 
 fn render_edition(edition: Edition) -> Vec<u8> {

@@ -354,7 +354,7 @@ mod tests {
                 ("王小明", [Font::Cjk, Font::Cjk]),
                 ("さくら カタカナ 東京", [Font::Cjk, Font::Cjk]),
                 ("김민준", [Font::Cjk, Font::Cjk]),
-                ("😀🚀👍❤", [Font::Emoji, Font::Emoji]),
+                ("😀🚀👍🎉", [Font::Emoji, Font::Emoji]),
             ] {
                 let want = if face == Face::Regular {
                     font[0]
