@@ -13,6 +13,7 @@ export const sample = resolve(here, "../assets/sample/nexusflow.throughline.json
 const TYPES = {
   ".html": "text/html",
   ".js": "text/javascript",
+  ".mjs": "text/javascript",
   ".css": "text/css",
   ".woff2": "font/woff2",
   ".woff": "font/woff",
