@@ -38,6 +38,7 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
             commands::readiness::readiness_report,
             commands::playbook::playbook_outline,
             commands::playbook::export_playbook,
+            commands::playbook::playbook_pdf,
             commands::playbook::choose_pdf_path,
             commands::playbook::open_exported,
             commands::playbook::reveal_exported,

@@ -13,6 +13,7 @@ export const sample = resolve(here, "../assets/sample/nexusflow.throughline.json
 const TYPES = {
   ".html": "text/html",
   ".js": "text/javascript",
+  ".mjs": "text/javascript",
   ".css": "text/css",
   ".woff2": "font/woff2",
   ".woff": "font/woff",
@@ -54,6 +55,7 @@ export async function startHarness({ dist = join(here, "dist-fixture") } = {}) {
   const errors = [];
   return {
     base: `http://127.0.0.1:${server.address().port}/`,
+    dist,
     browser,
     errors,
     /** Records the page's uncaught errors and console errors under `name`. */

@@ -34,6 +34,13 @@ try {
   await shoot("switcher-1280x800", 1280, 800, query, async (page) => {
     await page.getByTestId("workspace-switcher").click();
   });
+  // The Playbook view's real pages: a playbook rendered by the library, copied into the build.
+  const pdf = join(h.dist, "playbook.pdf");
+  if (existsSync(pdf)) {
+    await shoot("playbook-1280x800", 1280, 800, `${query}&pdf=/playbook.pdf#playbook`, async (page) => {
+      await page.waitForSelector("[data-testid=pdf-pages] [data-drawn=yes]", { timeout: 20000 });
+    });
+  }
   await shoot("empty-1280x800", 1280, 800, "?backend=fixture&fixture=empty");
   await shoot("new-workspace-1280x800", 1280, 800, "?backend=fixture&fixture=empty", async (page) => {
     await page.getByTestId("empty-new-workspace").click();

@@ -54,6 +54,11 @@ export const commands = {
 	 */
 	exportPlaybook: (slug: string, path: string, options: PlaybookOptions_Deserialize) => typedError<ExportedPlaybook, ApiError>(__TAURI_INVOKE("export_playbook", { slug, path, options })),
 	/**
+	 *  The playbook PDF for these options, base64-encoded, for the app's page preview (nothing is
+	 *  written to disk). The graph diagram uses the positions stored for the graph view.
+	 */
+	playbookPdf: (slug: string, options: PlaybookOptions_Deserialize) => typedError<string, ApiError>(__TAURI_INVOKE("playbook_pdf", { slug, options })),
+	/**
 	 *  Asks the user where to save a PDF (`suggested_name` is a file name); `None` when
 	 *  cancelled. In test builds, `THROUGHLINE_E2E_SAVE_DIR` answers instead of the native
 	 *  dialog, which WebDriver cannot drive; release builds have no such hook.

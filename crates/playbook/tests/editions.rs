@@ -143,6 +143,21 @@ fn assert_pages_fill(label: &str, edition: Edition, rendered: &Rendered) {
     }
 }
 
+/// With `THROUGHLINE_REVIEW_DIR` set, writes the PDF there (`sample-full.pdf`, ...) so that
+/// its pages can be rendered to images and looked at; otherwise does nothing.
+fn keep_for_review(label: &str, edition: Edition, rendered: &Rendered) {
+    let Some(dir) = std::env::var_os("THROUGHLINE_REVIEW_DIR") else {
+        return;
+    };
+    let slug: String = label
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
+        .filter(|c| *c != ',')
+        .collect();
+    let path = std::path::Path::new(&dir).join(format!("{slug}-{edition:?}.pdf").to_lowercase());
+    std::fs::write(&path, &rendered.bytes).unwrap();
+}
+
 #[test]
 fn the_leadership_edition_fits_six_pages_whatever_the_size() {
     let mut all = cases();
@@ -172,6 +187,7 @@ fn no_page_but_a_sections_last_is_under_a_third_full() {
     for case in cases() {
         for edition in [Edition::Leadership, Edition::Full] {
             let rendered = render(&case.ws, &case.options(edition)).unwrap();
+            keep_for_review(case.label, edition, &rendered);
             assert_pages_fill(case.label, edition, &rendered);
         }
     }

@@ -59,6 +59,25 @@ pub async fn export_playbook(
     })
 }
 
+/// The playbook PDF for these options, base64-encoded, for the app's page preview (nothing is
+/// written to disk). The graph diagram uses the positions stored for the graph view.
+#[tauri::command]
+#[specta::specta]
+pub async fn playbook_pdf(
+    state: State<'_, AppState>,
+    slug: String,
+    options: PlaybookOptions,
+) -> Result<String, ApiError> {
+    use base64::Engine as _;
+    let (doc, layout) = {
+        let store = state.store()?;
+        (store.load(&slug)?, store.layout(&slug)?)
+    };
+    let options = PlaybookOptions { layout, ..options };
+    let rendered = throughline_playbook::render(&doc, &options)?;
+    Ok(base64::engine::general_purpose::STANDARD.encode(&rendered.bytes))
+}
+
 /// Asks the user where to save a PDF (`suggested_name` is a file name); `None` when
 /// cancelled. In test builds, `THROUGHLINE_E2E_SAVE_DIR` answers instead of the native
 /// dialog, which WebDriver cannot drive; release builds have no such hook.

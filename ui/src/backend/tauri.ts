@@ -65,6 +65,7 @@ export class TauriBackend implements Backend {
   };
 
   playbookOutline: Backend["playbookOutline"] = (slug, options) => unwrap(commands.playbookOutline(slug, options));
+  playbookPdf: Backend["playbookPdf"] = async (slug, options) => fromBase64(await unwrap(commands.playbookPdf(slug, options)));
   exportPlaybook: Backend["exportPlaybook"] = (slug, path, options) => unwrap(commands.exportPlaybook(slug, path, options));
 
   choosePdfPath = (suggestedName: string) => unwrap(commands.choosePdfPath(suggestedName));
@@ -131,4 +132,12 @@ export class TauriBackend implements Backend {
       stop?.();
     };
   };
+}
+
+/** The bytes of a base64 string (how the shell sends binary data over IPC). */
+function fromBase64(text: string): Uint8Array {
+  const binary = atob(text);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return bytes;
 }

@@ -181,6 +181,8 @@ export interface Backend {
   chooseExportPath(suggestedName: string): Promise<string | null>;
   /** The sections the playbook PDF will hold for these options, each with one line on its content. */
   playbookOutline(slug: string, options: PlaybookOptions): Promise<SectionPreview[]>;
+  /** The playbook PDF for these options, for the page preview (nothing is written to disk). */
+  playbookPdf(slug: string, options: PlaybookOptions): Promise<Uint8Array>;
   /** Writes the playbook PDF to `path`; says where, how large and how many pages. */
   exportPlaybook(slug: string, path: string, options: PlaybookOptions): Promise<ExportedPlaybook>;
   /** Asks the user where to save a PDF (`suggestedName` is a file name); null when cancelled. */

@@ -4,6 +4,8 @@ import { useUi } from "../store/context";
 import { ExportStatus } from "./ExportStatus";
 import { ALL_SECTIONS, makeOptions, PAPER_LABELS, rememberPaper, storedPaper, todayIso } from "./options";
 import { OutlinePreview } from "./OutlinePreview";
+import { PdfPages } from "./pages/PdfPages";
+import { usePlaybookPdf } from "./pages/usePlaybookPdf";
 import { PlaybookSettings } from "./PlaybookSettings";
 import { PrinciplesEditor } from "./PrinciplesEditor";
 import { usePlaybookExport } from "./usePlaybookExport";
@@ -24,6 +26,7 @@ function PlaybookPage({ slug }: { slug: string }) {
   const today = todayIso();
   const options = useMemo(() => makeOptions(paper, sections, today), [paper, sections, today]);
   const preview = usePlaybookOutline(slug, options, current.revision);
+  const pdf = usePlaybookPdf(slug, options, current.revision);
   const exporter = usePlaybookExport(slug);
   const nothing = !Object.values(sections).some(Boolean);
 
@@ -42,6 +45,7 @@ function PlaybookPage({ slug }: { slug: string }) {
             and the handoffs stand. Lean on purpose: a playbook nobody reads has failed.
           </p>
         </header>
+        {nothing ? null : <PdfPages {...pdf} />}
         <PrinciplesEditor principles={current.doc.principles} />
       </main>
       <aside className="pb-side" aria-label="Export the playbook">

@@ -10,6 +10,7 @@ import { notRatedReport, SAMPLE_NAME, sampleAudit, sampleReadiness } from "./sam
  * `&big=<n>` starts with a generated workspace of n elements and 5n handoffs (scale checks);
  * `&fixture=damaged` starts on the recovery screen of a damaged library (a salvage saves one
  * workspace and loses one).
+ * `&pdf=<url>` answers the playbook preview with that PDF (a real playbook, for screenshots).
  */
 export async function createFixtureBackend(search: string = window.location.search): Promise<Backend> {
   const params = new URLSearchParams(search);
@@ -25,6 +26,14 @@ export async function createFixtureBackend(search: string = window.location.sear
   }
   const backend = new MemoryBackend([first, loyaltyApp()], { display_name: "Facilitator" });
   backend.importFixture = nexusFlow();
+  const pdf = params.get("pdf");
+  if (pdf) {
+    const response = await fetch(pdf);
+    if (response.ok) {
+      const bytes = new Uint8Array(await response.arrayBuffer());
+      backend.pdfFor = () => bytes;
+    }
+  }
   // The sample answers with the library's real output (generated); the built-in test
   // workspace with its test scenario; anything else with an empty report.
   const builtIn = nexusFlow().workspace.name;

@@ -44,6 +44,7 @@ import { mergeDocs } from "./mergeDouble";
 import { labelOf } from "./labels";
 import { notRatedReport } from "./sampleOutput";
 import { sampleOutline } from "./playbookFixture";
+import { tinyPdf } from "./tinyPdf";
 import { aliasEditOf, emptyReplay, sampleLogPreview } from "./realityDouble";
 import { COLLECTIONS, changes, compareDocs, fieldChanges } from "./versionsDouble";
 
@@ -152,6 +153,9 @@ export class MemoryBackend implements Backend {
   readonly layouts = new Map<string, NodePosition[]>();
   /** The canned answer of `playbookOutline`; the double lays out no PDF. */
   outlineFor: (doc: Workspace, options: PlaybookOptions) => SectionPreview[] = sampleOutline;
+  /** The canned answer of `playbookPdf`: a small real PDF, one page per section of the outline. */
+  pdfFor: (doc: Workspace, options: PlaybookOptions) => Uint8Array = (doc, options) =>
+    tinyPdf(this.outlineFor(doc, options).map((s) => s.title));
   /** The canned answer of `exportPlaybook`. */
   exportFor: (doc: Workspace, path: string, options: PlaybookOptions) => ExportedPlaybook = (_doc, path) => ({
     path,
@@ -592,6 +596,9 @@ export class MemoryBackend implements Backend {
 
   playbookOutline = (slug: string, options: PlaybookOptions) =>
     this.call("playbookOutline", [slug, options], () => this.outlineFor(this.entry(slug).doc, options));
+
+  playbookPdf = (slug: string, options: PlaybookOptions) =>
+    this.call("playbookPdf", [slug, options], () => this.pdfFor(this.entry(slug).doc, options));
 
   exportPlaybook = (slug: string, path: string, options: PlaybookOptions) =>
     this.call("exportPlaybook", [slug, path, options], () => this.exportFor(this.entry(slug).doc, path, options));

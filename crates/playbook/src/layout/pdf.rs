@@ -1,17 +1,17 @@
 //! Writing laid-out pages as a PDF: running header and footer, subsetted fonts, printpdf
 //! operations, and a deterministic file (the same workspace and options give the same bytes).
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use printpdf::{
-    FontId, Line, LineDashPattern, LinePoint, Mm, Op, PaintMode, ParsedFont, PdfDocument, PdfFont,
-    PdfFontHandle, PdfPage, PdfSaveOptions, Point, Polygon, PolygonRing, Pt as PdfPt, Rgb,
-    TextItem, WindingOrder,
+    Codepoint, FontId, Line, LineDashPattern, LinePoint, Mm, Op, PaintMode, ParsedFont,
+    PdfDocument, PdfFont, PdfFontHandle, PdfPage, PdfSaveOptions, Point, Polygon, PolygonRing,
+    Pt as PdfPt, Rgb, TextItem, WindingOrder,
 };
 
 use super::{Geometry, Item, Page, Pt, Stroke, ellipsize, pt};
 use crate::PlaybookError;
-use crate::fonts::{self, Face};
+use crate::fonts::{self, Font, Segment};
 use crate::style::{Color, MUTED, RULE, SMALL, TextStyle};
 
 /// What the running header and the footer say.
@@ -38,11 +38,23 @@ pub(crate) fn write_pdf(
         }
     }
 
-    let mut chars: BTreeMap<Face, BTreeSet<char>> = BTreeMap::new();
-    for item in pages.iter().flat_map(|p| &p.items) {
-        if let Item::Text { style, text, .. } = item {
-            chars.entry(style.face).or_default().extend(text.chars());
+    // Every line is shaped once: which fonts draw it, with which glyphs, in visual order.
+    let mut shaped: Vec<Vec<Vec<Segment>>> = Vec::with_capacity(pages.len());
+    let mut used: BTreeMap<Font, BTreeSet<u16>> = BTreeMap::new();
+    for page in &pages {
+        let mut lines = Vec::new();
+        for item in &page.items {
+            if let Item::Text { style, text, .. } = item {
+                let segments = fonts::shape_line(style.face, text)?;
+                for s in &segments {
+                    used.entry(s.font)
+                        .or_default()
+                        .extend(s.glyphs.iter().map(|g| g.gid));
+                }
+                lines.push(segments);
+            }
         }
+        shaped.push(lines);
     }
 
     let title = format!("{} · {}", running.workspace, running.title);
@@ -54,29 +66,32 @@ pub(crate) fn write_pdf(
         doc.metadata.info.modification_date = when;
         doc.metadata.info.metadata_date = when;
     }
-    let mut font_ids = BTreeMap::new();
-    for (face, used) in &chars {
-        let bytes = fonts::subset(*face, used)?;
+    let mut embedded = BTreeMap::new();
+    for (font, gids) in &used {
+        let (bytes, renumbered) = fonts::subset(*font, gids)?;
         let parsed = ParsedFont::from_bytes(&bytes, 0, &mut Vec::new()).ok_or_else(|| {
             PlaybookError::Font {
-                font: "subset",
+                font: font.name(),
                 reason: "printpdf could not read the subsetted font".to_string(),
             }
         })?;
         // A fixed resource name (printpdf's default is random) keeps the output stable.
-        let id = FontId(format!("F{}", font_ids.len() + 1));
+        let id = FontId(format!("F{}", embedded.len() + 1));
         doc.resources
             .fonts
             .map
             .insert(id.clone(), PdfFont::new(parsed));
-        font_ids.insert(*face, id);
+        embedded.insert(*font, Embedded { id, renumbered });
     }
 
     let width = Mm::from(PdfPt(geo.width));
     let height = Mm::from(PdfPt(geo.height));
     let pdf_pages = pages
         .iter()
-        .map(|page| PdfPage::new(width, height, page_ops(page, geo.height, &font_ids)))
+        .zip(&shaped)
+        .map(|(page, lines)| {
+            PdfPage::new(width, height, page_ops(page, lines, geo.height, &embedded))
+        })
         .collect();
     doc.with_pages(pdf_pages);
 
@@ -137,7 +152,18 @@ fn header_and_footer(geo: Geometry, running: &Running<'_>, n: usize, total: usiz
     ]
 }
 
-fn page_ops(page: &Page, height: f32, fonts: &BTreeMap<Face, FontId>) -> Vec<Op> {
+/// A font as embedded in the document: its resource name and its glyphs' new numbers.
+struct Embedded {
+    id: FontId,
+    renumbered: HashMap<u16, u16>,
+}
+
+fn page_ops(
+    page: &Page,
+    lines: &[Vec<Segment>],
+    height: f32,
+    fonts: &BTreeMap<Font, Embedded>,
+) -> Vec<Op> {
     let point = |x: f32, y: f32| Point {
         x: PdfPt(x),
         y: PdfPt(height - y),
@@ -151,19 +177,22 @@ fn page_ops(page: &Page, height: f32, fonts: &BTreeMap<Face, FontId>) -> Vec<Op>
             .collect()
     };
     let mut ops = Vec::new();
+    let mut lines = lines.iter();
     for item in &page.items {
         match item {
             Item::Text {
-                x,
-                baseline,
-                style,
-                text,
-                ..
+                x, baseline, style, ..
             } => {
-                let Some(font) = fonts.get(&style.face) else {
+                let Some(segments) = lines.next() else {
                     continue;
                 };
-                ops.extend(text_ops(font, *style, point(*x, *baseline), text));
+                let mut at = *x;
+                for segment in segments {
+                    if let Some(font) = fonts.get(&segment.font) {
+                        ops.extend(text_ops(font, *style, point(at, *baseline), segment));
+                    }
+                    at += segment.width(style.size);
+                }
             }
             Item::Path {
                 points: pts,
@@ -206,11 +235,21 @@ fn page_ops(page: &Page, height: f32, fonts: &BTreeMap<Face, FontId>) -> Vec<Op>
     ops
 }
 
-fn text_ops(font: &FontId, style: TextStyle, at: Point, text: &str) -> [Op; 6] {
+fn text_ops(font: &Embedded, style: TextStyle, at: Point, segment: &Segment) -> [Op; 6] {
+    let glyphs = segment
+        .glyphs
+        .iter()
+        .map(|g| Codepoint {
+            gid: font.renumbered.get(&g.gid).copied().unwrap_or(0),
+            offset: 0.0,
+            // What the glyph reads as when the text is copied or searched.
+            cid: Some(g.text.clone()),
+        })
+        .collect();
     [
         Op::StartTextSection,
         Op::SetFont {
-            font: PdfFontHandle::External(font.clone()),
+            font: PdfFontHandle::External(font.id.clone()),
             size: PdfPt(style.size),
         },
         Op::SetFillColor {
@@ -219,7 +258,7 @@ fn text_ops(font: &FontId, style: TextStyle, at: Point, text: &str) -> [Op; 6] {
         // Right after BT the text matrix is the identity, so this relative move is absolute.
         Op::SetTextCursor { pos: at },
         Op::ShowText {
-            items: vec![TextItem::Text(text.to_string())],
+            items: vec![TextItem::GlyphIds(glyphs)],
         },
         Op::EndTextSection,
     ]

@@ -1,6 +1,6 @@
 //! Breaking text into lines that fit a width, measured with the font's glyph advances.
 
-use crate::fonts::Metrics;
+use crate::fonts::Stack;
 use crate::style::TextStyle;
 
 /// Breaks `text` into lines no wider than `width` in `style`.
@@ -56,7 +56,7 @@ fn clean(word: &str) -> String {
 }
 
 /// Splits a word wider than `width` into pieces that each fit.
-fn break_word(word: &str, metrics: &Metrics, size: f32, width: f32) -> Vec<String> {
+fn break_word(word: &str, metrics: &Stack, size: f32, width: f32) -> Vec<String> {
     let chars: Vec<char> = word.chars().collect();
     let mut pieces = Vec::new();
     let mut start = 0;
