@@ -12,6 +12,7 @@
 
 mod advice;
 mod agreement;
+mod anonymous;
 mod alpha;
 mod error;
 mod input;
@@ -25,8 +26,10 @@ mod trend;
 
 pub use advice::{figure_display, recommendation, total_display};
 pub use agreement::{
-    ALPHA_BROAD, ALPHA_SPLIT, ALPHA_STRONG, Agreement, AgreementReading, UndefinedReason, agreement,
+    ALPHA_BARELY, ALPHA_BROAD, ALPHA_SPLIT, ALPHA_STRONG, Agreement, AgreementReading, UndefinedReason,
+    agreement, alpha_in_words, alpha_meaning,
 };
+pub use anonymous::{anonymised, anonymised_session, rater_alias};
 pub use alpha::{AlphaUndefined, ordinal_alpha};
 pub use error::ReadinessError;
 pub use input::parse_score;

@@ -13,6 +13,7 @@
 mod backup;
 mod check;
 mod delta;
+mod duplicate;
 mod edits;
 mod error;
 mod events;

@@ -17,6 +17,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0004_snapshots.sql"),
     include_str!("../migrations/0005_edit_indexes.sql"),
     include_str!("../migrations/0006_logs.sql"),
+    include_str!("../migrations/0007_room.sql"),
 ];
 
 /// The newest schema this version of Throughline understands.

@@ -153,11 +153,11 @@ export function RealityView() {
     void store.edit({ type: "put_handoff", handoff: adoptedHandoff(doc, from, to) });
   };
 
-  const waive = (f: Finding, reason: string) =>
+  const waive = (f: Finding, reason: string, review: string | null = null) =>
     void store.edit({
       type: "put_waiver",
       // The library records who waived it and when; the window sends only what the user wrote.
-      waiver: { code: f.code, subject: f.key, reason, who: "", when: "" },
+      waiver: { code: f.code, subject: f.key, reason, who: "", when: "", ...(review ? { review } : {}) },
     });
   const unwaive = (f: Finding) => void store.edit({ type: "delete_waiver", code: f.code, subject: f.key });
 
