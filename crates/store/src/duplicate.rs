@@ -9,7 +9,7 @@ use crate::library::{insert_in, workspace_id};
 use crate::{Actor, Store, StoreError, WorkspaceSummary, tables};
 
 /// The name a copy gets when the user gives none: "Name (copy)".
-pub fn copy_name(name: &str) -> String {
+fn copy_name(name: &str) -> String {
     format!("{} (copy)", name.trim())
 }
 

@@ -74,7 +74,7 @@ fn score(layer: Layer, date: &str, session: Option<&str>) -> Edit {
             layer,
             score: Score::new(3).unwrap(),
             date: date.into(),
-            session: session.map(|s| common::id(s)),
+            session: session.map(common::id),
         },
     }
 }
