@@ -17,7 +17,11 @@ fn name_is_asked_for_until_set_and_then_signs_the_users_changes() {
     assert_eq!(sb.ok(&["name"]), "Dana Whitfield\n");
     let err = sb.fails(&["name", "   "]);
     assert!(err.contains("display name"), "{err}");
-    assert_eq!(sb.ok(&["name"]), "Dana Whitfield\n", "a refused name changes nothing");
+    assert_eq!(
+        sb.ok(&["name"]),
+        "Dana Whitfield\n",
+        "a refused name changes nothing"
+    );
 }
 
 #[test]
@@ -45,7 +49,10 @@ fn audit_marks_a_waiver_past_its_review_date_as_due() {
     let waived = text.trim_end().trim_end_matches('}').to_string()
         + r#","waivers":[{"code":"unowned-handoff","subject":"h1","reason":"The agency owns it",
             "who":"Ana","when":"2024-01-01T09:00:00Z","review":"2024-06-30"}]}"#;
-    let file = sb.write("waived.throughline.json", &waived.replace("\"version\":1", "\"version\":2"));
+    let file = sb.write(
+        "waived.throughline.json",
+        &waived.replace("\"version\":1", "\"version\":2"),
+    );
     let (code, out, err) = code_and_out(&sb, &["audit", s(&file)]);
     assert_eq!(code, 0, "{err}");
     assert!(out.contains("1 waived (1 due for review)"), "{out}");

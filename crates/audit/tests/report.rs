@@ -180,13 +180,14 @@ fn the_text_form_groups_findings_and_indents_evidence_and_fix() {
 }
 
 #[test]
-fn an_empty_workspace_has_no_findings() {
+fn an_empty_workspace_has_no_findings_and_nothing_to_check() {
     let ws = throughline_model::Workspace::new("Empty");
     let report = audit(&ws);
     assert!(report.findings.is_empty());
     assert_eq!(
         render_text(&report, "Empty"),
-        "Audit of \"Empty\": no findings.\n"
+        "Audit of \"Empty\": nothing to check yet. Add touchpoints and the handoffs between \
+         them (or start from a template: throughline sample --template ID).\n"
     );
 }
 

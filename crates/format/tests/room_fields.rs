@@ -37,7 +37,10 @@ fn a_layer_score_names_its_session_and_a_waiver_its_review_date() {
             "\"2024-03-01T09:00:00Z\", \"review\": \"2024-09-01\"}",
         );
     let ws = parse(&text).unwrap();
-    assert_eq!(ws.layer_scores[0].session.as_ref().map(|s| s.as_str()), Some("s1"));
+    assert_eq!(
+        ws.layer_scores[0].session.as_ref().map(|s| s.as_str()),
+        Some("s1")
+    );
     assert_eq!(ws.waivers[0].review.as_deref(), Some("2024-09-01"));
 }
 

@@ -207,7 +207,10 @@ mod tests {
             alpha_in_words(Some(0.85)),
             "alpha 0.85: the room agrees strongly"
         );
-        assert_eq!(alpha_in_words(Some(0.7)), "alpha 0.70: the room broadly agrees");
+        assert_eq!(
+            alpha_in_words(Some(0.7)),
+            "alpha 0.70: the room broadly agrees"
+        );
         assert_eq!(alpha_in_words(Some(0.5)), "alpha 0.50: the room is split");
         assert_eq!(
             alpha_in_words(Some(0.05)),

@@ -9,10 +9,10 @@ use rusqlite::Connection;
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 use throughline_model::{
-    Element, EntityChange, EntityKind, Handoff, LayerScore, Lookup, Metric, Problem, Reading, Review,
-    check_aliases, check_element, check_handoff, check_info, check_layer_score, check_metric,
-    check_principle, check_reading, check_review, check_session, check_stage, check_waiver,
-    name_key,
+    Element, EntityChange, EntityKind, Handoff, LayerScore, Lookup, Metric, Problem, Reading,
+    Review, check_aliases, check_element, check_handoff, check_info, check_layer_score,
+    check_metric, check_principle, check_reading, check_review, check_session, check_stage,
+    check_waiver, name_key,
 };
 
 use crate::rows::{self, Loaded};

@@ -75,7 +75,7 @@ fn a_library_from_a_newer_version_is_refused_and_left_untouched() {
     }
     Connection::open(&path)
         .unwrap()
-        .pragma_update(None, "user_version", 7)
+        .pragma_update(None, "user_version", SCHEMA_VERSION + 1)
         .unwrap();
     let before = snapshot(&path);
     let bytes_before = std::fs::read(&path).unwrap();
@@ -86,8 +86,9 @@ fn a_library_from_a_newer_version_is_refused_and_left_untouched() {
     assert_eq!(
         err.to_string(),
         format!(
-            "this library was written by a newer Throughline (schema 7); this version \
-             understands up to schema {SCHEMA_VERSION}. Update Throughline or open another library."
+            "this library was written by a newer Throughline (schema {}); this version \
+             understands up to schema {SCHEMA_VERSION}. Update Throughline or open another library.",
+            SCHEMA_VERSION + 1
         )
     );
     assert_eq!(

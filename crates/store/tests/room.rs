@@ -65,7 +65,11 @@ fn a_duplicate_takes_the_name_given_and_refuses_a_bad_one_or_an_unknown_source()
         .duplicate_workspace("no-such-workspace", None, &ui())
         .unwrap_err();
     assert_eq!(err.code(), "not_found");
-    assert_eq!(store.list_workspaces().unwrap(), before, "nothing was added");
+    assert_eq!(
+        store.list_workspaces().unwrap(),
+        before,
+        "nothing was added"
+    );
 }
 
 fn score(layer: Layer, date: &str, session: Option<&str>) -> Edit {
@@ -84,15 +88,23 @@ fn a_layer_score_belongs_to_a_session_that_exists() {
     let mut store = Store::open_in_memory().unwrap();
     let slug = store.import_workspace(&rich(), &ui()).unwrap().slug;
     store
-        .apply(&slug, &score(Layer::System, "2025-03-04", Some("s1")), &ui())
+        .apply(
+            &slug,
+            &score(Layer::System, "2025-03-04", Some("s1")),
+            &ui(),
+        )
         .unwrap();
     let err = store
-        .apply(&slug, &score(Layer::Narrative, "2025-03-04", Some("s9")), &ui())
+        .apply(
+            &slug,
+            &score(Layer::Narrative, "2025-03-04", Some("s9")),
+            &ui(),
+        )
         .unwrap_err();
     assert_eq!(err.code(), "invalid_edit", "{err}");
 
-    // Removing the session its scores belong to is refused, and says why.
-    let err = store
+    // Removing the session its scores belong to keeps the scores, on their own date.
+    store
         .apply(
             &slug,
             &Edit::DeleteSession {
@@ -100,9 +112,12 @@ fn a_layer_score_belongs_to_a_session_that_exists() {
             },
             &ui(),
         )
-        .unwrap_err();
-    assert_eq!(err.code(), "invalid_edit", "{err}");
-    assert_eq!(store.load(&slug).unwrap().readiness.len(), 1);
+        .unwrap();
+    let doc = store.load(&slug).unwrap();
+    assert!(doc.readiness.is_empty());
+    assert_eq!(doc.layer_scores.len(), 3);
+    assert!(doc.layer_scores.iter().all(|l| l.session.is_none()));
+    assert_eq!(doc, store.load(&slug).unwrap());
 }
 
 #[test]

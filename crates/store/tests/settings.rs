@@ -129,7 +129,10 @@ fn a_library_that_already_holds_workspaces_gets_no_sample() {
 #[test]
 fn the_user_is_named_once_they_give_a_name_and_waivers_carry_it() {
     let mut store = Store::open_in_memory().unwrap();
-    assert!(!store.settings().unwrap().named, "a new library asks for a name");
+    assert!(
+        !store.settings().unwrap().named,
+        "a new library asks for a name"
+    );
     store.set_display_name("  Dana Whitfield ").unwrap();
     let s = store.settings().unwrap();
     assert!(s.named);
@@ -148,7 +151,18 @@ fn the_user_is_named_once_they_give_a_name_and_waivers_carry_it() {
     };
     store.apply(&slug, &edit, &actor).unwrap();
     let doc = store.load(&slug).unwrap();
-    let w = doc.waivers.iter().find(|w| w.subject == "anything").unwrap();
-    assert_eq!(w.who, "Dana Whitfield", "the waiver is signed by the user's name");
-    assert_eq!(w.review.as_deref(), Some("2027-01-31"), "the review date is kept");
+    let w = doc
+        .waivers
+        .iter()
+        .find(|w| w.subject == "anything")
+        .unwrap();
+    assert_eq!(
+        w.who, "Dana Whitfield",
+        "the waiver is signed by the user's name"
+    );
+    assert_eq!(
+        w.review.as_deref(),
+        Some("2027-01-31"),
+        "the review date is kept"
+    );
 }
