@@ -17,7 +17,13 @@ export function TrendChart({ trend, threshold, max }: Props) {
       </p>
     );
   }
-  const data = trend.map((t) => ({ label: `${t.name}`, date: longDate(t.date), total: t.total, shown: t.total_display ?? "–", agreement: t.alpha_words }));
+  const data = trend.map((t) => ({
+    label: `${t.name}`,
+    date: longDate(t.date),
+    total: t.total,
+    shown: t.total_display ?? "–",
+    agreement: t.alpha_words,
+  }));
   return (
     <div className="as-trend" data-testid="readiness-trend">
       <ResponsiveContainer width="100%" height="100%">
