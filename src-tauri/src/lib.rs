@@ -61,6 +61,8 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
             commands::versions::compare_versions,
             commands::versions::workspace_timeline,
             commands::versions::item_history,
+            commands::merge::preview_merge,
+            commands::merge::apply_merge,
             commands::library::library_status,
             commands::library::list_backups,
             commands::library::back_up_now,

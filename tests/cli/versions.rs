@@ -195,6 +195,38 @@ fn a_snapshot_is_taken_compared_restored_and_deleted() {
 }
 
 #[test]
+fn diff_compares_the_workspace_after_any_change_batch_with_now() {
+    let sb = Sandbox::new();
+    let slug = sb.import_sample();
+    let mut store = sb.store();
+    let first = store.history(&slug, 1).unwrap()[0].id;
+    store
+        .apply(
+            &slug,
+            &Edit::DeleteElement {
+                id: Id::new("webinar").unwrap(),
+            },
+            &Actor::new("Ada", Source::Ui),
+        )
+        .unwrap();
+    drop(store);
+
+    let at = format!("{slug}#{first}");
+    let json_out = sb.ok(&["diff", &at, &slug, "--format", "json"]);
+    let v: Value = serde_json::from_str(&json_out).unwrap();
+    assert_eq!(v["from"], json!(at));
+    let changes = v["changes"].as_array().unwrap();
+    assert!(
+        changes
+            .iter()
+            .any(|c| c["id"] == "webinar" && c["change"] == "removed"),
+        "{json_out}"
+    );
+    let (_, err) = sb.code(&["diff", &format!("{slug}#{}", first + 90), &slug], 2);
+    assert!(err.contains("has no change batch"), "{err}");
+}
+
+#[test]
 fn diff_of_two_files_gates_on_the_findings_the_newer_one_introduces() {
     let sb = Sandbox::new();
     let old = sb.sample("old.throughline.json", |_| {});

@@ -8,6 +8,7 @@ import { TopBar } from "./shell/TopBar";
 import { useShortcuts } from "./shell/useShortcuts";
 import { useView } from "./shell/useView";
 import { AssessView } from "./assess/AssessView";
+import { MonitorLensFollower } from "./monitor/monitorFollower";
 import { MonitorView } from "./monitor/MonitorView";
 import { PlaybookView } from "./playbook/PlaybookView";
 import { RealityView } from "./reality/RealityView";
@@ -45,6 +46,7 @@ export function App() {
       <ErrorBanner />
       {hasWorkspace && <LensBar />}
       {hasWorkspace && <CompareFollower />}
+      {hasWorkspace && <MonitorLensFollower />}
       {!ready ? (
         <main className="empty-page" aria-busy="true">
           <p className="muted">Opening your workspaces…</p>

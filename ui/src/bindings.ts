@@ -140,6 +140,16 @@ export const commands = {
 	workspaceTimeline: (slug: string, limit: number) => typedError<BatchSummary[], ApiError>(__TAURI_INVOKE("workspace_timeline", { slug, limit })),
 	/**  Every logged change to the item `id` of kind `kind`, newest first, field by field. */
 	itemHistory: (slug: string, kind: EntityKind, id: string) => typedError<ItemChange[], ApiError>(__TAURI_INVOKE("item_history", { slug, kind, id })),
+	/**
+	 *  Merges the file `theirs` into the workspace `slug` from the common `base`, settling
+	 *  conflicts as `choices` say (the others keep the workspace's value); writes nothing.
+	 */
+	previewMerge: (slug: string, theirs: string, base: VersionRef, choices: Choice[]) => typedError<MergePreview_Serialize, ApiError>(__TAURI_INVOKE("preview_merge", { slug, theirs, base, choices })),
+	/**
+	 *  Merges as [`preview_merge`] does and makes the workspace equal to the result, as one
+	 *  undoable edit labelled `Merge FILE`.
+	 */
+	applyMerge: (slug: string, theirs: string, base: VersionRef, choices: Choice[]) => typedError<WorkspaceState_Serialize, ApiError>(__TAURI_INVOKE("apply_merge", { slug, theirs, base, choices })),
 	/**  Where the library lives, and why it is not open if it is not. */
 	libraryStatus: () => typedError<LibraryStatus_Serialize, ApiError>(__TAURI_INVOKE("library_status")),
 	/**
@@ -359,7 +369,11 @@ export type Change_Deserialize = {
 	layer?: Layer | null,
 	/**  For `changed`: each field that differs, by dotted path. */
 	fields: { [key in string]: FieldChange },
-	/**  For `moved` (and a `changed` item that also moved): where it stood and stands. */
+	/**
+	 *  For `moved` (and a `changed` item that also moved): where it stood and stands. For a
+	 *  `removed` stage or principle: where it stood, and `after` the number of the newer
+	 *  state's items that stood before it (where a view draws it as a ghost).
+	 */
 	position?: Position | null,
 	/**  For `removed`: the item as it was, so a view can show it as a ghost. */
 	before?: AnyJson | null,
@@ -383,12 +397,25 @@ export type Change_Serialize = {
 	layer: Layer | null,
 	/**  For `changed`: each field that differs, by dotted path. */
 	fields?: { [key in string]: FieldChange },
-	/**  For `moved` (and a `changed` item that also moved): where it stood and stands. */
+	/**
+	 *  For `moved` (and a `changed` item that also moved): where it stood and stands. For a
+	 *  `removed` stage or principle: where it stood, and `after` the number of the newer
+	 *  state's items that stood before it (where a view draws it as a ghost).
+	 */
 	position?: Position,
 	/**  For `removed`: the item as it was, so a view can show it as a ghost. */
 	before?: AnyJson,
 	/**  For `added`: the item as it is. */
 	after?: AnyJson,
+};
+
+/**  The user's decision on one conflict, named as the conflict names itself. */
+export type Choice = {
+	collection: string,
+	id: string,
+	/**  The conflict's field; `None` for a delete-versus-change conflict. */
+	field: string | null,
+	take: Side,
 };
 
 /**
@@ -452,6 +479,21 @@ export type Comparison_Serialize = {
 	changes: Change_Serialize[],
 	findings: FindingsDelta_Serialize,
 	readiness: ReadinessDelta_Serialize,
+};
+
+/**  Something both sides changed, each its own way; the merged file holds `ours`. */
+export type Conflict = {
+	collection: string,
+	id: string,
+	/**
+	 *  The dotted path of the field; `None` when one side deleted the item and the other
+	 *  changed it (or kept it because something still refers to it).
+	 */
+	field: string | null,
+	/**  Each side's value; `null` where the item or field is absent. */
+	base: AnyJson,
+	ours: AnyJson,
+	theirs: AnyJson,
 };
 
 /**  What is wrong with a damaged library, for the recovery screen. */
@@ -887,6 +929,9 @@ export type FindingsDelta_Serialize = {
 	resolved: FindingChange_Serialize[],
 };
 
+/**  How far a stage's measured feeling is from the promised one, graded once for all. */
+export type GapGrade = "good" | "warning" | "bad";
+
 /**  A named gap pattern. */
 export type GapKind = "not_rated" | "missing_layers" | "vision_ahead_of_narrative" | "narrative_ahead_of_vision" | "narrative_ahead_of_system" | "system_ahead_of_narrative" | "system_ahead_of_touchpoints" | "touchpoints_ahead_of_system" | "touchpoints_ahead_of_narrative" | "strong_vision_weak_system" | "layer_dropped" | "no_north_star" | "all_weak" | "all_strong" | "no_large_gap";
 
@@ -1281,6 +1326,37 @@ export type LostWorkspace = {
 	name: string,
 	slug: string,
 	reason: string,
+};
+
+/**  What merging the file would do, before anything is written. */
+export type MergePreview = MergePreview_Serialize | MergePreview_Deserialize;
+
+/**  What merging the file would do, before anything is written. */
+export type MergePreview_Deserialize = {
+	/**  The names of the three states: base, ours (the workspace now), theirs (the file). */
+	base: string,
+	ours: string,
+	theirs: string,
+	/**  From the workspace now to the merged result: what applying would change. */
+	comparison: Comparison_Deserialize,
+	/**  Each thing both sides changed differently, with the three values. */
+	conflicts: Conflict[],
+	/**  Things to know that are not conflicts. */
+	warnings: string[],
+};
+
+/**  What merging the file would do, before anything is written. */
+export type MergePreview_Serialize = {
+	/**  The names of the three states: base, ours (the workspace now), theirs (the file). */
+	base: string,
+	ours: string,
+	theirs: string,
+	/**  From the workspace now to the merged result: what applying would change. */
+	comparison: Comparison_Serialize,
+	/**  Each thing both sides changed differently, with the three values. */
+	conflicts: Conflict[],
+	/**  Things to know that are not conflicts. */
+	warnings: string[],
 };
 
 /**  A coherence indicator the team tracks, with its scale, target and owner. */
@@ -2173,6 +2249,9 @@ export type Settings_Serialize = {
 /**  How serious a finding is. Ordered from most to least serious. */
 export type Severity = "error" | "warning" | "info";
 
+/**  The side a conflict is settled toward. */
+export type Side = "ours" | "theirs";
+
 /**  A row left out at import, as the import reports it. */
 export type SkippedRow = {
 	/**  `line` for CSV (1 is the header), `event` for XES. */
@@ -2215,7 +2294,9 @@ export type SnapshotInfo_Serialize = {
 /**  Where a write came from, recorded with every change batch. */
 export type Source = "ui" | "cli" | "import" | "undo" | "redo" | 
 /**  Restoring a snapshot: an ordinary, undoable edit back to a saved state. */
-"restore";
+"restore" | 
+/**  Merging another copy of the workspace into it: one undoable edit to the merged state. */
+"merge";
 
 /**  A stage of the narrative: a milestone between the customer's start and the vision. */
 export type Stage = Stage_Serialize | Stage_Deserialize;
@@ -2236,6 +2317,8 @@ export type StageArc_Deserialize = {
 	measured?: number | null,
 	/**  Measured minus planned. */
 	gap?: number | null,
+	/**  How far off the plan the gap is; none when not measured. */
+	grade?: GapGrade | null,
 	/**  `1 - σ / 2` over the same normalised values; none with fewer than two. */
 	consistency?: number | null,
 	/**  The sentiment metrics that gave a value, with their normalised latest reading. */
@@ -2257,6 +2340,8 @@ export type StageArc_Serialize = {
 	measured: number | null,
 	/**  Measured minus planned. */
 	gap: number | null,
+	/**  How far off the plan the gap is; none when not measured. */
+	grade: GapGrade | null,
 	/**  `1 - σ / 2` over the same normalised values; none with fewer than two. */
 	consistency: number | null,
 	/**  The sentiment metrics that gave a value, with their normalised latest reading. */
@@ -2427,7 +2512,9 @@ export type VersionRef =
 /**  One of the workspace's snapshots, by label. */
 { kind: "snapshot"; label: string } | 
 /**  A `*.throughline.json` file the user chose. */
-{ kind: "file"; path: string };
+{ kind: "file"; path: string } | 
+/**  The workspace as it was right after one change batch of its timeline. */
+{ kind: "batch"; id: number };
 
 /**  A finding a team has decided to accept, with the reason on record. */
 export type Waiver = {

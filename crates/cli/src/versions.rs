@@ -78,7 +78,8 @@ pub enum DiffFailOn {
 /// `throughline diff A B`
 #[derive(Debug, clap::Args)]
 pub struct DiffArgs {
-    /// The older state: a file, a workspace (slug or name), or WORKSPACE@LABEL.
+    /// The older state: a file, a workspace (slug or name), WORKSPACE@LABEL (a snapshot), or
+    /// WORKSPACE#N (the workspace as it was right after change batch N of `history`).
     a: String,
     /// The newer state, in the same forms.
     b: String,
@@ -201,8 +202,8 @@ fn read_file(path: &Path) -> Result<Workspace, CliError> {
         .map_err(|e| CliError::Other(format!("{}: {e}", path.display())))
 }
 
-/// Loads a state for `diff` (and the playbook's `--since`): a file, WORKSPACE@LABEL, or a
-/// workspace; with the name it goes by in the report.
+/// Loads a state for `diff` (and the playbook's `--since`): a file, WORKSPACE@LABEL,
+/// WORKSPACE#N (after change batch N), or a workspace; with the name it goes by in the report.
 pub(crate) fn load_state(state: &str, db: Option<&Path>) -> Result<(String, Workspace), CliError> {
     let path = Path::new(state);
     if path.is_file() || state.ends_with(".json") {
@@ -213,6 +214,13 @@ pub(crate) fn load_state(state: &str, db: Option<&Path>) -> Result<(String, Work
         let slug = lib.store.find(workspace)?.slug;
         let doc = lib.store.load_snapshot(&slug, label)?;
         return Ok((format!("{slug}@{}", label.trim()), doc));
+    }
+    if let Some((workspace, batch)) = state.rsplit_once('#')
+        && let Ok(batch) = batch.trim().parse::<u32>()
+    {
+        let slug = lib.store.find(workspace)?.slug;
+        let doc = lib.store.state_after(&slug, batch)?;
+        return Ok((format!("{slug}#{batch}"), doc));
     }
     let (summary, doc) = lib.load(state)?;
     Ok((summary.slug, doc))

@@ -1,17 +1,21 @@
 //! Speed of the monitor report (500 metrics x 60 monthly readings) and of importing
 //! 100,000 readings from CSV (500 metrics x 200 dates): parsing and checking the file,
 //! making the edit and applying it to the document (validation included), and the same
-//! through an in-memory store.
+//! into a file-backed store. Before criterion runs, the store's write of the 100k readings
+//! is timed side by side with a peer, a bare rusqlite prepared-insert loop of the same rows
+//! into a table of the same shape, and the ratio printed.
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use std::fmt::Write as _;
 use std::hint::black_box;
+use std::path::Path;
+use std::time::{Duration, Instant};
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use throughline_model::{
-    Better, Element, ElementKind, Emotion, Id, Metric, MetricKind, MetricScope, Reading, Stage,
-    Workspace, apply_edit,
+    Better, Edit, Element, ElementKind, Emotion, Id, Metric, MetricKind, MetricScope, Reading,
+    Stage, Workspace, apply_edit,
 };
 use throughline_monitor::{ImportOptions, MonitorOptions, monitor, preview_csv};
 use throughline_store::{Actor, Source, Store};
@@ -123,9 +127,124 @@ fn report(c: &mut Criterion) {
     group.finish();
 }
 
+/// A file-backed store holding `ws`, as the app and the CLI open it.
+fn store_with(dir: &Path, ws: &Workspace) -> (Store, String) {
+    let mut store = Store::open(&dir.join("library.sqlite3")).unwrap();
+    let slug = store
+        .import_workspace(ws, &Actor::new("bench", Source::Import))
+        .unwrap()
+        .slug;
+    (store, slug)
+}
+
+/// Reads the CSV against the stored workspace and imports it: the whole user action.
+fn import_file(store: &mut Store, slug: &str, text: &str) {
+    let doc = store.load(slug).unwrap();
+    let preview = preview_csv(&doc, text.as_bytes(), &ImportOptions::default()).unwrap();
+    assert_eq!(preview.readings.len(), 100_000);
+    let edit = preview.into_edit().unwrap();
+    store
+        .apply(slug, &edit, &Actor::new("bench", Source::Import))
+        .unwrap();
+}
+
+/// The peer: the same rows written by a bare prepared-insert loop, in one transaction, into
+/// a table of the same shape (same columns, key, index and reference to the metrics) in a
+/// fresh file with the store's settings (WAL, foreign keys).
+fn peer(dir: &Path, ws: &Workspace) -> rusqlite::Connection {
+    let conn = rusqlite::Connection::open(dir.join("peer.sqlite3")).unwrap();
+    let _: String = conn
+        .query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))
+        .unwrap();
+    conn.pragma_update(None, "foreign_keys", true).unwrap();
+    conn.execute_batch(
+        "CREATE TABLE metrics (workspace_id INTEGER NOT NULL, id TEXT NOT NULL,
+           PRIMARY KEY (workspace_id, id));
+         CREATE TABLE readings (
+           workspace_id INTEGER NOT NULL, key TEXT NOT NULL, ord INTEGER NOT NULL,
+           metric TEXT NOT NULL, date TEXT NOT NULL, value REAL NOT NULL, n INTEGER,
+           PRIMARY KEY (workspace_id, key),
+           FOREIGN KEY (workspace_id, metric) REFERENCES metrics(workspace_id, id)
+             DEFERRABLE INITIALLY DEFERRED);
+         CREATE INDEX readings_metric ON readings(workspace_id, metric, date);",
+    )
+    .unwrap();
+    for m in &ws.metrics {
+        conn.execute("INSERT INTO metrics VALUES (1, ?1)", [m.id.as_str()])
+            .unwrap();
+    }
+    conn
+}
+
+fn peer_insert(conn: &mut rusqlite::Connection, readings: &[Reading]) {
+    let tx = conn.transaction().unwrap();
+    {
+        let mut stmt = tx
+            .prepare("INSERT INTO readings VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6)")
+            .unwrap();
+        for (i, r) in readings.iter().enumerate() {
+            stmt.execute(rusqlite::params![
+                format!("{}@{}", r.metric, r.date),
+                i as i64,
+                r.metric.as_str(),
+                r.date,
+                r.value,
+                r.n
+            ])
+            .unwrap();
+        }
+    }
+    tx.commit().unwrap();
+}
+
+/// The store's bulk write of 100k readings against the bare peer, side by side in one run,
+/// and the whole import (CSV read and checked, then stored), as medians of a few runs.
+fn side_by_side(ws: &Workspace, text: &str, readings: &[Reading]) {
+    const RUNS: usize = 5;
+    let median = |mut v: Vec<Duration>| {
+        v.sort();
+        v[v.len() / 2]
+    };
+    let (mut stored, mut bare, mut whole) = (Vec::new(), Vec::new(), Vec::new());
+    let edit = Edit::PutReadings {
+        readings: readings.to_vec(),
+    };
+    for _ in 0..RUNS {
+        let dir = tempfile::tempdir().unwrap();
+        let (mut store, slug) = store_with(dir.path(), ws);
+        let start = Instant::now();
+        store
+            .apply(&slug, &edit, &Actor::new("bench", Source::Import))
+            .unwrap();
+        stored.push(start.elapsed());
+
+        let mut conn = peer(dir.path(), ws);
+        let start = Instant::now();
+        peer_insert(&mut conn, readings);
+        bare.push(start.elapsed());
+
+        let dir = tempfile::tempdir().unwrap();
+        let (mut store, slug) = store_with(dir.path(), ws);
+        let start = Instant::now();
+        import_file(&mut store, &slug, text);
+        whole.push(start.elapsed());
+    }
+    let (stored, bare, whole) = (median(stored), median(bare), median(whole));
+    println!(
+        "import side by side (median of {RUNS}, file databases): store.apply of 100k readings {:.1} ms; \
+         bare rusqlite prepared-insert loop {:.1} ms; ratio {:.2}x; whole CSV import (read, check, store) {:.1} ms",
+        stored.as_secs_f64() * 1e3,
+        bare.as_secs_f64() * 1e3,
+        stored.as_secs_f64() / bare.as_secs_f64(),
+        whole.as_secs_f64() * 1e3,
+    );
+}
+
 fn import(c: &mut Criterion) {
     let ws = workspace(500);
     let text = csv(&ws, 200);
+    let readings = with_readings(ws.clone(), 200).readings;
+    side_by_side(&ws, &text, &readings);
     let mut group = c.benchmark_group("import");
     group.sample_size(10);
     group.throughput(Throughput::Elements(100_000));
@@ -137,22 +256,30 @@ fn import(c: &mut Criterion) {
             apply_edit(&ws, &edit).unwrap()
         })
     });
-    group.bench_function("100k readings: preview + edit + in-memory store", |b| {
+    group.bench_function("100k readings: CSV import into a file store", |b| {
         b.iter_batched(
             || {
-                let mut store = Store::open_in_memory().unwrap();
-                let actor = Actor::new("bench", Source::Import);
-                let slug = store.import_workspace(&ws, &actor).unwrap().slug;
-                (store, actor, slug)
+                let dir = tempfile::tempdir().unwrap();
+                let (store, slug) = store_with(dir.path(), &ws);
+                (dir, store, slug)
             },
-            |(mut store, actor, slug)| {
-                let doc = store.load(&slug).unwrap();
-                let preview =
-                    preview_csv(&doc, text.as_bytes(), &ImportOptions::default()).unwrap();
-                store
-                    .apply(&slug, &preview.edit().unwrap(), &actor)
-                    .unwrap();
-                store
+            |(dir, mut store, slug)| {
+                import_file(&mut store, &slug, &text);
+                (dir, store)
+            },
+            criterion::BatchSize::PerIteration,
+        )
+    });
+    group.bench_function("100k readings: peer, bare rusqlite insert loop", |b| {
+        b.iter_batched(
+            || {
+                let dir = tempfile::tempdir().unwrap();
+                let conn = peer(dir.path(), &ws);
+                (dir, conn)
+            },
+            |(dir, mut conn)| {
+                peer_insert(&mut conn, &readings);
+                (dir, conn)
             },
             criterion::BatchSize::PerIteration,
         )

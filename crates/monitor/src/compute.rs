@@ -4,6 +4,8 @@
 use std::collections::HashMap;
 
 use serde::Serialize;
+
+use crate::rules::{GapGrade, gap_grade};
 use throughline_model::{
     Better, ElementKind, Metric, MetricKind, MetricScope, Reading, Stage, Workspace,
 };
@@ -80,6 +82,8 @@ pub struct StageArc {
     pub measured: Option<f64>,
     /// Measured minus planned.
     pub gap: Option<f64>,
+    /// How far off the plan the gap is; none when not measured.
+    pub grade: Option<GapGrade>,
     /// `1 - σ / 2` over the same normalised values; none with fewer than two.
     pub consistency: Option<f64>,
     /// The sentiment metrics that gave a value, with their normalised latest reading.
@@ -255,12 +259,14 @@ fn stage_arc(stage: &Stage, sentiments: Vec<(String, f64)>, metrics: Vec<String>
     let values: Vec<f64> = sentiments.iter().map(|(_, v)| *v).collect();
     let measured = (!values.is_empty()).then(|| values.iter().sum::<f64>() / values.len() as f64);
     let planned = stage.emotion.get();
+    let gap = measured.map(|m| m - f64::from(planned));
     StageArc {
         id: stage.id.to_string(),
         name: stage.name.clone(),
         planned,
         measured,
-        gap: measured.map(|m| m - f64::from(planned)),
+        gap,
+        grade: gap.map(gap_grade),
         consistency: consistency(&values),
         sentiments,
         metrics,

@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 use std::fmt;
-use std::io::Read;
+use std::io::{BufRead, BufReader, Read};
 
 use serde::{Deserialize, Serialize};
 use throughline_model::{Edit, Metric, Reading, Workspace};
@@ -146,17 +146,19 @@ pub fn preview_csv(
     input: impl Read,
     options: &ImportOptions,
 ) -> Result<Preview, MonitorError> {
-    let mut bytes = Vec::new();
-    let mut input = input;
-    input
-        .read_to_end(&mut bytes)
-        .map_err(|e| MonitorError::Csv(format!("cannot read the file: {e}")))?;
-    let delimiter = sniff_delimiter(&bytes);
+    // The file streams through: only the buffer's first bytes are looked at ahead, to tell
+    // the delimiter from the header row.
+    let mut input = BufReader::with_capacity(64 * 1024, input);
+    let delimiter = sniff_delimiter(
+        input
+            .fill_buf()
+            .map_err(|e| MonitorError::Csv(format!("cannot read the file: {e}")))?,
+    );
     let mut reader = csv::ReaderBuilder::new()
         .delimiter(delimiter)
         .flexible(true)
         .has_headers(true)
-        .from_reader(bytes.as_slice());
+        .from_reader(input);
     let headers: Vec<String> = reader
         .headers()
         .map_err(|e| MonitorError::Csv(format!("row 1: {}", csv_problem(&e))))?

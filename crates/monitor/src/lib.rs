@@ -26,7 +26,7 @@ pub use compute::{MetricStatus, Point, StageArc, Trend, consistency, normalise, 
 pub use export::export_csv;
 pub use import::{ColumnMap, ImportOptions, Preview, RowConflict, RowError, preview_csv};
 pub use render::{num, render_json, render_text};
-pub use rules::{GAP_THRESHOLD, SLIDE_SHARE, drift_layer};
+pub use rules::{GAP_THRESHOLD, GapGrade, ON_PLAN, SLIDE_SHARE, drift_layer, gap_grade};
 pub use throughline_model::is_iso_date as is_date;
 
 /// What can go wrong in the monitor; the message says what and what to do.

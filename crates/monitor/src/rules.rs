@@ -1,14 +1,43 @@
 //! The four monitor rules: `metric-drift`, `promise-gap`, `unmeasured-stage` and
 //! `unowned-metric` (explained in `docs/rules.md`). Each names the layer it implicates.
 
+use serde::Serialize;
 use throughline_audit::{Evidence, Finding, RuleCode, Subject};
 use throughline_model::{ElementKind, Layer, Metric, MetricKind, MetricScope, Workspace};
 
 use crate::compute::{Series, StageArc, to_target, worsened};
 use crate::render::num;
 
-/// A gap of at least this much, either way, between measured and planned emotion.
+/// A gap of at least this much, either way, between measured and planned emotion: the
+/// stage is graded [`GapGrade::Bad`] and `promise-gap` fires.
 pub const GAP_THRESHOLD: f64 = 1.0;
+/// A gap under this much, either way, is on plan ([`GapGrade::Good`]).
+pub const ON_PLAN: f64 = 0.5;
+
+/// How far a stage's measured feeling is from the promised one, graded once for all.
+// Good: under half a step either way; warning: under one step; bad: one step or more,
+// where `promise-gap` fires ([`gap_grade`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub enum GapGrade {
+    Good,
+    Warning,
+    Bad,
+}
+
+/// The grade of a gap (measured minus planned): under [`ON_PLAN`] good, under
+/// [`GAP_THRESHOLD`] warning, else bad, whichever way the gap goes.
+pub fn gap_grade(gap: f64) -> GapGrade {
+    let a = gap.abs();
+    if a < ON_PLAN {
+        GapGrade::Good
+    } else if a < GAP_THRESHOLD {
+        GapGrade::Warning
+    } else {
+        GapGrade::Bad
+    }
+}
 /// The share of a metric's scale that three worsening readings must lose in total.
 pub const SLIDE_SHARE: f64 = 0.1;
 
@@ -197,7 +226,7 @@ fn unowned(m: &Metric) -> Option<Finding> {
 
 fn promise_gap(stage: &StageArc) -> Option<Finding> {
     let (measured, gap) = (stage.measured?, stage.gap?);
-    if gap.abs() < GAP_THRESHOLD {
+    if gap_grade(gap) != GapGrade::Bad {
         return None;
     }
     let subject = Subject::stage(&stage.id);
@@ -267,4 +296,28 @@ fn unmeasured(stage: &StageArc) -> Option<Finding> {
         )
         .with_layer(Layer::System),
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_gap_is_good_within_half_a_step_warning_within_one_and_bad_beyond_either_way() {
+        assert_eq!(gap_grade(0.0), GapGrade::Good);
+        assert_eq!(gap_grade(0.49), GapGrade::Good);
+        assert_eq!(gap_grade(-0.49), GapGrade::Good);
+        assert_eq!(
+            gap_grade(0.5),
+            GapGrade::Warning,
+            "half a step is no longer on plan"
+        );
+        assert_eq!(gap_grade(-0.99), GapGrade::Warning);
+        assert_eq!(
+            gap_grade(1.0),
+            GapGrade::Bad,
+            "one step is where promise-gap fires"
+        );
+        assert_eq!(gap_grade(-2.5), GapGrade::Bad);
+    }
 }

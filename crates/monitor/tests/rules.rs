@@ -8,7 +8,7 @@ mod common;
 use common::*;
 use throughline_audit::{FailOn, RuleCode, Severity, should_fail};
 use throughline_model::{Better, Layer, MetricKind, Waiver, Workspace};
-use throughline_monitor::{MonitorOptions, audit_with_monitor, monitor};
+use throughline_monitor::{GapGrade, MonitorOptions, audit_with_monitor, monitor};
 
 fn codes(ws: &Workspace, code: RuleCode) -> Vec<String> {
     monitor(ws, &MonitorOptions::default())
@@ -279,4 +279,30 @@ fn the_one_report_adds_monitor_findings_only_when_there_are_metrics() {
         found.contains(&(RuleCode::UnsupportedStage, "renew")),
         "the audit's own: {found:?}"
     );
+}
+
+#[test]
+fn each_stage_carries_its_gap_grade_and_bad_is_exactly_when_promise_gap_fires() {
+    let mut ws = workspace(&[("setup", 1)]);
+    sentiment(&mut ws, "csat", "stage:setup");
+    // On 1 to 5 a reading v normalises to v - 3, so against +1 the gap is v - 4.
+    for (value, grade) in [
+        (3.0, GapGrade::Bad),
+        (3.02, GapGrade::Warning),
+        (3.5, GapGrade::Warning),
+        (3.6, GapGrade::Good),
+        (4.0, GapGrade::Good),
+        (4.49, GapGrade::Good),
+        (5.0, GapGrade::Bad),
+    ] {
+        ws.readings.clear();
+        readings(&mut ws, "csat", &[value]);
+        let m = monitor(&ws, &MonitorOptions::default()).unwrap();
+        assert_eq!(m.stages[0].grade, Some(grade), "reading {value}");
+        let fired = !codes(&ws, RuleCode::PromiseGap).is_empty();
+        assert_eq!(fired, grade == GapGrade::Bad, "reading {value}");
+    }
+    ws.readings.clear();
+    let m = monitor(&ws, &MonitorOptions::default()).unwrap();
+    assert_eq!(m.stages[0].grade, None, "not measured, not graded");
 }

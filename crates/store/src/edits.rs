@@ -5,7 +5,7 @@
 //! except [`Store::load`] and [`Store::state`].
 
 use rusqlite::{Connection, Transaction, TransactionBehavior};
-use throughline_model::{Edit, EditError, EntityChange, Workspace};
+use throughline_model::{Edit, EditError, EntityChange, Reading, Workspace};
 
 use crate::delta::{self, Ctx};
 use crate::events::{ChangeKind, Committed};
@@ -13,7 +13,7 @@ use crate::library::{summary, workspace_id};
 use crate::log::{self, NewBatch, Role, Step};
 use crate::{
     Actor, ChangeBatch, HistoryStep, Source, Store, StoreError, WorkspaceDelta, WorkspaceState,
-    check, label, names, stamp, tables,
+    bulk, check, label, names, stamp, tables,
 };
 
 /// Bumps the revision and logs `changes` (already written) as one batch; the caller commits.
@@ -128,7 +128,7 @@ impl Store {
         edit: &Edit,
         actor: &Actor,
     ) -> Result<WorkspaceState, StoreError> {
-        self.apply_delta(slug, edit, actor)?;
+        self.edit(slug, edit, actor, false)?;
         self.state(slug)
     }
 
@@ -141,12 +141,36 @@ impl Store {
         edit: &Edit,
         actor: &Actor,
     ) -> Result<WorkspaceDelta, StoreError> {
+        self.edit(slug, edit, actor, true)
+    }
+
+    /// Applies `edit`; the delta lists the changes only when `changes` is on (a caller
+    /// that reads the whole state afterwards does not need them).
+    fn edit(
+        &mut self,
+        slug: &str,
+        edit: &Edit,
+        actor: &Actor,
+        changes: bool,
+    ) -> Result<WorkspaceDelta, StoreError> {
         let at = self.now()?;
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
         let id = workspace_id(&tx, slug)?;
         names::ensure(&tx, id)?;
+        if let Edit::PutReadings { readings } = edit {
+            let label = label::label(&label::context(&tx, id, edit)?, edit);
+            let (delta, changed) = put_readings(tx, id, readings, actor, &label, changes)?;
+            if changed {
+                self.published(Committed {
+                    slug: Some(slug.to_string()),
+                    source: Some(actor.source),
+                    kind: ChangeKind::Edited,
+                });
+            }
+            return Ok(delta);
+        }
         let stamped = stamp::stamped(edit, &actor.name, &at);
         let edit = stamped.as_ref().unwrap_or(edit);
         let label = label::label(&label::context(&tx, id, edit)?, edit);
@@ -224,6 +248,15 @@ impl Store {
             Direction::Undo => log::undo_step(&tx, id)?.ok_or(StoreError::NothingToUndo)?,
             Direction::Redo => log::redo_step(&tx, id)?.ok_or(StoreError::NothingToRedo)?,
         };
+        if let Some(logged) = bulk::logged(&tx, step.id)? {
+            let delta = replay_bulk(tx, id, &step, logged, actor, direction)?;
+            self.published(Committed {
+                slug: Some(slug.to_string()),
+                source: Some(direction.source()),
+                kind: ChangeKind::Edited,
+            });
+            return Ok(delta);
+        }
         let logged = log::changes(&tx, step.id)?;
         let steps: Vec<EntityChange> = match direction {
             Direction::Undo => logged.iter().rev().map(EntityChange::inverted).collect(),
@@ -291,6 +324,95 @@ impl Store {
         let id = workspace_id(&tx, slug)?;
         log::history(&tx, id, limit)
     }
+}
+
+/// The bulk path of `PutReadings` (see [`bulk`]): planned and checked in memory, written
+/// with one prepared upsert, logged as one compact entry. Commits, or rolls back when the
+/// readings change nothing; says which.
+fn put_readings(
+    tx: Transaction<'_>,
+    id: i64,
+    readings: &[Reading],
+    actor: &Actor,
+    label: &str,
+    want_changes: bool,
+) -> Result<(WorkspaceDelta, bool), StoreError> {
+    let plan = bulk::plan(&tx, id, readings)?;
+    if plan.entries.is_empty() {
+        let delta = read_delta(&tx, id, Vec::new())?;
+        tx.rollback()?;
+        return Ok((delta, false));
+    }
+    bulk::write(&tx, id, &plan)?;
+    log::discard_redo(&tx, id)?;
+    let batch = log_batch(
+        &tx,
+        id,
+        &[],
+        NewBatchFields {
+            who: &actor.name,
+            source: actor.source,
+            label,
+            role: Role::Edit,
+            reverts: None,
+        },
+    )?;
+    bulk::log(&tx, batch, &plan)?;
+    let changes = if want_changes {
+        plan.changes()?
+    } else {
+        Vec::new()
+    };
+    let delta = read_delta(&tx, id, changes)?;
+    tx.commit()?;
+    Ok((delta, true))
+}
+
+/// Undo or redo of a bulk readings batch: the readings it names must stand as it left them
+/// (or as it found them, for a redo); they are put back with one prepared statement and the
+/// undo or redo is logged as a compact entry too. Commits.
+fn replay_bulk(
+    tx: Transaction<'_>,
+    id: i64,
+    step: &Step,
+    logged: bulk::Bulk,
+    actor: &Actor,
+    direction: Direction,
+) -> Result<WorkspaceDelta, StoreError> {
+    let conflict = |detail: String| StoreError::Conflict {
+        action: direction.verb(),
+        label: step.label.clone(),
+        detail,
+    };
+    let steps = match direction {
+        Direction::Undo => logged.inverted(),
+        Direction::Redo => logged,
+    };
+    if let Some(key) = bulk::first_conflict(&tx, id, &steps)? {
+        return Err(conflict(format!("reading \"{key}\" has changed since")));
+    }
+    bulk::write(&tx, id, &steps)?;
+    if let Some(first) = bulk::problems(&tx, id, &steps)?.first() {
+        return Err(conflict(first.to_string()));
+    }
+    let label = format!("{}: {}", direction.title(), step.label);
+    let batch = log_batch(
+        &tx,
+        id,
+        &[],
+        NewBatchFields {
+            who: &actor.name,
+            source: direction.source(),
+            label: &label,
+            role: direction.role(),
+            reverts: Some(step.id),
+        },
+    )?;
+    bulk::log(&tx, batch, &steps)?;
+    log::mark_undone(&tx, step.id, direction == Direction::Undo)?;
+    let delta = read_delta(&tx, id, steps.changes()?)?;
+    tx.commit()?;
+    Ok(delta)
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]

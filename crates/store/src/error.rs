@@ -37,6 +37,11 @@ pub enum StoreError {
          delete that snapshot first"
     )]
     SnapshotLabelTaken(String),
+    #[error(
+        "this workspace has no change batch {wanted}; its change log holds batches {first} to \
+         {last} (the timeline lists them)"
+    )]
+    BatchNotFound { wanted: u32, first: u32, last: u32 },
     #[error("{}", log_not_found_message(.wanted, .available))]
     LogNotFound {
         wanted: String,
@@ -197,6 +202,7 @@ impl StoreError {
             StoreError::SnapshotNotFound { .. } => "snapshot_not_found",
             StoreError::SnapshotLabelTaken(_) => "snapshot_label_taken",
             StoreError::LogNotFound { .. } => "log_not_found",
+            StoreError::BatchNotFound { .. } => "batch_not_found",
             StoreError::LogNameTaken(_) => "log_name_taken",
             StoreError::Log(_) => "bad_log",
             StoreError::Export { .. } => "io",
@@ -251,7 +257,9 @@ impl StoreError {
                 ErrorCode::NotFound
             }
             StoreError::SnapshotLabelTaken(_) | StoreError::LogNameTaken(_) => ErrorCode::Conflict,
-            StoreError::LogNotFound { .. } => ErrorCode::NotFound,
+            StoreError::LogNotFound { .. } | StoreError::BatchNotFound { .. } => {
+                ErrorCode::NotFound
+            }
             StoreError::Log(throughline_reality::RealityError::Io { .. }) => ErrorCode::Io,
             StoreError::Log(_) => ErrorCode::BadFile,
             StoreError::Export { .. } => ErrorCode::Io,

@@ -10,7 +10,9 @@
 //! Each committed transaction is published as a [`Committed`] event, and writes by other
 //! connections are noticed by [`Store::external_changes`].
 
+mod as_of;
 mod backup;
+mod bulk;
 mod check;
 mod delta;
 mod duplicate;

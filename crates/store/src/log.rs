@@ -103,6 +103,15 @@ fn parse_kind(s: &str) -> Result<EntityKind, StoreError> {
 
 /// The changes of a batch, in the order they were logged.
 pub(crate) fn changes(conn: &Connection, batch_id: i64) -> Result<Vec<EntityChange>, StoreError> {
+    match crate::bulk::logged(conn, batch_id)? {
+        Some(bulk) => bulk.changes(),
+        None => logged_rows(conn, batch_id),
+    }
+}
+
+/// The changes of a batch logged as one `changes` row per entity (every batch but a bulk
+/// readings import, which [`crate::bulk`] logs compactly).
+fn logged_rows(conn: &Connection, batch_id: i64) -> Result<Vec<EntityChange>, StoreError> {
     let mut stmt = conn
         .prepare("SELECT kind, key, before, after FROM changes WHERE batch_id = ?1 ORDER BY seq")?;
     let rows = stmt.query_map([batch_id], |r| {

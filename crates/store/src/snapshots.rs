@@ -237,24 +237,50 @@ impl Store {
         label: &str,
         actor: &Actor,
     ) -> Result<WorkspaceState, StoreError> {
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let id = workspace_id(&tx, slug)?;
-        let snapshot = load(&tx, id, label)?;
-        // A snapshot was valid when taken; a later version may check more.
-        let problems = validate(&snapshot);
-        if !problems.is_empty() {
-            return Err(EditError::Invalid(problems).into());
-        }
-        let current = tables::load_doc(&tx, id)?;
-        let changes = diff(&current, &snapshot);
-        if !changes.is_empty() {
-            let stored_label: String = tx.query_row(
+        let (snapshot, stored_label) = {
+            let id = workspace_id(&self.conn, slug)?;
+            let doc = load(&self.conn, id, label)?;
+            let stored: String = self.conn.query_row(
                 "SELECT label FROM snapshots WHERE workspace_id = ?1 AND label = ?2",
                 params![id, label.trim()],
                 |r| r.get(0),
             )?;
+            (doc, stored)
+        };
+        self.apply_document(
+            slug,
+            &snapshot,
+            &format!("Restore snapshot {}", quoted(&stored_label)),
+            Source::Restore,
+            actor,
+        )
+    }
+
+    /// Makes the workspace equal to `doc` as ONE undoable edit: the items that differ are
+    /// changed, added or removed, logged as one change batch labelled `label` with the
+    /// source `source` (a restore, a merge). Undo brings back the workspace as it was.
+    /// A `doc` that does not validate is refused with its problems and changes nothing;
+    /// a `doc` equal to the workspace logs nothing. The document's own name and vision are
+    /// taken too: they are its `workspace` item.
+    pub fn apply_document(
+        &mut self,
+        slug: &str,
+        doc: &Workspace,
+        label: &str,
+        source: Source,
+        actor: &Actor,
+    ) -> Result<WorkspaceState, StoreError> {
+        let problems = validate(doc);
+        if !problems.is_empty() {
+            return Err(EditError::Invalid(problems).into());
+        }
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let id = workspace_id(&tx, slug)?;
+        let current = tables::load_doc(&tx, id)?;
+        let changes = diff(&current, doc);
+        if !changes.is_empty() {
             log::discard_redo(&tx, id)?;
             for change in &changes {
                 tables::write_change(&tx, id, change)?;
@@ -270,8 +296,8 @@ impl Store {
                     workspace_id: id,
                     at: &at,
                     who: &actor.name,
-                    source: Source::Restore,
-                    label: &format!("Restore snapshot {}", quoted(&stored_label)),
+                    source,
+                    label,
                     role: Role::Edit,
                     reverts: None,
                     changes: &changes,
@@ -280,10 +306,10 @@ impl Store {
         }
         tx.commit()?;
         if !changes.is_empty() {
-            // Other windows show the restored workspace as they show any edit.
+            // Other windows show the new state as they show any edit.
             self.published(Committed {
                 slug: Some(slug.to_string()),
-                source: Some(Source::Restore),
+                source: Some(source),
                 kind: ChangeKind::Edited,
             });
         }

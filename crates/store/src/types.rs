@@ -13,6 +13,8 @@ pub enum Source {
     Redo,
     /// Restoring a snapshot: an ordinary, undoable edit back to a saved state.
     Restore,
+    /// Merging another copy of the workspace into it: one undoable edit to the merged state.
+    Merge,
 }
 
 impl Source {
@@ -25,6 +27,7 @@ impl Source {
             Source::Undo => "undo",
             Source::Redo => "redo",
             Source::Restore => "restore",
+            Source::Merge => "merge",
         }
     }
 
@@ -36,6 +39,7 @@ impl Source {
             Source::Undo,
             Source::Redo,
             Source::Restore,
+            Source::Merge,
         ]
         .into_iter()
         .find(|x| x.as_str() == s)

@@ -106,10 +106,12 @@ pub fn edit_cases(base: &Workspace) -> Result<EditCases, CasesError> {
             {"type": "put_waiver", "waiver": {"code": "unowned-handoff", "subject": "demo-wizard", "reason": "Sales owns it", "who": "Dana", "when": "2025-03-01T10:00:00Z"}}
         ]}),
     )?;
+    let with_metrics = apply(&with_extras, "metrics", crate::measure::with_metrics_edit())?;
     let bases = BTreeMap::from([
         ("nexusflow".to_string(), base.clone()),
         ("with-session".to_string(), with_session.clone()),
         ("with-extras".to_string(), with_extras.clone()),
+        (crate::measure::WITH_METRICS.to_string(), with_metrics),
     ]);
     let b = "nexusflow";
     let x = "with-extras";
@@ -321,6 +323,7 @@ pub fn edit_cases(base: &Workspace) -> Result<EditCases, CasesError> {
         b,
         json!({"type": "batch", "edits": [{"type": "delete_handoff", "id": "demo-wizard"}, {"type": "delete_stage", "id": "nowhere"}]}),
     )?;
+    crate::measure::monitor_cases(&mut case, b)?;
     Ok(EditCases {
         actor: ACTOR.to_string(),
         clock: STAMP_TIME.to_string(),

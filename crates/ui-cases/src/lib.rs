@@ -17,6 +17,7 @@
 
 mod constants;
 mod edits;
+mod measure;
 mod sample;
 
 use std::path::{Path, PathBuf};

@@ -56,7 +56,9 @@ pub struct Change {
     /// For `changed`: each field that differs, by dotted path.
     #[serde(skip_serializing_if = "BTreeMap::is_empty")]
     pub fields: BTreeMap<String, FieldChange>,
-    /// For `moved` (and a `changed` item that also moved): where it stood and stands.
+    /// For `moved` (and a `changed` item that also moved): where it stood and stands. For a
+    /// `removed` stage or principle: where it stood, and `after` the number of the newer
+    /// state's items that stood before it (where a view draws it as a ghost).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub position: Option<Position>,
     /// For `removed`: the item as it was, so a view can show it as a ghost.
@@ -182,17 +184,29 @@ impl Visitor for Changes<'_> {
             };
             self.out.extend(change);
         }
-        for item in a {
+        let ordered = is_ordered(kind);
+        let mut kept = 0u32;
+        for (i, item) in a.iter().enumerate() {
             let key = item.key();
-            if !new_keys.contains_key(key.as_ref()) {
-                self.out.push(entry(
-                    &collection,
-                    key.into_owned(),
-                    ChangeKind::Removed,
-                    item,
-                    |c| c.before = Some(to_value(item)),
-                ));
+            if new_keys.contains_key(key.as_ref()) {
+                kept += 1;
+                continue;
             }
+            self.out.push(entry(
+                &collection,
+                key.into_owned(),
+                ChangeKind::Removed,
+                item,
+                |c| {
+                    c.before = Some(to_value(item));
+                    // Where a view draws the removed stage or principle: after the items
+                    // of the newer state that stood before it.
+                    c.position = ordered.then_some(Position {
+                        before: i as u32,
+                        after: kept,
+                    });
+                },
+            ));
         }
     }
 }

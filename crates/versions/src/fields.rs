@@ -97,13 +97,15 @@ pub(crate) struct FieldConflict {
 }
 
 /// Merges one item field by field: a field changed on one side takes that side's value;
-/// a field changed on both sides to different values is a conflict and keeps ours.
+/// a field changed on both sides to different values is a conflict and keeps ours, unless
+/// `take_theirs(path)` says the user chose their value for that field.
 pub(crate) fn merge_fields(
     base: &Value,
     ours: &Value,
     theirs: &Value,
     prefix: &str,
     conflicts: &mut Vec<FieldConflict>,
+    take_theirs: &dyn Fn(&str) -> bool,
 ) -> Value {
     if ours == theirs || theirs == base {
         return ours.clone();
@@ -119,20 +121,32 @@ pub(crate) fn merge_fields(
         let keys = o.keys().chain(t.keys().filter(|k| !o.contains_key(*k)));
         for key in keys {
             let pick = |m: &Map<String, Value>| m.get(key).cloned().unwrap_or(Value::Null);
-            let merged = merge_fields(&pick(b), &pick(o), &pick(t), &join(prefix, key), conflicts);
+            let merged = merge_fields(
+                &pick(b),
+                &pick(o),
+                &pick(t),
+                &join(prefix, key),
+                conflicts,
+                take_theirs,
+            );
             if !merged.is_null() {
                 out.insert(key.clone(), merged);
             }
         }
         return Value::Object(out);
     }
+    let path = if prefix.is_empty() { "value" } else { prefix };
     conflicts.push(FieldConflict {
-        path: if prefix.is_empty() { "value" } else { prefix }.to_string(),
+        path: path.to_string(),
         base: base.clone(),
         ours: ours.clone(),
         theirs: theirs.clone(),
     });
-    ours.clone()
+    if take_theirs(path) {
+        theirs.clone()
+    } else {
+        ours.clone()
+    }
 }
 
 #[cfg(test)]
@@ -180,6 +194,7 @@ mod tests {
             &json!({"name": "A", "owner": "z", "gate": "legal"}),
             "",
             &mut conflicts,
+            &|_| false,
         );
         assert_eq!(merged, json!({"name": "B", "owner": "y", "gate": "legal"}));
         assert_eq!(conflicts.len(), 1);

@@ -33,6 +33,6 @@ pub use fields::{FieldChange, field_changes};
 pub use findings::{FindingChange, FindingsDelta};
 #[cfg(feature = "specta")]
 pub use json::AnyJson;
-pub use merge::{Conflict, Merge, MergeOptions, merge};
+pub use merge::{Choice, Conflict, Merge, MergeOptions, Side, merge, merge_choosing};
 pub use readiness::{LayerDelta, ReadinessDelta, ReadinessPoint};
 pub use render::{render_conflicts_text, render_text};

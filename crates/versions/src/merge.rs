@@ -8,7 +8,7 @@
 
 use std::borrow::Cow;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use throughline_model::{EntityKind, Workspace};
 
@@ -27,8 +27,11 @@ pub struct Conflict {
     /// changed it (or kept it because something still refers to it).
     pub field: Option<String>,
     /// Each side's value; `null` where the item or field is absent.
+    #[cfg_attr(feature = "specta", specta(type = crate::AnyJson))]
     pub base: Value,
+    #[cfg_attr(feature = "specta", specta(type = crate::AnyJson))]
     pub ours: Value,
+    #[cfg_attr(feature = "specta", specta(type = crate::AnyJson))]
     pub theirs: Value,
 }
 
@@ -38,6 +41,29 @@ pub struct MergeOptions {
     /// Merge even files that do not look like three versions of one workspace.
     pub force: bool,
 }
+
+/// The side a conflict is settled toward.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "snake_case")]
+pub enum Side {
+    Ours,
+    Theirs,
+}
+
+/// The user's decision on one conflict, named as the conflict names itself.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct Choice {
+    pub collection: String,
+    pub id: String,
+    /// The conflict's field; `None` for a delete-versus-change conflict.
+    pub field: Option<String>,
+    pub take: Side,
+}
+
+/// The conflicts settled toward their side, by (collection, id, field).
+type TheirsWins = FxHashSet<(String, String, Option<String>)>;
 
 /// The merged workspace, always valid, and what could not be merged cleanly.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -57,13 +83,34 @@ impl Merge {
 }
 
 /// Merges `ours` and `theirs`, two versions descended from `base`. Refuses (unless
-/// `options.force`) files that do not look like versions of one workspace.
+/// `options.force`) files that do not look like versions of one workspace. Every conflict
+/// keeps our side.
 pub fn merge(
     base: &Workspace,
     ours: &Workspace,
     theirs: &Workspace,
     options: MergeOptions,
 ) -> Result<Merge, VersionsError> {
+    merge_choosing(base, ours, theirs, options, &[])
+}
+
+/// [`merge`], with each conflict named in `choices` settled the way the user chose: a
+/// field takes their value, an item one side deleted and the other changed takes their
+/// version (deleted, or as they changed it). The conflicts are still reported. The result
+/// is made valid as always, so a choice that would break a reference (their deletion of
+/// an element our handoffs still use) is settled toward ours again and reported.
+pub fn merge_choosing(
+    base: &Workspace,
+    ours: &Workspace,
+    theirs: &Workspace,
+    options: MergeOptions,
+    choices: &[Choice],
+) -> Result<Merge, VersionsError> {
+    let theirs_wins: TheirsWins = choices
+        .iter()
+        .filter(|c| c.take == Side::Theirs)
+        .map(|c| (c.collection.clone(), c.id.clone(), c.field.clone()))
+        .collect();
     let mut warnings = Vec::new();
     for (side, other) in [("ours", ours), ("theirs", theirs)] {
         if !related(base, other) {
@@ -84,6 +131,7 @@ pub fn merge(
         theirs,
         out: Workspace::default(),
         conflicts: Vec::new(),
+        theirs_wins: &theirs_wins,
     };
     visit_all(&mut v);
     let Merger {
@@ -125,6 +173,7 @@ struct Merger<'w> {
     theirs: &'w Workspace,
     out: Workspace,
     conflicts: Vec<Conflict>,
+    theirs_wins: &'w TheirsWins,
 }
 
 impl Visitor for Merger<'_> {
@@ -135,7 +184,15 @@ impl Visitor for Merger<'_> {
         } else if o == b {
             t.to_vec()
         } else {
-            merge_items(collection_name(kind), b, o, t, &mut self.conflicts)
+            let collection = collection_name(kind);
+            let wins = |id: &str, field: Option<&str>| {
+                self.theirs_wins.contains(&(
+                    collection.to_string(),
+                    id.to_string(),
+                    field.map(str::to_string),
+                ))
+            };
+            merge_items(collection, b, o, t, &mut self.conflicts, &wins)
         };
         set(&mut self.out, merged);
     }
@@ -164,6 +221,7 @@ fn merge_items<T: Item>(
     ours: &[T],
     theirs: &[T],
     conflicts: &mut Vec<Conflict>,
+    wins: &dyn Fn(&str, Option<&str>) -> bool,
 ) -> Vec<T> {
     let base_by: FxHashMap<Cow<'_, str>, &T> = base.iter().map(|x| (x.key(), x)).collect();
     let theirs_by: FxHashMap<Cow<'_, str>, &T> = theirs.iter().map(|x| (x.key(), x)).collect();
@@ -178,13 +236,15 @@ fn merge_items<T: Item>(
             (Some(b), Some(t)) if t == b => kept.push((key, o.clone())),
             // Both changed it (or both added it, differently): field by field.
             (b, Some(t)) => {
-                let merged = merge_item(collection, &key, b, o, t, conflicts);
+                let merged = merge_item(collection, &key, b, o, t, conflicts, wins);
                 kept.push((key, merged));
             }
             (Some(b), None) if o == b => {} // they deleted it; we left it alone
             (Some(b), None) => {
                 conflicts.push(conflict(collection, &key, None, [Some(b), Some(o), None]));
-                kept.push((key, o.clone()));
+                if !wins(&key, None) {
+                    kept.push((key, o.clone()));
+                }
             }
             (None, None) => kept.push((key, o.clone())),
         }
@@ -206,7 +266,10 @@ fn merge_items<T: Item>(
         match base_by.get(key.as_ref()).copied() {
             // We deleted it; a change of theirs to it is a conflict, and it stays deleted.
             Some(b) if b != t => {
-                conflicts.push(conflict(collection, &key, None, [Some(b), None, Some(t)]))
+                conflicts.push(conflict(collection, &key, None, [Some(b), None, Some(t)]));
+                if wins(&key, None) {
+                    after.entry(anchor.clone()).or_default().push(t.clone());
+                }
             }
             Some(_) => {}
             None => after.entry(anchor.clone()).or_default().push(t.clone()),
@@ -231,10 +294,19 @@ fn merge_item<T: Item>(
     ours: &T,
     theirs: &T,
     conflicts: &mut Vec<Conflict>,
+    wins: &dyn Fn(&str, Option<&str>) -> bool,
 ) -> T {
     let mut fields: Vec<FieldConflict> = Vec::new();
     let b = base.map(to_value).unwrap_or(Value::Null);
-    let merged = merge_fields(&b, &to_value(ours), &to_value(theirs), "", &mut fields);
+    let take = |path: &str| wins(key, Some(path));
+    let merged = merge_fields(
+        &b,
+        &to_value(ours),
+        &to_value(theirs),
+        "",
+        &mut fields,
+        &take,
+    );
     match serde_json::from_value::<T>(merged) {
         Ok(item) => {
             conflicts.extend(fields.into_iter().map(|f| Conflict {
@@ -255,7 +327,11 @@ fn merge_item<T: Item>(
                 None,
                 [base, Some(ours), Some(theirs)],
             ));
-            ours.clone()
+            if wins(key, None) {
+                theirs.clone()
+            } else {
+                ours.clone()
+            }
         }
     }
 }

@@ -118,6 +118,44 @@ fn the_workspace_record_changes_as_the_collection_workspace() {
 }
 
 #[test]
+fn a_removed_stage_says_where_it_stood_and_how_many_kept_stages_stood_before_it() {
+    let before = fixture();
+    let removed = with_json(&before, |v| {
+        let stages = v["stages"].as_array_mut().unwrap();
+        stages.remove(2);
+        stages.remove(1);
+        for e in v["elements"].as_array_mut().unwrap() {
+            e["stages"] = json!([]);
+        }
+    });
+    let c = compare(&before, &removed);
+    let gone: Vec<(String, u32, u32)> = c
+        .changes
+        .iter()
+        .filter(|x| x.collection == "stages" && x.change == ChangeKind::Removed)
+        .map(|x| {
+            let p = x.position.unwrap();
+            (x.id.clone(), p.before, p.after)
+        })
+        .collect();
+    let ids: Vec<String> = before.stages[1..3]
+        .iter()
+        .map(|s| s.id.to_string())
+        .collect();
+    assert_eq!(
+        gone,
+        [(ids[0].clone(), 1, 1), (ids[1].clone(), 2, 1)],
+        "both go back after the one kept stage that stood before them"
+    );
+    let element = c
+        .changes
+        .iter()
+        .find(|x| x.collection == "elements")
+        .unwrap();
+    assert_eq!(element.position, None, "elements have no order to tell");
+}
+
+#[test]
 fn a_stage_moved_is_a_move_and_inserting_another_moves_nothing() {
     let before = fixture();
     let moved = edit(

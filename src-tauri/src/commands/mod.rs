@@ -3,6 +3,7 @@
 pub mod graph;
 pub mod import;
 pub mod library;
+pub mod merge;
 pub mod monitor;
 pub mod playbook;
 pub mod readiness;

@@ -28,6 +28,8 @@ pub enum VersionRef {
     Snapshot { label: String },
     /// A `*.throughline.json` file the user chose.
     File { path: String },
+    /// The workspace as it was right after one change batch of its timeline.
+    Batch { id: u32 },
 }
 
 /// One item a change batch touched, for the timeline and its filter.
@@ -236,13 +238,18 @@ fn only_shifted(c: &EntityChange) -> bool {
 }
 
 /// The state `which` of the workspace `slug`, with the name the comparison gives it.
-fn load(store: &Store, slug: &str, which: &VersionRef) -> Result<(String, Workspace), ApiError> {
+pub(crate) fn load(
+    store: &Store,
+    slug: &str,
+    which: &VersionRef,
+) -> Result<(String, Workspace), ApiError> {
     Ok(match which {
         VersionRef::Current => ("Now".to_string(), store.load(slug)?),
         VersionRef::Snapshot { label } => (
             format!("“{}”", label.trim()),
             store.load_snapshot(slug, label)?,
         ),
+        VersionRef::Batch { id } => (format!("After change {id}"), store.state_after(slug, *id)?),
         VersionRef::File { path } => {
             let path = PathBuf::from(path);
             let name = path

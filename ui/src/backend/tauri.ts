@@ -114,6 +114,8 @@ export class TauriBackend implements Backend {
     await unwrap(commands.exportSnapshot(slug, label, path));
   };
   compareVersions: Backend["compareVersions"] = (slug, from, to) => unwrap(commands.compareVersions(slug, from, to));
+  previewMerge: Backend["previewMerge"] = (slug, theirs, base, choices) => unwrap(commands.previewMerge(slug, theirs, base, choices));
+  applyMerge: Backend["applyMerge"] = (slug, theirs, base, choices) => unwrap(commands.applyMerge(slug, theirs, base, choices));
   workspaceTimeline = (slug: string, limit: number) => unwrap(commands.workspaceTimeline(slug, limit));
   itemHistory: Backend["itemHistory"] = (slug, kind, id) => unwrap(commands.itemHistory(slug, kind, id));
   libraryStatus = () => unwrap(commands.libraryStatus());

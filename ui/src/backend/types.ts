@@ -22,6 +22,9 @@ export type SnapshotInfo = B.SnapshotInfo_Serialize;
 export type Source = B.Source;
 export type VersionChange = B.Change_Serialize;
 export type VersionRef = B.VersionRef;
+export type MergePreview = B.MergePreview_Serialize;
+export type MergeConflict = B.Conflict;
+export type Choice = B.Choice;
 export type BackupInfo = B.BackupInfo_Serialize;
 export type BackupKind = B.BackupKind;
 export type Damage = B.Damage_Serialize;
@@ -218,6 +221,13 @@ export interface Backend {
   exportSnapshot(slug: string, label: string, path: string): Promise<void>;
   /** What changed from the older state `from` to the newer state `to`, with findings and readiness. */
   compareVersions(slug: string, from: VersionRef, to: VersionRef): Promise<Comparison>;
+  /**
+   * What merging the workspace file `theirs` into the workspace would do, from the common
+   * state `base`, with each conflict settled as `choices` say (the rest keep ours); writes nothing.
+   */
+  previewMerge(slug: string, theirs: string, base: VersionRef, choices: Choice[]): Promise<MergePreview>;
+  /** Merges as `previewMerge` does and applies the result as one undoable change, logged as a merge. */
+  applyMerge(slug: string, theirs: string, base: VersionRef, choices: Choice[]): Promise<WorkspaceState>;
   /** The newest `limit` change batches, newest first. */
   workspaceTimeline(slug: string, limit: number): Promise<BatchSummary[]>;
   /** Every logged change to one item, newest first, field by field. */

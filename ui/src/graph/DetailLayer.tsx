@@ -76,6 +76,8 @@ interface LayerProps {
   detail: Detail;
   onDetail: (next: Detail) => void;
   selected: ReadonlySet<string>;
+  /** A large graph keeps only the cards near the view in the page; a small one all of them. */
+  large: boolean;
 }
 
 /**
@@ -84,7 +86,7 @@ interface LayerProps {
  * element and handoff) or, under the cards, the handoffs that lead to cards not in the page:
  * as curves in the page they would span the whole graph and cost memory in proportion.
  */
-export function DetailLayer({ nodes, edges, farEdges, detail, onDetail, selected }: LayerProps) {
+export function DetailLayer({ nodes, edges, farEdges, detail, onDetail, selected, large }: LayerProps) {
   const transform = useStore(viewOf);
   const width = useStore(widthOf);
   const height = useStore(heightOf);
@@ -92,9 +94,9 @@ export function DetailLayer({ nodes, edges, farEdges, detail, onDetail, selected
 
   useEffect(() => {
     if (width === 0 || height === 0) return;
-    const next = nextDetail(detail, nodes, viewRect(transform, width, height));
+    const next = nextDetail(detail, nodes, viewRect(transform, width, height), transform[2], large);
     if (next !== detail) onDetail(next);
-  }, [transform, width, height, nodes, detail, onDetail]);
+  }, [transform, width, height, nodes, detail, onDetail, large]);
 
   const draw = useCallback(
     (pen: Pen, dpr: number, at: View) => {
@@ -109,6 +111,7 @@ export function DetailLayer({ nodes, edges, farEdges, detail, onDetail, selected
   useFollowingCanvas(canvas, width, height, transform, draw);
 
   if (!detail.overview) {
+    if (!large) return null;
     return <canvas ref={canvas} className="graph-far-edges" data-testid="graph-far-edges" style={{ width, height }} aria-hidden="true" />;
   }
   return (
@@ -122,7 +125,10 @@ export function DetailLayer({ nodes, edges, farEdges, detail, onDetail, selected
         aria-label={`Overview of ${nodes.length} elements and ${edges.length} handoffs`}
       />
       <Panel position="top-left" className="graph-overview-note" data-testid="graph-overview-note">
-        <span>Overview of all {count(nodes.length)} elements. Click a spot or zoom in to see and edit its cards.</span>
+        <span>
+          Overview of all {count(nodes.length)} elements: cards would be too small to read at this zoom. Click a spot or zoom in to see and
+          edit its cards.
+        </span>
         <span className="graph-overview-legend">
           <span className="legend-error">✖ Error</span>: red, crossed-out block or solid red line ·{" "}
           <span className="legend-warning">⚠ Warning</span>: amber, struck-through block or dashed line

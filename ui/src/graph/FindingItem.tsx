@@ -1,4 +1,4 @@
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import type { Finding } from "../backend";
 import { Clamped } from "../components/Clamped";
 import { DateInput } from "../components/DateInput";
@@ -22,6 +22,11 @@ export function FindingItem({ finding: f, names, selected, onSelect, onWaive, on
   const [waiving, setWaiving] = useState(false);
   const [reason, setReason] = useState("");
   const [review, setReview] = useState("");
+  const item = useRef<HTMLLIElement>(null);
+  // The opened explanation may start below the panel's fold: bring all of it into view.
+  useEffect(() => {
+    if (why) item.current?.scrollIntoView?.({ block: "nearest", behavior: "smooth" });
+  }, [why]);
   const primary = f.subjects[0];
   const waived = f.waived;
   // A handoff's name already names its two ends.
@@ -36,6 +41,7 @@ export function FindingItem({ finding: f, names, selected, onSelect, onWaive, on
   };
   return (
     <li
+      ref={item}
       className={`finding sev-${f.severity}${waived ? " is-waived" : ""}${selected ? " selected" : ""}`}
       data-testid="finding"
       data-code={f.code}

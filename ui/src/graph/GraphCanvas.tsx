@@ -2,7 +2,6 @@ import {
   Background,
   Controls,
   MarkerType,
-  MiniMap,
   ReactFlow,
   type Connection,
   type EdgeChange,
@@ -15,12 +14,10 @@ import { DetailLayer, OverviewMiniMap } from "./DetailLayer";
 import { ElementNode } from "./ElementNode";
 import { HandoffEdge } from "./HandoffEdge";
 import type { ElementNode as ElementNodeType, HandoffEdge as HandoffEdgeType } from "./mapping";
-import { MINIMAP_COLOR } from "./minimap";
 
 const nodeTypes = { element: ElementNode };
 const edgeTypes = { handoff: HandoffEdge };
 const defaultEdgeOptions = { markerEnd: { type: MarkerType.ArrowClosed, width: 16, height: 16 } };
-const FIRST_FIT = { padding: 0.12, includeHiddenNodes: true };
 
 interface Props {
   nodes: ElementNodeType[];
@@ -38,7 +35,11 @@ interface Props {
   onPaneClick: (event: React.MouseEvent) => void;
 }
 
-/** The React Flow canvas: cards, handoffs, background, controls and the minimap or overview. */
+/**
+ * The React Flow canvas: cards, handoffs, background, controls, the minimap, and the layer
+ * that draws the overview where cards would be too small to read (the first view and "zoom
+ * to fit" are set by `useViewport`, which knows what floats over the canvas).
+ */
 export function GraphCanvas({ nodes, edges, shown, lod, selectedIds, onRename, ...handlers }: Props) {
   return (
     <ReactFlow<ElementNodeType, HandoffEdgeType>
@@ -59,35 +60,21 @@ export function GraphCanvas({ nodes, edges, shown, lod, selectedIds, onRename, .
       multiSelectionKeyCode={["Shift", "Meta", "Control"]}
       minZoom={0.05}
       maxZoom={2}
-      fitView
-      fitViewOptions={FIRST_FIT}
       proOptions={{ hideAttribution: true }}
     >
-      {lod.large && (
-        <DetailLayer
-          nodes={nodes}
-          edges={edges}
-          farEdges={shown.farEdges}
-          detail={lod.detail}
-          onDetail={lod.setDetail}
-          selected={selectedIds}
-        />
-      )}
+      <DetailLayer
+        nodes={nodes}
+        edges={edges}
+        farEdges={shown.farEdges}
+        detail={lod.detail}
+        onDetail={lod.setDetail}
+        selected={selectedIds}
+        large={lod.large}
+      />
       <Background gap={24} size={1.2} color="#c9ced8" />
       <Controls showInteractive={false} position="bottom-left" />
-      {lod.large ? (
-        <OverviewMiniMap nodes={nodes} />
-      ) : (
-        <MiniMap
-          pannable
-          zoomable
-          position="bottom-right"
-          style={{ width: 168, height: 112 }}
-          ariaLabel="Overview of the graph"
-          nodeColor={(n) => MINIMAP_COLOR(n.data as ElementNodeType["data"])}
-          nodeStrokeWidth={3}
-        />
-      )}
+      {/* The built-in minimap leaves out hidden cards: in the overview, all of them. */}
+      <OverviewMiniMap nodes={nodes} />
     </ReactFlow>
   );
 }

@@ -1,5 +1,5 @@
 import type { Node } from "@xyflow/react";
-import { useCallback, useRef, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import type { Finding, Workspace } from "../backend";
 import { Inspector } from "../inspector/Inspector";
 import type { WorkspaceStore } from "../store/workspaceStore";
@@ -14,6 +14,7 @@ import { useAutoLayout } from "./useAutoLayout";
 import { useGraphEdits } from "./useGraphEdits";
 import { useGraphItems } from "./useGraphItems";
 import { useGraphKeys } from "./useGraphKeys";
+import { useLabelPlacement } from "./useLabelPlacement";
 import { useLevelOfDetail } from "./useLevelOfDetail";
 import { usePositions } from "./usePositions";
 import { useViewport } from "./useViewport";
@@ -44,6 +45,7 @@ export function GraphEditor({ store, slug, doc, revision }: Props) {
   const items = useGraphItems(doc, report, layout, renaming);
   const { selection, select } = items;
   const lod = useLevelOfDetail(doc.elements.length, items.nodes, items.edges);
+  const placedEdges = useLabelPlacement(lod.shownNodes, lod.shownEdges, lod.detail.overview);
   const view = useViewport(canvas);
   const { laying, layoutNote, runLayout, cancelLayout, canUndoLayout, undoLayout } = useAutoLayout({
     slug,
@@ -64,9 +66,31 @@ export function GraphEditor({ store, slug, doc, revision }: Props) {
     [positions, layout],
   );
 
-  const { centre } = view;
+  // The first view: the graph fitted (see `fitViewport`) once its cards and the canvas are there.
+  const { fitTo } = view;
+  const fitted = useRef(false);
+  useEffect(() => {
+    if (!fitted.current && items.nodes.length > 0) fitted.current = fitTo(items.nodes, false);
+  }, [items.nodes, fitTo]);
+
+  // A selection made on the canvas is kept out from under the inspector and the minimap; one
+  // made from search, a finding or a list is centred beside the inspector instead.
+  const centred = useRef(false);
+  const { centre, keep } = view;
+  const shownSelection = selection.element?.id ?? selection.handoff?.id ?? null;
+  const ends = selection.handoff ? [selection.handoff.from, selection.handoff.to] : null;
+  const endsKey = ends?.join("\u0000");
+  useEffect(() => {
+    if (!shownSelection) return;
+    if (centred.current) {
+      centred.current = false;
+      return;
+    }
+    keep(endsKey ? endsKey.split("\u0000") : [shownSelection]);
+  }, [shownSelection, endsKey, keep]);
   const find = useCallback(
     (id: string) => {
+      centred.current = true;
       select([id], []);
       centre([id]);
     },
@@ -81,6 +105,7 @@ export function GraphEditor({ store, slug, doc, revision }: Props) {
       if (s.kind === "element") find(s.id);
       else {
         const h = docRef.current.handoffs.find((x) => x.id === s.id);
+        centred.current = true;
         select([], [s.id]);
         if (h) centre([h.from, h.to]);
       }
@@ -135,7 +160,7 @@ export function GraphEditor({ store, slug, doc, revision }: Props) {
             <GraphCanvas
               nodes={items.nodes}
               edges={items.edges}
-              shown={{ nodes: lod.shownNodes, edges: lod.shownEdges, farEdges: lod.farEdges }}
+              shown={{ nodes: lod.shownNodes, edges: placedEdges, farEdges: lod.farEdges }}
               lod={lod}
               selectedIds={selection.ids}
               onNodesChange={items.onNodesChange}

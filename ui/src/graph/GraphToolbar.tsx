@@ -149,7 +149,12 @@ export const GraphToolbar = forwardRef<HTMLInputElement, Props>(function GraphTo
           Cancel
         </button>
       )}
-      <button type="button" data-testid="graph-fit" onClick={onFit} title="Show the whole graph (F)">
+      <button
+        type="button"
+        data-testid="graph-fit"
+        onClick={onFit}
+        title="Show as much of the graph as fits at a readable size; a graph too big for that is shown as the overview (F)"
+      >
         Zoom to fit
       </button>
       <span className="grow" />

@@ -1,21 +1,33 @@
 import { EdgeLabelRenderer, getBezierPath, useStore, type EdgeProps, type ReactFlowState } from "@xyflow/react";
-import { memo } from "react";
+import { memo, useState } from "react";
 import { useLens } from "../lens/LensContext";
 import { marksOn, weightWidth } from "../lens/lens";
 import { MarkBadges, toneClass } from "../lens/MarkBadges";
 import { useGraphCallbacks } from "./context";
 import { SEVERITY_ICON, SEVERITY_LABEL } from "./labels";
+import { curvePoint } from "./labelPlacement";
 import type { HandoffEdge as HandoffEdgeType } from "./mapping";
 
 /** Labels are hidden when zoomed far out: unreadable there, and costly at thousands of edges. */
 const labelsShown = (s: ReactFlowState) => s.transform[2] >= 0.45;
 
-/** A handoff: a curve with a marker, and a label of what it carries plus its worst flag. */
+/**
+ * A handoff: a curve with a marker, and a label of what it carries plus its worst flag, at the
+ * spot the label placement gave it (shortened, or left out where it would collide); hovering
+ * or selecting the handoff shows its whole label on top.
+ */
 function HandoffEdgeView(p: EdgeProps<HandoffEdgeType>) {
   const { selectEdge } = useGraphCallbacks();
   const showLabel = useStore(labelsShown);
-  const [path, labelX, labelY] = getBezierPath(p);
+  const [path] = getBezierPath(p);
   const d = p.data;
+  const [hover, setHover] = useState(false);
+  const place = d?.place;
+  const raised = hover || !!p.selected;
+  const t = place?.t ?? 0.5;
+  const [labelX, labelY] = curvePoint(p.sourceX, p.sourceY, p.targetX, p.targetY, t);
+  const labelled = showLabel && d && (place !== null || raised);
+  const short = !raised && !!place?.short;
   const lens = useLens();
   const marks = marksOn(lens, "handoffs", p.id);
   // A lens's traffic weight widens the line (Reality); the marks' tone colours it.
@@ -37,20 +49,31 @@ function HandoffEdgeView(p: EdgeProps<HandoffEdgeType>) {
         data-edge-id={p.id}
         data-severity={sev ?? "none"}
       />
-      <path d={path} fill="none" strokeOpacity={0} strokeWidth={18} className="react-flow__edge-interaction" />
-      {showLabel && d && (
+      <path
+        d={path}
+        fill="none"
+        strokeOpacity={0}
+        strokeWidth={18}
+        className="react-flow__edge-interaction"
+        onMouseEnter={() => setHover(true)}
+        onMouseLeave={() => setHover(false)}
+      />
+      {labelled && (
         <EdgeLabelRenderer>
           <button
             type="button"
-            className={`glabel nodrag nopan${sev ? ` sev-${sev}` : ""}${p.selected ? " selected" : ""}`}
+            className={`glabel nodrag nopan${sev ? ` sev-${sev}` : ""}${p.selected ? " selected" : ""}${short ? " short" : ""}${raised ? " raised" : ""}`}
             style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }}
             data-testid="graph-edge-label"
             data-edge-id={p.id}
             data-severity={sev ?? "none"}
+            data-place={place === undefined ? "middle" : place === null ? "hover" : short ? "short" : "whole"}
+            onMouseEnter={() => setHover(true)}
+            onMouseLeave={() => setHover(false)}
             onClick={() => {
               if (!d.ghost) selectEdge(p.id);
             }}
-            title={sev ? `${SEVERITY_LABEL[sev]}: ${d.open} open finding${d.open === 1 ? "" : "s"}` : "Open the handoff"}
+            title={`${d.label}${sev ? `\n${SEVERITY_LABEL[sev]}: ${d.open} open finding${d.open === 1 ? "" : "s"}` : ""}`}
           >
             {sev && (
               <span className="glabel-flag" aria-label={SEVERITY_LABEL[sev]}>

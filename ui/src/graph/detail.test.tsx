@@ -8,6 +8,7 @@ import {
   cardShown,
   clipSegment,
   countInView,
+  curvePolyline,
   drawGraph,
   LARGE_GRAPH,
   nextDetail,
@@ -22,6 +23,8 @@ import {
   type Rect,
 } from "./detail";
 import type { ElementNode, HandoffEdge } from "./mapping";
+import { curvePoint } from "./labelPlacement";
+import { cardsReadable, MIN_TEXT_PX, READABLE_ZOOM, textPx } from "./readable";
 
 /** `count` cards in a row, 300 units apart. */
 function row(count: number): ElementNode[] {
@@ -51,24 +54,39 @@ const START: Detail = { overview: false, cover: null };
 describe("level of detail", () => {
   it("draws an overview when more cards are in view than can be read, with a gap before going back", () => {
     const nodes = row(1000);
-    const wide = nextDetail(START, nodes, showing(0, 1000));
+    const wide = nextDetail(START, nodes, showing(0, 1000), 1);
     expect(wide).toEqual({ overview: true, cover: null });
-    expect(nextDetail(wide, nodes, showing(0, 1000)), "unchanged, the same object").toBe(wide);
+    expect(nextDetail(wide, nodes, showing(0, 1000), 1), "unchanged, the same object").toBe(wide);
 
     const between = (OVERVIEW_LEAVE + OVERVIEW_ENTER) >> 1;
-    expect(nextDetail(wide, nodes, showing(0, between)).overview, "still too many to leave").toBe(true);
-    expect(nextDetail(START, nodes, showing(0, between)).overview, "too few to enter").toBe(false);
+    expect(nextDetail(wide, nodes, showing(0, between), 1).overview, "still too many to leave").toBe(true);
+    expect(nextDetail(START, nodes, showing(0, between), 1).overview, "too few to enter").toBe(false);
 
-    const close = nextDetail(wide, nodes, showing(0, 40));
+    const close = nextDetail(wide, nodes, showing(0, 40), 1);
     expect(close.overview).toBe(false);
     expect(close.cover!.width).toBeGreaterThan(showing(0, 40).width);
   });
 
+  it("draws the overview, for a graph of any size, wherever cards' text would be under 10 pixels", () => {
+    const nodes = row(3);
+    const view = showing(0, 3);
+    expect(textPx(READABLE_ZOOM)).toBeCloseTo(MIN_TEXT_PX, 5);
+    expect(MIN_TEXT_PX).toBe(10);
+    expect(nextDetail(START, nodes, view, READABLE_ZOOM * 0.95, false)).toEqual({ overview: true, cover: null });
+    expect(nextDetail(START, nodes, view, READABLE_ZOOM * 0.95, true).overview, "a large graph too").toBe(true);
+    const small = nextDetail(START, nodes, view, READABLE_ZOOM, false);
+    expect(small, "a small graph at a readable zoom: every card, no cover").toEqual({ overview: false, cover: null });
+    expect(nextDetail(small, nodes, view, 1, false), "unchanged, the same object").toBe(small);
+    expect(nextDetail(START, nodes, view, READABLE_ZOOM, true).overview, "a few cards of a large graph at a readable zoom").toBe(false);
+    // The zoom after "zoom to fit" on the sample at 1280 × 800 before this rule: text at 6 pixels.
+    expect(cardsReadable(0.5)).toBe(false);
+  });
+
   it("keeps the cards in the page while the view moves inside them, and moves them when it leaves", () => {
     const nodes = row(1000);
-    const first = nextDetail(START, nodes, showing(100, 120));
-    expect(nextDetail(first, nodes, showing(101, 121)), "a small pan changes nothing").toBe(first);
-    const moved = nextDetail(first, nodes, showing(200, 220));
+    const first = nextDetail(START, nodes, showing(100, 120), 1);
+    expect(nextDetail(first, nodes, showing(101, 121), 1), "a small pan changes nothing").toBe(first);
+    const moved = nextDetail(first, nodes, showing(200, 220), 1);
     expect(moved).not.toBe(first);
     expect(cardShown(moved, nodes[210])).toBe(true);
     expect(cardShown(moved, nodes[110])).toBe(false);
@@ -86,9 +104,11 @@ describe("level of detail", () => {
   });
 
   it("zooms in from the overview far enough to show cards", () => {
-    expect(zoomInFrom(0.08, 2000)).toBeCloseTo(0.08 * Math.sqrt(2000 / ZOOM_IN_TARGET), 5);
+    expect(zoomInFrom(0.18, 2000)).toBeCloseTo(0.18 * Math.sqrt(2000 / ZOOM_IN_TARGET), 5);
     expect(ZOOM_IN_TARGET, "a click in the overview lands in the cards view").toBeLessThan(OVERVIEW_LEAVE);
-    expect(zoomInFrom(0.3, 320), "at least twice as close").toBe(0.6);
+    expect(zoomInFrom(0.3, 320), "at least twice as close, and readable").toBe(READABLE_ZOOM);
+    expect(zoomInFrom(0.1, 100), "at least twice as close").toBe(READABLE_ZOOM);
+    expect(zoomInFrom(0.45, 20), "at least twice as close").toBe(0.9);
     expect(zoomInFrom(0.5, 100000), "never past 1").toBe(1);
   });
 
@@ -159,6 +179,25 @@ const edge = (id: string, source: string, target: string, severity: "error" | "w
   },
 });
 
+describe("far handoffs among cards", () => {
+  it("are drawn as the cards' curves, cut to the view, not as straight lines", () => {
+    // Two cards one above the other's right: a straight line would be one piece.
+    const nodes = [row(1)[0], { ...row(1)[0], id: "b", position: { x: 600, y: 400 } }];
+    const { pen, count } = recorder();
+    drawGraph(pen, nodes, [edge("far", "e0", "b")], { x: -100, y: -100, width: 1200, height: 800 }, 1, new Set(), false);
+    expect(count("moveTo"), "one line").toBe(1);
+    expect(count("lineTo"), "of many pieces, following the curve").toBeGreaterThan(8);
+    const pts = curvePolyline(220, 38, 600, 438);
+    expect(pts.slice(0, 2)).toEqual([220, 38]);
+    expect(pts.slice(-2)).toEqual([600, 438]);
+    const [mx, my] = [pts[12], pts[13]];
+    expect([mx, my], "its middle is where React Flow puts the label").toEqual(curvePoint(220, 38, 600, 438, 0.5));
+    const { pen: cut, count: cutCount } = recorder();
+    drawGraph(cut, nodes, [edge("far", "e0", "b")], { x: 1000, y: 1000, width: 100, height: 100 }, 1, new Set(), false);
+    expect(cutCount("lineTo"), "nothing of it in view, nothing drawn").toBe(0);
+  });
+});
+
 describe("the overview drawing", () => {
   it("draws every card in view as a block and every handoff as a line, in short paths", () => {
     const nodes = row(10);
@@ -223,11 +262,12 @@ describe("a large graph in the editor", () => {
     expect(screen.getByTestId("graph-far-edges"), "handoffs to cards not in the page are drawn").toBeInTheDocument();
   });
 
-  it("leaves a small graph all cards, with the built-in minimap", async () => {
+  it("leaves a small graph at a readable zoom all cards, with the minimap of every element", async () => {
     const doc = generatedWorkspace(12);
     await renderApp(new MemoryBackend([doc]));
     await waitFor(() => expect(screen.getAllByTestId("graph-node")).toHaveLength(12));
-    expect(screen.queryByTestId("graph-minimap")).toBeNull();
+    expect(screen.getByTestId("graph-minimap"), "the built-in one leaves out hidden cards").toBeInTheDocument();
+    expect(screen.queryByTestId("graph-far-edges"), "every handoff of a small graph is a curve").toBeNull();
     expect(screen.queryByTestId("graph-overview")).toBeNull();
   });
 });

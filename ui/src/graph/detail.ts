@@ -3,7 +3,9 @@
 // more elements are in view than anyone can read it draws the whole map on one canvas instead.
 import type { Severity } from "../backend";
 import { NODE_SIZE, type ElementNode, type HandoffEdge } from "./mapping";
+import { curvePoint } from "./labelPlacement";
 import { MINIMAP_COLOR } from "./minimap";
+import { cardsReadable, READABLE_ZOOM } from "./readable";
 
 /** Graphs with more elements than this get level of detail; smaller ones are all cards, always. */
 export const LARGE_GRAPH = 300;
@@ -99,25 +101,33 @@ export function countInView(nodes: readonly Placed[], view: Rect, stopAt = Infin
 }
 
 /**
- * The detail for a view, given the previous one, which is returned as it is when nothing
- * changes. The cover only moves when the view leaves it (so panning re-renders cards now and
- * then, not every frame), and the switch to and from the overview has hysteresis.
+ * The detail for a view at `zoom`, given the previous one, which is returned as it is when
+ * nothing changes. Cards are drawn only where their text is readable (`cardsReadable`);
+ * further out, the overview. A large graph also takes the overview when more cards are in view
+ * than the page can hold (with hysteresis), and keeps only the cards near the view in the
+ * page: its cover moves only when the view leaves it (so panning re-renders cards now and
+ * then, not every frame). A small graph keeps every card, so it has no cover.
  */
-export function nextDetail(prev: Detail, nodes: readonly Placed[], view: Rect): Detail {
-  const inView = countInView(nodes, view, OVERVIEW_ENTER + 1);
-  const overview = prev.overview ? inView > OVERVIEW_LEAVE : inView > OVERVIEW_ENTER;
+export function nextDetail(prev: Detail, nodes: readonly Placed[], view: Rect, zoom: number, large = true): Detail {
+  let overview = !cardsReadable(zoom);
+  if (!overview && large) {
+    const inView = countInView(nodes, view, OVERVIEW_ENTER + 1);
+    overview = prev.overview ? inView > OVERVIEW_LEAVE : inView > OVERVIEW_ENTER;
+  }
   if (overview) return prev.overview ? prev : { overview, cover: null };
+  if (!large) return !prev.overview && prev.cover === null ? prev : { overview, cover: null };
   if (!prev.overview && prev.cover && inside(prev.cover, view)) return prev;
   return { overview, cover: grow(view, COVER_MARGIN) };
 }
 
 /**
  * The zoom that shows about `ZOOM_IN_TARGET` elements, from a view that shows `inView` at
- * `zoom` (what is in view shrinks with the square of the zoom); at least twice as close.
+ * `zoom` (what is in view shrinks with the square of the zoom); at least twice as close, and
+ * close enough for cards to be readable.
  */
 export function zoomInFrom(zoom: number, inView: number): number {
   const z = zoom * Math.sqrt(Math.max(inView, 1) / ZOOM_IN_TARGET);
-  return Math.min(1, Math.max(zoom * 2, z));
+  return Math.min(1, Math.max(zoom * 2, z, READABLE_ZOOM));
 }
 
 /** Whether a node's card stays in the page. */
@@ -183,11 +193,50 @@ function lineBatch(pen: Pen) {
       lines += 1;
       if (lines % LINES_PER_PATH === 0) pen.stroke();
     },
+    /** The parts of the polyline `xy` (x0, y0, x1, y1, …) inside `view`, as one line. */
+    polyline(xy: readonly number[], view: Rect) {
+      let open = false;
+      let endX = Number.NaN;
+      let endY = Number.NaN;
+      for (let i = 2; i < xy.length; i += 2) {
+        const seg = clipSegment(xy[i - 2], xy[i - 1], xy[i], xy[i + 1], view);
+        if (!seg) continue;
+        if (!open) {
+          if (lines % LINES_PER_PATH === 0) pen.beginPath();
+          open = true;
+        }
+        if (seg[0] !== endX || seg[1] !== endY) pen.moveTo(seg[0], seg[1]);
+        pen.lineTo(seg[2], seg[3]);
+        endX = seg[2];
+        endY = seg[3];
+      }
+      if (!open) return;
+      lines += 1;
+      if (lines % LINES_PER_PATH === 0) pen.stroke();
+    },
     done() {
       if (lines % LINES_PER_PATH !== 0) pen.stroke();
       lines = 0;
     },
   };
+}
+
+/** A box holding the curve between two handle points (its control points included). */
+function curveBox(ax: number, ay: number, bx: number, by: number): Rect {
+  const reach = Math.abs(bx - ax) * 0.5 + 25 * Math.sqrt(Math.max(ax - bx, 0)) * 0.25;
+  const x0 = Math.min(ax, bx) - reach;
+  const y0 = Math.min(ay, by) - 1;
+  return { x: x0, y: y0, width: Math.abs(bx - ax) + 2 * reach, height: Math.abs(by - ay) + 2 };
+}
+
+/** Straight pieces a far handoff's curve is drawn with. */
+const CURVE_PIECES = 12;
+
+/** The curve React Flow draws between two handle points, as `CURVE_PIECES` straight pieces. */
+export function curvePolyline(ax: number, ay: number, bx: number, by: number): number[] {
+  const xy: number[] = [];
+  for (let i = 0; i <= CURVE_PIECES; i++) xy.push(...curvePoint(ax, ay, bx, by, i / CURVE_PIECES));
+  return xy;
 }
 
 /**
@@ -223,7 +272,8 @@ export function clipSegment(ax: number, ay: number, bx: number, by: number, r: R
 }
 
 /**
- * Draws the parts of `edges` inside `view` as straight lines (flagged ones on top, in their
+ * Draws the parts of `edges` inside `view` as straight lines in the overview and as the
+ * cards' curves among cards (flagged ones on top, in their
  * severity's colour) and, with `blocks`, every element in view as a block in its kind's or
  * worst finding's colour. Severity is never colour alone: in the overview warning lines are
  * dashed, and a block with an error is crossed out, one with a warning struck through once (with `marks`;
@@ -262,8 +312,12 @@ export function drawGraph(
       const a = boxes.get(e.source);
       const b = boxes.get(e.target);
       if (!a || !b) continue;
-      const seg = clipSegment(a.x + a.width, a.y + a.height / 2, b.x, b.y + b.height / 2, view);
-      if (seg) batch.line(...seg);
+      const [ax, ay, bx, by] = [a.x + a.width, a.y + a.height / 2, b.x, b.y + b.height / 2];
+      if (blocks) {
+        const seg = clipSegment(ax, ay, bx, by, view);
+        if (seg) batch.line(...seg);
+        // Among cards, a far handoff curves like the ones drawn as cards' handoffs.
+      } else if (overlaps(curveBox(ax, ay, bx, by), view)) batch.polyline(curvePolyline(ax, ay, bx, by), view);
     }
     batch.done();
   }

@@ -66,6 +66,27 @@ describe("the findings panel of the handoff graph", () => {
     expect(why).toHaveTextContent("Agree one wording");
   });
 
+  it("scrolls an opened explanation into view, since it may open below the panel's fold", async () => {
+    const scrolled: Element[] = [];
+    const before = Element.prototype.scrollIntoView;
+    Element.prototype.scrollIntoView = function (this: Element) {
+      scrolled.push(this);
+    };
+    try {
+      const { user } = await renderApp(backend());
+      await waitFor(() => expect(screen.getAllByTestId("finding")).toHaveLength(2));
+      const f = findingEl("conflicting-claim");
+      expect(scrolled).not.toContain(f);
+      await user.click(within(f).getByTestId("finding-why"));
+      await waitFor(() => expect(scrolled, "the finding with its explanation").toContain(f));
+      const times = scrolled.length;
+      await user.click(within(f).getByTestId("finding-why"));
+      expect(scrolled.length, "closing it does not move the list").toBe(times);
+    } finally {
+      Element.prototype.scrollIntoView = before;
+    }
+  });
+
   it("waives with a reason as one undoable edit, and shows the finding as waived", async () => {
     const b = backend();
     const { user, store } = await renderApp(b);

@@ -1,3 +1,4 @@
+import type { LabelPlace } from "./labelPlacement";
 import type { Edge, Node, XYPosition } from "@xyflow/react";
 import { actorName, actorsOf } from "../model/names";
 import type { Element, ElementKind, Finding, Handoff, HandoffMode, Report, Severity, SubjectKind, Trigger } from "../backend";
@@ -37,6 +38,8 @@ export interface HandoffEdgeData extends Record<string, unknown> {
   waived: number;
   /** Shown by a lens, not in the workspace: faded, never edited. */
   ghost: boolean;
+  /** Where its label goes (`labelPlacement.ts`): unset is the middle, null left out. */
+  place?: LabelPlace | null;
 }
 
 export type ElementNode = Node<ElementNodeData, "element">;

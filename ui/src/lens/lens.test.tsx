@@ -96,6 +96,26 @@ describe("a lens over the stack", () => {
     expect(card("wizard")!.className).not.toContain("has-mark");
   });
 
+  it("draws a removed stage as a faded column where it stood, with its removed cards, and no edit controls", async () => {
+    const { setLens } = await renderApp(backend());
+    await screen.findAllByTestId("card");
+    const lens = emptyLens("compare", "Compared with “Baseline”");
+    const gone = { id: "renewal", name: "Renewal", emotion: 0, moment: "" };
+    addMark(lens, "stages", "renewal", { tone: "removed", label: "Removed" });
+    lens.ghosts = { elements: [{ ...removedCard, stages: ["renewal"] }], handoffs: [], stages: [{ stage: gone, index: 1 }] };
+    setLens(lens);
+
+    await waitFor(() => expect(screen.getAllByTestId("stage-column")[1]?.dataset.stageId).toBe("renewal"));
+    const column = screen.getAllByTestId("stage-column")[1]!;
+    expect(column.className).toContain("is-ghost");
+    expect(column).toHaveTextContent("Renewal");
+    expect(within(column).getByTestId("marks")).toHaveTextContent("−Removed");
+    expect(within(column).queryAllByRole("button"), "a ghost stage cannot be renamed, moved or deleted").toHaveLength(0);
+    expect(card("fax"), "its removed card is drawn in it").toBeDefined();
+    fireEvent.keyDown(column, { key: "Delete" });
+    expect(screen.getAllByTestId("stage-column").filter((c) => c.dataset.stageId !== "renewal")).toHaveLength(nexusFlow().stages.length);
+  });
+
   it("closes with Escape", async () => {
     const { setLens } = await renderApp(backend());
     await screen.findAllByTestId("card");

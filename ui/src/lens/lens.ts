@@ -1,4 +1,4 @@
-import type { Element, Handoff, Workspace } from "../backend";
+import type { Element, Handoff, Stage, Workspace } from "../backend";
 
 /**
  * A lens lays marks over the stack and the graph without copying either view: Compare marks
@@ -34,7 +34,12 @@ export interface Lens {
    * Items that are not in the workspace but belong in the picture: removed items (Compare),
    * handoffs that happen but are not drawn (Reality). Drawn faded, never edited.
    */
-  ghosts: { elements: Element[]; handoffs: Handoff[] };
+  ghosts: {
+    elements: Element[];
+    handoffs: Handoff[];
+    /** Removed stages (Compare), each with the number of kept stages that stood before it. */
+    stages?: { stage: Stage; index: number }[];
+  };
   /** Relative traffic of a handoff, 0 to 1, drawn as the edge's width (Reality). */
   weights: Record<string, number>;
   /**
@@ -42,6 +47,18 @@ export interface Lens {
    * +2 per stage id (Monitor: the measured arc). Stages without a value are skipped.
    */
   arc?: LensArc;
+  /**
+   * What a lens that follows the workspace was built from, so that it can be built again when
+   * the workspace changes (Monitor: the "as of" asked for, null for the newest reading).
+   */
+  follow?: LensFollow;
+}
+
+export interface LensFollow {
+  slug: string;
+  /** The workspace revision the lens shows. */
+  revision: number;
+  asOf: string | null;
 }
 
 export interface LensArc {
@@ -88,7 +105,7 @@ export function marksOn(lens: Lens | null, target: MarkTarget, id: string): read
 export interface LensedDoc {
   /** The workspace with the lens's ghosts appended (ghosts whose id the workspace holds are left out). */
   doc: Workspace;
-  /** Ids of the ghost elements and ghost handoffs, to draw them faded and keep them out of edits. */
+  /** Ids of the ghost stages, elements and handoffs, to draw them faded and keep them out of edits. */
   ghosts: ReadonlySet<string>;
 }
 
@@ -96,11 +113,24 @@ const NO_GHOSTS: ReadonlySet<string> = new Set();
 
 /** The document a view draws under `lens`: the workspace plus the lens's ghosts. */
 export function lensedDoc(doc: Workspace, lens: Lens | null): LensedDoc {
-  if (!lens || (lens.ghosts.elements.length === 0 && lens.ghosts.handoffs.length === 0)) return { doc, ghosts: NO_GHOSTS };
+  const stageGhosts = lens?.ghosts.stages ?? [];
+  if (!lens || (lens.ghosts.elements.length === 0 && lens.ghosts.handoffs.length === 0 && stageGhosts.length === 0))
+    return { doc, ghosts: NO_GHOSTS };
   const elementIds = new Set(doc.elements.map((e) => e.id));
   const handoffIds = new Set(doc.handoffs.map((h) => h.id));
+  const stageIds = new Set(doc.stages.map((s) => s.id));
   const ghostElements = lens.ghosts.elements.filter((e) => !elementIds.has(e.id));
   const ghostHandoffs = lens.ghosts.handoffs.filter((h) => !handoffIds.has(h.id));
-  const ghosts = new Set([...ghostElements.map((e) => e.id), ...ghostHandoffs.map((h) => h.id)]);
-  return { doc: { ...doc, elements: [...doc.elements, ...ghostElements], handoffs: [...doc.handoffs, ...ghostHandoffs] }, ghosts };
+  const ghostStages = stageGhosts.filter((g) => !stageIds.has(g.stage.id)).sort((a, b) => a.index - b.index);
+  // Each removed stage goes back where it stood: after the kept stages that stood before it
+  // (`index`), and after the removed ones already put back before it.
+  const stages = [...doc.stages];
+  ghostStages.forEach((g, placed) => {
+    stages.splice(Math.min(g.index + placed, stages.length), 0, g.stage);
+  });
+  const ghosts = new Set([...ghostStages.map((g) => g.stage.id), ...ghostElements.map((e) => e.id), ...ghostHandoffs.map((h) => h.id)]);
+  return {
+    doc: { ...doc, stages, elements: [...doc.elements, ...ghostElements], handoffs: [...doc.handoffs, ...ghostHandoffs] },
+    ghosts,
+  };
 }

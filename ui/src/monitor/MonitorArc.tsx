@@ -1,5 +1,5 @@
 import type { StageArc } from "../backend";
-import { fmt, gapTone, signed } from "./format";
+import { fmt, signed } from "./format";
 
 const W = 100;
 const yOf = (v: number) => 50 - Math.max(-2, Math.min(2, v)) * 20;
@@ -54,7 +54,8 @@ export function MonitorArc({
         </thead>
         <tbody>
           {stages.map((s) => {
-            const tone = s.gap == null ? null : gapTone(s.gap);
+            // The library grades the gap (crates/monitor `gap_grade`); the view only shows it.
+            const tone = s.grade ?? null;
             return (
               <tr key={s.id} data-testid="arc-row" data-stage-id={s.id} className={focusStage === s.id ? "is-focused" : undefined}>
                 <th scope="row">

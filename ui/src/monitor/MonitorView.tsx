@@ -31,7 +31,7 @@ export function MonitorView() {
   const slug = current.summary.slug;
   const [asOfText, setAsOfText] = useState("");
   const asOf = DATE.test(asOfText) ? asOfText : null;
-  const { report, error } = useMonitorReport(slug, asOf, current.revision);
+  const { report, error, loading } = useMonitorReport(slug, asOf, current.revision);
   const [selected, setSelected] = useState<string | null>(null);
   const [creating, setCreating] = useState(false);
   const [focusStage, setFocusStage] = useState<string | null>(null);
@@ -129,7 +129,8 @@ export function MonitorView() {
         disabled={!report}
         onClick={() => {
           if (!report) return;
-          setLens(monitorLens(report, doc));
+          // A report still being asked again is older than the document: the follower redoes it.
+          setLens(monitorLens(report, doc, { slug, revision: loading ? -1 : current.revision, asOf }));
           window.location.hash = "#stack";
         }}
       >

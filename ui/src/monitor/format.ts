@@ -13,12 +13,6 @@ export function signed(v: number | null | undefined): string {
   return `${r > 0 ? "+" : ""}${r.toFixed(1)}`;
 }
 
-/** How far a stage's measured feeling is from the plan, as a tone: within half a step, within one, or more. */
-export function gapTone(gap: number): "good" | "warning" | "bad" {
-  const a = Math.abs(gap);
-  return a < 0.5 ? "good" : a < 1 ? "warning" : "bad";
-}
-
 export const KIND_LABEL: Record<MetricKind, string> = {
   completion: "Completion",
   sentiment: "Sentiment",

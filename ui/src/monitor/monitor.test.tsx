@@ -1,5 +1,5 @@
 import "../graph/testSetup";
-import { fireEvent, screen, waitFor, within } from "@testing-library/react";
+import { act, fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { MemoryBackend } from "../testing/memoryBackend";
 import { nexusFlow } from "../testing/fixtures";
@@ -308,5 +308,43 @@ describe("the monitor lens", () => {
     expect(within(wizard).getByTestId("marks")).toHaveTextContent(/✕missed: Setup satisfaction: 3\.2 on 2026-03-31, target 4!drift/);
     expect(screen.getByTestId("lens-arc")).toBeInTheDocument();
     expect(screen.getByTestId("lens-arc-text")).toHaveTextContent("Measured: Set up +0.2");
+  });
+
+  it("follows the workspace while it is on: an edited reading or a deleted metric redraws the marks and the arc", async () => {
+    const b = backend();
+    // The set-up stage is measured by the wizard's latest reading, normalised from 1..5 (v - 3).
+    b.monitorFor = (doc, asOf) => {
+      const report = driftReport(doc, asOf);
+      const latest = (doc.readings ?? [])
+        .filter((r) => r.metric === "wizard-csat")
+        .sort((x, y) => x.date.localeCompare(y.date))
+        .at(-1);
+      return {
+        ...report,
+        stages: report.stages.map((s) =>
+          s.id !== "set-up"
+            ? s
+            : latest
+              ? { ...s, measured: (latest.value ?? 0) - 3, gap: (latest.value ?? 0) - 3 - s.planned, grade: "bad" as const }
+              : { ...s, measured: null, gap: null, grade: null },
+        ),
+      };
+    };
+    const { user, store } = await renderApp(b);
+    await screen.findByTestId("measured-arc");
+    await user.click(screen.getByTestId("monitor-show-on-stack"));
+    await waitFor(() => expect(window.location.hash).toBe("#stack"));
+    const setUpMarks = async () =>
+      within((await screen.findAllByTestId("stage-column")).find((h) => h.dataset.stageId === "set-up")!).queryByTestId("marks");
+    await waitFor(async () => expect(await setUpMarks()).toHaveTextContent("✕+0.2 (gap +2.2)"));
+
+    await act(() => store.edit({ type: "put_readings", readings: [{ metric: "wizard-csat", date: "2026-04-30", value: 4.6 }] }));
+    await waitFor(async () => expect(await setUpMarks()).toHaveTextContent("✕+1.6 (gap +3.6)"));
+    expect(screen.getByTestId("lens-arc-text")).toHaveTextContent("Measured: Set up +1.6");
+    expect(screen.getByTestId("lens-bar")).toHaveTextContent("Monitor as of 2026-04-30");
+
+    await act(() => store.edit({ type: "delete_metric", id: "wizard-csat" }));
+    await waitFor(async () => expect(await setUpMarks()).toBeNull());
+    expect(screen.getByTestId("lens-bar").dataset.lens, "the lens stays on").toBe("monitor");
   });
 });

@@ -8,7 +8,11 @@ describe("the monitor lens", () => {
     const doc = measuredNexus();
     const report = driftReport(doc, null);
     report.stages = report.stages.map((s) =>
-      s.id === "discover" ? { ...s, measured: 1.3, gap: 0.3 } : s.id === "evaluate" ? { ...s, measured: 1.3, gap: -0.7 } : s,
+      s.id === "discover"
+        ? { ...s, measured: 1.3, gap: 0.3, grade: "good" }
+        : s.id === "evaluate"
+          ? { ...s, measured: 1.3, gap: -0.7, grade: "warning" }
+          : s,
     );
     const lens = monitorLens(report, doc);
     expect(lens.kind).toBe("monitor");

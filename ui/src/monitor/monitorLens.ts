@@ -1,14 +1,17 @@
 import type { MonitorReport, Workspace } from "../backend";
-import { addMark, emptyLens, type Lens } from "../lens/lens";
-import { fmt, gapTone, signed } from "./format";
+import { addMark, emptyLens, type Lens, type LensFollow } from "../lens/lens";
+import { fmt, signed } from "./format";
 
 /**
  * The Monitor lens: each measured stage marked with its measured feeling and gap to the plan
- * (good within half a step, warning within one, bad beyond), each touchpoint with the targets
+ * (graded by the library: good within half a step, warning within one, bad beyond), each touchpoint with the targets
  * its metrics missed and the drift found on them, and the measured arc drawn over the plan.
+ * With `follow`, the lens is rebuilt whenever the workspace moves past that revision
+ * (`MonitorLensFollower`).
  */
-export function monitorLens(report: MonitorReport, doc: Workspace): Lens {
+export function monitorLens(report: MonitorReport, doc: Workspace, follow?: LensFollow): Lens {
   const lens = emptyLens("monitor", `Monitor as of ${report.as_of ?? "no reading yet"}`);
+  if (follow) lens.follow = follow;
   lens.legend = [
     { tone: "good", label: "On plan", detail: "measured within half a step of the promised feeling" },
     { tone: "warning", label: "Gap", detail: "measured half a step to one step away from the plan" },
@@ -16,11 +19,11 @@ export function monitorLens(report: MonitorReport, doc: Workspace): Lens {
   ];
   const values: Record<string, number> = {};
   for (const s of report.stages) {
-    if (s.measured === null || s.gap === null) continue;
+    if (s.measured === null || s.gap === null || !s.grade) continue;
     values[s.id] = s.measured;
     const consistency = s.consistency === null ? "" : `; consistency ${fmt(s.consistency)}`;
     addMark(lens, "stages", s.id, {
-      tone: gapTone(s.gap),
+      tone: s.grade,
       label: `${signed(s.measured)} (gap ${signed(s.gap)})`,
       detail: `Measured ${signed(s.measured)} against the promised ${signed(s.planned)}: gap ${signed(s.gap)}${consistency}`,
     });

@@ -11,7 +11,7 @@ import type { Relation } from "./Card";
 import { ArcScale, EmotionArc } from "./EmotionArc";
 import { Lane } from "./Lane";
 import { MomentsRow } from "./MomentsRow";
-import { StageHeader } from "./StageHeader";
+import { GhostStageHeader, StageHeader } from "./StageHeader";
 import { AddStage } from "./AddStage";
 import { Toolbar } from "./Toolbar";
 import { useStackDrag } from "./useStackDrag";
@@ -35,14 +35,14 @@ export function StackEditor() {
   const naming = useUi((s) => s.naming);
   const doc = current.doc;
   const { draggingCard, dnd } = useStackDrag(store, doc);
-  const stages = doc.stages;
+  // What the lens adds (a removed stage or card in Compare) is drawn with the rest, faded.
+  const lensed = useLensedDoc(doc);
+  const stages = lensed.doc.stages;
   const n = stages.length;
 
   const conn = useMemo(() => (selected ? connectionsOf(doc, selected) : null), [doc, selected]);
   const relationOf = (id: string): Relation =>
     !conn ? "none" : id === selected ? "selected" : conn.elements.has(id) ? "related" : "dimmed";
-  // What the lens adds (a removed card in Compare) is drawn with the rest, faded.
-  const lensed = useLensedDoc(doc);
   const kinds = (...k: Element["kind"][]) => lensed.doc.elements.filter((e) => k.includes(e.kind));
   const unplaced =
     draggingCard || doc.elements.some((e) => e.kind === "touchpoint" && !(e.stages ?? []).some((s) => stages.some((st) => st.id === s)));
@@ -55,12 +55,12 @@ export function StackEditor() {
 
   const channels = groupByChannel(kinds("touchpoint"));
   const actorCards = kinds("team", "person", "partner");
-  const stageName = stages.find((s) => s.id === selectedStage)?.name ?? null;
+  const stageName = doc.stages.find((s) => s.id === selectedStage)?.name ?? null;
 
   return (
     <div className="stack-page">
       <main className="stack-main" aria-label="Coherence Stack">
-        <Toolbar stageName={stageName} hasStages={n > 0} />
+        <Toolbar stageName={stageName} hasStages={doc.stages.length > 0} />
         <VisionBanner info={doc.workspace} />
         <div className="board-scroll">
           <div
@@ -91,17 +91,21 @@ export function StackEditor() {
                   </div>
                   <div className="lane-body">
                     <div className="tracks">
-                      <SortableContext items={stages.map((s) => s.id)} strategy={horizontalListSortingStrategy}>
-                        {stages.map((s, i) => (
-                          <StageHeader
-                            key={s.id}
-                            stage={s}
-                            index={i}
-                            count={n}
-                            selected={s.id === selectedStage}
-                            highlighted={!!conn?.stages.has(s.id)}
-                          />
-                        ))}
+                      <SortableContext items={doc.stages.map((s) => s.id)} strategy={horizontalListSortingStrategy}>
+                        {stages.map((s) =>
+                          lensed.ghosts.has(s.id) ? (
+                            <GhostStageHeader key={s.id} stage={s} />
+                          ) : (
+                            <StageHeader
+                              key={s.id}
+                              stage={s}
+                              index={doc.stages.indexOf(s)}
+                              count={doc.stages.length}
+                              selected={s.id === selectedStage}
+                              highlighted={!!conn?.stages.has(s.id)}
+                            />
+                          ),
+                        )}
                       </SortableContext>
                       {unplaced && (
                         <div className="stage-head is-unplaced">

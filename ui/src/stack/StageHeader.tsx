@@ -122,3 +122,24 @@ export function StageHeader({ stage, index, count, selected, highlighted }: Prop
     </div>
   );
 }
+
+/** A stage the Compare lens draws where it stood before it was removed: faded, marked, never edited. */
+export function GhostStageHeader({ stage }: { stage: Stage }) {
+  const marks = useMarks("stages", stage.id);
+  return (
+    <div
+      role="group"
+      aria-roledescription="stage"
+      aria-label={`Removed stage: ${stage.name}`}
+      className={`stage-head is-ghost${toneClass(marks)}`}
+      data-testid="stage-column"
+      data-stage-id={stage.id}
+      data-ghost="true"
+    >
+      <div className="stage-step">Removed</div>
+      <Clamped as="h3" className="stage-name" text={stage.name} />
+      <div className="stage-meta">{emotionText(stage.emotion)}</div>
+      <MarkBadges marks={marks} />
+    </div>
+  );
+}

@@ -181,7 +181,8 @@ function applyInPlace(ws: Workspace, edit: Edit): void {
       return;
     }
     case "delete_review":
-      ws.reviews = (ws.reviews ?? []).filter((r) => r.id !== edit.id);
+      ws.reviews = ws.reviews ?? [];
+      ws.reviews.splice(position(ws.reviews, "review", edit.id), 1);
       return;
     case "batch":
       for (const e of edit.edits) applyInPlace(ws, e);
@@ -297,6 +298,13 @@ function validate(ws: Workspace): Problem[] {
     if (!scale) push(`readings[${i}].metric`, `no metric "${r.metric}"`);
     else if (scale[0] < scale[1] && !(v >= scale[0] && v <= scale[1]))
       push(`readings[${i}].value`, `${v} is outside the scale ${scale[0]} to ${scale[1]}`);
+  });
+  const sessionIds = new Set(ws.readiness.map((s) => s.id));
+  (ws.reviews ?? []).forEach((r, i) => {
+    (r.attendees ?? []).forEach((who, j) => {
+      name(`reviews[${i}].attendees[${j}]`, who);
+    });
+    if (r.session && !sessionIds.has(r.session)) push(`reviews[${i}].session`, `no readiness session "${r.session}"`);
   });
   return problems;
 }

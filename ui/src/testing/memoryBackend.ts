@@ -3,6 +3,7 @@ import type {
   ColumnMap,
   BatchState,
   BatchSummary,
+  Choice,
   EntityKind,
   ItemChange,
   SnapshotInfo,
@@ -38,6 +39,7 @@ import { BackendError } from "../backend";
 import { uniqueId } from "../model/ids";
 import { applyEdit, stampWaivers } from "./applyEdit";
 import { diffDocs } from "./diff";
+import { mergeDocs } from "./mergeDouble";
 import { labelOf } from "./labels";
 import { notRatedReport } from "./sampleOutput";
 import { sampleOutline } from "./playbookFixture";
@@ -441,12 +443,41 @@ export class MemoryBackend implements Backend {
   private version(e: Entry, which: VersionRef): { name: string; doc: Workspace } {
     if (which.kind === "current") return { name: "Now", doc: e.doc };
     if (which.kind === "snapshot") return { name: `“${which.label.trim()}”`, doc: this.snapshot(e, which.label).doc };
-    if (!this.compareFile) throw new BackendError("io", `Cannot read ${which.path}.`);
-    return { name: which.path.split("/").pop() ?? which.path, doc: this.compareFile };
+    if (which.kind === "batch") {
+      const batch = e.log.find((l) => l.id === which.id);
+      if (!batch) throw new BackendError("not_found", `This workspace has no change batch ${which.id}.`);
+      return { name: `After change ${which.id}`, doc: batch.after };
+    }
+    const doc = this.files.get(which.path) ?? this.compareFile;
+    if (!doc) throw new BackendError("io", `Cannot read ${which.path}.`);
+    return { name: which.path.split("/").pop() ?? which.path, doc };
   }
 
   /** The document a `{kind: "file"}` state reads; null: the file cannot be read. */
   compareFile: Workspace | null = null;
+  /** Workspace files by path, read before `compareFile` (a merge reads two files). */
+  files = new Map<string, Workspace>();
+
+  private merged(slug: string, theirs: string, base: VersionRef, choices: Choice[]) {
+    const e = this.entry(slug);
+    const b = this.version(e, base);
+    const t = this.version(e, { kind: "file", path: theirs });
+    return { e, b, t, ...mergeDocs(b.doc, e.doc, t.doc, choices) };
+  }
+
+  previewMerge = (slug: string, theirs: string, base: VersionRef, choices: Choice[]) =>
+    this.call("previewMerge", [slug, theirs, base, choices], () => {
+      const { e, b, t, workspace, conflicts } = this.merged(slug, theirs, base, choices);
+      const comparison = compareDocs(e.doc, workspace, "Now", "Merged", (doc) => this.auditFor(doc, slug));
+      return { base: b.name, ours: "Now", theirs: t.name, comparison, conflicts, warnings: [] };
+    });
+
+  applyMerge = (slug: string, theirs: string, base: VersionRef, choices: Choice[]) =>
+    this.call("applyMerge", [slug, theirs, base, choices], () => {
+      const { e, t, workspace } = this.merged(slug, theirs, base, choices);
+      if (JSON.stringify(workspace) !== JSON.stringify(e.doc)) this.commit(e, workspace, `Merge ${t.name}`, "merge");
+      return this.state(e);
+    });
 
   listSnapshots = (slug: string) =>
     this.call("listSnapshots", [slug], () => [...this.entry(slug).snapshots].reverse().map(({ doc: _doc, ...info }) => info));
@@ -784,6 +815,7 @@ export function plainMonitor(doc: Workspace, asOf: string | null): MonitorReport
       planned: s.emotion,
       measured: null,
       gap: null,
+      grade: null,
       consistency: null,
       sentiments: [],
       metrics: [],

@@ -159,10 +159,16 @@ export function changes(a: Workspace, b: Workspace): VersionChange[] {
       if (Object.keys(fields).length > 0) out.push({ ...entry(item, key, "changed"), fields, ...(position ? { position } : {}) });
       else if (position) out.push({ ...entry(item, key, "moved"), position });
     });
-    for (const item of olds) {
+    let kept = 0;
+    olds.forEach((item, i) => {
       const key = c.key(item);
-      if (!next.has(key)) out.push({ ...entry(item, key, "removed"), before: item as JsonValue });
-    }
+      if (next.has(key)) {
+        kept += 1;
+        return;
+      }
+      const position = c.ordered ? { position: { before: i, after: kept } } : {};
+      out.push({ ...entry(item, key, "removed"), before: item as JsonValue, ...position });
+    });
   }
   return out;
 }

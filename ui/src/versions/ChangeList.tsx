@@ -6,7 +6,7 @@ import { LAYER_TITLE, showValue } from "./format";
 
 const ORDER: (Layer | "records")[] = ["vision", "narrative", "system", "touchpoint", "records"];
 
-const COLLECTION_WORD: Record<string, string> = {
+export const COLLECTION_WORD: Record<string, string> = {
   workspace: "workspace",
   stages: "stage",
   elements: "card",

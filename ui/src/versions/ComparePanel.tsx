@@ -7,9 +7,15 @@ import { useCompare } from "./compareSession";
 import { FindingsDelta, ReadinessDeltaPanel } from "./DeltaPanels";
 import { versionName } from "./format";
 
-const encode = (v: VersionRef) => (v.kind === "snapshot" ? `snapshot:${v.label}` : v.kind === "file" ? `file:${v.path}` : "current");
+function encode(v: VersionRef): string {
+  if (v.kind === "snapshot") return `snapshot:${v.label}`;
+  if (v.kind === "file") return `file:${v.path}`;
+  if (v.kind === "batch") return `batch:${v.id}`;
+  return "current";
+}
 
 function decode(value: string): VersionRef {
+  if (value.startsWith("batch:")) return { kind: "batch", id: Number(value.slice("batch:".length)) };
   if (value.startsWith("snapshot:")) return { kind: "snapshot", label: value.slice("snapshot:".length) };
   if (value.startsWith("file:")) return { kind: "file", path: value.slice("file:".length) };
   return { kind: "current" };
@@ -27,7 +33,7 @@ interface PickerProps {
 function StatePicker({ label, testId, value, snapshots, onChange }: PickerProps) {
   const store = useWorkspaceStore();
   const options: VersionRef[] = [{ kind: "current" }, ...snapshots.map((s) => ({ kind: "snapshot" as const, label: s.label }))];
-  if (value.kind === "file") options.push(value);
+  if (value.kind === "file" || value.kind === "batch") options.push(value);
   return (
     <label className="field">
       <span>{label}</span>

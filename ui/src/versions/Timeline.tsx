@@ -42,12 +42,14 @@ interface Props {
   slug: string;
   snapshots: SnapshotInfo[];
   onCompare: (label: string) => void;
+  /** Compares the workspace as it was right after the change batch `id` with now. */
+  onCompareBatch: (id: number) => void;
   filter: TimelineFilter;
   onFilter: (f: TimelineFilter) => void;
 }
 
 /** The change batches of the workspace with its snapshots marked; filter by person, item and date. */
-export function Timeline({ slug, snapshots, onCompare, filter, onFilter }: Props) {
+export function Timeline({ slug, snapshots, onCompare, onCompareBatch, filter, onFilter }: Props) {
   const store = useWorkspaceStore();
   const revision = useUi((s) => s.current?.revision ?? 0);
   const [batches, setBatches] = useState<BatchSummary[]>([]);
@@ -150,6 +152,14 @@ export function Timeline({ slug, snapshots, onCompare, filter, onFilter }: Props
                     {r.batch.items.length > 6 && <span className="muted"> and {r.batch.items.length - 6} more</span>}
                   </div>
                 </div>
+                <button
+                  type="button"
+                  onClick={() => onCompareBatch(r.batch.id)}
+                  data-testid="timeline-compare-batch"
+                  title="Compare the workspace as it was right after this change with now"
+                >
+                  Compare with now
+                </button>
               </li>
             ),
           )}

@@ -1,8 +1,9 @@
 import { useState } from "react";
 import "./versions.css";
 import type { EntityKind, Workspace } from "../backend";
-import { useUi } from "../store/context";
+import { useUi, useWorkspaceStore } from "../store/context";
 import { ComparePanel } from "./ComparePanel";
+import { MergeDialog } from "./MergeDialog";
 import { useCompare } from "./compareSession";
 import { ItemHistoryList } from "./ItemHistory";
 import { SnapshotsPanel } from "./SnapshotsPanel";
@@ -26,9 +27,18 @@ export function VersionsView() {
   const current = useUi((s) => s.current);
   const slug = current?.summary.slug ?? "";
   const { snapshots, error } = useSnapshots(slug);
+  const store = useWorkspaceStore();
   const { run } = useCompare();
   const [filter, setFilter] = useState<TimelineFilter>(NO_FILTER);
+  const [merging, setMerging] = useState<string | null>(null);
+  const [mergeMessage, setMergeMessage] = useState<string | null>(null);
   const compareWithNow = (label: string) => void run({ kind: "snapshot", label }, { kind: "current" });
+  const compareBatchWithNow = (id: number) => void run({ kind: "batch", id }, { kind: "current" });
+  const chooseMergeFile = async () => {
+    setMergeMessage(null);
+    const path = await store.backend.chooseImportPath();
+    if (path) setMerging(path);
+  };
   // The item the timeline is narrowed to, when the filter names one exactly: its history, field by field.
   const needle = filter.item.trim();
   const item = current ? itemById(current.doc, needle) : null;
@@ -41,6 +51,24 @@ export function VersionsView() {
       </div>
       <aside className="versions-side">
         {error && <p className="field-problem">{error}</p>}
+        <section className="versions-panel" aria-labelledby="merge-title" data-testid="merge-panel">
+          <header className="versions-panel-head">
+            <h2 id="merge-title">Merge</h2>
+            <button type="button" onClick={() => void chooseMergeFile()} data-testid="merge-choose">
+              Merge a file into this workspace…
+            </button>
+          </header>
+          <p className="muted small">
+            Bring in the changes of a copy edited elsewhere (a <code>.throughline.json</code> file); what both changed differently is yours
+            to settle, and the merge is one change that undo takes back.
+          </p>
+          {mergeMessage && (
+            <p className="versions-message" role="status" data-testid="merge-message">
+              {mergeMessage}
+            </p>
+          )}
+        </section>
+        {merging && <MergeDialog path={merging} snapshots={snapshots} onClose={() => setMerging(null)} onMerged={setMergeMessage} />}
         <SnapshotsPanel slug={slug} snapshots={snapshots} onCompare={compareWithNow} />
         {item && (
           <section className="versions-panel" data-testid="versions-item-history">
@@ -50,7 +78,14 @@ export function VersionsView() {
             <ItemHistoryList kind={item.kind} id={needle} />
           </section>
         )}
-        <Timeline slug={slug} snapshots={snapshots} onCompare={compareWithNow} filter={filter} onFilter={setFilter} />
+        <Timeline
+          slug={slug}
+          snapshots={snapshots}
+          onCompare={compareWithNow}
+          onCompareBatch={compareBatchWithNow}
+          filter={filter}
+          onFilter={setFilter}
+        />
       </aside>
     </main>
   );

@@ -3,6 +3,7 @@ import type { Report, Workspace } from "../backend";
 import { nexusFlow } from "../testing/fixtures";
 import { compareDocs } from "../testing/versionsDouble";
 import { groupByLayer } from "./ChangeList";
+import { lensedDoc } from "../lens/lens";
 import { compareLens } from "./compareLens";
 import { ordinal, showValue } from "./format";
 
@@ -45,6 +46,22 @@ describe("the Compare lens", () => {
     ).toEqual(["signup-welcome"]);
     expect(lens.elements.welcome?.[0]).toMatchObject({ tone: "removed", label: "Removed" });
     expect(lens.handoffs["signup-welcome"]?.[0]).toMatchObject({ tone: "removed" });
+  });
+
+  it("draws a removed stage as a ghost where it stood, between the stages kept around it", () => {
+    const before = nexusFlow();
+    const after = nexusFlow();
+    const removed = after.stages.splice(1, 2).map((s) => s.id);
+    const c = compareDocs(before, after, "“Baseline”", "Now", noFindings);
+    const l = compareLens(c, after);
+    expect(l.ghosts.stages?.map((g) => [g.stage.id, g.index])).toEqual(removed.map((id) => [id, 1]));
+    expect(l.stages[removed[0]!]?.[0]).toMatchObject({ tone: "removed", label: "Removed" });
+    const drawn = lensedDoc(after, l);
+    expect(
+      drawn.doc.stages.map((s) => s.id),
+      "in their old order",
+    ).toEqual(before.stages.map((s) => s.id));
+    expect([...drawn.ghosts].filter((id) => removed.includes(id)).sort()).toEqual([...removed].sort());
   });
 
   it("leaves out a removed handoff whose ends are not drawn", () => {

@@ -1,4 +1,4 @@
-import type { Comparison, Element, Handoff, ItemChangeKind, VersionChange, Workspace } from "../backend";
+import type { Comparison, Element, Handoff, ItemChangeKind, Stage, VersionChange, Workspace } from "../backend";
 import { addMark, emptyLens, type Lens, type Mark, type MarkTarget } from "../lens/lens";
 import { ordinal, showValue } from "./format";
 
@@ -32,8 +32,8 @@ export function changeMarks(change: VersionChange): Mark[] {
 
 /**
  * The Compare lens: the newer state's stages, cards and handoffs marked added, changed or moved
- * (the changed fields in the mark's detail), removed cards and handoffs drawn as ghosts marked
- * "Removed". `doc` is the workspace the views draw (the newer state): a removed handoff is
+ * (the changed fields in the mark's detail), removed stages, cards and handoffs drawn as ghosts
+ * marked "Removed" (a stage where it stood in the older state). `doc` is the workspace the views draw (the newer state): a removed handoff is
  * ghosted only when both its ends are drawn.
  */
 export function compareLens(comparison: Comparison, doc: Workspace): Lens {
@@ -41,6 +41,7 @@ export function compareLens(comparison: Comparison, doc: Workspace): Lens {
   const tones = new Set<ItemChangeKind>();
   const ghostElements: Element[] = [];
   const removedHandoffs: Handoff[] = [];
+  const ghostStages: { stage: Stage; index: number }[] = [];
   for (const change of comparison.changes) {
     const target = TARGET[change.collection];
     if (!target) continue;
@@ -51,12 +52,15 @@ export function compareLens(comparison: Comparison, doc: Workspace): Lens {
     if (change.change === "removed" && change.before) {
       if (target === "elements") ghostElements.push(change.before as unknown as Element);
       if (target === "handoffs") removedHandoffs.push(change.before as unknown as Handoff);
+      if (target === "stages")
+        ghostStages.push({ stage: change.before as unknown as Stage, index: change.position?.after ?? doc.stages.length });
     }
   }
   const drawn = new Set([...doc.elements.map((e) => e.id), ...ghostElements.map((e) => e.id)]);
   lens.ghosts = {
     elements: ghostElements,
     handoffs: removedHandoffs.filter((h) => drawn.has(h.from) && drawn.has(h.to)),
+    stages: ghostStages,
   };
   lens.legend = (["added", "changed", "moved", "removed"] as const).filter((t) => tones.has(t)).map((t) => ({ tone: t, label: WORD[t] }));
   return lens;

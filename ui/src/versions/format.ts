@@ -32,6 +32,7 @@ export const SOURCE_LABEL: Record<Source, string> = {
   undo: "undo",
   redo: "redo",
   restore: "restore",
+  merge: "merge",
 };
 
 /** A stored RFC 3339 time as “2025-01-06 09:00” (UTC, as the CLI prints it). */
@@ -43,5 +44,6 @@ export function shortTime(at: string): string {
 export function versionName(v: VersionRef): string {
   if (v.kind === "current") return "Now";
   if (v.kind === "snapshot") return `“${v.label}”`;
+  if (v.kind === "batch") return `After change ${v.id}`;
   return v.path.split(/[\\/]/).pop() ?? v.path;
 }

@@ -199,6 +199,29 @@ describe("the timeline", { timeout: 20000 }, () => {
     expect(within(timeline).getAllByTestId("timeline-batch")).toHaveLength(2);
   });
 
+  it("compares the workspace as it was after any change with now", async () => {
+    const b = backend();
+    const { user, store } = await renderApp(b);
+    const wizard = store.getState().current!.doc.elements.find((e) => e.id === "wizard")!;
+    await store.edit({ type: "put_element", element: { ...wizard, name: "Setup wizard" } });
+    await store.edit({ type: "delete_element", id: "welcome" });
+    window.location.hash = "#versions";
+    const timeline = await screen.findByTestId("timeline");
+    await waitFor(() => expect(within(timeline).getAllByTestId("timeline-batch")).toHaveLength(2));
+    const [newest, older] = within(timeline).getAllByTestId("timeline-batch");
+    expect(newest).toHaveTextContent("welcome");
+    await user.click(within(older!).getByTestId("timeline-compare-batch"));
+    const result = await screen.findByTestId("compare-result");
+    const batch = b.calls.find((c) => c.method === "compareVersions")?.args[1] as { kind: string; id: number };
+    expect(batch.kind).toBe("batch");
+    expect(within(result).getByTestId("compare-summary")).toHaveTextContent(`After change ${batch.id} → Now: 2 changes`);
+    expect(
+      within(result)
+        .getAllByTestId("change-entry")
+        .map((e) => `${e.dataset.change} ${e.dataset.id}`),
+    ).toEqual(["removed signup-welcome", "removed welcome"]);
+  });
+
   it("keeps rows within the dates given", () => {
     const batch = (id: number, at: string) => ({
       id,
