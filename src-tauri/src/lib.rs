@@ -71,6 +71,9 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
             commands::library::restore_backup,
             commands::library::salvage_library,
             commands::import::preview_import,
+            commands::room::list_templates,
+            commands::room::create_from_template,
+            commands::room::duplicate_workspace,
         ])
         .events(tauri_specta::collect_events![events::LibraryChanged])
 }

@@ -4,6 +4,7 @@
 
 mod contract;
 mod monitor;
+mod room;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};

@@ -1,6 +1,7 @@
-import { useEffect } from "react";
+import { useEffect, useState } from "react";
 import { GraphView } from "./graph/GraphView";
 import { ErrorBanner } from "./shell/ErrorBanner";
+import { FirstRunName } from "./shell/FirstRunName";
 import { NoWorkspace } from "./shell/NoWorkspace";
 import { RecoveryScreen } from "./shell/RecoveryScreen";
 import { SalvageReport } from "./shell/SalvageReport";
@@ -25,6 +26,9 @@ export function App() {
   const hasWorkspace = useUi((s) => s.current !== null);
   const damaged = useUi((s) => s.recovery !== null);
   const view = useView();
+  const named = useUi((s) => s.settings.named);
+  const [later, setLater] = useState(false);
+  const workspaceName = useUi((s) => s.current?.summary.name ?? null);
 
   useEffect(() => {
     void store.init();
@@ -32,6 +36,10 @@ export function App() {
     return store.follow();
   }, [store]);
   useShortcuts(store, hasWorkspace);
+  useEffect(() => {
+    // The window names the open workspace (title bar, task switcher); a failure is harmless.
+    store.backend.setWindowTitle(workspaceName ? `${workspaceName} – Throughline` : "Throughline").catch(() => undefined);
+  }, [store, workspaceName]);
 
   return (
     <div className="app">
@@ -64,6 +72,7 @@ export function App() {
       ) : (
         <NoWorkspace />
       )}
+      {ready && !damaged && !named && !later && <FirstRunName onLater={() => setLater(true)} />}
     </div>
   );
 }

@@ -32,6 +32,9 @@ export const commands = {
 	/**  Writes a workspace to a `*.throughline.json` file. */
 	exportWorkspace: (slug: string, path: string) => typedError<null, ApiError>(__TAURI_INVOKE("export_workspace", { slug, path })),
 	/**  The user's settings. */
+	listTemplates: () => typedError<TemplateInfo[], ApiError>(__TAURI_INVOKE("list_templates")),
+	createFromTemplate: (id: string, name: string | null) => typedError<WorkspaceSummary, ApiError>(__TAURI_INVOKE("create_from_template", { id, name })),
+	duplicateWorkspace: (slug: string, name: string | null) => typedError<WorkspaceSummary, ApiError>(__TAURI_INVOKE("duplicate_workspace", { slug, name })),
 	getSettings: () => typedError<Settings_Serialize, ApiError>(__TAURI_INVOKE("get_settings")),
 	/**  Saves the user's settings (one transaction) and returns them as stored. */
 	setSettings: (settings: Settings_Deserialize) => typedError<Settings_Serialize, ApiError>(__TAURI_INVOKE("set_settings", { settings })),
@@ -211,6 +214,7 @@ export type Agreement_Deserialize = {
 	/**  Ordinal Krippendorff's alpha, absent when it cannot be computed. */
 	alpha?: number | null,
 	reading: AgreementReading,
+	short: string,
 	/**  One or two sentences for the room. */
 	words: string,
 };
@@ -220,6 +224,7 @@ export type Agreement_Serialize = {
 	/**  Ordinal Krippendorff's alpha, absent when it cannot be computed. */
 	alpha: number | null,
 	reading: AgreementReading,
+	short: string,
 	/**  One or two sentences for the room. */
 	words: string,
 };
@@ -1140,6 +1145,7 @@ export type LayerScore = {
 	score: Score,
 	/**  `YYYY-MM-DD`. */
 	date: string,
+	session?: string | null,
 };
 
 /**  One committed transaction, sent to every window. */
@@ -1613,6 +1619,7 @@ export type PlaybookOptions_Deserialize = {
 	 *  has one; otherwise it lays the graph out in layers itself.
 	 */
 	layout?: NodePosition[],
+	anonymous_raters?: boolean,
 };
 
 /**  How to render a playbook. */
@@ -1635,6 +1642,7 @@ export type PlaybookOptions_Serialize = {
 	 *  has one; otherwise it lays the graph out in layers itself.
 	 */
 	layout: NodePosition[],
+	anonymous_raters: boolean,
 };
 
 /**  One reading as the monitor shows it. */
@@ -2270,6 +2278,7 @@ export type Settings_Deserialize = {
 	display_name: string,
 	/**  The workspace to open at start-up (its slug). */
 	last_workspace?: string | null,
+	named?: boolean,
 };
 
 /**  The user's settings, as the app's Settings dialog edits them. */
@@ -2278,6 +2287,7 @@ export type Settings_Serialize = {
 	display_name: string,
 	/**  The workspace to open at start-up (its slug). */
 	last_workspace: string | null,
+	named: boolean,
 };
 
 /**  How serious a finding is. Ordered from most to least serious. */
@@ -2419,6 +2429,8 @@ export type Summary = {
 	warning: number,
 	info: number,
 	waived: number,
+	due: number,
+	nothing_to_check: boolean,
 };
 
 /**
@@ -2445,6 +2457,7 @@ export type TrendPoint_Deserialize = {
 	means: DimensionMean_Deserialize[],
 	/**  Ordinal Krippendorff's alpha; absent when undefined. */
 	alpha?: number | null,
+	alpha_words: string,
 };
 
 /**  One session's figures in the trend. */
@@ -2462,6 +2475,7 @@ export type TrendPoint_Serialize = {
 	means: DimensionMean_Serialize[],
 	/**  Ordinal Krippendorff's alpha; absent when undefined. */
 	alpha: number | null,
+	alpha_words: string,
 };
 
 /**
@@ -2556,6 +2570,7 @@ export type Waiver = {
 	who: string,
 	/**  When the waiver was made, RFC 3339. */
 	when: string,
+	review?: string | null,
 };
 
 /**  The waiver that accepts a finding, as recorded in the workspace. */
@@ -2564,7 +2579,11 @@ export type WaiverInfo = {
 	who: string,
 	/**  When the waiver was made, RFC 3339. */
 	when: string,
+	review?: string | null,
+	due?: boolean,
 };
+
+export type TemplateInfo = { id: string, title: string, summary: string, stages: number, elements: number };
 
 /**
  *  One whole model: what a `*.throughline.json` file holds and what the store keeps.

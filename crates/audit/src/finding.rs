@@ -323,6 +323,13 @@ pub struct WaiverInfo {
     pub who: String,
     /// When the waiver was made, RFC 3339.
     pub when: String,
+    /// The day from which the waiver is due for review, `YYYY-MM-DD`, if it has one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub review: Option<String>,
+    /// Whether the review date has come (set by [`Report::mark_due`] for a given day);
+    /// left out of JSON when false.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub due: bool,
 }
 
 /// One place where the truth diverges, why it matters and what to do.
@@ -393,6 +400,13 @@ pub struct Summary {
     pub warning: u32,
     pub info: u32,
     pub waived: u32,
+    /// Waived findings whose waiver is due for review (counted among `waived`).
+    #[serde(default)]
+    pub due: u32,
+    /// The workspace holds nothing the audit checks yet (no elements, no handoffs): an
+    /// empty report means "nothing to check", not "no divergences".
+    #[serde(default)]
+    pub nothing_to_check: bool,
 }
 
 /// The result of auditing one workspace: every finding in a deterministic order.
@@ -402,4 +416,19 @@ pub struct Report {
     /// Ordered by severity, code, key, then subjects.
     pub findings: Vec<Finding>,
     pub summary: Summary,
+}
+
+impl Report {
+    /// Marks the waivers whose review date is `today` (`YYYY-MM-DD`) or earlier as due, and
+    /// counts them. ISO dates compare as text, so no calendar is needed.
+    pub fn mark_due(&mut self, today: &str) {
+        let mut due = 0;
+        for f in &mut self.findings {
+            if let Some(w) = &mut f.waived {
+                w.due = w.review.as_deref().is_some_and(|r| r <= today);
+                due += u32::from(w.due);
+            }
+        }
+        self.summary.due = due;
+    }
 }

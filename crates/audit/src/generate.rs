@@ -63,6 +63,7 @@ pub fn generate(elements: usize, seed: u64) -> Workspace {
             reason: "Owned informally by the launch squad.".into(),
             who: "Bench".into(),
             when: "2025-01-01T00:00:00Z".into(),
+            review: None,
         });
     }
     ws

@@ -58,13 +58,26 @@ pub fn render_json(report: &Report) -> String {
 pub fn render_text(report: &Report, ws_name: &str) -> String {
     let s = &report.summary;
     let mut out = String::new();
+    if report.findings.is_empty() && s.nothing_to_check {
+        let _ = writeln!(
+            out,
+            "Audit of \"{ws_name}\": nothing to check yet. Add touchpoints and the handoffs \
+             between them (or start from a template: throughline sample --template ID)."
+        );
+        return out;
+    }
     if report.findings.is_empty() {
         let _ = writeln!(out, "Audit of \"{ws_name}\": no findings.");
         return out;
     }
+    let due = if s.due > 0 {
+        format!(" ({} due for review)", s.due)
+    } else {
+        String::new()
+    };
     let _ = writeln!(
         out,
-        "Audit of \"{ws_name}\": {}, {}, {} info, {} waived",
+        "Audit of \"{ws_name}\": {}, {}, {} info, {} waived{due}",
         plural(s.error, "error"),
         plural(s.warning, "warning"),
         s.info,
@@ -134,6 +147,15 @@ fn write_finding(out: &mut String, f: &Finding) {
     let _ = writeln!(out, "    fix: {}", f.fix);
     if let Some(w) = &f.waived {
         let _ = writeln!(out, "    waived by {} on {}: {}", w.who, w.when, w.reason);
+        match (&w.review, w.due) {
+            (Some(r), true) => {
+                let _ = writeln!(out, "    review due: the waiver was to be reviewed on {r}");
+            }
+            (Some(r), false) => {
+                let _ = writeln!(out, "    review on {r}");
+            }
+            (None, _) => {}
+        }
     }
 }
 

@@ -101,6 +101,7 @@ fn awkward(elements: usize, seed: u64) -> Workspace {
                 reason: "Golden".into(),
                 who: "Test".into(),
                 when: "2025-01-01T00:00:00Z".into(),
+                review: None,
             });
         }
         for e in ws.elements.iter().skip(i).step_by(7) {
@@ -110,6 +111,7 @@ fn awkward(elements: usize, seed: u64) -> Workspace {
                 reason: "Golden".into(),
                 who: "Test".into(),
                 when: "2025-01-01T00:00:00Z".into(),
+                review: None,
             });
         }
     }
@@ -119,6 +121,7 @@ fn awkward(elements: usize, seed: u64) -> Workspace {
         reason: "Golden".into(),
         who: "Test".into(),
         when: "2025-01-01T00:00:00Z".into(),
+        review: None,
     });
     ws
 }

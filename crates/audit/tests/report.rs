@@ -16,6 +16,7 @@ fn waiver(code: &str, subject: &str) -> Waiver {
         reason: "Accepted for the pilot; revisit in Q3.".into(),
         who: "Ana".into(),
         when: "2025-03-01T09:00:00Z".into(),
+        review: None,
     }
 }
 
@@ -179,13 +180,14 @@ fn the_text_form_groups_findings_and_indents_evidence_and_fix() {
 }
 
 #[test]
-fn an_empty_workspace_has_no_findings() {
+fn an_empty_workspace_has_no_findings_and_nothing_to_check() {
     let ws = throughline_model::Workspace::new("Empty");
     let report = audit(&ws);
     assert!(report.findings.is_empty());
     assert_eq!(
         render_text(&report, "Empty"),
-        "Audit of \"Empty\": no findings.\n"
+        "Audit of \"Empty\": nothing to check yet. Add touchpoints and the handoffs between \
+         them (or start from a template: throughline sample --template ID).\n"
     );
 }
 
@@ -217,4 +219,46 @@ fn a_conflicting_claim_names_the_ends_by_display_name_not_id() {
     assert!(f.fix.contains(&long) && f.fix.contains("Onboarding wizard"));
     assert_eq!(f.key, "promise", "ids stay in the key and subjects");
     assert_eq!(f.subjects[1].id, "website");
+}
+
+#[test]
+fn a_waiver_past_its_review_date_is_marked_due_and_counted() {
+    let mut ws = common::fixture("lost-context", "fires");
+    ws.waivers.push(Waiver {
+        review: Some("2026-06-01".into()),
+        ..waiver("lost-context", "desk")
+    });
+    let mut report = audit(&ws);
+    report.mark_due("2026-05-31");
+    let w = report.findings[0].waived.clone().expect("waived");
+    assert_eq!(w.review.as_deref(), Some("2026-06-01"));
+    assert!(!w.due, "the day before the review date, nothing is due");
+    assert_eq!(report.summary.due, 0);
+
+    report.mark_due("2026-06-01");
+    assert!(report.findings[0].waived.as_ref().is_some_and(|w| w.due));
+    assert_eq!(report.summary.due, 1);
+    let text = render_text(&report, "Desk");
+    assert!(text.contains("(1 due for review)"), "{text}");
+    assert!(
+        text.contains("review due: the waiver was to be reviewed on 2026-06-01"),
+        "{text}"
+    );
+    assert!(
+        !should_fail(&report, FailOn::Error),
+        "a due waiver still accepts its finding"
+    );
+}
+
+#[test]
+fn an_empty_workspace_has_nothing_to_check_rather_than_no_divergences() {
+    let empty = throughline_model::Workspace::new("Fresh");
+    let report = audit(&empty);
+    assert!(report.summary.nothing_to_check);
+    let text = render_text(&report, "Fresh");
+    assert!(text.contains("nothing to check yet"), "{text}");
+    assert!(!text.contains("no findings"), "{text}");
+
+    let sample = common::fixture("lost-context", "fires");
+    assert!(!audit(&sample).summary.nothing_to_check);
 }

@@ -10,6 +10,7 @@ mod output;
 mod playbook;
 mod replay;
 mod reports;
+mod room;
 mod versions;
 
 use std::path::PathBuf;
@@ -58,6 +59,10 @@ enum Command {
     },
     /// List the workspaces in the library.
     List,
+    /// Copy a workspace (content and graph layout) into a new one.
+    Duplicate(room::DuplicateArgs),
+    /// Show or set your name, recorded with your changes and on the waivers you make.
+    Name(room::NameArgs),
     /// Check a workspace for places where the truth diverges. Exits 1 when a finding at or
     /// above `--fail-on` is not waived, so a workspace kept in git can gate a merge.
     Audit {
@@ -326,6 +331,8 @@ fn run(cli: Cli) -> Result<ExitCode, CliError> {
         Command::History(args) => return versions::history(args, db.as_deref()),
         Command::Backup { output } => backup::backup(db.as_deref(), output.as_deref())?,
         Command::Backups(args) => backup::backups(db.as_deref(), &args)?,
+        Command::Duplicate(args) => room::duplicate(db.as_deref(), &args)?,
+        Command::Name(args) => room::name(db.as_deref(), &args)?,
         Command::Restore { backup } => backup::restore(db.as_deref(), &backup)?,
         Command::Salvage { output } => backup::salvage(db.as_deref(), &output)?,
     }

@@ -35,6 +35,10 @@ pub struct PlaybookArgs {
     /// With `--log`: leave out rows that cannot be read instead of refusing the log.
     #[arg(long)]
     pub skip_bad_rows: bool,
+    /// Show raters as "Rater A", "Rater B" … and leave their notes out, for a PDF that
+    /// travels beyond the room.
+    #[arg(long)]
+    pub anonymous_raters: bool,
 }
 
 /// Which playbook to print.
@@ -98,6 +102,7 @@ pub fn options(args: &PlaybookArgs, today: String, now: String) -> PlaybookOptio
         generated_on: today,
         generated_at: Some(now),
         layout: Vec::new(),
+        anonymous_raters: args.anonymous_raters,
         since: None,
         reality: None,
     }

@@ -8,7 +8,8 @@ use crate::{FailOnArg, OutputFormat};
 /// The audit report as text or JSON, and whether it fails the run at `fail_on`.
 pub fn audit(doc: &Workspace, format: OutputFormat, fail_on: FailOnArg) -> (String, bool) {
     // One report: the structural audit plus, when the workspace has metrics, the monitor.
-    let report = throughline_monitor::audit_with_monitor(doc);
+    let mut report = throughline_monitor::audit_with_monitor(doc);
+    report.mark_due(&crate::library::today());
     let failed = throughline_audit::should_fail(&report, self::fail_on(fail_on));
     let mut text = match format {
         OutputFormat::Text => throughline_audit::render_text(&report, &doc.workspace.name),

@@ -56,8 +56,8 @@ pub fn check_session(index: usize, s: &ReadinessSession) -> Vec<Problem> {
 }
 
 /// The problems of the layer score at `index`.
-pub fn check_layer_score(index: usize, l: &LayerScore) -> Vec<Problem> {
-    run(|v| layer_score(v, index, l))
+pub fn check_layer_score(index: usize, l: &LayerScore, lookup: &dyn Lookup) -> Vec<Problem> {
+    run(|v| layer_score(v, index, l, lookup))
 }
 
 /// The problems of the waiver at `index`.
@@ -265,8 +265,16 @@ pub(crate) fn session(v: &mut Validator, i: usize, s: &ReadinessSession) {
     }
 }
 
-pub(crate) fn layer_score(v: &mut Validator, i: usize, l: &LayerScore) {
+pub(crate) fn layer_score(v: &mut Validator, i: usize, l: &LayerScore, lookup: &dyn Lookup) {
     v.date(&format!("layer_scores[{i}].date"), &l.date);
+    if let Some(session) = &l.session
+        && !lookup.has_session(session.as_str())
+    {
+        v.push(
+            format!("layer_scores[{i}].session"),
+            format!("no readiness session \"{session}\"; pick one of the workspace's sessions"),
+        );
+    }
 }
 
 pub(crate) fn waiver(v: &mut Validator, i: usize, w: &Waiver) {
@@ -286,6 +294,9 @@ pub(crate) fn waiver(v: &mut Validator, i: usize, w: &Waiver) {
                 crate::validate::preview(&w.when)
             ),
         );
+    }
+    if let Some(review) = &w.review {
+        v.date(&format!("{at}.review"), review);
     }
 }
 

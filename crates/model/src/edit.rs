@@ -189,6 +189,12 @@ fn apply_in_place(ws: &mut Workspace, edit: &Edit) -> Result<(), EditError> {
         Edit::DeleteSession { id } => {
             let at = position(&ws.readiness, "readiness session", id, |s| &s.id)?;
             ws.readiness.remove(at);
+            // The layers rated in it keep their scores and dates; they stand on their own.
+            for l in &mut ws.layer_scores {
+                if l.session.as_ref() == Some(id) {
+                    l.session = None;
+                }
+            }
         }
         Edit::PutLayerScore { score } => {
             match ws

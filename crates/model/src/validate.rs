@@ -73,7 +73,7 @@ pub fn validate(ws: &Workspace) -> Vec<Problem> {
         checks::session(&mut v, i, s);
     }
     for (i, l) in ws.layer_scores.iter().enumerate() {
-        checks::layer_score(&mut v, i, l);
+        checks::layer_score(&mut v, i, l, &doc);
     }
     let mut seen = HashSet::new();
     for (i, l) in ws.layer_scores.iter().enumerate() {

@@ -371,8 +371,12 @@ pub struct ReadinessSession {
 pub struct LayerScore {
     pub layer: Layer,
     pub score: Score,
-    /// `YYYY-MM-DD`.
+    /// `YYYY-MM-DD`; the session's date when the score belongs to one.
     pub date: String,
+    /// The readiness session (workshop) the layer was rated in (format version 2; files of
+    /// version 1 have none, and their scores stand on their own date).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub session: Option<Id>,
 }
 
 /// A finding a team has decided to accept, with the reason on record.
@@ -388,6 +392,10 @@ pub struct Waiver {
     pub who: String,
     /// When the waiver was made, RFC 3339.
     pub when: String,
+    /// The day from which the waiver is due for review, `YYYY-MM-DD` (format version 2);
+    /// none means it stands until someone removes it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub review: Option<String>,
 }
 
 impl Workspace {

@@ -240,6 +240,7 @@ fn a_waiver_on_a_monitor_finding_is_honoured_and_fail_on_sees_the_rest() {
             reason: "Seasonal dip, reviewed in March".into(),
             who: "Dana".into(),
             when: "2026-03-02T10:00:00Z".into(),
+            review: None,
         });
     }
     let report = monitor(&ws, &MonitorOptions::default()).unwrap().report;

@@ -141,6 +141,10 @@ pub struct PlaybookOptions {
     /// The graph view's stored node positions. The diagram uses them when every drawn node
     /// has one; otherwise it lays the graph out in layers itself.
     pub layout: Vec<Placement>,
+    /// Raters appear as "Rater A", "Rater B" … (and their notes are left out), for a PDF
+    /// that travels beyond the room.
+    #[serde(default)]
+    pub anonymous_raters: bool,
     /// An earlier state to report what changed since (a snapshot or a file), with the
     /// label the title names it by. The caller loads it; it does not travel as JSON.
     #[serde(skip)]
@@ -221,8 +225,19 @@ impl From<PlaybookError> for throughline_model::ApiError {
     }
 }
 
+/// The workspace as the playbook shows it: with anonymous raters when asked.
+fn shown<'a>(ws: &'a Workspace, options: &PlaybookOptions) -> std::borrow::Cow<'a, Workspace> {
+    if options.anonymous_raters {
+        std::borrow::Cow::Owned(throughline_readiness::anonymised(ws))
+    } else {
+        std::borrow::Cow::Borrowed(ws)
+    }
+}
+
 /// Renders the playbook of `ws` as a PDF.
 pub fn render(ws: &Workspace, options: &PlaybookOptions) -> Result<Rendered, PlaybookError> {
+    let shown = shown(ws, options);
+    let ws = shown.as_ref();
     let geo = layout::Geometry::for_paper(options.paper);
     let facts = sections::Facts::gather(ws, options);
     let pages = sections::lay_out(ws, &facts, options, geo);
@@ -249,6 +264,8 @@ pub fn render(ws: &Workspace, options: &PlaybookOptions) -> Result<Rendered, Pla
 /// section with nothing to show (no readiness session, no handoffs) is listed with the
 /// reason it is left out.
 pub fn outline(ws: &Workspace, options: &PlaybookOptions) -> Vec<SectionPreview> {
+    let shown = shown(ws, options);
+    let ws = shown.as_ref();
     let facts = sections::Facts::gather(ws, options);
     Section::ALL
         .into_iter()

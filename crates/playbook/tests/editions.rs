@@ -258,6 +258,7 @@ fn the_layer_scores_and_their_diagnosis_are_printed() {
             layer,
             score: Score::new(score).unwrap(),
             date: "2026-11-02".into(),
+            session: None,
         });
     }
     let diagnosis = throughline_readiness::diagnose_layers(&ws.layer_scores);

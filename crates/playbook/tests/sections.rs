@@ -142,6 +142,7 @@ fn integrity_lists_a_conflicting_claim_with_its_fix_and_a_waiver_with_its_reason
         reason: "The setup claim is generated from next quarter on".into(),
         who: "Dana Okafor".into(),
         when: "2025-05-06T15:30:00Z".into(),
+        review: None,
     });
     let report = throughline_audit::audit(&ws);
     let conflict = report

@@ -12,6 +12,9 @@ pub const ALPHA_BROAD: f64 = 0.667;
 /// Alpha below this: the room disagrees. Our own line between "split" and "disagrees";
 /// there is no published convention below 0.667.
 pub const ALPHA_SPLIT: f64 = 0.4;
+/// Alpha below this (and at least 0): agreement hardly above chance. Our own line, like
+/// [`ALPHA_SPLIT`].
+pub const ALPHA_BARELY: f64 = 0.1;
 
 /// Agreement across all raters and dimensions of one session.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -20,8 +23,39 @@ pub struct Agreement {
     /// Ordinal Krippendorff's alpha, absent when it cannot be computed.
     pub alpha: Option<f64>,
     pub reading: AgreementReading,
+    /// Alpha in a few words, as every view shows it beside or instead of the number
+    /// ("alpha 0.18: the room barely agrees"); see [`alpha_in_words`].
+    pub short: String,
     /// One or two sentences for the room.
     pub words: String,
+}
+
+/// What an alpha means, in a few words: the one rule every view (app, CLI, PDF) uses, so that
+/// a bare number never reaches a reader. Alpha runs from 1 (full agreement) through 0 (no
+/// better than chance) to negative (systematic disagreement).
+pub fn alpha_meaning(alpha: f64) -> &'static str {
+    if alpha >= ALPHA_STRONG {
+        "the room agrees strongly"
+    } else if alpha >= ALPHA_BROAD {
+        "the room broadly agrees"
+    } else if alpha >= ALPHA_SPLIT {
+        "the room is split"
+    } else if alpha >= ALPHA_BARELY {
+        "the room barely agrees"
+    } else if alpha >= 0.0 {
+        "the room agrees no better than chance"
+    } else {
+        "the room pulls in opposite directions"
+    }
+}
+
+/// Alpha as every view writes it: the figure with its meaning ("alpha 0.18: the room barely
+/// agrees"), or why there is none.
+pub fn alpha_in_words(alpha: Option<f64>) -> String {
+    match alpha {
+        Some(a) => format!("alpha {a:.2}: {}", alpha_meaning(a)),
+        None => "agreement not measurable".to_string(),
+    }
 }
 
 /// The reading of alpha against the thresholds above.
@@ -92,43 +126,50 @@ pub fn agreement(session: &ReadinessSession) -> Agreement {
 }
 
 fn read_alpha(alpha: f64) -> Agreement {
-    let (reading, words) = if alpha >= ALPHA_STRONG {
+    let (reading, advice) = if alpha >= ALPHA_STRONG {
         (
             AgreementReading::StronglyAgrees,
-            format!(
-                "The room agrees strongly (alpha {alpha:.2}): the averages speak for the group."
-            ),
+            "the averages speak for the group.",
         )
     } else if alpha >= ALPHA_BROAD {
         (
             AgreementReading::BroadlyAgrees,
-            format!(
-                "The room broadly agrees (alpha {alpha:.2}): the averages are a fair picture; talk through any flagged dimension."
-            ),
+            "the averages are a fair picture; talk through any flagged dimension.",
         )
     } else if alpha >= ALPHA_SPLIT {
         (
             AgreementReading::Mixed,
-            format!(
-                "The room is split (alpha {alpha:.2}): people see some dimensions differently, so talk those through before treating the total as settled."
-            ),
+            "people see some dimensions differently, so talk those through before treating the total as settled.",
         )
     } else {
-        let mut words = format!(
-            "The room disagrees (alpha {alpha:.2}): discuss before acting, because the averages hide quite different views of where you stand."
-        );
-        if alpha < 0.0 {
-            words.push_str(
-                " The scores pull against each other more than chance would: check that everyone read the questions the same way.",
-            );
-        }
-        (AgreementReading::Disagrees, words)
+        (
+            AgreementReading::Disagrees,
+            "discuss before acting, because the averages hide quite different views of where you stand.",
+        )
     };
+    let short = alpha_in_words(Some(alpha));
+    let mut words = format!(
+        "{} (alpha {alpha:.2}): {advice}",
+        capitalised(alpha_meaning(alpha))
+    );
+    if alpha < 0.0 {
+        words.push_str(
+            " The scores pull against each other more than chance would: check that everyone read the questions the same way.",
+        );
+    }
     Agreement {
         alpha: Some(alpha),
         reading,
+        short,
         words,
     }
+}
+
+fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map_or_else(String::new, |first| {
+        first.to_uppercase().chain(chars).collect()
+    })
 }
 
 fn undefined(reason: UndefinedReason) -> Agreement {
@@ -147,6 +188,50 @@ fn undefined(reason: UndefinedReason) -> Agreement {
     Agreement {
         alpha: None,
         reading: AgreementReading::Undefined { reason },
+        short: alpha_in_words(None),
         words: words.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_alpha_is_shown_with_its_meaning() {
+        assert_eq!(
+            alpha_in_words(Some(0.18)),
+            "alpha 0.18: the room barely agrees"
+        );
+        assert_eq!(
+            alpha_in_words(Some(0.85)),
+            "alpha 0.85: the room agrees strongly"
+        );
+        assert_eq!(
+            alpha_in_words(Some(0.7)),
+            "alpha 0.70: the room broadly agrees"
+        );
+        assert_eq!(alpha_in_words(Some(0.5)), "alpha 0.50: the room is split");
+        assert_eq!(
+            alpha_in_words(Some(0.05)),
+            "alpha 0.05: the room agrees no better than chance"
+        );
+        assert_eq!(
+            alpha_in_words(Some(-0.3)),
+            "alpha -0.30: the room pulls in opposite directions"
+        );
+        assert_eq!(alpha_in_words(None), "agreement not measurable");
+    }
+
+    #[test]
+    fn the_sentence_for_the_room_starts_with_the_same_words() {
+        let a = read_alpha(0.18);
+        assert_eq!(a.short, "alpha 0.18: the room barely agrees");
+        assert!(
+            a.words
+                .starts_with("The room barely agrees (alpha 0.18): discuss before acting"),
+            "{}",
+            a.words
+        );
     }
 }

@@ -13,6 +13,7 @@
 mod advice;
 mod agreement;
 mod alpha;
+mod anonymous;
 mod error;
 mod input;
 mod layer_words;
@@ -25,9 +26,11 @@ mod trend;
 
 pub use advice::{figure_display, recommendation, total_display};
 pub use agreement::{
-    ALPHA_BROAD, ALPHA_SPLIT, ALPHA_STRONG, Agreement, AgreementReading, UndefinedReason, agreement,
+    ALPHA_BARELY, ALPHA_BROAD, ALPHA_SPLIT, ALPHA_STRONG, Agreement, AgreementReading,
+    UndefinedReason, agreement, alpha_in_words, alpha_meaning,
 };
 pub use alpha::{AlphaUndefined, ordinal_alpha};
+pub use anonymous::{anonymised, anonymised_session, rater_alias};
 pub use error::ReadinessError;
 pub use input::parse_score;
 pub use layers::{

@@ -119,8 +119,8 @@ pub fn render_trend_text(points: &[TrendPoint]) -> String {
     }
     let _ = writeln!(
         out,
-        "{:<10} {:<24} {:>5} {:>5} {:>5} {:>5} {:>5} {:>5} {:>6} {:>6}",
-        "Date", "Session", "Str", "Data", "Team", "Tech", "Cult", "Metr", "Total", "Alpha"
+        "{:<10} {:<24} {:>5} {:>5} {:>5} {:>5} {:>5} {:>5} {:>6}  Agreement",
+        "Date", "Session", "Str", "Data", "Team", "Tech", "Cult", "Metr", "Total"
     );
     for p in points {
         let name: String = p.name.chars().take(24).collect();
@@ -128,11 +128,8 @@ pub fn render_trend_text(points: &[TrendPoint]) -> String {
         for m in &p.means {
             let _ = write!(out, " {:>5}", fig(m.mean));
         }
-        let alpha = p
-            .alpha
-            .map_or_else(|| "-".to_string(), |a| format!("{a:.2}"));
         let total = p.total.map_or_else(|| "-".to_string(), total_display);
-        let _ = writeln!(out, " {total:>6} {alpha:>6}");
+        let _ = writeln!(out, " {total:>6}  {}", p.alpha_words);
     }
     out
 }

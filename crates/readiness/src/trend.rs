@@ -32,6 +32,8 @@ pub struct TrendPoint {
     pub means: Vec<DimensionMean>,
     /// Ordinal Krippendorff's alpha; absent when undefined.
     pub alpha: Option<f64>,
+    /// Alpha with its meaning, as every view writes it ([`crate::alpha_in_words`]).
+    pub alpha_words: String,
 }
 
 /// The sessions' figures ordered by date, then name, then id (the input order does not matter).
@@ -71,5 +73,6 @@ fn point(session: &ReadinessSession) -> TrendPoint {
             })
             .collect(),
         alpha: agreement(session).alpha,
+        alpha_words: crate::alpha_in_words(agreement(session).alpha),
     }
 }

@@ -14,6 +14,7 @@ fn stack(date: &str, [v, n, s, t]: [i64; 4]) -> Vec<LayerScore> {
             layer,
             score: Score::new(x).unwrap(),
             date: date.to_string(),
+            session: None,
         })
         .collect()
 }

@@ -100,6 +100,7 @@ fn a_waiver_accepts_a_reality_finding_by_code_and_key() {
         reason: "escalations by phone are known".into(),
         who: "Ops lead".into(),
         when: "2026-03-01T10:00:00Z".into(),
+        review: None,
     });
     let report = common::replay(&ws, &common::fixtures().join("shadow-handoff/fires.csv"));
     let f = &report.findings()[0];

@@ -9,10 +9,10 @@ use rusqlite::Connection;
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 use throughline_model::{
-    Element, EntityChange, EntityKind, Handoff, Lookup, Metric, Problem, Reading, Review,
-    check_aliases, check_element, check_handoff, check_info, check_layer_score, check_metric,
-    check_principle, check_reading, check_review, check_session, check_stage, check_waiver,
-    name_key,
+    Element, EntityChange, EntityKind, Handoff, LayerScore, Lookup, Metric, Problem, Reading,
+    Review, check_aliases, check_element, check_handoff, check_info, check_layer_score,
+    check_metric, check_principle, check_reading, check_review, check_session, check_stage,
+    check_waiver, name_key,
 };
 
 use crate::rows::{self, Loaded};
@@ -178,6 +178,10 @@ fn referring(
                 EntityKind::Review,
                 keys::<Review>(conn, ws, EntityKind::Review, "session = ?2", key)?,
             );
+            add(
+                EntityKind::LayerScore,
+                keys::<LayerScore>(conn, ws, EntityKind::LayerScore, "session = ?2", key)?,
+            );
         }
         _ => {}
     }
@@ -297,7 +301,7 @@ fn rules(
         EntityKind::Handoff => check_handoff(i, &parse(kind, value)?, lookup),
         EntityKind::Principle => check_principle(i, &parse(kind, value)?),
         EntityKind::Session => check_session(i, &parse(kind, value)?),
-        EntityKind::LayerScore => check_layer_score(i, &parse(kind, value)?),
+        EntityKind::LayerScore => check_layer_score(i, &parse(kind, value)?, lookup),
         EntityKind::Waiver => check_waiver(i, &parse(kind, value)?),
         EntityKind::Metric => check_metric(i, &parse(kind, value)?, lookup),
         EntityKind::Reading => check_reading(i, &parse(kind, value)?, lookup),

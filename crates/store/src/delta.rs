@@ -192,6 +192,21 @@ fn one(ctx: &Ctx<'_>, out: &mut Vec<EntityChange>, edit: &Edit) -> Result<(), St
                 id.as_str(),
                 "readiness session",
             )?;
+            // The layers rated in it keep their scores and dates; they stand on their own.
+            let rated: Vec<Loaded<throughline_model::LayerScore>> = rows::select(
+                ctx.conn,
+                K::LayerScore,
+                ctx.ws,
+                "session = ?2",
+                &[&id.as_str()],
+            )?;
+            for l in rated {
+                let new = throughline_model::LayerScore {
+                    session: None,
+                    ..l.item.clone()
+                };
+                point(out, K::LayerScore, l.key, l.ord, &l.item, &new)?;
+            }
         }
         Edit::PutLayerScore { score } => {
             put(ctx, out, K::LayerScore, layer_score_key(score), score, None)?;

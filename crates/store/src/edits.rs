@@ -100,6 +100,13 @@ impl Store {
         }
     }
 
+    /// Today's date by the store's clock, `YYYY-MM-DD` (UTC): the day against which a
+    /// waiver's review date is due.
+    pub fn today(&self) -> Result<String, StoreError> {
+        let now = self.now()?;
+        Ok(now.get(..10).unwrap_or(&now).to_string())
+    }
+
     /// The workspace document.
     pub fn load(&self, slug: &str) -> Result<Workspace, StoreError> {
         let tx = self.conn.unchecked_transaction()?;

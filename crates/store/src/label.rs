@@ -386,6 +386,7 @@ mod tests {
                 reason: "Agreed".to_string(),
                 who: "Dana".to_string(),
                 when: "2025-03-01T10:00:00Z".to_string(),
+                review: None,
             },
         }
     }

@@ -15,6 +15,7 @@ mod backup;
 mod bulk;
 mod check;
 mod delta;
+mod duplicate;
 mod edits;
 mod error;
 mod events;

@@ -224,7 +224,7 @@ impl Store {
 const SAMPLE_SEEDED: &str = "sample_seeded";
 
 /// Inserts a validated document as a new workspace inside `tx`, logged as one batch.
-fn insert_in(
+pub(crate) fn insert_in(
     tx: &rusqlite::Transaction<'_>,
     doc: &Workspace,
     actor: &Actor,

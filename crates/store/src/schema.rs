@@ -18,6 +18,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0005_edit_indexes.sql"),
     include_str!("../migrations/0006_logs.sql"),
     include_str!("../migrations/0007_bulk_readings.sql"),
+    include_str!("../migrations/0008_room.sql"),
 ];
 
 /// The newest schema this version of Throughline understands.

@@ -22,6 +22,10 @@ pub struct Settings {
     pub display_name: String,
     /// The workspace to open at start-up (its slug).
     pub last_workspace: Option<String>,
+    /// Whether the user has given their name; until they do, `display_name` is a
+    /// placeholder and the app asks for it. Ignored when saving.
+    #[serde(default)]
+    pub named: bool,
 }
 
 pub(crate) fn get(conn: &Connection, key: &str) -> Result<Option<String>, StoreError> {
@@ -54,8 +58,10 @@ fn checked_name(name: &str) -> Result<&str, StoreError> {
 }
 
 fn read(conn: &Connection) -> Result<Settings, StoreError> {
+    let name = get(conn, DISPLAY_NAME)?;
     Ok(Settings {
-        display_name: get(conn, DISPLAY_NAME)?.unwrap_or_else(|| DEFAULT_DISPLAY_NAME.to_string()),
+        named: name.is_some(),
+        display_name: name.unwrap_or_else(|| DEFAULT_DISPLAY_NAME.to_string()),
         last_workspace: get(conn, LAST_WORKSPACE)?,
     })
 }

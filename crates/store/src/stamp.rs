@@ -53,6 +53,7 @@ mod tests {
             reason: "Sales owns it".into(),
             who: who.into(),
             when: when.into(),
+            review: None,
         }
     }
 

@@ -139,6 +139,7 @@ const TABLES: &[Table] = &[
             f("layer", "layer", Ty::Text),
             f("score", "score", Ty::Int),
             f("date", "date", Ty::Text),
+            f("session", "session", Ty::Text),
         ],
     },
     Table {
@@ -151,6 +152,7 @@ const TABLES: &[Table] = &[
             f("reason", "reason", Ty::Text),
             f("who", "who", Ty::Text),
             f("made_at", "when", Ty::Text),
+            f("review", "review", Ty::Text),
         ],
     },
     Table {

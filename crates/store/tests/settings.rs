@@ -12,13 +12,21 @@ fn settings(name: &str, last: Option<&str>) -> Settings {
     Settings {
         display_name: name.into(),
         last_workspace: last.map(str::to_string),
+        named: true,
     }
 }
 
 #[test]
 fn settings_are_saved_together_and_returned_as_stored() {
     let mut store = Store::open_in_memory().unwrap();
-    assert_eq!(store.settings().unwrap(), settings("Someone", None));
+    assert_eq!(
+        store.settings().unwrap(),
+        Settings {
+            named: false,
+            ..settings("Someone", None)
+        },
+        "until the user gives a name, the placeholder is not theirs"
+    );
     let slug = store.import_workspace(&rich(), &ui()).unwrap().slug;
     let stored = store
         .set_settings(&settings("  Ada  ", Some(&slug)))
@@ -116,4 +124,45 @@ fn a_library_that_already_holds_workspaces_gets_no_sample() {
     assert_eq!(added, None);
     assert!(!called.get(), "the sample is not even built");
     assert_eq!(store.list_workspaces().unwrap().len(), 1);
+}
+
+#[test]
+fn the_user_is_named_once_they_give_a_name_and_waivers_carry_it() {
+    let mut store = Store::open_in_memory().unwrap();
+    assert!(
+        !store.settings().unwrap().named,
+        "a new library asks for a name"
+    );
+    store.set_display_name("  Dana Whitfield ").unwrap();
+    let s = store.settings().unwrap();
+    assert!(s.named);
+    assert_eq!(s.display_name, "Dana Whitfield");
+    let slug = store.import_workspace(&rich(), &ui()).unwrap().slug;
+    let actor = store.actor(Source::Ui).unwrap();
+    let edit = throughline_model::Edit::PutWaiver {
+        waiver: throughline_model::Waiver {
+            code: "unowned-handoff".into(),
+            subject: "anything".into(),
+            reason: "Agency owns it".into(),
+            who: String::new(),
+            when: String::new(),
+            review: Some("2027-01-31".into()),
+        },
+    };
+    store.apply(&slug, &edit, &actor).unwrap();
+    let doc = store.load(&slug).unwrap();
+    let w = doc
+        .waivers
+        .iter()
+        .find(|w| w.subject == "anything")
+        .unwrap();
+    assert_eq!(
+        w.who, "Dana Whitfield",
+        "the waiver is signed by the user's name"
+    );
+    assert_eq!(
+        w.review.as_deref(),
+        Some("2027-01-31"),
+        "the review date is kept"
+    );
 }

@@ -79,6 +79,7 @@ pub(crate) fn waiver_case() -> WaiverCase {
             reason: format!("Accepted risk {}", i + 1),
             who: "Dana".to_string(),
             when: "2025-03-01T10:00:00Z".to_string(),
+            review: None,
         });
     }
     doc.waivers.push(Waiver {
@@ -87,6 +88,7 @@ pub(crate) fn waiver_case() -> WaiverCase {
         reason: "Matches nothing".to_string(),
         who: "Dana".to_string(),
         when: "2025-03-01T10:00:00Z".to_string(),
+        review: None,
     });
     WaiverCase {
         waived: throughline_audit::audit(&doc),

@@ -11,8 +11,11 @@ use crate::state::AppState;
 #[tauri::command]
 #[specta::specta]
 pub async fn audit_workspace(state: State<'_, AppState>, slug: String) -> Result<Report, ApiError> {
-    let doc = state.store()?.load(&slug)?;
-    Ok(throughline_audit::audit(&doc))
+    let store = state.store()?;
+    let doc = store.load(&slug)?;
+    let mut report = throughline_audit::audit(&doc);
+    report.mark_due(&store.today()?);
+    Ok(report)
 }
 
 /// The stored positions of the workspace's nodes in the graph view.

@@ -8,5 +8,6 @@ pub mod monitor;
 pub mod playbook;
 pub mod readiness;
 pub mod reality;
+pub mod room;
 pub mod versions;
 pub mod workspace;

@@ -78,7 +78,13 @@ export function AssessView() {
           </div>
         )}
         <div className="assess-bottom">
-          <LayerPanel scores={doc.layer_scores} diagnosis={report?.layers ?? null} onEdit={(edit) => void store.edit(edit)} />
+          <LayerPanel
+            scores={doc.layer_scores}
+            diagnosis={report?.layers ?? null}
+            onEdit={(edit) => void store.edit(edit)}
+            session={session}
+            sessions={doc.readiness}
+          />
           <section className="as-panel as-trend-panel" aria-labelledby="trend-title">
             <div className="as-section-head">
               <h2 id="trend-title">Readiness over time</h2>

@@ -1,28 +1,44 @@
 import { DateInput } from "../components/DateInput";
 import { useState } from "react";
-import type { Edit, LayerDiagnosis, LayerScore, Score } from "../backend";
+import type { Edit, LayerDiagnosis, LayerScore, ReadinessSession, Score } from "../backend";
 import { LAYERS, LAYER_LABEL, longDate, today } from "./dimensions";
+import { LayerHistory } from "./LayerHistory";
 
 interface Props {
   scores: LayerScore[];
   diagnosis: LayerDiagnosis | null;
   onEdit: (edit: Edit) => void;
+  /** The session on screen: the layers are rated in it, on its date. None: on a date of their own. */
+  session?: ReadinessSession | null;
+  /** Every session, to name the points of the history. */
+  sessions?: ReadinessSession[];
 }
 
 const SCALE: Score[] = [1, 2, 3, 4, 5];
 
-/** Rate the four layers on a date (1 absent … 5 fully integrated) and read the diagnosis. */
-export function LayerPanel({ scores, diagnosis, onEdit }: Props) {
-  const [date, setDate] = useState(today());
+/**
+ * Rate the four layers (1 absent … 5 fully integrated) in the session on screen, read the
+ * diagnosis, and follow each layer over time. Without a session they are rated on a date.
+ */
+export function LayerPanel({ scores, diagnosis, onEdit, session = null, sessions = [] }: Props) {
+  const [ownDate, setDate] = useState(today());
+  const date = session?.date ?? ownDate;
   const valid = /^\d{4}-\d{2}-\d{2}$/.test(date);
+  const sessionId = session?.id ?? null;
   return (
     <section className="as-panel layer-panel" aria-labelledby="layers-title">
       <div className="as-section-head">
         <h2 id="layers-title">Layers of the stack</h2>
-        <label className="as-inline-field">
-          <span>Rated on</span>
-          <DateInput data-testid="layer-date-input" value={date} onChange={(e) => setDate(e.target.value)} />
-        </label>
+        {session ? (
+          <p className="muted small layer-session-note" data-testid="layer-session">
+            Rated in <strong>{session.name}</strong>, {longDate(session.date)}
+          </p>
+        ) : (
+          <label className="as-inline-field">
+            <span>Rated on</span>
+            <DateInput data-testid="layer-date-input" value={date} onChange={(e) => setDate(e.target.value)} />
+          </label>
+        )}
       </div>
       <p className="muted small">1 absent · 3 partly in place · 5 fully integrated. Click the chosen score again to remove it.</p>
       <div className="layer-rows">
@@ -47,7 +63,7 @@ export function LayerPanel({ scores, diagnosis, onEdit }: Props) {
                       onEdit(
                         mine === n
                           ? { type: "delete_layer_score", layer, date }
-                          : { type: "put_layer_score", score: { layer, score: n, date } },
+                          : { type: "put_layer_score", score: { layer, score: n, date, ...(sessionId ? { session: sessionId } : {}) } },
                       )
                     }
                   >
@@ -76,6 +92,7 @@ export function LayerPanel({ scores, diagnosis, onEdit }: Props) {
           );
         })}
       </div>
+      <LayerHistory scores={scores} sessions={sessions} />
       {diagnosis && diagnosis.patterns.length > 0 && (
         <ul className="as-patterns" data-testid="layer-diagnosis">
           {diagnosis.patterns.map((p, i) => (

@@ -1,6 +1,6 @@
-import { useEffect, useRef } from "react";
+import { useEffect, useRef, useState } from "react";
 import type { ReadinessSession, SessionSummary } from "../backend";
-import { longDate } from "./dimensions";
+import { anonymousSession, longDate } from "./dimensions";
 import { ReadinessFindings } from "./ReadinessFindings";
 import { ReadinessRadar } from "./ReadinessRadar";
 
@@ -18,6 +18,8 @@ export function PresenterMode({ session, summary, onClose }: Props) {
   const ref = useRef<HTMLDivElement>(null);
   const close = useRef(onClose);
   close.current = onClose;
+  const [anonymous, setAnonymous] = useState(false);
+  const shown = anonymous ? anonymousSession(session) : session;
 
   useEffect(() => {
     const el = ref.current;
@@ -61,13 +63,19 @@ export function PresenterMode({ session, summary, onClose }: Props) {
           </p>
           <h1>{session.name}</h1>
         </div>
-        <button type="button" className="presenter-close" data-testid="presenter-close" onClick={onClose}>
-          Leave <kbd>Esc</kbd>
-        </button>
+        <div className="presenter-actions">
+          <label className="presenter-anonymous">
+            <input type="checkbox" data-testid="presenter-anonymous" checked={anonymous} onChange={(e) => setAnonymous(e.target.checked)} />
+            Hide rater names
+          </label>
+          <button type="button" className="presenter-close" data-testid="presenter-close" onClick={onClose}>
+            Leave <kbd>Esc</kbd>
+          </button>
+        </div>
       </header>
       {summary ? (
         <div className="presenter-body">
-          <ReadinessRadar session={session} summary={summary} large />
+          <ReadinessRadar session={shown} summary={summary} large />
           <ReadinessFindings summary={summary} large />
         </div>
       ) : (

@@ -48,7 +48,9 @@ export function RaterName({ name, colour, problemWith, onRename }: Props) {
       onKeyDown={(e) => e.key === "F2" && setEditing(true)}
     >
       <span className="rater-swatch" style={{ background: colour }} aria-hidden="true" />
-      {name}
+      <span className="rater-name-text" title={name}>
+        {name}
+      </span>
       {problem && <span className="field-problem"> {problem}</span>}
     </button>
   );

@@ -38,7 +38,11 @@ export function ReadinessRadar({ session, summary, large = false }: Props) {
   });
   const font = large ? 22 : 14;
   return (
-    <div className={`as-radar${large ? " is-large" : ""}`} data-testid="readiness-radar">
+    <div
+      className={`as-radar${large ? " is-large" : ""}`}
+      data-testid="readiness-radar"
+      data-raters={session.raters.map((r) => r.name).join("|")}
+    >
       <ResponsiveContainer width="100%" height="100%">
         <RadarChart data={data} outerRadius="72%" margin={{ top: 8, right: 24, bottom: 8, left: 24 }}>
           <PolarGrid stroke="#cfd4dc" />

@@ -149,7 +149,12 @@ describe("the figures", () => {
       verdict: { kind: "ready", sentence: "Ready to orchestrate: the foundations are in place." },
       weakest: ["data"],
       recommendations: [{ dimension: "data", mean: 2.5, text: "Unify the customer data first." }],
-      agreement: { alpha: 0.71, reading: { kind: "broadly_agrees" }, words: "The room broadly agrees." },
+      agreement: {
+        alpha: 0.71,
+        reading: { kind: "broadly_agrees" },
+        short: "alpha 0.71: the room broadly agrees",
+        words: "The room broadly agrees.",
+      },
       discuss: [],
     };
     const report: ReadinessReport = { session: summary, layers: { date: null, layers: [], patterns: [] }, trend: [] };

@@ -161,6 +161,7 @@ export function ScoreGrid({ session, update, stats, onRemoved }: Props) {
                     className="rater-note"
                     data-testid="rater-note"
                     aria-label={`Note from ${rater.name}`}
+                    title={rater.note ?? undefined}
                     placeholder="Why this score?"
                     value={rater.note ?? ""}
                     maxLength={2000}

@@ -17,7 +17,13 @@ export function TrendChart({ trend, threshold, max }: Props) {
       </p>
     );
   }
-  const data = trend.map((t) => ({ label: `${t.name}`, date: longDate(t.date), total: t.total, shown: t.total_display ?? "–" }));
+  const data = trend.map((t) => ({
+    label: `${t.name}`,
+    date: longDate(t.date),
+    total: t.total,
+    shown: t.total_display ?? "–",
+    agreement: t.alpha_words,
+  }));
   return (
     <div className="as-trend" data-testid="readiness-trend">
       <ResponsiveContainer width="100%" height="100%">
@@ -37,7 +43,7 @@ export function TrendChart({ trend, threshold, max }: Props) {
             label={{ value: `threshold ${figure(threshold, 0)}`, position: "insideTopLeft", fill: "#b45309", fontSize: 12 }}
           />
           <Tooltip
-            formatter={(_v, _name, item) => [String(item?.payload?.shown ?? "–"), "Total"]}
+            formatter={(_v, _name, item) => [`${String(item?.payload?.shown ?? "–")} (${String(item?.payload?.agreement ?? "")})`, "Total"]}
             labelFormatter={(_, p) => String(p?.[0]?.payload?.label ?? "")}
           />
           <Line type="monotone" dataKey="total" stroke="#1d4ed8" strokeWidth={3} dot={{ r: 5 }} connectNulls isAnimationActive={false} />

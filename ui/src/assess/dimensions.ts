@@ -85,3 +85,23 @@ export function today(now: Date = new Date()): string {
 
 // Numbers and dates are written by one module for every view.
 export { displayDate as longDate, figure } from "../model/format";
+
+/**
+ * The stand-in name of the rater at `index` (from 0): "Rater A" … "Rater Z", "Rater AA" …,
+ * the readiness library's `rater_alias` rule, which the PDF follows.
+ */
+export function raterAlias(index: number): string {
+  let n = index + 1;
+  let letters = "";
+  while (n > 0) {
+    const rem = (n - 1) % 26;
+    letters = String.fromCharCode(65 + rem) + letters;
+    n = Math.floor((n - 1) / 26);
+  }
+  return `Rater ${letters}`;
+}
+
+/** The session with each rater's name replaced by its alias and notes left out; scores unchanged. */
+export function anonymousSession(session: ReadinessSession): ReadinessSession {
+  return { ...session, raters: session.raters.map((r, i) => ({ name: raterAlias(i), scores: r.scores })) };
+}

@@ -38,6 +38,17 @@ export class TauriBackend implements Backend {
     await unwrap(commands.exportWorkspace(slug, path));
   };
   getSettings = () => unwrap(commands.getSettings());
+  listTemplates = () => unwrap(commands.listTemplates());
+  createFromTemplate = (id: string, name: string | null) => unwrap(commands.createFromTemplate(id, name));
+  duplicateWorkspace = (slug: string, name: string | null) => unwrap(commands.duplicateWorkspace(slug, name));
+  setWindowTitle = async (title: string) => {
+    document.title = title;
+    try {
+      await getCurrentWindow().setTitle(title);
+    } catch (e) {
+      throw toBackendError(e);
+    }
+  };
   setSettings: Backend["setSettings"] = (settings) => unwrap(commands.setSettings(settings));
   readinessReport = (slug: string, session: string | null) => unwrap(commands.readinessReport(slug, session));
 

@@ -101,6 +101,7 @@ export type Stage = B.Stage_Serialize;
 export type Subject = B.Subject;
 export type SubjectKind = B.SubjectKind;
 export type Summary = B.Summary;
+export type TemplateInfo = B.TemplateInfo;
 export type TrendPoint = B.TrendPoint_Serialize;
 export type Trigger = B.Trigger;
 export type Verdict = B.Verdict;
@@ -247,6 +248,14 @@ export interface Backend {
   restoreBackup(path: string): Promise<RestoreOutcome>;
   /** Copies the readable workspaces of a damaged library into a new one that takes its place. */
   salvageLibrary(): Promise<SalvageInPlace>;
+  /** The templates a new workspace can start from, in the picker's order. */
+  listTemplates(): Promise<TemplateInfo[]>;
+  /** Creates a workspace from a template, called `name` (null or blank: the template's own name). */
+  createFromTemplate(id: string, name: string | null): Promise<WorkspaceSummary>;
+  /** Copies a workspace (content and layout) into a new one called `name` (null: "Name (copy)"). */
+  duplicateWorkspace(slug: string, name: string | null): Promise<WorkspaceSummary>;
+  /** Names the window (the title bar and the task switcher). */
+  setWindowTitle(title: string): Promise<void>;
   /**
    * Calls `listener` for every transaction committed to the library by someone else: another
    * window, or another program such as the CLI. This window's own writes are not echoed.

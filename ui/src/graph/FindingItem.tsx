@@ -1,6 +1,7 @@
 import { type ReactNode, useEffect, useRef, useState } from "react";
 import type { Finding } from "../backend";
 import { Clamped } from "../components/Clamped";
+import { DateInput } from "../components/DateInput";
 import { displayDate } from "../model/format";
 import { ruleLabel, SEVERITY_ICON, SEVERITY_LABEL } from "./labels";
 import type { Names } from "./names";
@@ -10,7 +11,8 @@ interface Props {
   names: Names;
   selected: boolean;
   onSelect: (f: Finding) => void;
-  onWaive: (f: Finding, reason: string) => void;
+  /** Waives the finding with the user's reason and, optionally, a day to review the waiver (ISO). */
+  onWaive: (f: Finding, reason: string, review: string | null) => void;
   onUnwaive: (f: Finding) => void;
   /** Shown under the finding, after its actions (the reality check's example cases). */
   children?: ReactNode;
@@ -21,6 +23,7 @@ export function FindingItem({ finding: f, names, selected, onSelect, onWaive, on
   const [why, setWhy] = useState(false);
   const [waiving, setWaiving] = useState(false);
   const [reason, setReason] = useState("");
+  const [review, setReview] = useState("");
   const item = useRef<HTMLLIElement>(null);
   // The opened explanation may start below the panel's fold: bring all of it into view.
   useEffect(() => {
@@ -33,9 +36,10 @@ export function FindingItem({ finding: f, names, selected, onSelect, onWaive, on
   const submit = () => {
     const r = reason.trim();
     if (!r) return;
-    onWaive(f, r);
+    onWaive(f, r, review || null);
     setWaiving(false);
     setReason("");
+    setReview("");
   };
   return (
     <li
@@ -58,6 +62,11 @@ export function FindingItem({ finding: f, names, selected, onSelect, onWaive, on
         <span className={`finding-sev sev-${f.severity}`}>
           <span aria-hidden="true">{SEVERITY_ICON[f.severity]}</span> {waived ? "Waived" : SEVERITY_LABEL[f.severity]}
         </span>
+        {waived?.due && (
+          <span className="finding-due" data-testid="finding-review-due">
+            review due
+          </span>
+        )}
         <span className="finding-rule">{ruleLabel(f.code)}</span>
         <Clamped className="finding-message" lines={4} text={f.message} />
         {shownSubjects.length > 0 && (
@@ -73,6 +82,12 @@ export function FindingItem({ finding: f, names, selected, onSelect, onWaive, on
       {waived && (
         <p className="finding-waived" data-testid="finding-waived-note">
           Waived by {waived.who || "someone"} on {displayDate(waived.when)}: “{waived.reason}”
+          {waived.review && (
+            <span className={waived.due ? "waiver-due" : "muted"} data-testid="waiver-review" data-due={waived.due ? "true" : "false"}>
+              {" "}
+              {waived.due ? `Review due since ${displayDate(waived.review)}.` : `Review on ${displayDate(waived.review)}.`}
+            </span>
+          )}
         </p>
       )}
       <div className="finding-actions">
@@ -140,6 +155,11 @@ export function FindingItem({ finding: f, names, selected, onSelect, onWaive, on
                 }
               }}
             />
+          </label>
+          <label className="field">
+            <span>Review on (optional)</span>
+            <DateInput data-testid="waive-review-input" value={review} onChange={(e) => setReview(e.target.value)} />
+            <small className="muted">From that day the waiver shows as due, so the room looks at it again.</small>
           </label>
           <div className="row">
             <button type="submit" className="primary" data-testid="waive-submit" disabled={!reason.trim()}>

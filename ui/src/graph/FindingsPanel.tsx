@@ -13,7 +13,7 @@ interface Props {
   /** `code|key` of the finding last clicked. */
   selected: string | null;
   onSelect: (f: Finding) => void;
-  onWaive: (f: Finding, reason: string) => void;
+  onWaive: (f: Finding, reason: string, review: string | null) => void;
   onUnwaive: (f: Finding) => void;
 }
 
@@ -55,7 +55,7 @@ export function FindingsPanel({ report, doc, status, selected, onSelect, onWaive
     else next.add(s);
     setShown(next);
   };
-  const summary = report?.summary ?? { error: 0, warning: 0, info: 0, waived: 0 };
+  const summary = report?.summary ?? { error: 0, warning: 0, info: 0, waived: 0, due: 0, nothing_to_check: false };
 
   return (
     <aside className="findings-panel" data-testid="findings-panel" aria-label="Findings">
@@ -117,7 +117,11 @@ export function FindingsPanel({ report, doc, status, selected, onSelect, onWaive
           </select>
         </label>
       </div>
-      {report && findings.length === 0 ? (
+      {report && findings.length === 0 && report.summary.nothing_to_check ? (
+        <p className="findings-empty" data-testid="findings-nothing-to-check">
+          Nothing to check yet. Add touchpoints and the handoffs between them, and the audit will look for places where the truth diverges.
+        </p>
+      ) : report && findings.length === 0 ? (
         <p className="findings-empty">No divergences found. Every handoff the audit can check holds.</p>
       ) : report && visible.length === 0 ? (
         <p className="findings-empty muted">No finding matches these filters.</p>

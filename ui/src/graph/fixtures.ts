@@ -20,7 +20,7 @@ export function finding(code: RuleCode, severity: Severity, subjects: Subject[],
 }
 
 export function report(findings: Finding[]): Report {
-  const summary = { error: 0, warning: 0, info: 0, waived: 0 };
+  const summary = { error: 0, warning: 0, info: 0, waived: 0, due: 0, nothing_to_check: false };
   for (const f of findings) {
     if (f.waived) summary.waived += 1;
     else summary[f.severity] += 1;

@@ -119,7 +119,7 @@ describe("the findings panel of the handoff graph", () => {
     const { store } = await renderApp(b);
     await waitFor(() => expect(screen.getAllByTestId("finding")).toHaveLength(2));
     const before = b.calls.filter((c) => c.method === "auditWorkspace").length;
-    b.auditFor = () => ({ findings: [], summary: { error: 0, warning: 0, info: 0, waived: 0 } });
+    b.auditFor = () => ({ findings: [], summary: { error: 0, warning: 0, info: 0, waived: 0, due: 0, nothing_to_check: false } });
     const wizard = nexusFlow().elements.find((e) => e.id === "wizard")!;
     await act(() => store.edit({ type: "put_element", element: { ...wizard, claims: { "setup.effort": "No setup needed" } } }));
     await waitFor(() => expect(screen.queryAllByTestId("finding")).toHaveLength(0));

@@ -52,11 +52,11 @@ export function useGraphEdits({ store, docRef, layout, selection, select, setRen
   }, [store, docRef, selNodes, selEdges]);
 
   const waive = useCallback(
-    (f: Finding, reason: string) => {
+    (f: Finding, reason: string, review: string | null = null) => {
       void store.edit({
         type: "put_waiver",
         // The library records who waived it and when; the window sends only what the user wrote.
-        waiver: { code: f.code, subject: f.key, reason, who: "", when: "" },
+        waiver: { code: f.code, subject: f.key, reason, who: "", when: "", ...(review ? { review } : {}) },
       });
     },
     [store],

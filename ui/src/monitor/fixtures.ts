@@ -83,7 +83,7 @@ export function driftReport(doc: Workspace, asOf: string | null): MonitorReport 
         ? { ...s, measured: 0.2, gap: 2.2, grade: "bad", consistency: null, sentiments: [["wizard-csat", 0.2]], metrics: ["wizard-csat"] }
         : s,
     ),
-    report: { findings: [drift, gap], summary: { error: 0, warning: 2, info: 0, waived: 0 } },
+    report: { findings: [drift, gap], summary: { error: 0, warning: 2, info: 0, waived: 0, due: 0, nothing_to_check: false } },
   };
 }
 

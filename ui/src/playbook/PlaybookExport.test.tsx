@@ -51,6 +51,7 @@ describe("the preview", { timeout: 15000 }, () => {
       generated_on: todayIso(),
       generated_at: EXPORT_TIME,
       layout: [],
+      anonymous_raters: false,
     });
     expect(screen.getByTestId("playbook-preview")).toHaveTextContent("1 principle (non-negotiables first)");
 
@@ -63,6 +64,7 @@ describe("the preview", { timeout: 15000 }, () => {
       generated_on: todayIso(),
       generated_at: EXPORT_TIME,
       layout: [],
+      anonymous_raters: false,
     });
   });
 
@@ -137,7 +139,15 @@ describe("exporting the PDF", { timeout: 15000 }, () => {
       [
         "workshop",
         "/tmp/workshop-playbook.pdf",
-        { paper: "a4", edition: "leadership", sections: ALL, generated_on: todayIso(), generated_at: EXPORT_TIME, layout: [] },
+        {
+          paper: "a4",
+          edition: "leadership",
+          sections: ALL,
+          generated_on: todayIso(),
+          generated_at: EXPORT_TIME,
+          layout: [],
+          anonymous_raters: false,
+        },
       ],
     ]);
 

@@ -4,13 +4,16 @@ import { PAPER_LABELS, SECTION_LABELS, SECTION_ORDER } from "./options";
 interface Props {
   paper: Paper;
   sections: Sections;
+  /** Raters appear as "Rater A", "Rater B" … in the PDF. */
+  anonymous?: boolean;
   disabled: boolean;
   onPaper: (paper: Paper) => void;
   onSections: (sections: Sections) => void;
+  onAnonymous?: (anonymous: boolean) => void;
 }
 
 /** Which sections go in, and the paper size. */
-export function PlaybookSettings({ paper, sections, disabled, onPaper, onSections }: Props) {
+export function PlaybookSettings({ paper, sections, anonymous = false, disabled, onPaper, onSections, onAnonymous }: Props) {
   return (
     <div className="pb-settings">
       <fieldset className="pb-sections" disabled={disabled}>
@@ -43,6 +46,18 @@ export function PlaybookSettings({ paper, sections, disabled, onPaper, onSection
           ))}
         </select>
       </label>
+      {onAnonymous && (
+        <label className="pb-section-option" title="For a PDF that travels: raters become Rater A, Rater B … and their notes are left out">
+          <input
+            type="checkbox"
+            data-testid="playbook-anonymous"
+            checked={anonymous}
+            disabled={disabled}
+            onChange={(e) => onAnonymous(e.target.checked)}
+          />
+          <span className="pb-section-label">Anonymous raters</span>
+        </label>
+      )}
     </div>
   );
 }

@@ -23,8 +23,12 @@ function PlaybookPage({ slug }: { slug: string }) {
   const current = useUi((s) => s.current)!;
   const [paper, setPaper] = useState<Paper>(storedPaper);
   const [sections, setSections] = useState<Sections>(ALL_SECTIONS);
+  const [anonymous, setAnonymous] = useState(false);
   const today = todayIso();
-  const options = useMemo(() => makeOptions(paper, sections, today), [paper, sections, today]);
+  const options = useMemo(
+    () => makeOptions(paper, sections, today, "leadership", new Date(), anonymous),
+    [paper, sections, today, anonymous],
+  );
   const preview = usePlaybookOutline(slug, options, current.revision);
   const pdf = usePlaybookPdf(slug, options, current.revision);
   const exporter = usePlaybookExport(slug);
@@ -53,7 +57,15 @@ function PlaybookPage({ slug }: { slug: string }) {
           <div className="pb-card-head">
             <h2>What goes in</h2>
           </div>
-          <PlaybookSettings paper={paper} sections={sections} disabled={exporter.busy} onPaper={choosePaper} onSections={setSections} />
+          <PlaybookSettings
+            paper={paper}
+            sections={sections}
+            anonymous={anonymous}
+            disabled={exporter.busy}
+            onPaper={choosePaper}
+            onSections={setSections}
+            onAnonymous={setAnonymous}
+          />
           <OutlinePreview {...preview} />
         </section>
         <section className="pb-card pb-export">

@@ -66,11 +66,12 @@ export function makeOptions(
   generatedOn: string = todayIso(),
   edition: Edition = "leadership",
   now: Date = new Date(),
+  anonymousRaters = false,
 ): PlaybookOptions {
   // The backend fills `layout` with the graph view's saved positions. The export time
   // becomes the PDF's creation date (RFC 3339, to the second).
   const generatedAt = now.toISOString().replace(/\.\d{3}Z$/, "Z");
-  return { paper, edition, sections, generated_on: generatedOn, generated_at: generatedAt, layout: [] };
+  return { paper, edition, sections, generated_on: generatedOn, generated_at: generatedAt, layout: [], anonymous_raters: anonymousRaters };
 }
 
 /** The file name at the end of a path, whichever separator the platform uses. */

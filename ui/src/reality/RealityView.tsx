@@ -11,10 +11,10 @@ import { adoptedHandoff, formatFitness, formatHours, realityLens, shadowId } fro
 import { UnmappedActivities } from "./UnmappedActivities";
 import "./reality.css";
 
-/** The edit that waives `f` with the user's reason. */
-function waiverEdit(f: Finding, reason: string): Edit {
+/** The edit that waives `f` with the user's reason (and the date to look at it again, if any). */
+function waiverEdit(f: Finding, reason: string, review: string | null = null): Edit {
   // The library records who waived it and when; the window sends only what the user wrote.
-  return { type: "put_waiver", waiver: { code: f.code, subject: f.key, reason, who: "", when: "" } };
+  return { type: "put_waiver", waiver: { code: f.code, subject: f.key, reason, who: "", when: "", ...(review ? { review } : {}) } };
 }
 
 /** The log last replayed per workspace, so that coming back to the view while its lens is on replays it again. */
@@ -172,7 +172,7 @@ export function RealityView() {
     void store.edit({ type: "put_handoff", handoff: adoptedHandoff(doc, from, to) });
   };
 
-  const waive = (f: Finding, reason: string) => void store.edit(waiverEdit(f, reason));
+  const waive = (f: Finding, reason: string, review: string | null = null) => void store.edit(waiverEdit(f, reason, review));
   const unwaive = (f: Finding) => void store.edit({ type: "delete_waiver", code: f.code, subject: f.key });
 
   const saveMappings = async (mappings: ActivityToElement[]) => {

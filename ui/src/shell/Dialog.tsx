@@ -6,10 +6,12 @@ interface Props {
   children: ReactNode;
   footer?: ReactNode;
   testId?: string;
+  /** A wider dialog, for choices that carry a description each (the template picker). */
+  wide?: boolean;
 }
 
 /** A modal dialog: Escape or the backdrop closes it; focus starts on the first field. */
-export function Dialog({ title, onClose, children, footer, testId }: Props) {
+export function Dialog({ title, onClose, children, footer, testId, wide = false }: Props) {
   const titleId = useId();
   const ref = useRef<HTMLDivElement>(null);
 
@@ -24,7 +26,7 @@ export function Dialog({ title, onClose, children, footer, testId }: Props) {
     <div className="backdrop" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
       <div
         ref={ref}
-        className="dialog"
+        className={wide ? "dialog dialog-wide" : "dialog"}
         role="dialog"
         aria-modal="true"
         aria-labelledby={titleId}

@@ -1,6 +1,6 @@
 import { useState } from "react";
 import { useWorkspaceStore } from "../store/context";
-import { NameDialog } from "./NameDialog";
+import { NewWorkspaceDialog } from "./NewWorkspaceDialog";
 
 /** The first screen when the library is empty. */
 export function NoWorkspace() {
@@ -12,7 +12,8 @@ export function NoWorkspace() {
         <h1>Start a workspace</h1>
         <p>
           A workspace holds one customer journey: its vision, the stages of its story, and the systems and touchpoints that carry it. Create
-          one for your next workshop, or open a <code>.throughline.json</code> file someone shared with you.
+          one for your next workshop (empty, or from one of four finished examples), or open a <code>.throughline.json</code> file someone
+          shared with you.
         </p>
         <div className="row">
           <button type="button" className="primary large" data-testid="empty-new-workspace" onClick={() => setCreating(true)}>
@@ -23,15 +24,7 @@ export function NoWorkspace() {
           </button>
         </div>
       </div>
-      {creating && (
-        <NameDialog
-          title="New workspace"
-          label="Name"
-          submitLabel="Create workspace"
-          onSubmit={(name) => void store.createWorkspace(name)}
-          onClose={() => setCreating(false)}
-        />
-      )}
+      {creating && <NewWorkspaceDialog onClose={() => setCreating(false)} />}
     </main>
   );
 }

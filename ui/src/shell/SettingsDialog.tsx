@@ -36,7 +36,9 @@ export function SettingsDialog({ onClose }: { onClose: () => void }) {
         <label className="field">
           <span>Your display name</span>
           <input data-testid="display-name-input" value={name} onChange={(e) => setName(e.target.value)} placeholder="e.g. Alex Morgan" />
-          <small className="muted">Recorded with the changes you make, so a team can see who changed what.</small>
+          <small className="muted">
+            Recorded with the changes you make and signed on the findings you waive, so a team can see who changed or accepted what.
+          </small>
         </label>
       </form>
       <BackupsSection onRestored={onClose} />

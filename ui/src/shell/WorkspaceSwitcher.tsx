@@ -4,9 +4,10 @@ import { useDismiss } from "../components/useDismiss";
 import { useUi, useWorkspaceStore } from "../store/context";
 import { ConfirmDialog } from "./ConfirmDialog";
 import { NameDialog } from "./NameDialog";
+import { NewWorkspaceDialog } from "./NewWorkspaceDialog";
 import { sameName, lastChange } from "./namesakes";
 
-type Open = null | "create" | "rename" | "delete";
+type Open = null | "create" | "rename" | "duplicate" | "delete";
 
 function counts(stages: number, elements: number): string {
   return `${stages} stage${stages === 1 ? "" : "s"} · ${elements} card${elements === 1 ? "" : "s"}`;
@@ -117,6 +118,15 @@ export function WorkspaceSwitcher() {
                 type="button"
                 role="menuitem"
                 className="menu-item"
+                data-testid="duplicate-workspace"
+                onClick={act(() => setDialog("duplicate"))}
+              >
+                Duplicate…
+              </button>
+              <button
+                type="button"
+                role="menuitem"
+                className="menu-item"
                 data-testid="export-workspace"
                 onClick={act(() => void store.exportWorkspace())}
               >
@@ -135,12 +145,14 @@ export function WorkspaceSwitcher() {
           )}
         </div>
       )}
-      {dialog === "create" && (
+      {dialog === "create" && <NewWorkspaceDialog onClose={() => setDialog(null)} />}
+      {dialog === "duplicate" && current && (
         <NameDialog
-          title="New workspace"
-          label="Name"
-          submitLabel="Create workspace"
-          onSubmit={(name) => void store.createWorkspace(name)}
+          title="Duplicate workspace"
+          label="Name of the copy"
+          initial={`${current.summary.name} (copy)`}
+          submitLabel="Duplicate"
+          onSubmit={(name) => void store.duplicateWorkspace(current.summary.slug, name)}
           onClose={() => setDialog(null)}
         />
       )}

@@ -63,7 +63,8 @@ const INITIAL: UiState = {
   ready: false,
   workspaces: [],
   current: null,
-  settings: { display_name: "", last_workspace: null },
+  // Until the library answers, the user counts as named: no first-run prompt flashes by.
+  settings: { display_name: "", last_workspace: null, named: true },
   save: { kind: "idle" },
   error: null,
   selectedElement: null,
@@ -286,15 +287,25 @@ export class WorkspaceStore {
   }
 
   createWorkspace = (name: string) =>
-    this.run("Could not create the workspace", async () => {
-      const summary = await this.backend.createWorkspace(name);
-      this.set({ workspaces: [...this.state.workspaces, summary] });
-      const current = await this.backend.openWorkspace(summary.slug);
-      this.set({ selectedElement: null, selectedStage: null, save: { kind: "idle" } });
-      this.setCurrent(current);
-      await this.remember(summary.slug);
-      return summary;
-    });
+    this.run("Could not create the workspace", async () => this.openNew(await this.backend.createWorkspace(name)));
+
+  /** Creates a workspace from a template (`name` null or blank: the template's own) and opens it. */
+  createFromTemplate = (id: string, name: string | null) =>
+    this.run("Could not create the workspace", async () => this.openNew(await this.backend.createFromTemplate(id, name)));
+
+  /** Copies a workspace into a new one (`name` null: "Name (copy)") and opens the copy. */
+  duplicateWorkspace = (slug: string, name: string | null) =>
+    this.run("Could not duplicate the workspace", async () => this.openNew(await this.backend.duplicateWorkspace(slug, name)));
+
+  /** Lists a workspace just added to the library and opens it. */
+  private async openNew(summary: WorkspaceSummary): Promise<WorkspaceSummary> {
+    this.set({ workspaces: [...this.state.workspaces, summary] });
+    const current = await this.backend.openWorkspace(summary.slug);
+    this.set({ selectedElement: null, selectedStage: null, save: { kind: "idle" } });
+    this.setCurrent(current);
+    await this.remember(summary.slug);
+    return summary;
+  }
 
   deleteWorkspace = (slug: string) =>
     this.run("Could not delete the workspace", async () => {

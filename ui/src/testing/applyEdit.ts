@@ -118,6 +118,12 @@ function applyInPlace(ws: Workspace, edit: Edit): void {
       return;
     case "delete_session":
       ws.readiness.splice(position(ws.readiness, "readiness session", edit.id), 1);
+      // The layers rated in it keep their scores and dates, as the library does.
+      ws.layer_scores = ws.layer_scores.map((l) => {
+        if (l.session !== edit.id) return l;
+        const { session: _gone, ...rest } = l;
+        return rest;
+      });
       return;
     case "put_layer_score": {
       const at = ws.layer_scores.findIndex((l) => l.layer === edit.score.layer && l.date === edit.score.date);

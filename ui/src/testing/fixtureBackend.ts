@@ -2,6 +2,7 @@ import type { Backend, Workspace } from "../backend";
 import { nexusReport } from "../graph/fixtures";
 import { nexusFlow, loyaltyApp } from "./fixtures";
 import { backupAt, MemoryBackend } from "./memoryBackend";
+import { sixRaterReport, withSixRaters } from "./roomFixture";
 import { notRatedReport, SAMPLE_NAME, sampleAudit, sampleReadiness } from "./sampleOutput";
 
 /**
@@ -11,10 +12,13 @@ import { notRatedReport, SAMPLE_NAME, sampleAudit, sampleReadiness } from "./sam
  * `&fixture=damaged` starts on the recovery screen of a damaged library (a salvage saves one
  * workspace and loses one).
  * `&pdf=<url>` answers the playbook preview with that PDF (a real playbook, for screenshots).
+ * `&unnamed=1` is a first launch (no name given yet); `&raters=6` adds a session of six raters
+ * with long names (the score grid's stress case).
  */
 export async function createFixtureBackend(search: string = window.location.search): Promise<Backend> {
   const params = new URLSearchParams(search);
-  if (params.get("fixture") === "empty") return new MemoryBackend([], { display_name: "Facilitator" });
+  const who = params.get("unnamed") === "1" ? { display_name: "Someone", named: false } : { display_name: "Facilitator" };
+  if (params.get("fixture") === "empty") return new MemoryBackend([], who);
   if (params.get("fixture") === "damaged") return damagedLibrary();
   let first = nexusFlow();
   const big = Number(params.get("big") ?? 0);
@@ -24,7 +28,9 @@ export async function createFixtureBackend(search: string = window.location.sear
     const response = await fetch(sample);
     if (response.ok) first = (await response.json()) as Workspace;
   }
-  const backend = new MemoryBackend([first, loyaltyApp()], { display_name: "Facilitator" });
+  const sixRaters = params.get("raters") === "6";
+  if (sixRaters) first = withSixRaters(first);
+  const backend = new MemoryBackend([first, loyaltyApp()], who);
   backend.importFixture = nexusFlow();
   const pdf = params.get("pdf");
   if (pdf) {
@@ -42,8 +48,12 @@ export async function createFixtureBackend(search: string = window.location.sear
       ? sampleAudit(doc)
       : doc.workspace.name === builtIn
         ? nexusReport(doc)
-        : { findings: [], summary: { error: 0, warning: 0, info: 0, waived: 0 } };
-  backend.reportFor = (doc, session) => (doc.workspace.name === SAMPLE_NAME ? sampleReadiness(doc, session) : notRatedReport());
+        : { findings: [], summary: { error: 0, warning: 0, info: 0, waived: 0, due: 0, nothing_to_check: false } };
+  backend.reportFor = (doc, session) => {
+    const report = doc.workspace.name === SAMPLE_NAME ? sampleReadiness(doc, session) : notRatedReport();
+    const six = doc.readiness.find((s) => s.id === "six-raters");
+    return sixRaters && six && (session === null || session === six.id) ? sixRaterReport(report, six) : report;
+  };
   return backend;
 }
 

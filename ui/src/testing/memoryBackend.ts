@@ -46,6 +46,7 @@ import { notRatedReport } from "./sampleOutput";
 import { sampleOutline } from "./playbookFixture";
 import { tinyPdf } from "./tinyPdf";
 import { aliasEditOf, emptyReplay, sampleLogPreview } from "./realityDouble";
+import { type TemplateDouble, templateDoubles } from "./templatesDouble";
 import { COLLECTIONS, changes, compareDocs, fieldChanges } from "./versionsDouble";
 
 interface Step {
@@ -98,7 +99,14 @@ export function emptyWorkspace(name: string): Workspace {
 }
 
 /** The calls that answer while the library is damaged: the recovery screen's. */
-const RECOVERY_CALLS: (keyof Backend)[] = ["libraryStatus", "listBackups", "restoreBackup", "salvageLibrary", "onLibraryChanged"];
+const RECOVERY_CALLS: (keyof Backend)[] = [
+  "libraryStatus",
+  "setWindowTitle",
+  "listBackups",
+  "restoreBackup",
+  "salvageLibrary",
+  "onLibraryChanged",
+];
 
 /** A backup as the store lists it: `library-<moment>-<kind>.sqlite3` in the backups folder. */
 export function backupAt(
@@ -127,7 +135,7 @@ export function backupAt(
 export class MemoryBackend implements Backend {
   readonly calls: Call[] = [];
   private entries = new Map<string, Entry>();
-  private settings: Settings = { display_name: "", last_workspace: null };
+  private settings: Settings = { display_name: "", last_workspace: null, named: true };
   private failures: BackendError[] = [];
   private gate: Promise<void> | null = null;
   private clock = 0;
@@ -143,11 +151,19 @@ export class MemoryBackend implements Backend {
 
   /**
    * The canned answer of `auditWorkspace`: tests pass in what the Rust audit library would
-   * say. The double runs no audit rules. By default: no findings.
+   * say. The double runs no audit rules. By default: no findings (and, as the library says of
+   * a workspace without elements or handoffs, nothing to check).
    */
-  auditFor: (doc: Workspace, slug: string) => Report = () => ({
+  auditFor: (doc: Workspace, slug: string) => Report = (doc) => ({
     findings: [],
-    summary: { error: 0, warning: 0, info: 0, waived: 0 },
+    summary: {
+      error: 0,
+      warning: 0,
+      info: 0,
+      waived: 0,
+      due: 0,
+      nothing_to_check: doc.elements.length === 0 && doc.handoffs.length === 0,
+    },
   });
   /** Saved handoff-graph positions by workspace slug. */
   readonly layouts = new Map<string, NodePosition[]>();
@@ -196,6 +212,10 @@ export class MemoryBackend implements Backend {
   backups: BackupInfo[] = [];
   /** What restoring each backup (by path) brings back; absent: the workspaces held now. */
   readonly backupContents = new Map<string, Workspace[]>();
+  /** The templates a new workspace can start from. */
+  templates: TemplateDouble[] = templateDoubles();
+  /** The window's title, as the app last set it. */
+  windowTitle = "Throughline";
   /** Set: the library is damaged, and only the recovery calls answer. */
   damage: Damage | null = null;
   /** The workspaces a salvage of the damaged library can still read. */
@@ -322,6 +342,33 @@ export class MemoryBackend implements Backend {
     this.call("createWorkspace", [name], () => {
       if (!name.trim()) throw new BackendError("invalid_input", "A workspace needs a name.");
       return this.summary(this.entry(this.add(emptyWorkspace(name.trim()))));
+    });
+
+  listTemplates = () => this.call("listTemplates", [], () => this.templates.map((t) => t.info));
+
+  createFromTemplate = (id: string, name: string | null) =>
+    this.call("createFromTemplate", [id, name], () => {
+      const template = this.templates.find((t) => t.info.id === id);
+      if (!template) throw new BackendError("not_found", `no template "${id}"`);
+      const doc = template.doc();
+      if (name?.trim()) doc.workspace.name = name.trim();
+      return this.summary(this.entry(this.add(doc)));
+    });
+
+  duplicateWorkspace = (slug: string, name: string | null) =>
+    this.call("duplicateWorkspace", [slug, name], () => {
+      const source = this.entry(slug);
+      const doc = structuredClone(source.doc);
+      doc.workspace.name = name?.trim() || `${source.doc.workspace.name.trim()} (copy)`;
+      const copy = this.add(doc);
+      const layout = this.layouts.get(slug);
+      if (layout) this.layouts.set(copy, structuredClone(layout));
+      return this.summary(this.entry(copy));
+    });
+
+  setWindowTitle = (title: string) =>
+    this.call("setWindowTitle", [title], () => {
+      this.windowTitle = title;
     });
 
   deleteWorkspace = (slug: string) =>
@@ -572,7 +619,8 @@ export class MemoryBackend implements Backend {
 
   setSettings = (settings: Settings) =>
     this.call("setSettings", [settings], () => {
-      this.settings = { ...settings };
+      if (!settings.display_name.trim()) throw new BackendError("invalid_input", "Your name cannot be empty.");
+      this.settings = { ...settings, display_name: settings.display_name.trim(), named: true };
       return this.settings;
     });
 
@@ -812,6 +860,6 @@ export function plainMonitor(doc: Workspace, asOf: string | null): MonitorReport
         trend: { since_previous: null, since_first: null, to_target: toTarget },
       };
     }),
-    report: { findings: [], summary: { error: 0, warning: 0, info: 0, waived: 0 } },
+    report: { findings: [], summary: { error: 0, warning: 0, info: 0, waived: 0, due: 0, nothing_to_check: false } },
   };
 }

@@ -28,7 +28,7 @@ export function emptyReplay(log: string): Replay {
     fitness: null,
     unmapped: [],
     pairs: [],
-    report: { findings: [], summary: { error: 0, warning: 0, info: 0, waived: 0 } },
+    report: { findings: [], summary: { error: 0, warning: 0, info: 0, waived: 0, due: 0, nothing_to_check: false } },
     examples: [],
     notes: [],
   };

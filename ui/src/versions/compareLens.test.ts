@@ -7,7 +7,7 @@ import { lensedDoc } from "../lens/lens";
 import { compareLens } from "./compareLens";
 import { ordinal, showValue } from "./format";
 
-const noFindings = (): Report => ({ findings: [], summary: { error: 0, warning: 0, info: 0, waived: 0 } });
+const noFindings = (): Report => ({ findings: [], summary: { error: 0, warning: 0, info: 0, waived: 0, due: 0, nothing_to_check: false } });
 
 /** The sample after a workshop: the wizard renamed and re-rated, the welcome email gone, a chat card added, a stage moved. */
 function afterWorkshop(): Workspace {

@@ -76,13 +76,13 @@ pub fn rich() -> Workspace {
             }
         ],
         "layer_scores": [
-            {"layer": "vision", "score": 4, "date": "2025-03-04"},
+            {"layer": "vision", "score": 4, "date": "2025-03-04", "session": "s1"},
             {"layer": "touchpoint", "score": 2, "date": "2025-03-04"}
         ],
         "waivers": [
             {
                 "code": "unowned-handoff", "subject": "h2", "reason": "Automated feed",
-                "who": "Ada", "when": "2025-03-05T10:00:00Z"
+                "who": "Ada", "when": "2025-03-05T10:00:00Z", "review": "2025-09-01"
             }
         ]
     }))
