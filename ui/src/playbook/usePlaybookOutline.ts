@@ -1,6 +1,5 @@
-import { useEffect, useRef, useState } from "react";
-import { toBackendError, type PlaybookOptions, type SectionPreview } from "../backend";
-import { useWorkspaceStore } from "../store/context";
+import type { PlaybookOptions, SectionPreview } from "../backend";
+import { useLibraryReport } from "../store/useLibraryReport";
 
 /** A short pause after a change, so a burst of clicks or edits asks the backend once. */
 const DEBOUNCE_MS = 80;
@@ -16,27 +15,8 @@ export interface OutlineState {
  * the workspace (its revision) change. An answer to an older question is dropped.
  */
 export function usePlaybookOutline(slug: string, options: PlaybookOptions, revision: number): OutlineState {
-  const store = useWorkspaceStore();
-  const [state, setState] = useState<OutlineState>({ outline: null, error: null, loading: true });
-  const asked = useRef(0);
   const key = JSON.stringify(options);
-
-  useEffect(() => {
-    const ticket = ++asked.current;
-    const wanted = JSON.parse(key) as PlaybookOptions;
-    setState((s) => ({ ...s, loading: true }));
-    const timer = window.setTimeout(() => {
-      store.backend.playbookOutline(slug, wanted).then(
-        (outline) => {
-          if (ticket === asked.current) setState({ outline, error: null, loading: false });
-        },
-        (e: unknown) => {
-          if (ticket === asked.current) setState({ outline: null, error: toBackendError(e).message, loading: false });
-        },
-      );
-    }, DEBOUNCE_MS);
-    return () => window.clearTimeout(timer);
-  }, [store, slug, key, revision]);
-
-  return state;
+  const outline = useLibraryReport((b) => b.playbookOutline(slug, JSON.parse(key) as PlaybookOptions), [slug, key, revision], DEBOUNCE_MS);
+  // A failed outline shows its error alone, not the outline of older options.
+  return { outline: outline.error ? null : outline.report, error: outline.error, loading: outline.loading };
 }

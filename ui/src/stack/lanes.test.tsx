@@ -151,7 +151,7 @@ function small(): { backend: MemoryBackend } {
         waived: null,
       },
     ],
-    summary: { error: 0, warning: 1, info: 0, waived: 0 },
+    summary: { error: 0, warning: 1, info: 0, waived: 0, due: 0, nothing_to_check: false },
   });
   return { backend };
 }

@@ -13,10 +13,15 @@ export interface LibraryReport<T> {
 
 /**
  * What the library answers to `ask`, asked again whenever one of `key` changes (pass the
- * workspace's revision among them to follow every change). Every figure comes from Rust; an
- * answer that arrives after a newer question was asked is dropped, so a stale report never wins.
+ * workspace's revision among them to follow every change), `debounceMs` after the last change.
+ * Every figure comes from Rust; the last answer stays while the next is asked; an answer that
+ * arrives after a newer question was asked is dropped, so a stale report never wins.
  */
-export function useLibraryReport<T>(ask: (backend: Backend) => Promise<T>, key: readonly unknown[]): LibraryReport<T> {
+export function useLibraryReport<T>(
+  ask: (backend: Backend) => Promise<T>,
+  key: readonly unknown[],
+  debounceMs: number = DEBOUNCE_MS,
+): LibraryReport<T> {
   const store = useWorkspaceStore();
   const [state, setState] = useState<LibraryReport<T>>({ report: null, error: null, loading: true });
   const asked = useRef(0);
@@ -36,9 +41,9 @@ export function useLibraryReport<T>(ask: (backend: Backend) => Promise<T>, key: 
           if (ticket === asked.current) setState((s) => ({ ...s, error: toBackendError(e).message, loading: false }));
         },
       );
-    }, DEBOUNCE_MS);
+    }, debounceMs);
     return () => window.clearTimeout(timer);
-  }, [store, ...key]);
+  }, [store, debounceMs, ...key]);
 
   return state;
 }

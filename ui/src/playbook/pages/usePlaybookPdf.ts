@@ -1,6 +1,5 @@
-import { useEffect, useRef, useState } from "react";
-import { type PlaybookOptions, toBackendError } from "../../backend";
-import { useWorkspaceStore } from "../../store/context";
+import type { PlaybookOptions } from "../../backend";
+import { useLibraryReport } from "../../store/useLibraryReport";
 
 /** Rendering a large playbook takes a moment: wait for a pause in the clicks and edits. */
 const DEBOUNCE_MS = 400;
@@ -17,27 +16,7 @@ export interface PdfState {
  * question is dropped.
  */
 export function usePlaybookPdf(slug: string, options: PlaybookOptions, revision: number): PdfState {
-  const store = useWorkspaceStore();
-  const [state, setState] = useState<PdfState>({ bytes: null, error: null, loading: true });
-  const asked = useRef(0);
   const key = JSON.stringify(options);
-
-  useEffect(() => {
-    const ticket = ++asked.current;
-    const wanted = JSON.parse(key) as PlaybookOptions;
-    setState((s) => ({ ...s, loading: true }));
-    const timer = window.setTimeout(() => {
-      store.backend.playbookPdf(slug, wanted).then(
-        (bytes) => {
-          if (ticket === asked.current) setState({ bytes, error: null, loading: false });
-        },
-        (e: unknown) => {
-          if (ticket === asked.current) setState((s) => ({ ...s, error: toBackendError(e).message, loading: false }));
-        },
-      );
-    }, DEBOUNCE_MS);
-    return () => window.clearTimeout(timer);
-  }, [store, slug, key, revision]);
-
-  return state;
+  const pdf = useLibraryReport((b) => b.playbookPdf(slug, JSON.parse(key) as PlaybookOptions), [slug, key, revision], DEBOUNCE_MS);
+  return { bytes: pdf.report, error: pdf.error, loading: pdf.loading };
 }
