@@ -32,9 +32,6 @@ export const commands = {
 	/**  Writes a workspace to a `*.throughline.json` file. */
 	exportWorkspace: (slug: string, path: string) => typedError<null, ApiError>(__TAURI_INVOKE("export_workspace", { slug, path })),
 	/**  The user's settings. */
-	listTemplates: () => typedError<TemplateInfo[], ApiError>(__TAURI_INVOKE("list_templates")),
-	createFromTemplate: (id: string, name: string | null) => typedError<WorkspaceSummary, ApiError>(__TAURI_INVOKE("create_from_template", { id, name })),
-	duplicateWorkspace: (slug: string, name: string | null) => typedError<WorkspaceSummary, ApiError>(__TAURI_INVOKE("duplicate_workspace", { slug, name })),
 	getSettings: () => typedError<Settings_Serialize, ApiError>(__TAURI_INVOKE("get_settings")),
 	/**  Saves the user's settings (one transaction) and returns them as stored. */
 	setSettings: (settings: Settings_Deserialize) => typedError<Settings_Serialize, ApiError>(__TAURI_INVOKE("set_settings", { settings })),
@@ -149,12 +146,12 @@ export const commands = {
 	 *  Merges the file `theirs` into the workspace `slug` from the common `base`, settling
 	 *  conflicts as `choices` say (the others keep the workspace's value); writes nothing.
 	 */
-	previewMerge: (slug: string, theirs: string, base: VersionRef, choices: Choice[]) => typedError<MergePreview_Serialize, ApiError>(__TAURI_INVOKE("preview_merge", { slug, theirs, base, choices })),
+	previewMerge: (slug: string, theirs: string, base: VersionRef, choices: Choice_Deserialize[]) => typedError<MergePreview_Serialize, ApiError>(__TAURI_INVOKE("preview_merge", { slug, theirs, base, choices })),
 	/**
 	 *  Merges as [`preview_merge`] does and makes the workspace equal to the result, as one
 	 *  undoable edit labelled `Merge FILE`.
 	 */
-	applyMerge: (slug: string, theirs: string, base: VersionRef, choices: Choice[]) => typedError<WorkspaceState_Serialize, ApiError>(__TAURI_INVOKE("apply_merge", { slug, theirs, base, choices })),
+	applyMerge: (slug: string, theirs: string, base: VersionRef, choices: Choice_Deserialize[]) => typedError<WorkspaceState_Serialize, ApiError>(__TAURI_INVOKE("apply_merge", { slug, theirs, base, choices })),
 	/**  Where the library lives, and why it is not open if it is not. */
 	libraryStatus: () => typedError<LibraryStatus_Serialize, ApiError>(__TAURI_INVOKE("library_status")),
 	/**
@@ -179,6 +176,18 @@ export const commands = {
 	 *  workspaces it would sit beside. Changes nothing.
 	 */
 	previewImport: (path: string) => typedError<ImportPreview, ApiError>(__TAURI_INVOKE("preview_import", { path })),
+	/**  Every template, in the picker's order. */
+	listTemplates: () => typedError<TemplateInfo[], ApiError>(__TAURI_INVOKE("list_templates")),
+	/**
+	 *  Creates a workspace from the template `id`, called `name` (the template's own name
+	 *  when empty).
+	 */
+	createFromTemplate: (id: string, name: string | null) => typedError<WorkspaceSummary, ApiError>(__TAURI_INVOKE("create_from_template", { id, name })),
+	/**
+	 *  Copies a workspace (content and layout) into a new one called `name` ("Name (copy)"
+	 *  when none is given).
+	 */
+	duplicateWorkspace: (slug: string, name: string | null) => typedError<WorkspaceSummary, ApiError>(__TAURI_INVOKE("duplicate_workspace", { slug, name })),
 };
 
 /** Events */
@@ -214,6 +223,10 @@ export type Agreement_Deserialize = {
 	/**  Ordinal Krippendorff's alpha, absent when it cannot be computed. */
 	alpha?: number | null,
 	reading: AgreementReading,
+	/**
+	 *  Alpha in a few words, as every view shows it beside or instead of the number
+	 *  ("alpha 0.18: the room barely agrees"); see [`alpha_in_words`].
+	 */
 	short: string,
 	/**  One or two sentences for the room. */
 	words: string,
@@ -224,6 +237,10 @@ export type Agreement_Serialize = {
 	/**  Ordinal Krippendorff's alpha, absent when it cannot be computed. */
 	alpha: number | null,
 	reading: AgreementReading,
+	/**
+	 *  Alpha in a few words, as every view shows it beside or instead of the number
+	 *  ("alpha 0.18: the room barely agrees"); see [`alpha_in_words`].
+	 */
 	short: string,
 	/**  One or two sentences for the room. */
 	words: string,
@@ -337,6 +354,15 @@ export type Better = "higher" | "lower";
 /**  The capability a system provides. */
 export type Capability = "data" | "measurement" | "governance";
 
+/**  A case that shows a finding, as its visits in time order. */
+export type CaseExample = {
+	case: string,
+	/**  The first 50 visits. */
+	visits: ExampleVisit[],
+	/**  Visits after those, not listed. */
+	more_visits: number,
+};
+
 /**  One item that differs between the two states. */
 export type Change = Change_Serialize | Change_Deserialize;
 
@@ -415,7 +441,19 @@ export type Change_Serialize = {
 };
 
 /**  The user's decision on one conflict, named as the conflict names itself. */
-export type Choice = {
+export type Choice = Choice_Serialize | Choice_Deserialize;
+
+/**  The user's decision on one conflict, named as the conflict names itself. */
+export type Choice_Deserialize = {
+	collection: string,
+	id: string,
+	/**  The conflict's field; `None` for a delete-versus-change conflict. */
+	field?: string | null,
+	take: Side,
+};
+
+/**  The user's decision on one conflict, named as the conflict names itself. */
+export type Choice_Serialize = {
 	collection: string,
 	id: string,
 	/**  The conflict's field; `None` for a delete-versus-change conflict. */
@@ -487,7 +525,25 @@ export type Comparison_Serialize = {
 };
 
 /**  Something both sides changed, each its own way; the merged file holds `ours`. */
-export type Conflict = {
+export type Conflict = Conflict_Serialize | Conflict_Deserialize;
+
+/**  Something both sides changed, each its own way; the merged file holds `ours`. */
+export type Conflict_Deserialize = {
+	collection: string,
+	id: string,
+	/**
+	 *  The dotted path of the field; `None` when one side deleted the item and the other
+	 *  changed it (or kept it because something still refers to it).
+	 */
+	field?: string | null,
+	/**  Each side's value; `null` where the item or field is absent. */
+	base: AnyJson,
+	ours: AnyJson,
+	theirs: AnyJson,
+};
+
+/**  Something both sides changed, each its own way; the merged file holds `ours`. */
+export type Conflict_Serialize = {
 	collection: string,
 	id: string,
 	/**
@@ -603,9 +659,9 @@ export type Edit_Deserialize =
 /**  Adds a readiness session or replaces the one with the same id. */
 { type: "put_session"; session: ReadinessSession_Deserialize } | { type: "delete_session"; id: Id } | 
 /**  Adds a layer score or replaces the one for the same layer and date. */
-{ type: "put_layer_score"; score: LayerScore } | { type: "delete_layer_score"; layer: Layer; date: string } | 
+{ type: "put_layer_score"; score: LayerScore_Deserialize } | { type: "delete_layer_score"; layer: Layer; date: string } | 
 /**  Adds a waiver or replaces the one for the same code and subject. */
-{ type: "put_waiver"; waiver: Waiver } | { type: "delete_waiver"; code: string; subject: string } | 
+{ type: "put_waiver"; waiver: Waiver_Deserialize } | { type: "delete_waiver"; code: string; subject: string } | 
 /**  Adds a metric or replaces the metric with the same id. */
 { type: "put_metric"; metric: Metric_Deserialize } | 
 /**  Deletes a metric and its readings. */
@@ -638,9 +694,9 @@ export type Edit_Serialize =
 /**  Adds a readiness session or replaces the one with the same id. */
 { type: "put_session"; session: ReadinessSession_Serialize } | { type: "delete_session"; id: Id } | 
 /**  Adds a layer score or replaces the one for the same layer and date. */
-{ type: "put_layer_score"; score: LayerScore } | { type: "delete_layer_score"; layer: Layer; date: string } | 
+{ type: "put_layer_score"; score: LayerScore_Serialize } | { type: "delete_layer_score"; layer: Layer; date: string } | 
 /**  Adds a waiver or replaces the one for the same code and subject. */
-{ type: "put_waiver"; waiver: Waiver } | { type: "delete_waiver"; code: string; subject: string } | 
+{ type: "put_waiver"; waiver: Waiver_Serialize } | { type: "delete_waiver"; code: string; subject: string } | 
 /**  Adds a metric or replaces the metric with the same id. */
 { type: "put_metric"; metric: Metric_Serialize } | 
 /**  Deletes a metric and its readings. */
@@ -823,6 +879,14 @@ export type Evidence_Serialize = {
 	note: string | null,
 };
 
+/**  One visit of an example case: an element and the times of its first and last event. */
+export type ExampleVisit = {
+	element: string,
+	/**  RFC 3339, UTC. */
+	first: string,
+	last: string,
+};
+
 /**  A playbook written to disk. */
 export type ExportedPlaybook = {
 	path: string,
@@ -865,6 +929,13 @@ export type FindingChange_Serialize = {
 	message: string,
 };
 
+/**  The example cases of one finding, named by its code and key. */
+export type FindingExamples = {
+	code: RuleCode,
+	key: string,
+	cases: CaseExample[],
+};
+
 /**  One place where the truth diverges, why it matters and what to do. */
 export type Finding_Deserialize = {
 	code: RuleCode,
@@ -882,7 +953,7 @@ export type Finding_Deserialize = {
 	/**  A suggested fix. */
 	fix: string,
 	/**  The waiver that accepts this finding, if any. */
-	waived?: WaiverInfo | null,
+	waived?: WaiverInfo_Deserialize | null,
 	/**
 	 *  The layer of the Coherence Stack the finding implicates, where the rule names one
 	 *  (monitor findings do: which layer drifted).
@@ -907,7 +978,7 @@ export type Finding_Serialize = {
 	/**  A suggested fix. */
 	fix: string,
 	/**  The waiver that accepts this finding, if any. */
-	waived: WaiverInfo | null,
+	waived: WaiverInfo_Serialize | null,
 	/**
 	 *  The layer of the Coherence Stack the finding implicates, where the rule names one
 	 *  (monitor findings do: which layer drifted).
@@ -1140,12 +1211,32 @@ export type LayerReading_Serialize = {
 };
 
 /**  A dated rating of one layer of the Coherence Stack. */
-export type LayerScore = {
+export type LayerScore = LayerScore_Serialize | LayerScore_Deserialize;
+
+/**  A dated rating of one layer of the Coherence Stack. */
+export type LayerScore_Deserialize = {
 	layer: Layer,
 	score: Score,
-	/**  `YYYY-MM-DD`. */
+	/**  `YYYY-MM-DD`; the session's date when the score belongs to one. */
 	date: string,
-	session?: string | null,
+	/**
+	 *  The readiness session (workshop) the layer was rated in (format version 2; files of
+	 *  version 1 have none, and their scores stand on their own date).
+	 */
+	session?: Id | null,
+};
+
+/**  A dated rating of one layer of the Coherence Stack. */
+export type LayerScore_Serialize = {
+	layer: Layer,
+	score: Score,
+	/**  `YYYY-MM-DD`; the session's date when the score belongs to one. */
+	date: string,
+	/**
+	 *  The readiness session (workshop) the layer was rated in (format version 2; files of
+	 *  version 1 have none, and their scores stand on their own date).
+	 */
+	session?: Id,
 };
 
 /**  One committed transaction, sent to every window. */
@@ -1345,7 +1436,7 @@ export type MergePreview_Deserialize = {
 	/**  From the workspace now to the merged result: what applying would change. */
 	comparison: Comparison_Deserialize,
 	/**  Each thing both sides changed differently, with the three values. */
-	conflicts: Conflict[],
+	conflicts: Conflict_Deserialize[],
 	/**  Things to know that are not conflicts. */
 	warnings: string[],
 };
@@ -1359,7 +1450,7 @@ export type MergePreview_Serialize = {
 	/**  From the workspace now to the merged result: what applying would change. */
 	comparison: Comparison_Serialize,
 	/**  Each thing both sides changed differently, with the three values. */
-	conflicts: Conflict[],
+	conflicts: Conflict_Serialize[],
 	/**  Things to know that are not conflicts. */
 	warnings: string[],
 };
@@ -1524,30 +1615,6 @@ export type NodePosition = {
 	y: number | null,
 };
 
-/**  A case that shows a finding, as its visits in time order. */
-export type CaseExample = {
-	case: string,
-	/**  The first 50 visits. */
-	visits: ExampleVisit[],
-	/**  Visits after those, not listed. */
-	more_visits: number,
-};
-
-/**  One visit of an example case: an element and the times of its first and last event. */
-export type ExampleVisit = {
-	element: string,
-	/**  RFC 3339, UTC. */
-	first: string,
-	last: string,
-};
-
-/**  The example cases of one finding, named by its code and key. */
-export type FindingExamples = {
-	code: RuleCode,
-	key: string,
-	cases: CaseExample[],
-};
-
 /**  One observed pair of consecutive visits. */
 export type ObservedPair = ObservedPair_Serialize | ObservedPair_Deserialize;
 
@@ -1619,6 +1686,10 @@ export type PlaybookOptions_Deserialize = {
 	 *  has one; otherwise it lays the graph out in layers itself.
 	 */
 	layout?: NodePosition[],
+	/**
+	 *  Raters appear as "Rater A", "Rater B" … (and their notes are left out), for a PDF
+	 *  that travels beyond the room.
+	 */
 	anonymous_raters?: boolean,
 };
 
@@ -1642,6 +1713,10 @@ export type PlaybookOptions_Serialize = {
 	 *  has one; otherwise it lays the graph out in layers itself.
 	 */
 	layout: NodePosition[],
+	/**
+	 *  Raters appear as "Rater A", "Rater B" … (and their notes are left out), for a PDF
+	 *  that travels beyond the room.
+	 */
 	anonymous_raters: boolean,
 };
 
@@ -1983,14 +2058,14 @@ export type Report = Report_Serialize | Report_Deserialize;
 export type Report_Deserialize = {
 	/**  Ordered by severity, code, key, then subjects. */
 	findings: Finding_Deserialize[],
-	summary: Summary,
+	summary: Summary_Deserialize,
 };
 
 /**  The result of auditing one workspace: every finding in a deterministic order. */
 export type Report_Serialize = {
 	/**  Ordered by severity, code, key, then subjects. */
 	findings: Finding_Serialize[],
-	summary: Summary,
+	summary: Summary_Serialize,
 };
 
 /**  What a restore did. */
@@ -2078,7 +2153,7 @@ export type SalvageInPlace = SalvageInPlace_Serialize | SalvageInPlace_Deseriali
 /**  What salvaging a damaged library in place did. */
 export type SalvageInPlace_Deserialize = {
 	/**  The workspaces copied into the new library, and those that could not be read. */
-	report: SalvageReport,
+	report: SalvageReport_Deserialize,
 	/**  Where the damaged library was moved (`library.sqlite3.replaced-<moment>`). */
 	damaged_kept_at?: string | null,
 };
@@ -2086,23 +2161,48 @@ export type SalvageInPlace_Deserialize = {
 /**  What salvaging a damaged library in place did. */
 export type SalvageInPlace_Serialize = {
 	/**  The workspaces copied into the new library, and those that could not be read. */
-	report: SalvageReport,
+	report: SalvageReport_Serialize,
 	/**  Where the damaged library was moved (`library.sqlite3.replaced-<moment>`). */
 	damaged_kept_at: string | null,
 };
 
 /**  What a salvage copied and what it could not. */
-export type SalvageReport = {
+export type SalvageReport = SalvageReport_Serialize | SalvageReport_Deserialize;
+
+/**  What a salvage copied and what it could not. */
+export type SalvageReport_Deserialize = {
 	/**  The new library. */
 	library: string,
 	saved: SalvagedWorkspace[],
 	lost: LostWorkspace[],
 	/**  The stored event logs of the saved workspaces: copied, or left behind and why. */
-	logs: SalvagedLog[],
+	logs: SalvagedLog_Deserialize[],
+};
+
+/**  What a salvage copied and what it could not. */
+export type SalvageReport_Serialize = {
+	/**  The new library. */
+	library: string,
+	saved: SalvagedWorkspace[],
+	lost: LostWorkspace[],
+	/**  The stored event logs of the saved workspaces: copied, or left behind and why. */
+	logs: SalvagedLog_Serialize[],
 };
 
 /**  A stored event log copied out of a damaged library, or one that could not be read. */
-export type SalvagedLog = {
+export type SalvagedLog = SalvagedLog_Serialize | SalvagedLog_Deserialize;
+
+/**  A stored event log copied out of a damaged library, or one that could not be read. */
+export type SalvagedLog_Deserialize = {
+	/**  The workspace's slug in the new library. */
+	workspace: string,
+	name: string,
+	/**  Why it was left behind; `null` when it was copied. */
+	lost?: string | null,
+};
+
+/**  A stored event log copied out of a damaged library, or one that could not be read. */
+export type SalvagedLog_Serialize = {
 	/**  The workspace's slug in the new library. */
 	workspace: string,
 	name: string,
@@ -2278,6 +2378,10 @@ export type Settings_Deserialize = {
 	display_name: string,
 	/**  The workspace to open at start-up (its slug). */
 	last_workspace?: string | null,
+	/**
+	 *  Whether the user has given their name; until they do, `display_name` is a
+	 *  placeholder and the app asks for it. Ignored when saving.
+	 */
 	named?: boolean,
 };
 
@@ -2287,6 +2391,10 @@ export type Settings_Serialize = {
 	display_name: string,
 	/**  The workspace to open at start-up (its slug). */
 	last_workspace: string | null,
+	/**
+	 *  Whether the user has given their name; until they do, `display_name` is a
+	 *  placeholder and the app asks for it. Ignored when saving.
+	 */
 	named: boolean,
 };
 
@@ -2424,13 +2532,49 @@ export type Subject = {
 export type SubjectKind = "element" | "handoff" | "stage" | "metric";
 
 /**  Counts of findings: by severity for those not waived, and the waived ones apart. */
-export type Summary = {
+export type Summary = Summary_Serialize | Summary_Deserialize;
+
+/**  Counts of findings: by severity for those not waived, and the waived ones apart. */
+export type Summary_Deserialize = {
 	error: number,
 	warning: number,
 	info: number,
 	waived: number,
+	/**  Waived findings whose waiver is due for review (counted among `waived`). */
+	due?: number,
+	/**
+	 *  The workspace holds nothing the audit checks yet (no elements, no handoffs): an
+	 *  empty report means "nothing to check", not "no divergences".
+	 */
+	nothing_to_check?: boolean,
+};
+
+/**  Counts of findings: by severity for those not waived, and the waived ones apart. */
+export type Summary_Serialize = {
+	error: number,
+	warning: number,
+	info: number,
+	waived: number,
+	/**  Waived findings whose waiver is due for review (counted among `waived`). */
 	due: number,
+	/**
+	 *  The workspace holds nothing the audit checks yet (no elements, no handoffs): an
+	 *  empty report means "nothing to check", not "no divergences".
+	 */
 	nothing_to_check: boolean,
+};
+
+/**  A starting point for a new workspace, as the picker lists it. */
+export type TemplateInfo = {
+	/**  The template's id (`retail-loyalty`), as `throughline sample --template` takes it. */
+	id: string,
+	/**  The picker's title. */
+	title: string,
+	/**  One sentence on what the example holds. */
+	summary: string,
+	/**  How many stages and elements it has, for the picker. */
+	stages: number,
+	elements: number,
 };
 
 /**
@@ -2457,6 +2601,7 @@ export type TrendPoint_Deserialize = {
 	means: DimensionMean_Deserialize[],
 	/**  Ordinal Krippendorff's alpha; absent when undefined. */
 	alpha?: number | null,
+	/**  Alpha with its meaning, as every view writes it ([`crate::alpha_in_words`]). */
 	alpha_words: string,
 };
 
@@ -2475,6 +2620,7 @@ export type TrendPoint_Serialize = {
 	means: DimensionMean_Serialize[],
 	/**  Ordinal Krippendorff's alpha; absent when undefined. */
 	alpha: number | null,
+	/**  Alpha with its meaning, as every view writes it ([`crate::alpha_in_words`]). */
 	alpha_words: string,
 };
 
@@ -2561,7 +2707,43 @@ export type VersionRef =
 { kind: "batch"; id: number };
 
 /**  A finding a team has decided to accept, with the reason on record. */
-export type Waiver = {
+export type Waiver = Waiver_Serialize | Waiver_Deserialize;
+
+/**  The waiver that accepts a finding, as recorded in the workspace. */
+export type WaiverInfo = WaiverInfo_Serialize | WaiverInfo_Deserialize;
+
+/**  The waiver that accepts a finding, as recorded in the workspace. */
+export type WaiverInfo_Deserialize = {
+	reason: string,
+	who: string,
+	/**  When the waiver was made, RFC 3339. */
+	when: string,
+	/**  The day from which the waiver is due for review, `YYYY-MM-DD`, if it has one. */
+	review?: string | null,
+	/**
+	 *  Whether the review date has come (set by [`Report::mark_due`] for a given day);
+	 *  left out of JSON when false.
+	 */
+	due?: boolean,
+};
+
+/**  The waiver that accepts a finding, as recorded in the workspace. */
+export type WaiverInfo_Serialize = {
+	reason: string,
+	who: string,
+	/**  When the waiver was made, RFC 3339. */
+	when: string,
+	/**  The day from which the waiver is due for review, `YYYY-MM-DD`, if it has one. */
+	review?: string,
+	/**
+	 *  Whether the review date has come (set by [`Report::mark_due`] for a given day);
+	 *  left out of JSON when false.
+	 */
+	due?: boolean,
+};
+
+/**  A finding a team has decided to accept, with the reason on record. */
+export type Waiver_Deserialize = {
 	/**  The finding's rule code (e.g. `unowned-handoff`). */
 	code: string,
 	/**  The id of the element, handoff or stage the finding is about. */
@@ -2570,20 +2752,29 @@ export type Waiver = {
 	who: string,
 	/**  When the waiver was made, RFC 3339. */
 	when: string,
+	/**
+	 *  The day from which the waiver is due for review, `YYYY-MM-DD` (format version 2);
+	 *  none means it stands until someone removes it.
+	 */
 	review?: string | null,
 };
 
-/**  The waiver that accepts a finding, as recorded in the workspace. */
-export type WaiverInfo = {
+/**  A finding a team has decided to accept, with the reason on record. */
+export type Waiver_Serialize = {
+	/**  The finding's rule code (e.g. `unowned-handoff`). */
+	code: string,
+	/**  The id of the element, handoff or stage the finding is about. */
+	subject: string,
 	reason: string,
 	who: string,
 	/**  When the waiver was made, RFC 3339. */
 	when: string,
-	review?: string | null,
-	due?: boolean,
+	/**
+	 *  The day from which the waiver is due for review, `YYYY-MM-DD` (format version 2);
+	 *  none means it stands until someone removes it.
+	 */
+	review?: string,
 };
-
-export type TemplateInfo = { id: string, title: string, summary: string, stages: number, elements: number };
 
 /**
  *  One whole model: what a `*.throughline.json` file holds and what the store keeps.
@@ -2723,8 +2914,8 @@ export type Workspace_Deserialize = {
 	handoffs?: Handoff_Deserialize[],
 	principles?: Principle_Deserialize[],
 	readiness?: ReadinessSession_Deserialize[],
-	layer_scores?: LayerScore[],
-	waivers?: Waiver[],
+	layer_scores?: LayerScore_Deserialize[],
+	waivers?: Waiver_Deserialize[],
 	/**  Coherence metrics the team tracks (format version 2). */
 	metrics?: Metric_Deserialize[],
 	/**  Dated values of the metrics, one per metric and date (format version 2). */
@@ -2746,8 +2937,8 @@ export type Workspace_Serialize = {
 	handoffs: Handoff_Serialize[],
 	principles: Principle_Serialize[],
 	readiness: ReadinessSession_Serialize[],
-	layer_scores: LayerScore[],
-	waivers: Waiver[],
+	layer_scores: LayerScore_Serialize[],
+	waivers: Waiver_Serialize[],
 	/**  Coherence metrics the team tracks (format version 2). */
 	metrics?: Metric_Serialize[],
 	/**  Dated values of the metrics, one per metric and date (format version 2). */
