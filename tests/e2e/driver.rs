@@ -13,6 +13,9 @@ use serde_json::json;
 /// The file name a test build's log dialog answers with, in the driver's home folder.
 pub const E2E_LOG_FILE: &str = "tickets.csv";
 
+/// The name the tests' user gave on a first launch.
+pub const E2E_USER: &str = "Robin Tester";
+
 /// How long any single wait may take before the test fails with a message.
 pub const WAIT: Duration = Duration::from_secs(20);
 
@@ -44,6 +47,11 @@ impl Driver {
             .tempdir_in(env!("CARGO_TARGET_TMPDIR"))
             .expect("temp dir");
         let library = home.path().join("library.sqlite3");
+        // The user has given a name, as on any launch after the first: otherwise the app's
+        // first-run question would sit over every view the tests drive.
+        throughline_store::Store::open(&library)
+            .and_then(|mut store| store.set_display_name(E2E_USER))
+            .expect("a new library with the user's name");
         let port = free_port();
         let native_port = free_port();
         let driver = which("tauri-driver");
@@ -252,6 +260,13 @@ impl App {
     /// Saves a screenshot under the target directory, for a person to look at. Bounded in
     /// time: a screenshot is never worth a hung test.
     pub async fn screenshot(&self, name: &str) {
+        // Only when asked for (THROUGHLINE_E2E_SCREENSHOTS=1): WebKitWebDriver sometimes never
+        // answers a screenshot request (seen on the first launch's stack, the recovery screen
+        // and the graph), and a request left unanswered stalls the whole session, so the
+        // scenarios themselves do not depend on screenshots.
+        if std::env::var_os("THROUGHLINE_E2E_SCREENSHOTS").is_none() {
+            return;
+        }
         let taken = tokio::time::timeout(Duration::from_secs(15), self.client.screenshot()).await;
         if let Ok(Ok(png)) = taken {
             let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("screenshots");

@@ -67,13 +67,13 @@ describe("level of detail", () => {
     expect(close.cover!.width).toBeGreaterThan(showing(0, 40).width);
   });
 
-  it("draws the overview, for a graph of any size, wherever cards' text would be under 10 pixels", () => {
+  it("draws a large graph's overview wherever cards' text would be under 10 pixels, and keeps a small graph's cards", () => {
     const nodes = row(3);
     const view = showing(0, 3);
     expect(textPx(READABLE_ZOOM)).toBeCloseTo(MIN_TEXT_PX, 5);
     expect(MIN_TEXT_PX).toBe(10);
-    expect(nextDetail(START, nodes, view, READABLE_ZOOM * 0.95, false)).toEqual({ overview: true, cover: null });
-    expect(nextDetail(START, nodes, view, READABLE_ZOOM * 0.95, true).overview, "a large graph too").toBe(true);
+    expect(nextDetail(START, nodes, view, READABLE_ZOOM * 0.95, false)).toEqual({ overview: false, cover: null });
+    expect(nextDetail(START, nodes, view, READABLE_ZOOM * 0.95, true).overview, "a large graph").toBe(true);
     const small = nextDetail(START, nodes, view, READABLE_ZOOM, false);
     expect(small, "a small graph at a readable zoom: every card, no cover").toEqual({ overview: false, cover: null });
     expect(nextDetail(small, nodes, view, 1, false), "unchanged, the same object").toBe(small);

@@ -102,14 +102,16 @@ export function countInView(nodes: readonly Placed[], view: Rect, stopAt = Infin
 
 /**
  * The detail for a view at `zoom`, given the previous one, which is returned as it is when
- * nothing changes. Cards are drawn only where their text is readable (`cardsReadable`);
- * further out, the overview. A large graph also takes the overview when more cards are in view
+ * nothing changes. A large graph draws cards only where their text is readable
+ * (`cardsReadable`); further out, the overview. A large graph also takes the overview when more cards are in view
  * than the page can hold (with hysteresis), and keeps only the cards near the view in the
  * page: its cover moves only when the view leaves it (so panning re-renders cards now and
  * then, not every frame). A small graph keeps every card, so it has no cover.
  */
 export function nextDetail(prev: Detail, nodes: readonly Placed[], view: Rect, zoom: number, large = true): Detail {
-  let overview = !cardsReadable(zoom);
+  // A small graph keeps its cards whatever the zoom: "zoom to fit" and showing a selection
+  // already go to a readable zoom, and a person who zooms further out sees the whole map.
+  let overview = large && !cardsReadable(zoom);
   if (!overview && large) {
     const inView = countInView(nodes, view, OVERVIEW_ENTER + 1);
     overview = prev.overview ? inView > OVERVIEW_LEAVE : inView > OVERVIEW_ENTER;

@@ -29,6 +29,11 @@ interface Props {
 const ESTIMATE = 96;
 /** Rows drawn beyond each edge of the screen, so Tab and quick scrolls find cards ready. */
 const OVERSCAN = 4;
+/**
+ * A stack of at most this many rows draws every row: it costs little, and every card stays in
+ * the page for screen readers, the window's own find and scrolling a card into view.
+ */
+const DRAW_ALL_ROWS = 60;
 
 /**
  * Before the board has a height, the window's stands in, so the first screen of rows is
@@ -71,7 +76,7 @@ export function StackLanes(props: Props) {
     count: rows.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ESTIMATE,
-    overscan: OVERSCAN,
+    overscan: rows.length <= DRAW_ALL_ROWS ? rows.length : OVERSCAN,
     scrollMargin: margin,
     getItemKey: (i) => rows[i].key,
     observeElementRect: observeRect,
