@@ -212,7 +212,7 @@ fn the_reality_check_prints_fitness_and_the_worst_findings_with_owners() {
     assert!(text.contains(&opening(&shadow.message)));
     assert!(text.contains(&opening(&breach.message)));
     assert!(
-        text.contains("p90") && text.contains("Productonboarding"),
+        text.contains("p90") && text.contains("Productandengineering"),
         "the breached handoff's owner answers for it"
     );
 }
