@@ -22,8 +22,13 @@ class FakeObserver {
   takeRecords() {
     return [];
   }
-  /** Scrolls page `n` (1-based) into view. */
-  static show(n: number) {
+  /** Whether every page shown on screen is watched: the pages' effects have run. */
+  static watching(n: number): boolean {
+    return FakeObserver.all.some((o) => o.targets.some((t) => (t as HTMLElement).dataset.page === String(n)));
+  }
+  /** Scrolls page `n` (1-based) into view, once its page is watched (effects run after the paint). */
+  static async show(n: number) {
+    await waitFor(() => expect(FakeObserver.watching(n)).toBe(true));
     for (const o of FakeObserver.all) {
       const hit = o.targets.filter((t) => (t as HTMLElement).dataset.page === String(n));
       if (hit.length > 0) {
@@ -67,8 +72,8 @@ describe("the playbook's real pages", { timeout: 15000 }, () => {
     expect(pages()[0]).toHaveStyle({ width: "595px", height: "842px" });
     expect(fakePdf.rendered).toEqual([]);
 
-    FakeObserver.show(1);
-    FakeObserver.show(2);
+    await FakeObserver.show(1);
+    await FakeObserver.show(2);
     await waitFor(() =>
       expect(fakePdf.rendered).toEqual([
         { page: 1, zoom: 1 },
@@ -84,7 +89,7 @@ describe("the playbook's real pages", { timeout: 15000 }, () => {
     const backend = setup();
     const { user } = await renderApp(backend);
     await waitFor(() => expect(pages()).toHaveLength(6));
-    FakeObserver.show(1);
+    await FakeObserver.show(1);
     await waitFor(() => expect(fakePdf.rendered).toHaveLength(1));
 
     await user.click(screen.getByRole("button", { name: "Zoom in" }));
