@@ -189,7 +189,9 @@ export class WorkspaceStore {
    */
   private setCurrent(current: WorkspaceState, clearError = true, viewing: SnapshotInfo | null = null): void {
     const { selectedElement, selectedStage } = this.state;
-    const workspaces = viewing ? this.state.workspaces : this.state.workspaces.map((w) => (w.slug === current.summary.slug ? current.summary : w));
+    const workspaces = viewing
+      ? this.state.workspaces
+      : this.state.workspaces.map((w) => (w.slug === current.summary.slug ? current.summary : w));
     this.set({
       current,
       viewing,

@@ -57,7 +57,11 @@ export function SnapshotBanner() {
         </button>
       </div>
       {restoring && (
-        <RestoreDialog label={viewing.label} onRestore={() => void store.restoreSnapshot(viewing.label)} onClose={() => setRestoring(false)} />
+        <RestoreDialog
+          label={viewing.label}
+          onRestore={() => void store.restoreSnapshot(viewing.label)}
+          onClose={() => setRestoring(false)}
+        />
       )}
     </div>
   );
