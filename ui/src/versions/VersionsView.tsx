@@ -28,6 +28,7 @@ export function VersionsView() {
   const current = useUi((s) => s.current);
   // Versions belong to the workspace, also while one of its snapshots is shown.
   const slug = useBaseSlug();
+  const viewing = useUi((s) => s.viewing?.label ?? null);
   const { snapshots, error } = useSnapshots(slug);
   const store = useWorkspaceStore();
   const { run } = useCompare();
@@ -48,8 +49,8 @@ export function VersionsView() {
   return (
     <main className="versions-view" data-testid="versions-view">
       <div className="versions-main">
-        {/* Remounted per workspace: its pickers start from that workspace's snapshots. */}
-        <ComparePanel key={slug} snapshots={snapshots} />
+        {/* Remounted per workspace and per snapshot shown: its pickers start from that snapshot, else the newest. */}
+        <ComparePanel key={`${slug}@${viewing ?? ""}`} snapshots={snapshots} />
       </div>
       <aside className="versions-side">
         {error && <p className="field-problem">{error}</p>}

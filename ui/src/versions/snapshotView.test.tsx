@@ -195,6 +195,26 @@ describe("a snapshot opened from the Versions panel", { timeout: 30000 }, () => 
     expect(b.calls.filter((c) => c.method === "listSnapshots").every((c) => c.args[0] === SLUG)).toBe(true);
   });
 
+  it("is what Compare starts from in the Versions view, which still answers for the workspace", async () => {
+    const b = await workspaceWithBaseline();
+    await b.createSnapshot(SLUG, "Later", null);
+    const { user } = await renderApp(b);
+    window.location.hash = "#versions";
+    const rows = await screen.findAllByTestId("snapshot");
+    await waitFor(() => expect(screen.getByTestId("compare-from")).toHaveValue("snapshot:Later"));
+    await user.click(within(rows.find((r) => r.dataset.label === "Baseline")!).getByTestId("snapshot-open"));
+    await screen.findByTestId("snapshot-banner");
+    await waitFor(() => expect(screen.getByTestId("compare-from")).toHaveValue("snapshot:Baseline"));
+    await user.click(screen.getByTestId("compare-run"));
+    await waitFor(() =>
+      expect(b.calls.find((c) => c.method === "compareVersions")?.args).toEqual([
+        SLUG,
+        { kind: "snapshot", label: "Baseline" },
+        { kind: "current" },
+      ]),
+    );
+  });
+
   it("stays on screen after a change made elsewhere, and is left for another workspace", async () => {
     const b = await workspaceWithBaseline();
     const other = b.add({ ...nexusFlow(), workspace: { name: "Retail", vision: "" } });
