@@ -306,7 +306,10 @@ export class MemoryBackend implements Backend {
   /** The workspace `slug` names, to change or to ask about its versions; a snapshot (`SLUG@LABEL`) is refused. */
   private entry(slug: string): Entry {
     if (snapshotLabelOf(slug) !== null) {
-      throw new BackendError("forbidden", `${slug} is a snapshot: it cannot be changed; restore it to edit`);
+      throw new BackendError(
+        "forbidden",
+        `"${slug}" is a snapshot: a snapshot cannot be changed. Go back to the workspace as it is now, or restore the snapshot, to edit. Nothing was changed.`,
+      );
     }
     const e = this.entries.get(slug);
     if (!e) throw new BackendError("not_found", `There is no workspace “${slug}”.`);

@@ -262,7 +262,7 @@ describe("the test double, given a snapshot's SLUG@LABEL", () => {
       );
       expect(error, what).toBeInstanceOf(BackendError);
       expect((error as BackendError).code, what).toBe("forbidden");
-      expect((error as BackendError).message, what).toContain("is a snapshot: it cannot be changed; restore it to edit");
+      expect((error as BackendError).message, what).toContain("is a snapshot: a snapshot cannot be changed");
     }
     const unknown = await b.openSnapshot(SLUG, "Nope").then(
       () => null,
