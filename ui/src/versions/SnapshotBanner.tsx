@@ -1,6 +1,8 @@
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
+import { useSetLens } from "../lens/LensContext";
 import { displayDateTime } from "../model/format";
 import { useUi, useWorkspaceStore } from "../store/context";
+import { baseSlug } from "../store/snapshotRef";
 import { RestoreDialog } from "./RestoreDialog";
 import { SnapshotIcon } from "./SnapshotIcon";
 import "./versions.css";
@@ -15,6 +17,15 @@ export function SnapshotBanner() {
   const viewing = useUi((s) => s.viewing);
   const [restoring, setRestoring] = useState(false);
   const [exported, setExported] = useState<string | null>(null);
+  // A lens drawn over the workspace now does not fit its snapshot, nor the other way round.
+  const shown = useUi((s) => s.current?.summary.slug ?? null);
+  const setLens = useSetLens();
+  const was = useRef(shown);
+  useEffect(() => {
+    const before = was.current;
+    was.current = shown;
+    if (before !== null && shown !== null && before !== shown && baseSlug(before) === baseSlug(shown)) setLens(null);
+  }, [shown, setLens]);
   if (!viewing) return null;
   const exportIt = async () => {
     setExported(null);

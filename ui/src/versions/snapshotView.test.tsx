@@ -2,6 +2,7 @@ import "../graph/testSetup";
 import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { afterEach, describe, expect, it } from "vitest";
 import { BackendError } from "../backend";
+import { emptyLens } from "../lens/lens";
 import { nexusFlow } from "../testing/fixtures";
 import { MemoryBackend } from "../testing/memoryBackend";
 import { renderApp } from "../testing/render";
@@ -213,6 +214,15 @@ describe("a snapshot opened from the Versions panel", { timeout: 30000 }, () => 
         { kind: "current" },
       ]),
     );
+  });
+
+  it("drops a lens drawn over now, which does not fit the snapshot", async () => {
+    const b = await workspaceWithBaseline();
+    const { user, setLens, lens } = await renderApp(b);
+    setLens(emptyLens("reality", "Replay of tickets"));
+    expect(lens()?.kind).toBe("reality");
+    await openBaseline(user);
+    await waitFor(() => expect(lens()).toBeNull());
   });
 
   it("stays on screen after a change made elsewhere, and is left for another workspace", async () => {
