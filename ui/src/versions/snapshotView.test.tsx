@@ -128,6 +128,32 @@ describe("a snapshot opened from the Versions panel", { timeout: 30000 }, () => 
     expect(edits(b)).toEqual([]);
   });
 
+  it("is what Monitor reports on, with nothing to add or import", async () => {
+    const b = await workspaceWithBaseline();
+    const { user } = await renderApp(b);
+    await openBaseline(user);
+    window.location.hash = "#monitor";
+    await screen.findByTestId("monitor-view");
+    await waitFor(() => expect(b.calls.some((c) => c.method === "monitorReport" && c.args[0] === `${SLUG}@Baseline`)).toBe(true));
+    expect(screen.getByTestId("monitor-empty-add")).toBeDisabled();
+    expect(screen.getByTestId("metric-add")).toBeDisabled();
+    expect(screen.getByTestId("readings-import")).toBeDisabled();
+  });
+
+  it("replays the workspace's stored logs in the reality check, with nothing to import or add", async () => {
+    const b = await workspaceWithBaseline();
+    await b.importLog(SLUG, "/tmp/tickets.csv", "tickets", null, false);
+    const { user } = await renderApp(b);
+    await openBaseline(user);
+    window.location.hash = "#reality";
+    await screen.findByTestId("reality-view");
+    expect(screen.getByTestId("log-import")).toBeDisabled();
+    await waitFor(() => expect(screen.getByTestId("log-replay")).toBeEnabled());
+    await user.click(screen.getByTestId("log-replay"));
+    await waitFor(() => expect(b.calls.find((c) => c.method === "replayLog")?.args).toEqual([`${SLUG}@Baseline`, "tickets"]));
+    expect(b.calls.find((c) => c.method === "listLogs")?.args).toEqual([`${SLUG}@Baseline`]);
+  });
+
   it("is what the playbook preview asks for, by SLUG@LABEL", async () => {
     const b = await workspaceWithBaseline();
     const { user } = await renderApp(b);
