@@ -4,6 +4,7 @@ import { Clamped } from "../components/Clamped";
 import { DateInput } from "../components/DateInput";
 import { displayDate } from "../model/format";
 import { ruleLabel, SEVERITY_ICON, SEVERITY_LABEL } from "./labels";
+import { useReadOnly } from "../store/readOnly";
 import type { Names } from "./names";
 
 interface Props {
@@ -20,6 +21,8 @@ interface Props {
 
 /** One finding: what is wrong, on what; "why?" opens the evidence and fix; waive with a reason. */
 export function FindingItem({ finding: f, names, selected, onSelect, onWaive, onUnwaive, children }: Props) {
+  // A snapshot shown is read-only: its waivers are shown, not changed.
+  const readOnly = useReadOnly();
   const [why, setWhy] = useState(false);
   const [waiving, setWaiving] = useState(false);
   const [reason, setReason] = useState("");
@@ -94,7 +97,7 @@ export function FindingItem({ finding: f, names, selected, onSelect, onWaive, on
         <button type="button" className="link" data-testid="finding-why" aria-expanded={why} onClick={() => setWhy(!why)}>
           {why ? "Hide why" : "Why?"}
         </button>
-        {waived ? (
+        {readOnly ? null : waived ? (
           <button type="button" className="link" data-testid="finding-unwaive" onClick={() => onUnwaive(f)}>
             Remove waiver
           </button>
@@ -126,7 +129,7 @@ export function FindingItem({ finding: f, names, selected, onSelect, onWaive, on
           </p>
         </div>
       )}
-      {waiving && !waived && (
+      {waiving && !waived && !readOnly && (
         <form
           className="waive-form"
           onSubmit={(e) => {
