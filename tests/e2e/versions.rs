@@ -105,6 +105,41 @@ fn a_snapshot_an_edit_compare_marks_the_change_then_restore_and_undo_the_restore
         .await;
         shot(&app, "compare-graph").await;
 
+        // Open the snapshot itself: every view shows it, read-only, under a banner.
+        app.click(&tid("nav-versions")).await;
+        app.click(&tid("snapshot-open")).await;
+        app.wait_texts(
+            &tid("snapshot-banner"),
+            "the banner names the snapshot",
+            |t| {
+                t.iter()
+                    .any(|s| s.contains("Snapshot “Baseline”") && s.contains("read only"))
+            },
+        )
+        .await;
+        app.click(r##"a.nav-item[href="#stack"]"##).await;
+        app.wait_texts(WIZARD, "the stack shows the snapshot's name", |t| {
+            t.iter().any(|s| s.contains("Onboarding wizard"))
+        })
+        .await;
+        app.find(&format!("{WELCOME}:not(.is-ghost)")).await;
+        app.click(WIZARD).await;
+        app.find(&format!(
+            r#"{}[aria-readonly="true"]:read-only"#,
+            tid("inspector-name")
+        ))
+        .await;
+        shot(&app, "snapshot-view").await;
+        app.click(&tid("snapshot-back")).await;
+        app.wait_texts(WIZARD, "back to now, the rename is there", |t| {
+            t.iter().any(|s| s.contains("Setup wizard"))
+        })
+        .await;
+        app.wait_texts(&tid("snapshot-banner"), "the banner is gone", |t| {
+            t.is_empty()
+        })
+        .await;
+
         // Restore the snapshot: one undoable change.
         app.click(&tid("nav-versions")).await;
         app.click(&tid("snapshot-restore")).await;
