@@ -205,6 +205,7 @@ export function GraphEditor({ store, slug, doc, revision }: Props) {
           onSelect={selectFinding}
           onWaive={edits.waive}
           onUnwaive={edits.unwaive}
+          onAddActor={edits.addActor}
         />
       </div>
     </main>
