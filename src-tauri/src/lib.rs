@@ -57,6 +57,7 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
             commands::monitor::choose_readings_export_path,
             commands::versions::list_snapshots,
             commands::versions::create_snapshot,
+            commands::versions::open_snapshot,
             commands::versions::restore_snapshot,
             commands::versions::delete_snapshot,
             commands::versions::export_snapshot,

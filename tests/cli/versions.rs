@@ -189,7 +189,36 @@ fn a_snapshot_is_taken_compared_restored_and_deleted() {
         throughline_format::sample()
     );
 
+    // Every command that reads a workspace reads a snapshot too, as WORKSPACE@LABEL.
+    sb.ok(&["snapshot", "create", &slug, "--label", "With webinar"]);
+    sb.store()
+        .apply(
+            &slug,
+            &Edit::DeleteElement {
+                id: Id::new("webinar").unwrap(),
+            },
+            &Actor::new("Ada", Source::Ui),
+        )
+        .unwrap();
+    let audit = |target: &str| {
+        let out = sb.run(&["audit", target, "--format", "json"]);
+        assert!(
+            out.status.code().unwrap() < 2,
+            "throughline audit {target}: {out:?}"
+        );
+        serde_json::from_slice::<Value>(&out.stdout).unwrap()
+    };
+    assert_eq!(
+        audit(&at),
+        audit(s(&exported)),
+        "the snapshot, as its exported file"
+    );
+    assert_ne!(audit(&format!("{slug}@With webinar")), audit(&slug));
+    let (_, err) = sb.code(&["audit", &format!("{slug}@Q3")], 2);
+    assert!(err.contains("it has: \"With webinar\""), "{err}");
+
     sb.ok(&["snapshot", "delete", &slug, "Post-workshop baseline"]);
+    sb.ok(&["snapshot", "delete", &slug, "With webinar"]);
     let listed = sb.ok(&["snapshot", "list", &slug]);
     assert!(listed.contains("has no snapshots"), "{listed}");
 }

@@ -16,6 +16,7 @@ import { RealityView } from "./reality/RealityView";
 import { StackEditor } from "./stack/StackEditor";
 import { LensBar } from "./lens/LensBar";
 import { CompareFollower } from "./versions/compareSession";
+import { SnapshotBanner } from "./versions/SnapshotBanner";
 import { VersionsView } from "./versions/VersionsView";
 import { useUi, useWorkspaceStore } from "./store/context";
 
@@ -29,6 +30,7 @@ export function App() {
   const named = useUi((s) => s.settings.named);
   const [later, setLater] = useState(false);
   const workspaceName = useUi((s) => s.current?.summary.name ?? null);
+  const snapshot = useUi((s) => s.viewing?.label ?? null);
 
   useEffect(() => {
     void store.init();
@@ -38,12 +40,14 @@ export function App() {
   useShortcuts(store, hasWorkspace);
   useEffect(() => {
     // The window names the open workspace (title bar, task switcher); a failure is harmless.
-    store.backend.setWindowTitle(workspaceName ? `${workspaceName} – Throughline` : "Throughline").catch(() => undefined);
-  }, [store, workspaceName]);
+    const shown = workspaceName && snapshot !== null ? `${workspaceName} @ ${snapshot}` : workspaceName;
+    store.backend.setWindowTitle(shown ? `${shown} – Throughline` : "Throughline").catch(() => undefined);
+  }, [store, workspaceName, snapshot]);
 
   return (
     <div className="app">
       <TopBar />
+      {hasWorkspace && <SnapshotBanner />}
       <ErrorBanner />
       {hasWorkspace && <LensBar />}
       {hasWorkspace && <CompareFollower />}

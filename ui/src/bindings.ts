@@ -130,6 +130,11 @@ export const commands = {
 	listSnapshots: (slug: string) => typedError<SnapshotInfo_Serialize[], ApiError>(__TAURI_INVOKE("list_snapshots", { slug })),
 	/**  Takes a snapshot of the workspace as it is now, labelled `label` (unique in the workspace). */
 	createSnapshot: (slug: string, label: string, note: string | null) => typedError<SnapshotInfo_Serialize, ApiError>(__TAURI_INVOKE("create_snapshot", { slug, label, note })),
+	/**
+	 *  The snapshot `label`, to look at in every view, read-only. Its slug is `SLUG@LABEL`,
+	 *  which every read command accepts and every write command refuses.
+	 */
+	openSnapshot: (slug: string, label: string) => typedError<WorkspaceState_Serialize, ApiError>(__TAURI_INVOKE("open_snapshot", { slug, label })),
 	/**  Brings the workspace back to the snapshot `label` as one undoable edit. */
 	restoreSnapshot: (slug: string, label: string) => typedError<WorkspaceState_Serialize, ApiError>(__TAURI_INVOKE("restore_snapshot", { slug, label })),
 	/**  Deletes the snapshot `label`; the workspace is not touched. The UI asks first. */

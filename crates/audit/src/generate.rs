@@ -47,10 +47,21 @@ pub fn generate(elements: usize, seed: u64) -> Workspace {
     ws.elements = (0..elements)
         .map(|i| element(&mut rng, i, elements))
         .collect();
+    // Each cluster's handoffs are owned by its first team, named as people type it.
+    let teams: Vec<Option<String>> = ws
+        .elements
+        .chunks(CLUSTER)
+        .map(|c| {
+            c.iter()
+                .find(|e| e.kind == ElementKind::Team)
+                .map(|e| e.name.clone())
+        })
+        .collect();
     ws.handoffs = Vec::with_capacity(elements * HANDOFFS_PER_ELEMENT);
     for i in 0..elements {
         for _ in 0..HANDOFFS_PER_ELEMENT {
-            if let Some(h) = handoff(&mut rng, ws.handoffs.len(), i, elements) {
+            let team = teams.get(i / CLUSTER).cloned().flatten();
+            if let Some(h) = handoff(&mut rng, ws.handoffs.len(), i, elements, team) {
                 ws.handoffs.push(h);
             }
         }
@@ -135,7 +146,13 @@ fn element(rng: &mut SmallRng, i: usize, total: usize) -> Element {
     e
 }
 
-fn handoff(rng: &mut SmallRng, n: usize, from: usize, total: usize) -> Option<Handoff> {
+fn handoff(
+    rng: &mut SmallRng,
+    n: usize,
+    from: usize,
+    total: usize,
+    team: Option<String>,
+) -> Option<Handoff> {
     if total < 2 {
         return None;
     }
@@ -180,7 +197,11 @@ fn handoff(rng: &mut SmallRng, n: usize, from: usize, total: usize) -> Option<Ha
         h.may_vary.push(h.carries[invariant].clone());
     }
     if rng.random_bool(0.98) {
-        h.owner = Some(format!("Team {}", cluster % 17));
+        // One handoff in fifty names a team the map does not hold (`unknown-owner`).
+        h.owner = match team {
+            Some(team) if !n.is_multiple_of(50) => Some(team),
+            _ => Some(format!("Team {}", cluster % 17)),
+        };
     }
     if rng.random_bool(0.3) {
         let base = cluster * CLUSTER;

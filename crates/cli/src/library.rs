@@ -163,7 +163,8 @@ impl<'a> Target<'a> {
 pub fn load_target(target: &str, db: Option<&Path>) -> Result<Workspace, CliError> {
     match Target::parse(target) {
         Target::File(path) => Ok(throughline_format::read_file(path)?),
-        Target::Workspace(name) => Ok(Library::open_existing(db)?.load(name)?.1),
+        // A workspace, or one of its states: WORKSPACE@LABEL (a snapshot), WORKSPACE#N.
+        Target::Workspace(name) => Ok(crate::versions::load_state(name, db)?.1),
     }
 }
 

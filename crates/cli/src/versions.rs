@@ -209,7 +209,13 @@ pub(crate) fn load_state(state: &str, db: Option<&Path>) -> Result<(String, Work
     if path.is_file() || state.ends_with(".json") {
         return Ok((state.to_string(), read_file(path)?));
     }
-    let lib = Library::open(db)?;
+    let lib = Library::open_existing(db)?;
+    // A workspace whose name holds an `@` or a `#` is still found by its name.
+    let unknown = match lib.load(state) {
+        Ok((summary, doc)) => return Ok((summary.slug, doc)),
+        Err(e) if !state.contains(['@', '#']) => return Err(e),
+        Err(e) => e,
+    };
     if let Some((workspace, label)) = state.split_once('@') {
         let slug = lib.store.find(workspace)?.slug;
         let doc = lib.store.load_snapshot(&slug, label)?;
@@ -222,8 +228,7 @@ pub(crate) fn load_state(state: &str, db: Option<&Path>) -> Result<(String, Work
         let doc = lib.store.state_after(&slug, batch)?;
         return Ok((format!("{slug}#{batch}"), doc));
     }
-    let (summary, doc) = lib.load(state)?;
-    Ok((summary.slug, doc))
+    Err(unknown)
 }
 
 /// Runs `throughline diff A B`; exit 1 when the newer state introduces what `--fail-on` names.

@@ -5,9 +5,9 @@
 //! answering [`Lookup`] with indexed queries. Rules about a whole collection (an id listed
 //! twice) stay in `validate`: in the store, a table's key makes them impossible.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap, FxHashSet};
 
-use crate::validate::{Validator, is_timestamp};
+use crate::validate::{At, Validator, is_timestamp};
 use crate::{
     Element, Handoff, LayerScore, Metric, MetricScope, Principle, Problem, ReadinessSession,
     Reading, Review, Stage, Waiver, WorkspaceInfo,
@@ -105,17 +105,17 @@ pub(crate) fn info(v: &mut Validator, info: &WorkspaceInfo) {
 }
 
 pub(crate) fn stage(v: &mut Validator, i: usize, s: &Stage) {
-    v.name(&format!("stages[{i}].name"), &s.name);
-    v.text(&format!("stages[{i}].moment"), &s.moment);
+    v.name(format_args!("stages[{i}].name"), &s.name);
+    v.text(format_args!("stages[{i}].moment"), &s.moment);
 }
 
 pub(crate) fn element(v: &mut Validator, i: usize, e: &Element, lookup: &dyn Lookup) {
-    let at = format!("elements[{i}]");
-    v.name(&format!("{at}.name"), &e.name);
-    v.text(&format!("{at}.description"), &e.description);
+    let at = At("elements", i);
+    v.name(format_args!("{at}.name"), &e.name);
+    v.text(format_args!("{at}.description"), &e.description);
     for (field, value) in [("channel", &e.channel), ("team", &e.team)] {
         if let Some(value) = value {
-            v.name(&format!("{at}.{field}"), value);
+            v.name(format_args!("{at}.{field}"), value);
         }
     }
     for (j, s) in e.stages.iter().enumerate() {
@@ -134,17 +134,17 @@ pub(crate) fn element(v: &mut Validator, i: usize, e: &Element, lookup: &dyn Loo
         }
     }
     for (key, value) in &e.claims {
-        v.key(&format!("{at}.claims"), key);
-        v.text(&format!("{at}.claims.{key}"), value);
+        v.key(format_args!("{at}.claims"), key);
+        v.text(format_args!("{at}.claims.{key}"), value);
     }
-    v.keys(&format!("{at}.needs"), &e.needs);
+    v.keys(format_args!("{at}.needs"), &e.needs);
     for (signal, intent) in &e.interprets {
-        v.key(&format!("{at}.interprets"), signal);
-        v.name(&format!("{at}.interprets.{signal}"), intent);
+        v.key(format_args!("{at}.interprets"), signal);
+        v.name(format_args!("{at}.interprets.{signal}"), intent);
     }
-    v.keys(&format!("{at}.tags"), &e.tags);
+    v.keys(format_args!("{at}.tags"), &e.tags);
     for (j, alias) in e.aliases.iter().enumerate() {
-        v.name(&format!("{at}.aliases[{j}]"), alias);
+        v.name(format_args!("{at}.aliases[{j}]"), alias);
     }
 }
 
@@ -155,12 +155,12 @@ pub(crate) fn aliases<'a>(
     elements: impl IntoIterator<Item = (usize, &'a Element)>,
 ) {
     let elements: Vec<(usize, &Element)> = elements.into_iter().collect();
-    let mut names: HashMap<String, &str> = HashMap::new();
+    let mut names: FxHashMap<String, &str> = FxHashMap::default();
     for (_, e) in &elements {
         names.entry(name_key(&e.name)).or_insert(e.id.as_str());
     }
     for (i, e) in &elements {
-        let mut own = HashSet::new();
+        let mut own = FxHashSet::default();
         for (j, alias) in e.aliases.iter().enumerate() {
             let lower = name_key(alias);
             if !own.insert(lower.clone()) {
@@ -185,7 +185,7 @@ pub(crate) fn aliases<'a>(
 }
 
 pub(crate) fn handoff(v: &mut Validator, i: usize, h: &Handoff, lookup: &dyn Lookup) {
-    let at = format!("handoffs[{i}]");
+    let at = At("handoffs", i);
     for (field, id) in [("from", &h.from), ("to", &h.to)] {
         if !lookup.has_element(id.as_str()) {
             v.push(format!("{at}.{field}"), format!("no element \"{id}\""));
@@ -205,9 +205,9 @@ pub(crate) fn handoff(v: &mut Validator, i: usize, h: &Handoff, lookup: &dyn Loo
             format!("no element \"{sot}\""),
         );
     }
-    v.keys(&format!("{at}.carries"), &h.carries);
-    v.keys(&format!("{at}.invariant"), &h.invariant);
-    v.keys(&format!("{at}.may_vary"), &h.may_vary);
+    v.keys(format_args!("{at}.carries"), &h.carries);
+    v.keys(format_args!("{at}.invariant"), &h.invariant);
+    v.keys(format_args!("{at}.may_vary"), &h.may_vary);
     for (field, keys) in [("invariant", &h.invariant), ("may_vary", &h.may_vary)] {
         for (j, key) in keys.iter().enumerate() {
             if !h.carries.contains(key) {
@@ -228,7 +228,7 @@ pub(crate) fn handoff(v: &mut Validator, i: usize, h: &Handoff, lookup: &dyn Loo
     }
     for (field, value) in [("owner", &h.owner), ("gate", &h.gate)] {
         if let Some(value) = value {
-            v.name(&format!("{at}.{field}"), value);
+            v.name(format_args!("{at}.{field}"), value);
         }
     }
 }
@@ -240,19 +240,19 @@ pub(crate) fn principle(v: &mut Validator, i: usize, p: &Principle) {
             "a principle needs some text".into(),
         );
     }
-    v.text(&format!("principles[{i}].text"), &p.text);
+    v.text(format_args!("principles[{i}].text"), &p.text);
 }
 
 pub(crate) fn session(v: &mut Validator, i: usize, s: &ReadinessSession) {
-    let at = format!("readiness[{i}]");
-    v.name(&format!("{at}.name"), &s.name);
-    v.date(&format!("{at}.date"), &s.date);
+    let at = At("readiness", i);
+    v.name(format_args!("{at}.name"), &s.name);
+    v.date(format_args!("{at}.date"), &s.date);
     if let Some(note) = &s.note {
-        v.text(&format!("{at}.note"), note);
+        v.text(format_args!("{at}.note"), note);
     }
-    let mut names = HashSet::new();
+    let mut names = FxHashSet::default();
     for (j, r) in s.raters.iter().enumerate() {
-        v.name(&format!("{at}.raters[{j}].name"), &r.name);
+        v.name(format_args!("{at}.raters[{j}].name"), &r.name);
         if !names.insert(r.name.trim().to_lowercase()) {
             v.push(
                 format!("{at}.raters[{j}].name"),
@@ -260,13 +260,13 @@ pub(crate) fn session(v: &mut Validator, i: usize, s: &ReadinessSession) {
             );
         }
         if let Some(note) = &r.note {
-            v.text(&format!("{at}.raters[{j}].note"), note);
+            v.text(format_args!("{at}.raters[{j}].note"), note);
         }
     }
 }
 
 pub(crate) fn layer_score(v: &mut Validator, i: usize, l: &LayerScore, lookup: &dyn Lookup) {
-    v.date(&format!("layer_scores[{i}].date"), &l.date);
+    v.date(format_args!("layer_scores[{i}].date"), &l.date);
     if let Some(session) = &l.session
         && !lookup.has_session(session.as_str())
     {
@@ -278,14 +278,14 @@ pub(crate) fn layer_score(v: &mut Validator, i: usize, l: &LayerScore, lookup: &
 }
 
 pub(crate) fn waiver(v: &mut Validator, i: usize, w: &Waiver) {
-    let at = format!("waivers[{i}]");
-    v.key(&format!("{at}.code"), &w.code);
-    v.name(&format!("{at}.subject"), &w.subject);
-    v.name(&format!("{at}.who"), &w.who);
+    let at = At("waivers", i);
+    v.key(format_args!("{at}.code"), &w.code);
+    v.name(format_args!("{at}.subject"), &w.subject);
+    v.name(format_args!("{at}.who"), &w.who);
     if w.reason.trim().is_empty() {
         v.push(format!("{at}.reason"), "a waiver needs a reason".into());
     }
-    v.text(&format!("{at}.reason"), &w.reason);
+    v.text(format_args!("{at}.reason"), &w.reason);
     if !is_timestamp(&w.when) {
         v.push(
             format!("{at}.when"),
@@ -296,13 +296,13 @@ pub(crate) fn waiver(v: &mut Validator, i: usize, w: &Waiver) {
         );
     }
     if let Some(review) = &w.review {
-        v.date(&format!("{at}.review"), review);
+        v.date(format_args!("{at}.review"), review);
     }
 }
 
 pub(crate) fn metric(v: &mut Validator, i: usize, m: &Metric, lookup: &dyn Lookup) {
-    let at = format!("metrics[{i}]");
-    v.name(&format!("{at}.name"), &m.name);
+    let at = At("metrics", i);
+    v.name(format_args!("{at}.name"), &m.name);
     if !m.min.is_finite() || !m.max.is_finite() || m.min >= m.max {
         v.push(
             format!("{at}.max"),
@@ -320,7 +320,7 @@ pub(crate) fn metric(v: &mut Validator, i: usize, m: &Metric, lookup: &dyn Looku
         );
     }
     if let Some(owner) = &m.owner {
-        v.name(&format!("{at}.owner"), owner);
+        v.name(format_args!("{at}.owner"), owner);
     }
     match &m.scope {
         MetricScope::Journey => {}
@@ -339,7 +339,7 @@ pub(crate) fn reading(v: &mut Validator, i: usize, r: &Reading, lookup: &dyn Loo
     // hundred thousand readings.
     let at = || format!("readings[{i}]");
     if !crate::validate::is_iso_date(&r.date) {
-        v.date(&format!("{}.date", at()), &r.date);
+        v.date(format_args!("{}.date", at()), &r.date);
     }
     match lookup.metric_scale(r.metric.as_str()) {
         None => v.push(
@@ -361,13 +361,13 @@ pub(crate) fn reading(v: &mut Validator, i: usize, r: &Reading, lookup: &dyn Loo
 }
 
 pub(crate) fn review(v: &mut Validator, i: usize, r: &Review, lookup: &dyn Lookup) {
-    let at = format!("reviews[{i}]");
-    v.date(&format!("{at}.date"), &r.date);
+    let at = At("reviews", i);
+    v.date(format_args!("{at}.date"), &r.date);
     for (j, who) in r.attendees.iter().enumerate() {
-        v.name(&format!("{at}.attendees[{j}]"), who);
+        v.name(format_args!("{at}.attendees[{j}]"), who);
     }
-    v.text(&format!("{at}.decisions"), &r.decisions);
-    v.keys(&format!("{at}.findings"), &r.findings);
+    v.text(format_args!("{at}.decisions"), &r.decisions);
+    v.keys(format_args!("{at}.findings"), &r.findings);
     if let Some(session) = &r.session
         && !lookup.has_session(session.as_str())
     {

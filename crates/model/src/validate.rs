@@ -1,4 +1,6 @@
-use std::collections::HashSet;
+use std::fmt::Display;
+
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use serde::{Deserialize, Serialize};
 
@@ -36,9 +38,9 @@ pub fn validate(ws: &Workspace) -> Vec<Problem> {
         checks::stage(&mut v, i, s);
     }
     let element_ids = v.unique_ids("elements", "element", ws.elements.iter().map(|e| &e.id));
-    let metric_ids: HashSet<&str> = ws.metrics.iter().map(|m| m.id.as_str()).collect();
-    let session_ids: HashSet<&str> = ws.readiness.iter().map(|s| s.id.as_str()).collect();
-    let scales: std::collections::HashMap<&str, (f64, f64)> = ws
+    let metric_ids: FxHashSet<&str> = ws.metrics.iter().map(|m| m.id.as_str()).collect();
+    let session_ids: FxHashSet<&str> = ws.readiness.iter().map(|s| s.id.as_str()).collect();
+    let scales: FxHashMap<&str, (f64, f64)> = ws
         .metrics
         .iter()
         .rev()
@@ -75,7 +77,7 @@ pub fn validate(ws: &Workspace) -> Vec<Problem> {
     for (i, l) in ws.layer_scores.iter().enumerate() {
         checks::layer_score(&mut v, i, l, &doc);
     }
-    let mut seen = HashSet::new();
+    let mut seen = FxHashSet::default();
     for (i, l) in ws.layer_scores.iter().enumerate() {
         if !seen.insert((l.layer, l.date.as_str())) {
             v.push(
@@ -88,7 +90,7 @@ pub fn validate(ws: &Workspace) -> Vec<Problem> {
             );
         }
     }
-    let mut seen = HashSet::new();
+    let mut seen = FxHashSet::default();
     for (i, w) in ws.waivers.iter().enumerate() {
         checks::waiver(&mut v, i, w);
         if !seen.insert((w.code.as_str(), w.subject.as_str())) {
@@ -102,7 +104,7 @@ pub fn validate(ws: &Workspace) -> Vec<Problem> {
     for (i, m) in ws.metrics.iter().enumerate() {
         checks::metric(&mut v, i, m, &doc);
     }
-    let mut seen = HashSet::new();
+    let mut seen = FxHashSet::default();
     for (i, r) in ws.readings.iter().enumerate() {
         checks::reading(&mut v, i, r, &doc);
         if !seen.insert((r.metric.as_str(), r.date.as_str())) {
@@ -122,11 +124,11 @@ pub fn validate(ws: &Workspace) -> Vec<Problem> {
 /// The lookups of [`checks`] answered from a whole document.
 struct DocLookup<'a> {
     /// Each metric's scale (the first metric of an id, as `Workspace::metric` finds it).
-    scales: std::collections::HashMap<&'a str, (f64, f64)>,
-    stages: &'a HashSet<&'a str>,
-    elements: &'a HashSet<&'a str>,
-    metrics: &'a HashSet<&'a str>,
-    sessions: &'a HashSet<&'a str>,
+    scales: FxHashMap<&'a str, (f64, f64)>,
+    stages: &'a FxHashSet<&'a str>,
+    elements: &'a FxHashSet<&'a str>,
+    metrics: &'a FxHashSet<&'a str>,
+    sessions: &'a FxHashSet<&'a str>,
 }
 
 impl Lookup for DocLookup<'_> {
@@ -147,6 +149,17 @@ impl Lookup for DocLookup<'_> {
     }
 }
 
+/// Where an item sits in the document, `elements[3]`, written out only when a problem
+/// needs it: a check of a large workspace formats no path for the fields that pass.
+#[derive(Clone, Copy)]
+pub(crate) struct At(pub(crate) &'static str, pub(crate) usize);
+
+impl Display for At {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}[{}]", self.0, self.1)
+    }
+}
+
 /// Collects problems; the rules push into it.
 #[derive(Default)]
 pub(crate) struct Validator {
@@ -158,20 +171,20 @@ impl Validator {
         self.problems.push(Problem { path, message });
     }
 
-    pub(crate) fn name(&mut self, path: &str, value: &str) {
+    pub(crate) fn name(&mut self, path: impl Display, value: &str) {
         if let Err(e) = check_name(value) {
             self.push(path.to_string(), describe(e, value));
         }
     }
 
-    pub(crate) fn text(&mut self, path: &str, value: &str) {
+    pub(crate) fn text(&mut self, path: impl Display, value: &str) {
         if let Err(e) = check_long_text(value) {
             self.push(path.to_string(), describe(e, value));
         }
     }
 
     /// A context key, claim key, signal or tag: a short name with no spaces at the ends.
-    pub(crate) fn key(&mut self, path: &str, key: &str) {
+    pub(crate) fn key(&mut self, path: impl Display, key: &str) {
         if key.trim().is_empty() {
             self.push(path.to_string(), "a key cannot be empty".into());
         } else if key.trim() != key {
@@ -184,17 +197,17 @@ impl Validator {
         }
     }
 
-    pub(crate) fn keys(&mut self, path: &str, keys: &[String]) {
-        let mut seen = HashSet::new();
+    pub(crate) fn keys(&mut self, path: impl Display, keys: &[String]) {
+        let mut seen = FxHashSet::default();
         for (j, k) in keys.iter().enumerate() {
-            self.key(&format!("{path}[{j}]"), k);
+            self.key(format_args!("{path}[{j}]"), k);
             if !seen.insert(k.as_str()) {
                 self.push(format!("{path}[{j}]"), format!("\"{k}\" is listed twice"));
             }
         }
     }
 
-    pub(crate) fn date(&mut self, path: &str, value: &str) {
+    pub(crate) fn date(&mut self, path: impl Display, value: &str) {
         if !is_iso_date(value) {
             self.push(
                 path.to_string(),
@@ -208,8 +221,8 @@ impl Validator {
         collection: &str,
         what: &str,
         ids: impl Iterator<Item = &'a Id>,
-    ) -> HashSet<&'a str> {
-        let mut seen = HashSet::new();
+    ) -> FxHashSet<&'a str> {
+        let mut seen = FxHashSet::default();
         for (i, id) in ids.enumerate() {
             if !seen.insert(id.as_str()) {
                 self.push(

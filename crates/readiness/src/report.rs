@@ -2,7 +2,7 @@
 //! `throughline readiness --format json` both give it.
 
 use serde::Serialize;
-use throughline_model::Workspace;
+use throughline_model::{LayerScore, Workspace};
 
 use crate::{
     LayerDiagnosis, ReadinessError, SessionSummary, TrendPoint, diagnose_layers, find_session,
@@ -22,15 +22,32 @@ pub struct ReadinessReport {
 
 /// The report for `session` (an id or a name; `None`: the latest). A workspace without
 /// sessions still has a report (no session, an empty trend) unless a session was named.
+///
+/// An earlier session shows the stack as it stood then: the layer diagnosis reads only the
+/// layer scores dated on or before that session. For the latest session every layer score
+/// counts, including those rated since.
 pub fn report(doc: &Workspace, session: Option<&str>) -> Result<ReadinessReport, ReadinessError> {
     let summary = if doc.readiness.is_empty() && session.is_none() {
         None
     } else {
         Some(summarize(find_session(doc, session)?))
     };
+    let latest = find_session(doc, None).ok().map(|s| s.id.as_str());
+    let layers = match &summary {
+        Some(chosen) if latest != Some(chosen.session_id.as_str()) => {
+            let then: Vec<LayerScore> = doc
+                .layer_scores
+                .iter()
+                .filter(|s| s.date <= chosen.date)
+                .cloned()
+                .collect();
+            diagnose_layers(&then)
+        }
+        _ => diagnose_layers(&doc.layer_scores),
+    };
     Ok(ReadinessReport {
         session: summary,
-        layers: diagnose_layers(&doc.layer_scores),
+        layers,
         trend: trend(&doc.readiness),
     })
 }

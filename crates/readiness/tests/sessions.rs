@@ -4,10 +4,10 @@
 mod common;
 
 use common::{close, rater, session};
-use throughline_model::{Dimension, Workspace};
+use throughline_model::{Dimension, Layer, LayerScore, Score, Workspace};
 use throughline_readiness::{
     ReadinessError, VerdictKind, diagnose_layers, find_session, render_layers_text, render_text,
-    render_trend_text, summarize, trend,
+    render_trend_text, report, summarize, trend,
 };
 
 fn workspace() -> Workspace {
@@ -167,4 +167,53 @@ fn the_summary_serialises_for_the_cli_and_the_ui() {
     assert_eq!(json["dimensions"][0]["dimension"], "strategy");
     assert_eq!(json["dimensions"][0]["lowest"], 3);
     assert_eq!(json["total"], 18.0);
+}
+
+#[test]
+fn an_earlier_session_shows_the_stack_as_it_stood_then_and_the_latest_shows_it_now() {
+    let mut ws = workspace();
+    let rated = |layer, score, date: &str| LayerScore {
+        layer,
+        score: Score::new(score).unwrap(),
+        date: date.to_string(),
+        session: None,
+    };
+    ws.layer_scores = vec![
+        rated(Layer::Vision, 4, "2025-01-10"),
+        rated(Layer::System, 1, "2025-01-10"),
+        rated(Layer::Vision, 5, "2025-04-02"),
+        rated(Layer::System, 3, "2025-04-02"),
+        rated(Layer::System, 4, "2025-06-30"),
+    ];
+    let system = |r: &throughline_readiness::ReadinessReport| {
+        let l = r
+            .layers
+            .layers
+            .iter()
+            .find(|l| l.layer == Layer::System)
+            .unwrap();
+        (l.score.map(|s| s.get()), l.date.clone())
+    };
+
+    let kickoff = report(&ws, Some("kickoff")).unwrap();
+    assert_eq!(system(&kickoff), (Some(1), Some("2025-01-10".into())));
+    assert_eq!(kickoff.layers.date.as_deref(), Some("2025-01-10"));
+    let vision = &kickoff.layers.layers[0];
+    assert_eq!(
+        (vision.score.map(|s| s.get()), vision.previous),
+        (Some(4), None)
+    );
+
+    // The latest session, by name or by default, reads every score, even one rated since.
+    for latest in [
+        report(&ws, Some("q2-b")).unwrap(),
+        report(&ws, None).unwrap(),
+    ] {
+        assert_eq!(system(&latest), (Some(4), Some("2025-06-30".into())));
+    }
+    // An earlier session on the latest date still stops at its own date.
+    assert_eq!(
+        system(&report(&ws, Some("q2")).unwrap()),
+        (Some(3), Some("2025-04-02".into()))
+    );
 }

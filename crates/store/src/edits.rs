@@ -9,11 +9,11 @@ use throughline_model::{Edit, EditError, EntityChange, Reading, Workspace};
 
 use crate::delta::{self, Ctx};
 use crate::events::{ChangeKind, Committed};
-use crate::library::{summary, workspace_id};
+use crate::library::{split_target, summary, workspace_id};
 use crate::log::{self, NewBatch, Role, Step};
 use crate::{
     Actor, ChangeBatch, HistoryStep, Source, Store, StoreError, WorkspaceDelta, WorkspaceState,
-    bulk, check, label, names, stamp, tables,
+    bulk, check, label, names, snapshots, stamp, tables,
 };
 
 /// Bumps the revision and logs `changes` (already written) as one batch; the caller commits.
@@ -108,10 +108,16 @@ impl Store {
     }
 
     /// The workspace document.
-    pub fn load(&self, slug: &str) -> Result<Workspace, StoreError> {
+    /// `target` may also name one of its snapshots as `SLUG@LABEL`: every report (audit,
+    /// readiness, monitor, playbook, replay) reads a snapshot as it reads the workspace.
+    pub fn load(&self, target: &str) -> Result<Workspace, StoreError> {
         let tx = self.conn.unchecked_transaction()?;
+        let (slug, label) = split_target(target);
         let id = workspace_id(&tx, slug)?;
-        tables::load_doc(&tx, id)
+        match label {
+            Some(label) => snapshots::load(&tx, id, label),
+            None => tables::load_doc(&tx, id),
+        }
     }
 
     /// The workspace as the UI shows it: summary, document, revision and undo/redo labels.

@@ -42,6 +42,11 @@ pub enum StoreError {
          {last} (the timeline lists them)"
     )]
     BatchNotFound { wanted: u32, first: u32, last: u32 },
+    #[error(
+        "\"{0}\" is a snapshot: a snapshot cannot be changed. Go back to the workspace as it \
+         is now, or restore the snapshot, to edit. Nothing was changed."
+    )]
+    ReadOnlySnapshot(String),
     #[error("{}", log_not_found_message(.wanted, .available))]
     LogNotFound {
         wanted: String,
@@ -202,6 +207,7 @@ impl StoreError {
             StoreError::SnapshotNotFound { .. } => "snapshot_not_found",
             StoreError::SnapshotLabelTaken(_) => "snapshot_label_taken",
             StoreError::LogNotFound { .. } => "log_not_found",
+            StoreError::ReadOnlySnapshot(_) => "read_only_snapshot",
             StoreError::BatchNotFound { .. } => "batch_not_found",
             StoreError::LogNameTaken(_) => "log_name_taken",
             StoreError::Log(_) => "bad_log",
@@ -268,6 +274,7 @@ impl StoreError {
             }
             StoreError::BadBackup { .. } => ErrorCode::BadFile,
             StoreError::Ambiguous { .. } => ErrorCode::Ambiguous,
+            StoreError::ReadOnlySnapshot(_) => ErrorCode::Forbidden,
             StoreError::InvalidEdit(EditError::NotFound { .. }) => ErrorCode::NotFound,
             StoreError::InvalidEdit(_) => ErrorCode::InvalidEdit,
             StoreError::InvalidText { .. } | StoreError::InvalidPosition(_) => {

@@ -4,14 +4,15 @@
 use throughline_model::NodePosition;
 
 use crate::events::{ChangeKind, Committed};
-use crate::library::workspace_id;
+use crate::library::{split_target, workspace_id};
 use crate::{Store, StoreError};
 
 impl Store {
     /// The stored positions of the workspace's current elements, in element order.
     /// Elements never placed are absent: the view lays them out.
     pub fn layout(&self, slug: &str) -> Result<Vec<NodePosition>, StoreError> {
-        let id = workspace_id(&self.conn, slug)?;
+        // A snapshot keeps no positions of its own: it is drawn where the workspace's cards are.
+        let id = workspace_id(&self.conn, split_target(slug).0)?;
         let mut stmt = self.conn.prepare(
             "SELECT l.element_id, l.x, l.y FROM layout l
              JOIN elements e ON e.workspace_id = l.workspace_id AND e.id = l.element_id

@@ -41,7 +41,21 @@ pub(crate) fn summary(conn: &Connection, id: i64) -> Result<WorkspaceSummary, St
 }
 
 /// The row id of the workspace `slug`, or a NotFound that lists what exists.
+/// A state of a workspace a reader can name: `SLUG`, the workspace as it is now, or
+/// `SLUG@LABEL`, one of its snapshots (slugs never hold an `@`). Returns the slug and the label.
+pub(crate) fn split_target(target: &str) -> (&str, Option<&str>) {
+    match target.split_once('@') {
+        Some((slug, label)) => (slug, Some(label)),
+        None => (target, None),
+    }
+}
+
+/// The row id of the workspace `slug`. A snapshot (`SLUG@LABEL`) is refused: everything that
+/// takes a plain slug may write, and a snapshot is read-only.
 pub(crate) fn workspace_id(conn: &Connection, slug: &str) -> Result<i64, StoreError> {
+    if slug.contains('@') {
+        return Err(StoreError::ReadOnlySnapshot(slug.to_string()));
+    }
     let found = conn
         .query_row("SELECT id FROM workspaces WHERE slug = ?1", [slug], |r| {
             r.get(0)

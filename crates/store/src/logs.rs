@@ -19,7 +19,7 @@ use throughline_reality::{
 use time::OffsetDateTime;
 use time::format_description::well_known::Rfc3339;
 
-use crate::library::workspace_id;
+use crate::library::{split_target, workspace_id};
 use crate::named::Named;
 use crate::{Actor, Store, StoreError, log};
 
@@ -212,13 +212,13 @@ impl Store {
 
     /// The workspace's stored logs, newest first.
     pub fn logs(&self, slug: &str) -> Result<Vec<LogInfo>, StoreError> {
-        self.list_named(&LOGS, slug)
+        self.list_named(&LOGS, split_target(slug).0)
     }
 
     /// The events of the stored log `name` (found ignoring case).
     pub fn load_log(&self, slug: &str, name: &str) -> Result<EventLog, StoreError> {
         let tx = self.conn.unchecked_transaction()?;
-        let id = workspace_id(&tx, slug)?;
+        let id = workspace_id(&tx, split_target(slug).0)?;
         let log = LOGS.id(&tx, id, name)?;
         let (encoding, data): (i64, Vec<u8>) = tx.query_row(
             "SELECT encoding, data FROM logs WHERE id = ?1",
@@ -234,7 +234,8 @@ impl Store {
         Ok(decode_log(&data)?)
     }
 
-    /// Replays the stored log `name` against the workspace as it is now.
+    /// Replays the stored log `name` against the workspace as it is now (or against one of its
+    /// snapshots: `SLUG@LABEL`).
     pub fn replay_stored_log(&self, slug: &str, name: &str) -> Result<RealityReport, StoreError> {
         let log = self.load_log(slug, name)?;
         let doc = self.load(slug)?;

@@ -21,7 +21,7 @@ use throughline_model::{EditError, Workspace, check_long_text, check_name, diff,
 
 use crate::events::{ChangeKind, Committed};
 use crate::label::quoted;
-use crate::library::workspace_id;
+use crate::library::{summary, workspace_id};
 use crate::log::{self, NewBatch, Role};
 use crate::named::Named;
 use crate::{Actor, Source, Store, StoreError, WorkspaceState, tables};
@@ -91,7 +91,11 @@ const SNAPSHOTS: Named<SnapshotInfo> = Named {
     not_found: |wanted, available| StoreError::SnapshotNotFound { wanted, available },
 };
 
-fn load(conn: &Connection, workspace_id: i64, label: &str) -> Result<Workspace, StoreError> {
+pub(crate) fn load(
+    conn: &Connection,
+    workspace_id: i64,
+    label: &str,
+) -> Result<Workspace, StoreError> {
     let id = SNAPSHOTS.id(conn, workspace_id, label)?;
     let (encoding, doc): (i64, Vec<u8>) = conn.query_row(
         "SELECT encoding, doc FROM snapshots WHERE id = ?1",
@@ -173,6 +177,26 @@ impl Store {
         let tx = self.conn.unchecked_transaction()?;
         let id = workspace_id(&tx, slug)?;
         load(&tx, id, label)
+    }
+
+    /// The snapshot `label` as the window shows a workspace, read-only: the workspace's
+    /// summary with the slug `SLUG@LABEL` (the name every read command accepts for it), the
+    /// snapshot's document, revision 0, saved when it was taken, and nothing to undo or redo.
+    pub fn snapshot_state(&self, slug: &str, label: &str) -> Result<WorkspaceState, StoreError> {
+        let tx = self.conn.unchecked_transaction()?;
+        let id = workspace_id(&tx, slug)?;
+        let info = SNAPSHOTS.info(&tx, SNAPSHOTS.id(&tx, id, label)?)?;
+        let doc = load(&tx, id, &info.label)?;
+        let mut summary = summary(&tx, id)?;
+        summary.slug = format!("{}@{}", summary.slug, info.label);
+        Ok(WorkspaceState {
+            summary,
+            doc,
+            revision: 0,
+            saved_at: info.at,
+            undo: None,
+            redo: None,
+        })
     }
 
     /// Deletes the snapshot `label`. The workspace itself is not touched.

@@ -188,3 +188,63 @@ fn a_snapshot_takes_at_most_a_third_of_the_json_export() {
     );
     assert_eq!(decode_snapshot(&bytes).unwrap(), ws);
 }
+
+#[test]
+fn a_snapshot_opens_read_only_under_the_name_slug_at_label() {
+    let (mut store, slug) = store_with_rich();
+    store
+        .create_snapshot(&slug, "Baseline", Some("Before the workshop"), &ui())
+        .unwrap();
+    store
+        .apply(&slug, &Edit::DeleteElement { id: id("wizard") }, &ui())
+        .unwrap();
+
+    let state = store.snapshot_state(&slug, "baseline").unwrap();
+    assert_eq!(state.summary.slug, format!("{slug}@Baseline"));
+    assert_eq!(
+        state.doc,
+        rich(),
+        "the snapshot's document, not the workspace's"
+    );
+    assert_eq!((state.revision, state.undo, state.redo), (0, None, None));
+    let taken = &store.snapshots(&slug).unwrap()[0];
+    assert_eq!(state.saved_at, taken.at);
+
+    // Every reader takes the state's name; the snapshot is read where the workspace would be.
+    let target = state.summary.slug.clone();
+    assert_eq!(store.load(&target).unwrap(), rich());
+    assert!(store.load(&slug).unwrap().element("wizard").is_none());
+    assert_eq!(store.layout(&target).unwrap(), store.layout(&slug).unwrap());
+
+    // Nothing writes through it, and the refusal says what to do.
+    let before = store.state(&slug).unwrap();
+    let refused = store
+        .apply(&target, &Edit::DeleteElement { id: id("wizard") }, &ui())
+        .unwrap_err();
+    assert!(
+        matches!(refused, StoreError::ReadOnlySnapshot(_)),
+        "{refused:?}"
+    );
+    assert_eq!(
+        refused.error_code(),
+        throughline_model::ErrorCode::Forbidden
+    );
+    assert!(
+        refused.to_string().contains("cannot be changed"),
+        "{refused}"
+    );
+    assert!(store.undo(&target, &ui()).is_err());
+    assert!(store.save_layout(&target, &[]).is_err());
+    assert_eq!(
+        store.state(&slug).unwrap().revision,
+        before.revision,
+        "nothing was written"
+    );
+
+    let missing = store.snapshot_state(&slug, "Q3").unwrap_err();
+    assert!(
+        matches!(missing, StoreError::SnapshotNotFound { .. }),
+        "{missing:?}"
+    );
+    assert!(store.load(&format!("{slug}@Q3")).is_err());
+}

@@ -5,7 +5,7 @@ use std::hint::black_box;
 
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
 use throughline_audit::generate;
-use throughline_versions::{MergeOptions, compare, merge};
+use throughline_versions::{MergeOptions, changes, compare, merge};
 
 #[path = "support/edits.rs"]
 mod edits;
@@ -21,6 +21,17 @@ fn versions(c: &mut Criterion) {
         group.throughput(Throughput::Elements(elements as u64));
         group.bench_with_input(BenchmarkId::new("compare", elements), &elements, |b, _| {
             b.iter(|| compare(black_box(&base), black_box(&ours)))
+        });
+        // Where compare's time goes: the item changes, and one of the two audits it runs.
+        group.bench_with_input(BenchmarkId::new("changes", elements), &elements, |b, _| {
+            b.iter(|| changes(black_box(&base), black_box(&ours)))
+        });
+        group.bench_with_input(BenchmarkId::new("audit", elements), &elements, |b, _| {
+            b.iter(|| throughline_audit::audit(black_box(&ours)))
+        });
+        // And what merge's final check of the result costs.
+        group.bench_with_input(BenchmarkId::new("validate", elements), &elements, |b, _| {
+            b.iter(|| throughline_model::validate(black_box(&ours)))
         });
         group.bench_with_input(BenchmarkId::new("merge", elements), &elements, |b, _| {
             b.iter(|| {

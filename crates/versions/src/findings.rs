@@ -43,8 +43,14 @@ impl FindingsDelta {
 /// Audits both states and keeps what only one of them has. A finding is the same finding
 /// in both when its code and key are (its message may mention names that changed).
 pub(crate) fn findings_delta(a: &Workspace, b: &Workspace) -> FindingsDelta {
-    let before = audit(a).findings;
-    let after = audit(b).findings;
+    let (before, after) = std::thread::scope(|s| {
+        let before = s.spawn(|| audit(a).findings);
+        let after = audit(b).findings;
+        let before = before
+            .join()
+            .unwrap_or_else(|e| std::panic::resume_unwind(e));
+        (before, after)
+    });
     FindingsDelta {
         introduced: only_in(&after, &before),
         resolved: only_in(&before, &after),

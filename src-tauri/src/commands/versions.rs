@@ -95,6 +95,18 @@ pub async fn create_snapshot(
     Ok(store.create_snapshot(&slug, &label, note.as_deref(), &actor)?)
 }
 
+/// The snapshot `label`, to look at in every view, read-only. Its slug is `SLUG@LABEL`,
+/// which every read command accepts and every write command refuses.
+#[tauri::command]
+#[specta::specta]
+pub async fn open_snapshot(
+    state: State<'_, AppState>,
+    slug: String,
+    label: String,
+) -> Result<WorkspaceState, ApiError> {
+    Ok(state.store()?.snapshot_state(&slug, &label)?)
+}
+
 /// Brings the workspace back to the snapshot `label` as one undoable edit.
 #[tauri::command]
 #[specta::specta]

@@ -8,6 +8,7 @@ import { SessionList } from "./SessionList";
 import { SessionPanel } from "./SessionPanel";
 import { TrendChart } from "./TrendChart";
 import { useReadinessReport } from "./useReadinessReport";
+import { Editable } from "../store/readOnly";
 import "./assess.css";
 
 /** The newest session by date (the latest entered wins a tie), as the backend defaults to. */
@@ -72,9 +73,11 @@ export function AssessView() {
               Everyone in the room scores six dimensions from 1 to 5: strategy, data, team, technology, culture and metrics. The total tells
               you whether to orchestrate now or fix foundations first; where people disagree, that is a finding in itself.
             </p>
-            <button type="button" className="primary large" data-testid="assess-empty-new-session" onClick={() => setCreating(true)}>
-              <span aria-hidden="true">+</span> Start a session
-            </button>
+            <Editable>
+              <button type="button" className="primary large" data-testid="assess-empty-new-session" onClick={() => setCreating(true)}>
+                <span aria-hidden="true">+</span> Start a session
+              </button>
+            </Editable>
           </div>
         )}
         <div className="assess-bottom">

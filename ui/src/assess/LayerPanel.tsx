@@ -2,6 +2,7 @@ import { DateInput } from "../components/DateInput";
 import { useState } from "react";
 import type { Edit, LayerDiagnosis, LayerScore, ReadinessSession, Score } from "../backend";
 import { LAYERS, LAYER_LABEL, longDate, today } from "./dimensions";
+import { Editable } from "../store/readOnly";
 import { LayerHistory } from "./LayerHistory";
 
 interface Props {
@@ -41,57 +42,59 @@ export function LayerPanel({ scores, diagnosis, onEdit, session = null, sessions
         )}
       </div>
       <p className="muted small">1 absent · 3 partly in place · 5 fully integrated. Click the chosen score again to remove it.</p>
-      <div className="layer-rows">
-        {LAYERS.map((layer) => {
-          const mine = scores.find((s) => s.layer === layer && s.date === date)?.score ?? null;
-          const reading = diagnosis?.layers.find((l) => l.layer === layer) ?? null;
-          return (
-            <div key={layer} className={`layer-row layer-${layer}`} data-testid="layer-row" data-layer={layer}>
-              <span className="layer-name">{LAYER_LABEL[layer]}</span>
-              <div className="as-segmented" role="radiogroup" aria-label={`${LAYER_LABEL[layer]} on ${date}`}>
-                {SCALE.map((n) => (
-                  <button
-                    key={n}
-                    type="button"
-                    role="radio"
-                    aria-checked={mine === n}
-                    disabled={!valid}
-                    data-testid="layer-score"
-                    data-layer={layer}
-                    data-score={n}
-                    onClick={() =>
-                      onEdit(
-                        mine === n
-                          ? { type: "delete_layer_score", layer, date }
-                          : { type: "put_layer_score", score: { layer, score: n, date, ...(sessionId ? { session: sessionId } : {}) } },
-                      )
-                    }
-                  >
-                    {n}
-                  </button>
-                ))}
+      <Editable>
+        <div className="layer-rows">
+          {LAYERS.map((layer) => {
+            const mine = scores.find((s) => s.layer === layer && s.date === date)?.score ?? null;
+            const reading = diagnosis?.layers.find((l) => l.layer === layer) ?? null;
+            return (
+              <div key={layer} className={`layer-row layer-${layer}`} data-testid="layer-row" data-layer={layer}>
+                <span className="layer-name">{LAYER_LABEL[layer]}</span>
+                <div className="as-segmented" role="radiogroup" aria-label={`${LAYER_LABEL[layer]} on ${date}`}>
+                  {SCALE.map((n) => (
+                    <button
+                      key={n}
+                      type="button"
+                      role="radio"
+                      aria-checked={mine === n}
+                      disabled={!valid}
+                      data-testid="layer-score"
+                      data-layer={layer}
+                      data-score={n}
+                      onClick={() =>
+                        onEdit(
+                          mine === n
+                            ? { type: "delete_layer_score", layer, date }
+                            : { type: "put_layer_score", score: { layer, score: n, date, ...(sessionId ? { session: sessionId } : {}) } },
+                        )
+                      }
+                    >
+                      {n}
+                    </button>
+                  ))}
+                </div>
+                <span className="layer-latest muted small">
+                  {reading?.score != null ? (
+                    <>
+                      latest <strong>{reading.score}</strong>
+                      {reading.date ? ` on ${longDate(reading.date)}` : ""}
+                      {reading.change != null && reading.change !== 0 && (
+                        <span className={reading.change > 0 ? "up" : "down"}>
+                          {" "}
+                          ({reading.change > 0 ? "+" : ""}
+                          {reading.change})
+                        </span>
+                      )}
+                    </>
+                  ) : (
+                    "not rated yet"
+                  )}
+                </span>
               </div>
-              <span className="layer-latest muted small">
-                {reading?.score != null ? (
-                  <>
-                    latest <strong>{reading.score}</strong>
-                    {reading.date ? ` on ${longDate(reading.date)}` : ""}
-                    {reading.change != null && reading.change !== 0 && (
-                      <span className={reading.change > 0 ? "up" : "down"}>
-                        {" "}
-                        ({reading.change > 0 ? "+" : ""}
-                        {reading.change})
-                      </span>
-                    )}
-                  </>
-                ) : (
-                  "not rated yet"
-                )}
-              </span>
-            </div>
-          );
-        })}
-      </div>
+            );
+          })}
+        </div>
+      </Editable>
       <LayerHistory scores={scores} sessions={sessions} />
       {diagnosis && diagnosis.patterns.length > 0 && (
         <ul className="as-patterns" data-testid="layer-diagnosis">

@@ -16,6 +16,7 @@ import {
   setRaterNote,
   setScore,
 } from "./dimensions";
+import { Editable, useReadOnly } from "../store/readOnly";
 import { RaterName } from "./RaterName";
 
 interface Props {
@@ -38,6 +39,8 @@ const OUT_OF_RANGE = "Scores run from 1 to 5.";
  * (rightwards, then the next rater), 0 / Backspace / Delete clear, Tab leaves the grid.
  */
 export function ScoreGrid({ session, update, stats, onRemoved }: Props) {
+  // A snapshot shown: the grid can be walked with the keys, but no score is typed in it.
+  const readOnly = useReadOnly();
   const [active, setActive] = useState<Cell>({ r: 0, d: 0 });
   const [message, setMessage] = useState<string | null>(null);
   const cells = useRef(new Map<string, HTMLTableCellElement>());
@@ -67,6 +70,7 @@ export function ScoreGrid({ session, update, stats, onRemoved }: Props) {
     else if (key === "ArrowUp") go({ r: Math.max(r - 1, 0), d });
     else if (key === "Home") go({ r, d: 0 });
     else if (key === "End") go({ r, d: last });
+    else if (readOnly) handled = false;
     else if (/^[1-5]$/.test(key)) {
       update((s) => setScore(s, r, DIMENSIONS[d], Number(key) as Score));
       if (d < last) go({ r, d: d + 1 });
@@ -94,7 +98,13 @@ export function ScoreGrid({ session, update, stats, onRemoved }: Props) {
         </p>
       </div>
       <div className="grid-scroll">
-        <table className="score-grid" role="grid" aria-label="Scores by rater and dimension" data-testid="score-grid">
+        <table
+          className="score-grid"
+          role="grid"
+          aria-label="Scores by rater and dimension"
+          aria-readonly={readOnly || undefined}
+          data-testid="score-grid"
+        >
           <thead>
             <tr>
               <th scope="col" className="rater-col">
@@ -118,12 +128,14 @@ export function ScoreGrid({ session, update, stats, onRemoved }: Props) {
             {session.raters.map((rater, r) => (
               <tr key={r} data-testid="rater-row" data-rater={rater.name}>
                 <th scope="row" className="rater-col">
-                  <RaterName
-                    name={rater.name}
-                    colour={raterColour(r)}
-                    problemWith={(next) => raterNameProblem(session, next, r)}
-                    onRename={(next) => update((s) => renameRater(s, r, next.trim()))}
-                  />
+                  <Editable>
+                    <RaterName
+                      name={rater.name}
+                      colour={raterColour(r)}
+                      problemWith={(next) => raterNameProblem(session, next, r)}
+                      onRename={(next) => update((s) => renameRater(s, r, next.trim()))}
+                    />
+                  </Editable>
                 </th>
                 {DIMENSIONS.map((d, di) => {
                   const score = scoreOf(rater, d);
@@ -169,19 +181,21 @@ export function ScoreGrid({ session, update, stats, onRemoved }: Props) {
                   />
                 </td>
                 <td className="remove-col">
-                  <button
-                    type="button"
-                    className="icon"
-                    data-testid="rater-remove"
-                    aria-label={`Remove ${rater.name}`}
-                    title={`Remove ${rater.name} (undo brings them back)`}
-                    onClick={() => {
-                      update((s) => removeRater(s, r));
-                      onRemoved(rater.name);
-                    }}
-                  >
-                    ✕
-                  </button>
+                  <Editable>
+                    <button
+                      type="button"
+                      className="icon"
+                      data-testid="rater-remove"
+                      aria-label={`Remove ${rater.name}`}
+                      title={`Remove ${rater.name} (undo brings them back)`}
+                      onClick={() => {
+                        update((s) => removeRater(s, r));
+                        onRemoved(rater.name);
+                      }}
+                    >
+                      ✕
+                    </button>
+                  </Editable>
                 </td>
               </tr>
             ))}
@@ -214,7 +228,9 @@ export function ScoreGrid({ session, update, stats, onRemoved }: Props) {
       <div className="grid-message" role="status" aria-live="polite" data-testid="grid-message">
         {message}
       </div>
-      <AddRater session={session} onAdd={(name) => update((s) => addRater(s, name))} />
+      <Editable>
+        <AddRater session={session} onAdd={(name) => update((s) => addRater(s, name))} />
+      </Editable>
     </section>
   );
 }

@@ -2,6 +2,7 @@ import { DateInput } from "../components/DateInput";
 import { useEffect, useState } from "react";
 import type { ReadinessSession, TrendPoint } from "../backend";
 import { TOTAL_MAX } from "../model/library";
+import { Editable, useReadOnly } from "../store/readOnly";
 import { longDate, today } from "./dimensions";
 
 interface Props {
@@ -16,6 +17,7 @@ interface Props {
 
 /** The workshop's readiness sessions, newest first, and the form to start one. */
 export function SessionList({ sessions, selected, trend, onSelect, onCreate, creating, setCreating }: Props) {
+  const readOnly = useReadOnly();
   const [name, setName] = useState("");
   const [date, setDate] = useState(today());
   const ordered = [...sessions].sort((a, b) => b.date.localeCompare(a.date) || a.name.localeCompare(b.name));
@@ -33,11 +35,13 @@ export function SessionList({ sessions, selected, trend, onSelect, onCreate, cre
     <nav className="session-list" aria-label="Readiness sessions">
       <div className="session-list-head">
         <h2>Sessions</h2>
-        <button type="button" className="primary" data-testid="assess-new-session" onClick={() => setCreating(true)}>
-          <span aria-hidden="true">+</span> New session
-        </button>
+        <Editable>
+          <button type="button" className="primary" data-testid="assess-new-session" onClick={() => setCreating(true)}>
+            <span aria-hidden="true">+</span> New session
+          </button>
+        </Editable>
       </div>
-      {creating && (
+      {creating && !readOnly && (
         <form
           className="new-session"
           onSubmit={(e) => {

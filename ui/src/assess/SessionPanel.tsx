@@ -9,6 +9,7 @@ import { PresenterMode } from "./PresenterMode";
 import { ReadinessFindings } from "./ReadinessFindings";
 import { ReadinessRadar } from "./ReadinessRadar";
 import { ScoreGrid } from "./ScoreGrid";
+import { Editable } from "../store/readOnly";
 import { useSessionDraft } from "./useSessionDraft";
 
 interface Props {
@@ -36,25 +37,27 @@ export function SessionPanel({ saved, summary, reportError }: Props) {
   return (
     <div className="session-panel">
       <header className="session-head">
-        <div className="session-title">
-          <CommitText
-            className="session-name"
-            data-testid="session-name"
-            aria-label="Session name"
-            value={session.name}
-            required
-            maxLength={200}
-            onCommit={(name) => update((s) => ({ ...s, name }))}
-          />
-          <label className="as-inline-field">
-            <span>Date</span>
-            <DateInput
-              data-testid="session-date"
-              value={session.date}
-              onChange={(e) => /^\d{4}-\d{2}-\d{2}$/.test(e.target.value) && update((s) => ({ ...s, date: e.target.value }))}
+        <Editable>
+          <div className="session-title">
+            <CommitText
+              className="session-name"
+              data-testid="session-name"
+              aria-label="Session name"
+              value={session.name}
+              required
+              maxLength={200}
+              onCommit={(name) => update((s) => ({ ...s, name }))}
             />
-          </label>
-        </div>
+            <label className="as-inline-field">
+              <span>Date</span>
+              <DateInput
+                data-testid="session-date"
+                value={session.date}
+                onChange={(e) => /^\d{4}-\d{2}-\d{2}$/.test(e.target.value) && update((s) => ({ ...s, date: e.target.value }))}
+              />
+            </label>
+          </div>
+        </Editable>
         <button
           type="button"
           className="primary large"
@@ -65,9 +68,11 @@ export function SessionPanel({ saved, summary, reportError }: Props) {
         >
           Present to the room
         </button>
-        <button type="button" className="ghost danger-text" data-testid="session-delete" onClick={() => setConfirming(true)}>
-          Delete session
-        </button>
+        <Editable>
+          <button type="button" className="ghost danger-text" data-testid="session-delete" onClick={() => setConfirming(true)}>
+            Delete session
+          </button>
+        </Editable>
       </header>
 
       <div className="assess-columns">

@@ -1,5 +1,6 @@
 import { useCallback, useRef, useState } from "react";
 import type { ReadinessSession } from "../backend";
+import { useReadOnly } from "../store/readOnly";
 import { useWorkspaceStore } from "../store/context";
 
 /**
@@ -7,9 +8,11 @@ import { useWorkspaceStore } from "../store/context";
  * Each change is sent at once as a `put_session` edit (one undo step each); the next change
  * builds on the last one sent, never on an older saved copy, so fast typing loses nothing.
  * Once every edit has come back, the saved session (or what undo made of it) is shown again.
+ * While a snapshot is shown nothing changes: the session is shown as it was saved.
  */
 export function useSessionDraft(saved: ReadinessSession): [ReadinessSession, (change: (s: ReadinessSession) => ReadinessSession) => void] {
   const store = useWorkspaceStore();
+  const readOnly = useReadOnly();
   const [draft, setDraft] = useState<ReadinessSession | null>(null);
   const pending = useRef(0);
   const latest = useRef(saved);
@@ -18,6 +21,7 @@ export function useSessionDraft(saved: ReadinessSession): [ReadinessSession, (ch
 
   const update = useCallback(
     (change: (s: ReadinessSession) => ReadinessSession) => {
+      if (readOnly) return;
       const next = change(latest.current);
       if (next === latest.current) return;
       latest.current = next;
@@ -28,7 +32,7 @@ export function useSessionDraft(saved: ReadinessSession): [ReadinessSession, (ch
         if (pending.current === 0) setDraft(null);
       });
     },
-    [store],
+    [store, readOnly],
   );
   return [shown, update];
 }

@@ -107,6 +107,7 @@ export class TauriBackend implements Backend {
   exportReadings = (slug: string, path: string) => unwrap(commands.exportReadings(slug, path));
   listSnapshots = (slug: string) => unwrap(commands.listSnapshots(slug));
   createSnapshot = (slug: string, label: string, note: string | null) => unwrap(commands.createSnapshot(slug, label, note));
+  openSnapshot = (slug: string, label: string) => unwrap(commands.openSnapshot(slug, label));
   restoreSnapshot = (slug: string, label: string) => unwrap(commands.restoreSnapshot(slug, label));
   deleteSnapshot = async (slug: string, label: string) => {
     await unwrap(commands.deleteSnapshot(slug, label));

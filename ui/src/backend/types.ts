@@ -221,6 +221,11 @@ export interface Backend {
   listSnapshots(slug: string): Promise<SnapshotInfo[]>;
   /** Takes a snapshot of the workspace as it is now; the label is unique within the workspace. */
   createSnapshot(slug: string, label: string, note: string | null): Promise<SnapshotInfo>;
+  /**
+   * The snapshot `label` of the workspace `slug` as a state to look at: `summary.slug` is
+   * `SLUG@LABEL` (which every read command takes), revision 0, no undo or redo. Writes refuse it.
+   */
+  openSnapshot(slug: string, label: string): Promise<WorkspaceState>;
   /** Brings the workspace back to a snapshot as one undoable edit. */
   restoreSnapshot(slug: string, label: string): Promise<WorkspaceState>;
   deleteSnapshot(slug: string, label: string): Promise<void>;

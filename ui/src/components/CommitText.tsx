@@ -1,4 +1,5 @@
 import { useEffect, useLayoutEffect, useRef, useState, type InputHTMLAttributes, type KeyboardEvent } from "react";
+import { useReadOnly } from "../store/readOnly";
 
 type Base = Omit<InputHTMLAttributes<HTMLInputElement & HTMLTextAreaElement>, "value" | "onChange" | "onBlur" | "onKeyDown">;
 
@@ -20,9 +21,10 @@ interface Props extends Base {
 /**
  * A text field that keeps its draft locally and commits on blur or Enter (Shift+Enter makes
  * a new line in multi-line fields); Escape restores the saved value. One edit per change,
- * not one per keystroke.
+ * not one per keystroke. While a snapshot is shown it is read-only and commits nothing.
  */
 export function CommitText({ value, onCommit, multiline, rows = 2, autoGrow, required, onDone, ...rest }: Props) {
+  const readOnly = useReadOnly() || !!rest.readOnly;
   const [draft, setDraft] = useState(value);
   const skipBlur = useRef(false);
   const area = useRef<HTMLTextAreaElement>(null);
@@ -50,6 +52,7 @@ export function CommitText({ value, onCommit, multiline, rows = 2, autoGrow, req
   useEffect(() => setDraft(value), [value]);
 
   const commit = () => {
+    if (readOnly) return;
     const next = multiline ? draft : draft.trim();
     if (required && !next.trim()) {
       setDraft(value);
@@ -59,6 +62,8 @@ export function CommitText({ value, onCommit, multiline, rows = 2, autoGrow, req
   };
   const common = {
     ...rest,
+    readOnly,
+    "aria-readonly": readOnly || undefined,
     value: draft,
     onChange: (e: { target: { value: string } }) => setDraft(e.target.value),
     onBlur: () => {

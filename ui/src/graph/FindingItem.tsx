@@ -5,6 +5,7 @@ import { DateInput } from "../components/DateInput";
 import { displayDate } from "../model/format";
 import type { ActorKind } from "../model/names";
 import { ruleLabel, SEVERITY_ICON, SEVERITY_LABEL } from "./labels";
+import { useReadOnly } from "../store/readOnly";
 import type { Names } from "./names";
 
 interface Props {
@@ -23,6 +24,8 @@ interface Props {
 
 /** One finding: what is wrong, on what; "why?" opens the evidence and fix; waive with a reason. */
 export function FindingItem({ finding: f, names, selected, onSelect, onWaive, onUnwaive, onAddActor, children }: Props) {
+  // A snapshot shown is read-only: its waivers are shown, not changed.
+  const readOnly = useReadOnly();
   const [why, setWhy] = useState(false);
   const [waiving, setWaiving] = useState(false);
   const [reason, setReason] = useState("");
@@ -36,7 +39,7 @@ export function FindingItem({ finding: f, names, selected, onSelect, onWaive, on
   const waived = f.waived;
   // A handoff's name already names its two ends.
   const shownSubjects = primary?.kind === "handoff" ? [primary] : f.subjects;
-  const unknown = onAddActor && !waived ? unknownName(f) : null;
+  const unknown = onAddActor && !waived && !readOnly ? unknownName(f) : null;
   const submit = () => {
     const r = reason.trim();
     if (!r) return;
@@ -114,7 +117,7 @@ export function FindingItem({ finding: f, names, selected, onSelect, onWaive, on
             </button>
           </>
         )}
-        {waived ? (
+        {readOnly ? null : waived ? (
           <button type="button" className="link" data-testid="finding-unwaive" onClick={() => onUnwaive(f)}>
             Remove waiver
           </button>
@@ -146,7 +149,7 @@ export function FindingItem({ finding: f, names, selected, onSelect, onWaive, on
           </p>
         </div>
       )}
-      {waiving && !waived && (
+      {waiving && !waived && !readOnly && (
         <form
           className="waive-form"
           onSubmit={(e) => {

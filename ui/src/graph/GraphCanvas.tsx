@@ -33,6 +33,8 @@ interface Props {
   onConnect: (c: Connection) => void;
   onRename: (id: string) => void;
   onPaneClick: (event: React.MouseEvent) => void;
+  /** A snapshot is shown: nothing can be dragged, connected or renamed. */
+  readOnly: boolean;
 }
 
 /**
@@ -40,7 +42,7 @@ interface Props {
  * that draws the overview where cards would be too small to read (the first view and "zoom
  * to fit" are set by `useViewport`, which knows what floats over the canvas).
  */
-export function GraphCanvas({ nodes, edges, shown, lod, selectedIds, onRename, ...handlers }: Props) {
+export function GraphCanvas({ nodes, edges, shown, lod, selectedIds, onRename, readOnly, ...handlers }: Props) {
   return (
     <ReactFlow<ElementNodeType, HandoffEdgeType>
       nodes={shown.nodes}
@@ -53,7 +55,9 @@ export function GraphCanvas({ nodes, edges, shown, lod, selectedIds, onRename, .
       onNodeDragStop={handlers.onNodeDragStop}
       onSelectionChange={handlers.onSelectionChange}
       onConnect={handlers.onConnect}
-      onNodeDoubleClick={(_, n) => onRename(n.id)}
+      nodesDraggable={!readOnly}
+      nodesConnectable={!readOnly}
+      onNodeDoubleClick={(_, n) => !readOnly && onRename(n.id)}
       onPaneClick={handlers.onPaneClick}
       onlyRenderVisibleElements
       deleteKeyCode={null}

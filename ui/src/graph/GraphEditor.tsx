@@ -2,6 +2,7 @@ import type { Node } from "@xyflow/react";
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { Finding, Workspace } from "../backend";
 import { Inspector } from "../inspector/Inspector";
+import { useReadOnly } from "../store/readOnly";
 import type { WorkspaceStore } from "../store/workspaceStore";
 import { GraphContext } from "./context";
 import { findingId, FindingsPanel } from "./FindingsPanel";
@@ -33,6 +34,7 @@ interface Props {
  * waivers (`useGraphEdits`) and keys (`useGraphKeys`); this component wires them together.
  */
 export function GraphEditor({ store, slug, doc, revision }: Props) {
+  const readOnly = useReadOnly();
   const { report, status } = useAudit(store.backend, slug, revision);
   const layout = usePositions(store.backend, slug);
   const [renaming, setRenaming] = useState<string | null>(null);
@@ -114,6 +116,7 @@ export function GraphEditor({ store, slug, doc, revision }: Props) {
   );
 
   useGraphKeys({
+    readOnly,
     hasSelection: selection.nodes.length + selection.edges.length > 0,
     onDelete: edits.deleteSelection,
     onRename: () => selection.nodes.length === 1 && selection.edges.length === 0 && setRenaming(selection.nodes[0]),
@@ -170,6 +173,7 @@ export function GraphEditor({ store, slug, doc, revision }: Props) {
               onConnect={(c) => void edits.connect(c)}
               onRename={setRenaming}
               onPaneClick={onPaneClick}
+              readOnly={readOnly}
             />
           </GraphContext.Provider>
           {doc.elements.length === 0 && (

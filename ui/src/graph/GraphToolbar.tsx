@@ -3,6 +3,7 @@ import { Clamped } from "../components/Clamped";
 import { useDismiss } from "../components/useDismiss";
 import type { Element, ElementKind } from "../backend";
 import { ALL_KINDS, KIND_ICON, KIND_LABEL } from "../model/layers";
+import { Editable, useReadOnly } from "../store/readOnly";
 
 interface Props {
   elements: Element[];
@@ -19,6 +20,7 @@ export const GraphToolbar = forwardRef<HTMLInputElement, Props>(function GraphTo
   { elements, laying, onAdd, onFind, onLayout, onCancelLayout, onFit },
   searchRef,
 ) {
+  const readOnly = useReadOnly();
   const [menu, setMenu] = useState(false);
   const addMenu = useRef<HTMLDivElement>(null);
   useDismiss(menu, addMenu, () => setMenu(false));
@@ -33,40 +35,42 @@ export const GraphToolbar = forwardRef<HTMLInputElement, Props>(function GraphTo
   };
   return (
     <div className="graph-toolbar" role="toolbar" aria-label="Graph">
-      <div className="add-menu" ref={addMenu}>
-        <button
-          type="button"
-          className="primary"
-          data-testid="graph-add"
-          aria-haspopup="menu"
-          aria-expanded={menu}
-          onClick={() => setMenu(!menu)}
-        >
-          + Add
-        </button>
-        {menu && (
-          <div className="menu" role="menu">
-            {ALL_KINDS.map((k) => (
-              <button
-                key={k}
-                type="button"
-                role="menuitem"
-                className={`menu-item kind-${k}`}
-                data-testid={`graph-add-${k}`}
-                onClick={() => {
-                  setMenu(false);
-                  onAdd(k);
-                }}
-              >
-                <span className="kind-dot" aria-hidden="true">
-                  {KIND_ICON[k]}
-                </span>{" "}
-                {KIND_LABEL[k]}
-              </button>
-            ))}
-          </div>
-        )}
-      </div>
+      <Editable>
+        <div className="add-menu" ref={addMenu}>
+          <button
+            type="button"
+            className="primary"
+            data-testid="graph-add"
+            aria-haspopup="menu"
+            aria-expanded={menu}
+            onClick={() => setMenu(!menu)}
+          >
+            + Add
+          </button>
+          {menu && (
+            <div className="menu" role="menu">
+              {ALL_KINDS.map((k) => (
+                <button
+                  key={k}
+                  type="button"
+                  role="menuitem"
+                  className={`menu-item kind-${k}`}
+                  data-testid={`graph-add-${k}`}
+                  onClick={() => {
+                    setMenu(false);
+                    onAdd(k);
+                  }}
+                >
+                  <span className="kind-dot" aria-hidden="true">
+                    {KIND_ICON[k]}
+                  </span>{" "}
+                  {KIND_LABEL[k]}
+                </button>
+              ))}
+            </div>
+          )}
+        </div>
+      </Editable>
       <div className="graph-search">
         <input
           ref={searchRef}
@@ -123,22 +127,24 @@ export const GraphToolbar = forwardRef<HTMLInputElement, Props>(function GraphTo
           </ul>
         )}
       </div>
-      <button
-        type="button"
-        data-testid="graph-layout"
-        onClick={onLayout}
-        disabled={laying}
-        aria-busy={laying}
-        title="Arrange the graph left to right (Ctrl+Shift+L)"
-      >
-        {laying ? (
-          <>
-            <span className="spinner" aria-hidden="true" /> Arranging…
-          </>
-        ) : (
-          "Auto-layout"
-        )}
-      </button>
+      <Editable>
+        <button
+          type="button"
+          data-testid="graph-layout"
+          onClick={onLayout}
+          disabled={laying}
+          aria-busy={laying}
+          title="Arrange the graph left to right (Ctrl+Shift+L)"
+        >
+          {laying ? (
+            <>
+              <span className="spinner" aria-hidden="true" /> Arranging…
+            </>
+          ) : (
+            "Auto-layout"
+          )}
+        </button>
+      </Editable>
       {laying && (
         <button
           type="button"
@@ -158,9 +164,13 @@ export const GraphToolbar = forwardRef<HTMLInputElement, Props>(function GraphTo
         Zoom to fit
       </button>
       <span className="grow" />
-      <span className="muted small graph-hint">
-        Drag from a node’s right edge to another node to add a handoff · <kbd>F2</kbd> rename · <kbd>Del</kbd> delete
-      </span>
+      {readOnly ? (
+        <span className="muted small graph-hint">A snapshot: look, search and zoom; nothing here can be changed.</span>
+      ) : (
+        <span className="muted small graph-hint">
+          Drag from a node’s right edge to another node to add a handoff · <kbd>F2</kbd> rename · <kbd>Del</kbd> delete
+        </span>
+      )}
     </div>
   );
 });

@@ -5,6 +5,7 @@ import { ActorField } from "../inspector/ActorField";
 import { CommitText } from "../components/CommitText";
 import { ListField } from "../inspector/ListField";
 import { KIND_ICON, KIND_LABEL } from "../model/layers";
+import { Editable } from "../store/readOnly";
 import { ItemHistory } from "../versions/ItemHistory";
 import { MODE_LABEL, ruleLabel, SEVERITY_ICON, TRIGGER_LABEL } from "./labels";
 
@@ -119,153 +120,155 @@ export function HandoffInspector({ handoff: h, doc, findings, onChange, onClose 
           ✕
         </button>
       </header>
-      <div className="inspector-body">
-        {open.length > 0 && (
-          <ul className="handoff-findings" aria-label="Findings on this handoff">
-            {open.map((f, i) => (
-              <li key={i} className={`sev-${f.severity}`}>
-                <span aria-hidden="true">{SEVERITY_ICON[f.severity]}</span> {ruleLabel(f.code)}: {f.message}
-              </li>
-            ))}
-          </ul>
-        )}
-        <div className="field-row">
-          {endSelect("from")}
-          {endSelect("to")}
-        </div>
-        <ListField
-          testId="handoff-carries"
-          label="Carries"
-          hint="The context keys that pass along this handoff (e.g. setup.effort)."
-          items={h.carries}
-          placeholder="setup.effort"
-          onChange={(carries) => put({ carries })}
-        />
-        <KeyChecks
-          testId="handoff-invariant"
-          label="Must not vary"
-          hint="Both ends must state the same value for these."
-          keys={h.carries}
-          checked={h.invariant}
-          onToggle={(k, on) => toggle("invariant", k, on)}
-        />
-        <KeyChecks
-          testId="handoff-may-vary"
-          label="May vary by channel"
-          hint="Differences here are intended."
-          keys={h.carries}
-          checked={h.may_vary}
-          onToggle={(k, on) => toggle("may_vary", k, on)}
-        />
-        <div className="field-row">
-          <ActorField
-            label="Owner"
-            testId="handoff-owner"
-            value={h.owner}
-            doc={doc}
-            placeholder="Who answers for it"
-            onCommit={(owner, created) => putWith({ owner: owner ?? null }, created)}
+      <Editable>
+        <div className="inspector-body">
+          {open.length > 0 && (
+            <ul className="handoff-findings" aria-label="Findings on this handoff">
+              {open.map((f, i) => (
+                <li key={i} className={`sev-${f.severity}`}>
+                  <span aria-hidden="true">{SEVERITY_ICON[f.severity]}</span> {ruleLabel(f.code)}: {f.message}
+                </li>
+              ))}
+            </ul>
+          )}
+          <div className="field-row">
+            {endSelect("from")}
+            {endSelect("to")}
+          </div>
+          <ListField
+            testId="handoff-carries"
+            label="Carries"
+            hint="The context keys that pass along this handoff (e.g. setup.effort)."
+            items={h.carries}
+            placeholder="setup.effort"
+            onChange={(carries) => put({ carries })}
           />
-          <label className="field">
-            <span>Source of truth</span>
-            <select
-              data-testid="handoff-source"
-              value={h.source_of_truth ?? ""}
-              onChange={(e) => put({ source_of_truth: e.target.value || null })}
-            >
-              <option value="">Not named</option>
-              {doc.elements.map((e) => (
-                <option key={e.id} value={e.id}>
-                  {KIND_LABEL[e.kind]}: {e.name}
-                </option>
-              ))}
-            </select>
-          </label>
-        </div>
-        <div className="field-row">
-          <label className="field">
-            <span>How it arrives</span>
-            <select data-testid="handoff-mode" value={h.mode} onChange={(e) => put({ mode: e.target.value as HandoffMode })}>
-              {(Object.keys(MODE_LABEL) as HandoffMode[]).map((m) => (
-                <option key={m} value={m}>
-                  {MODE_LABEL[m]}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label className="field">
-            <span>Fires</span>
-            <select data-testid="handoff-trigger" value={h.trigger} onChange={(e) => put({ trigger: e.target.value as Trigger })}>
-              {(Object.keys(TRIGGER_LABEL) as Trigger[]).map((t) => (
-                <option key={t} value={t}>
-                  {TRIGGER_LABEL[t]}
-                </option>
-              ))}
-            </select>
-          </label>
-        </div>
-        <div className="field-row">
-          <ActorField
-            label="Approval gate"
-            testId="handoff-gate"
-            value={h.gate}
-            doc={doc}
-            placeholder="e.g. Legal"
-            onCommit={(gate, created) => putWith({ gate: gate ?? null }, created)}
+          <KeyChecks
+            testId="handoff-invariant"
+            label="Must not vary"
+            hint="Both ends must state the same value for these."
+            keys={h.carries}
+            checked={h.invariant}
+            onToggle={(k, on) => toggle("invariant", k, on)}
           />
-          <label className="field">
-            <span>Must arrive within (hours)</span>
-            <CommitText
-              data-testid="handoff-latency"
-              inputMode="numeric"
-              value={h.latency_hours === null ? "" : String(h.latency_hours)}
-              placeholder="No limit"
-              onCommit={(text) => {
-                if (!text) {
-                  setLatencyProblem(null);
-                  put({ latency_hours: null });
-                  return;
-                }
-                const n = Number(text);
-                if (!Number.isInteger(n) || n < 0) {
-                  setLatencyProblem(`“${text}” is not a whole number of hours.`);
-                  return;
-                }
-                setLatencyProblem(null);
-                put({ latency_hours: n });
-              }}
+          <KeyChecks
+            testId="handoff-may-vary"
+            label="May vary by channel"
+            hint="Differences here are intended."
+            keys={h.carries}
+            checked={h.may_vary}
+            onToggle={(k, on) => toggle("may_vary", k, on)}
+          />
+          <div className="field-row">
+            <ActorField
+              label="Owner"
+              testId="handoff-owner"
+              value={h.owner}
+              doc={doc}
+              placeholder="Who answers for it"
+              onCommit={(owner, created) => putWith({ owner: owner ?? null }, created)}
             />
-          </label>
+            <label className="field">
+              <span>Source of truth</span>
+              <select
+                data-testid="handoff-source"
+                value={h.source_of_truth ?? ""}
+                onChange={(e) => put({ source_of_truth: e.target.value || null })}
+              >
+                <option value="">Not named</option>
+                {doc.elements.map((e) => (
+                  <option key={e.id} value={e.id}>
+                    {KIND_LABEL[e.kind]}: {e.name}
+                  </option>
+                ))}
+              </select>
+            </label>
+          </div>
+          <div className="field-row">
+            <label className="field">
+              <span>How it arrives</span>
+              <select data-testid="handoff-mode" value={h.mode} onChange={(e) => put({ mode: e.target.value as HandoffMode })}>
+                {(Object.keys(MODE_LABEL) as HandoffMode[]).map((m) => (
+                  <option key={m} value={m}>
+                    {MODE_LABEL[m]}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label className="field">
+              <span>Fires</span>
+              <select data-testid="handoff-trigger" value={h.trigger} onChange={(e) => put({ trigger: e.target.value as Trigger })}>
+                {(Object.keys(TRIGGER_LABEL) as Trigger[]).map((t) => (
+                  <option key={t} value={t}>
+                    {TRIGGER_LABEL[t]}
+                  </option>
+                ))}
+              </select>
+            </label>
+          </div>
+          <div className="field-row">
+            <ActorField
+              label="Approval gate"
+              testId="handoff-gate"
+              value={h.gate}
+              doc={doc}
+              placeholder="e.g. Legal"
+              onCommit={(gate, created) => putWith({ gate: gate ?? null }, created)}
+            />
+            <label className="field">
+              <span>Must arrive within (hours)</span>
+              <CommitText
+                data-testid="handoff-latency"
+                inputMode="numeric"
+                value={h.latency_hours === null ? "" : String(h.latency_hours)}
+                placeholder="No limit"
+                onCommit={(text) => {
+                  if (!text) {
+                    setLatencyProblem(null);
+                    put({ latency_hours: null });
+                    return;
+                  }
+                  const n = Number(text);
+                  if (!Number.isInteger(n) || n < 0) {
+                    setLatencyProblem(`“${text}” is not a whole number of hours.`);
+                    return;
+                  }
+                  setLatencyProblem(null);
+                  put({ latency_hours: n });
+                }}
+              />
+            </label>
+          </div>
+          {latencyProblem && (
+            <p className="field-problem" role="alert">
+              {latencyProblem}
+            </p>
+          )}
+          <details className="inspector-details" data-testid="inspector-details">
+            <summary>Details</summary>
+            <dl>
+              <div>
+                <dt>Id</dt>
+                <dd className="mono" title="The handoff's id, used in files, findings and the CLI">
+                  {h.id}
+                </dd>
+              </div>
+            </dl>
+          </details>
+          <ItemHistory kind="handoff" id={h.id} />
         </div>
-        {latencyProblem && (
-          <p className="field-problem" role="alert">
-            {latencyProblem}
-          </p>
-        )}
-        <details className="inspector-details" data-testid="inspector-details">
-          <summary>Details</summary>
-          <dl>
-            <div>
-              <dt>Id</dt>
-              <dd className="mono" title="The handoff's id, used in files, findings and the CLI">
-                {h.id}
-              </dd>
-            </div>
-          </dl>
-        </details>
-        <ItemHistory kind="handoff" id={h.id} />
-      </div>
-      <footer className="inspector-foot">
-        <button
-          type="button"
-          className="danger"
-          data-testid="handoff-delete"
-          onClick={() => onChange({ type: "delete_handoff", id: h.id })}
-        >
-          Delete handoff
-        </button>
-        <span className="muted small">Delete key · undo with Ctrl+Z</span>
-      </footer>
+        <footer className="inspector-foot">
+          <button
+            type="button"
+            className="danger"
+            data-testid="handoff-delete"
+            onClick={() => onChange({ type: "delete_handoff", id: h.id })}
+          >
+            Delete handoff
+          </button>
+          <span className="muted small">Delete key · undo with Ctrl+Z</span>
+        </footer>
+      </Editable>
     </aside>
   );
 }

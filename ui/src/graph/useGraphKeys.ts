@@ -4,6 +4,8 @@ import { inTextField } from "./keys";
 
 interface Handlers {
   hasSelection: boolean;
+  /** A snapshot is shown: the keys that change the graph do nothing. */
+  readOnly: boolean;
   onDelete: () => void;
   onRename: () => void;
   onSearch: () => void;
@@ -37,14 +39,19 @@ export function useGraphKeys(handlers: Handlers): void {
       };
       const redo = mod && !e.altKey && ((key === "z" && e.shiftKey) || (key === "y" && !e.shiftKey));
       const undo = mod && !e.altKey && !e.shiftKey && key === "z";
+      const edits = !h.current.readOnly;
       if ((undo || redo) && !typing && h.current.canUndoLayout(redo)) take(() => h.current.onUndoLayout(redo));
       else if (mod && !e.altKey && !e.shiftKey && key === "f") take(h.current.onSearch);
-      else if (mod && !e.altKey && e.shiftKey && key === "l") take(h.current.onLayout);
-      else if (mod && !e.altKey && !e.shiftKey && key === "n") take(() => h.current.onAdd("touchpoint"));
-      else if (typing || mod || e.altKey) return;
-      else if ((e.key === "Delete" || e.key === "Backspace") && h.current.hasSelection) take(h.current.onDelete);
-      else if (e.key === "F2" && h.current.hasSelection) take(h.current.onRename);
-      else if (key === "f" && !e.shiftKey) take(h.current.onFit);
+      else if (mod && !e.altKey && e.shiftKey && key === "l") {
+        if (edits) take(h.current.onLayout);
+      } else if (mod && !e.altKey && !e.shiftKey && key === "n") {
+        if (edits) take(() => h.current.onAdd("touchpoint"));
+      } else if (typing || mod || e.altKey) return;
+      else if ((e.key === "Delete" || e.key === "Backspace") && h.current.hasSelection) {
+        if (edits) take(h.current.onDelete);
+      } else if (e.key === "F2" && h.current.hasSelection) {
+        if (edits) take(h.current.onRename);
+      } else if (key === "f" && !e.shiftKey) take(h.current.onFit);
       else if (e.key === "Escape" && h.current.hasSelection) take(h.current.onClear);
     };
     window.addEventListener("keydown", onKey, true);

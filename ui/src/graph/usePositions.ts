@@ -1,13 +1,15 @@
 import type { XYPosition } from "@xyflow/react";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { toBackendError, type Backend } from "../backend";
+import { useReadOnly } from "../store/readOnly";
 
 const SAVE_DELAY_MS = 600;
 
 /**
  * Node positions: view state kept in a ref (dragging never re-renders the view through it),
  * loaded per workspace and saved a moment after the last change. `version` moves when the
- * positions were replaced wholesale (loaded, laid out), so that nodes are rebuilt.
+ * positions were replaced wholesale (loaded, laid out), so that nodes are rebuilt. While a
+ * snapshot is shown nothing is saved: it is drawn where its workspace's cards stand now.
  */
 export function usePositions(backend: Backend, slug: string) {
   const positions = useRef(new Map<string, XYPosition>());
@@ -16,10 +18,13 @@ export function usePositions(backend: Backend, slug: string) {
   const [problem, setProblem] = useState<string | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const pendingSlug = useRef(slug);
+  const readOnly = useRef(false);
+  readOnly.current = useReadOnly();
 
   const flush = useCallback(() => {
     if (timer.current) clearTimeout(timer.current);
     timer.current = null;
+    if (readOnly.current) return;
     const list = [...positions.current].map(([id, p]) => ({ id, x: Math.round(p.x), y: Math.round(p.y) }));
     backend.saveLayout(pendingSlug.current, list).then(
       () => setProblem(null),

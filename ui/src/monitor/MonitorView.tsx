@@ -13,6 +13,7 @@ import { MonitorFindings } from "./MonitorFindings";
 import { monitorLens } from "./monitorLens";
 import { ReadingsGrid } from "./ReadingsGrid";
 import { ReviewLog } from "./ReviewLog";
+import { Editable } from "../store/readOnly";
 import { useMonitorReport } from "./useMonitorReport";
 import "./monitor.css";
 
@@ -95,33 +96,36 @@ export function MonitorView() {
         </span>
       </label>
       <span className="grow" />
-      <button
-        type="button"
-        data-testid="metric-add"
-        onClick={() => {
-          setSelected(null);
-          setCreating(true);
-        }}
-      >
-        + Add a metric
-      </button>
-      <button
-        type="button"
-        data-testid="readings-import"
-        onClick={() => void chooseImport()}
-        disabled={metrics.length === 0}
-        title={metrics.length === 0 ? "Add a metric first" : undefined}
-      >
-        Import readings…
-      </button>
-      <button
-        type="button"
-        data-testid="readings-export"
-        onClick={() => void exportReadings()}
-        disabled={(doc.readings ?? []).length === 0}
-      >
-        Export readings…
-      </button>
+      {/* A snapshot shown: figures only; no metric, reading or review is added, imported or written out. */}
+      <Editable>
+        <button
+          type="button"
+          data-testid="metric-add"
+          onClick={() => {
+            setSelected(null);
+            setCreating(true);
+          }}
+        >
+          + Add a metric
+        </button>
+        <button
+          type="button"
+          data-testid="readings-import"
+          onClick={() => void chooseImport()}
+          disabled={metrics.length === 0}
+          title={metrics.length === 0 ? "Add a metric first" : undefined}
+        >
+          Import readings…
+        </button>
+        <button
+          type="button"
+          data-testid="readings-export"
+          onClick={() => void exportReadings()}
+          disabled={(doc.readings ?? []).length === 0}
+        >
+          Export readings…
+        </button>
+      </Editable>
       <button
         type="button"
         className="primary"
@@ -145,23 +149,25 @@ export function MonitorView() {
         <h2>{metric ? metric.name : "New metric"}</h2>
         {metric && <span className="muted">{scopeText(doc, metric.scope)}</span>}
       </div>
-      <MetricEditor
-        key={metric?.id ?? "new"}
-        doc={doc}
-        metric={creating ? null : metric}
-        onSave={(m) => void save(m)}
-        onDelete={metric && !creating ? () => setConfirmDelete(metric) : undefined}
-        onCancel={() => {
-          setCreating(false);
-          setSelected(null);
-        }}
-      />
-      {metric && !creating && (
-        <>
-          <h3>Readings</h3>
-          <ReadingsGrid metric={metric} readings={seriesOf(doc, metric.id, null)} onEdit={(e) => void store.edit(e)} />
-        </>
-      )}
+      <Editable>
+        <MetricEditor
+          key={metric?.id ?? "new"}
+          doc={doc}
+          metric={creating ? null : metric}
+          onSave={(m) => void save(m)}
+          onDelete={metric && !creating ? () => setConfirmDelete(metric) : undefined}
+          onCancel={() => {
+            setCreating(false);
+            setSelected(null);
+          }}
+        />
+        {metric && !creating && (
+          <>
+            <h3>Readings</h3>
+            <ReadingsGrid metric={metric} readings={seriesOf(doc, metric.id, null)} onEdit={(e) => void store.edit(e)} />
+          </>
+        )}
+      </Editable>
     </section>
   );
 
@@ -190,9 +196,11 @@ export function MonitorView() {
             Add a leading indicator (completion, narrative recall) and a lagging one (NPS, churn, support contacts) for the whole journey
             next.
           </p>
-          <button type="button" className="primary large" data-testid="monitor-empty-add" onClick={() => setCreating(true)}>
-            + Add a metric
-          </button>
+          <Editable>
+            <button type="button" className="primary large" data-testid="monitor-empty-add" onClick={() => setCreating(true)}>
+              + Add a metric
+            </button>
+          </Editable>
         </div>
       ) : (
         <>
@@ -202,7 +210,9 @@ export function MonitorView() {
           {report && <MonitorFindings findings={report.report.findings} onMetric={select} onStage={focus} />}
         </>
       )}
-      <ReviewLog doc={doc} findings={report?.report.findings ?? []} />
+      <Editable>
+        <ReviewLog doc={doc} findings={report?.report.findings ?? []} />
+      </Editable>
       {importing && (
         <ImportReadings
           path={importing}

@@ -1,6 +1,7 @@
 import { useMemo, useState } from "react";
 import type { Paper, Sections } from "../backend";
 import { useUi } from "../store/context";
+import { Editable } from "../store/readOnly";
 import { ExportStatus } from "./ExportStatus";
 import { ALL_SECTIONS, makeOptions, PAPER_LABELS, rememberPaper, storedPaper, todayIso } from "./options";
 import { OutlinePreview } from "./OutlinePreview";
@@ -50,7 +51,9 @@ function PlaybookPage({ slug }: { slug: string }) {
           </p>
         </header>
         {nothing ? null : <PdfPages {...pdf} />}
-        <PrinciplesEditor principles={current.doc.principles} />
+        <Editable>
+          <PrinciplesEditor principles={current.doc.principles} />
+        </Editable>
       </main>
       <aside className="pb-side" aria-label="Export the playbook">
         <section className="pb-card pb-outline-card">

@@ -5,6 +5,7 @@ import { FindingItem } from "../graph/FindingItem";
 import { namesOf } from "../graph/names";
 import { useLens, useSetLens } from "../lens/LensContext";
 import { useUi, useWorkspaceStore } from "../store/context";
+import { Editable, useReadOnly } from "../store/readOnly";
 import { ExampleCases } from "./ExampleCases";
 import { ImportLogDialog } from "./ImportLogDialog";
 import { adoptedHandoff, formatFitness, formatHours, realityLens, shadowId } from "./realityLens";
@@ -37,6 +38,8 @@ export function RealityView() {
   const backend = store.backend;
   const slug = useUi((s) => s.current?.summary.slug ?? "");
   const doc = useUi((s) => s.current?.doc);
+  // A snapshot shown: its stored logs replay against it, and nothing is imported, added or mapped.
+  const readOnly = useReadOnly();
   const setLens = useSetLens();
   const lensKind = useLens()?.kind;
   const [logs, setLogs] = useState<LogInfo[]>([]);
@@ -104,7 +107,7 @@ export function RealityView() {
     if (!replay || !doc) return;
     const lens = realityLens(doc, replay);
     lens.ghostActions = {};
-    for (const f of replay.report.findings) {
+    for (const f of readOnly ? [] : replay.report.findings) {
       const [from, to] = f.key.split(">");
       if (f.code !== "shadow-handoff" || f.waived || !from || !to) continue;
       lens.ghostActions[shadowId(from, to)] = [
@@ -113,7 +116,7 @@ export function RealityView() {
       ];
     }
     setLens(lens);
-  }, [replay, doc, setLens, store]);
+  }, [replay, doc, setLens, store, readOnly]);
 
   // An edit (adopting, waiving, mapping, or any other) changes the map: replay again.
   const firstDoc = useRef(doc);
@@ -220,12 +223,14 @@ export function RealityView() {
           >
             {busy ? "Replaying…" : "Replay"}
           </button>
-          <button type="button" data-testid="log-import" onClick={() => void startImport()}>
-            Import a log…
-          </button>
-          <button type="button" data-testid="log-delete" disabled={!selected} onClick={() => void remove()}>
-            Delete log
-          </button>
+          <Editable>
+            <button type="button" data-testid="log-import" onClick={() => void startImport()}>
+              Import a log…
+            </button>
+            <button type="button" data-testid="log-delete" disabled={!selected} onClick={() => void remove()}>
+              Delete log
+            </button>
+          </Editable>
         </div>
       </header>
       {error && (
@@ -286,16 +291,20 @@ export function RealityView() {
                         {pair ? `${pair.cases} cases, p90 ${formatHours(pair.p90_hours)}` : ""}
                         {f.waived ? " · waived" : ""}
                       </span>
-                      <button type="button" data-testid="shadow-adopt" onClick={() => adopt(f)}>
-                        Add to map
-                      </button>
+                      <Editable>
+                        <button type="button" data-testid="shadow-adopt" onClick={() => adopt(f)}>
+                          Add to map
+                        </button>
+                      </Editable>
                     </li>
                   );
                 })}
               </ul>
             )}
           </section>
-          <UnmappedActivities doc={doc} unmapped={replay.unmapped} busy={busy} onSave={(m) => void saveMappings(m)} />
+          <Editable>
+            <UnmappedActivities doc={doc} unmapped={replay.unmapped} busy={busy} onSave={(m) => void saveMappings(m)} />
+          </Editable>
           <section className="reality-section" aria-labelledby="reality-findings-title">
             <h3 id="reality-findings-title">Findings</h3>
             {findings.length === 0 ? (

@@ -2,6 +2,8 @@ import { useRef, useState } from "react";
 import { Clamped } from "../components/Clamped";
 import { useDismiss } from "../components/useDismiss";
 import { useUi, useWorkspaceStore } from "../store/context";
+import { Editable } from "../store/readOnly";
+import { baseSlug } from "../store/snapshotRef";
 import { ConfirmDialog } from "./ConfirmDialog";
 import { NameDialog } from "./NameDialog";
 import { NewWorkspaceDialog } from "./NewWorkspaceDialog";
@@ -18,6 +20,8 @@ export function WorkspaceSwitcher() {
   const store = useWorkspaceStore();
   const workspaces = useUi((s) => s.workspaces);
   const current = useUi((s) => s.current);
+  // The workspace of a snapshot shown is the one checked.
+  const shownSlug = current ? baseSlug(current.summary.slug) : null;
   const pendingImport = useUi((s) => s.pendingImport);
   const [menu, setMenu] = useState(false);
   const [dialog, setDialog] = useState<Open>(null);
@@ -68,14 +72,14 @@ export function WorkspaceSwitcher() {
               key={w.slug}
               type="button"
               role="menuitemradio"
-              aria-checked={w.slug === current?.summary.slug}
+              aria-checked={w.slug === shownSlug}
               className="menu-item workspace-item"
               data-testid="workspace-item"
               data-slug={w.slug}
               onClick={act(() => void store.openWorkspace(w.slug))}
             >
               <span className="check" aria-hidden="true">
-                {w.slug === current?.summary.slug ? "✓" : ""}
+                {w.slug === shownSlug ? "✓" : ""}
               </span>
               <span className="grow">
                 <Clamped text={w.name} />
@@ -105,15 +109,17 @@ export function WorkspaceSwitcher() {
           {current && (
             <>
               <div className="menu-sep" />
-              <button
-                type="button"
-                role="menuitem"
-                className="menu-item"
-                data-testid="rename-workspace"
-                onClick={act(() => setDialog("rename"))}
-              >
-                Rename “{current.summary.name}”…
-              </button>
+              <Editable>
+                <button
+                  type="button"
+                  role="menuitem"
+                  className="menu-item"
+                  data-testid="rename-workspace"
+                  onClick={act(() => setDialog("rename"))}
+                >
+                  Rename “{current.summary.name}”…
+                </button>
+              </Editable>
               <button
                 type="button"
                 role="menuitem"
@@ -152,7 +158,7 @@ export function WorkspaceSwitcher() {
           label="Name of the copy"
           initial={`${current.summary.name} (copy)`}
           submitLabel="Duplicate"
-          onSubmit={(name) => void store.duplicateWorkspace(current.summary.slug, name)}
+          onSubmit={(name) => void store.duplicateWorkspace(baseSlug(current.summary.slug), name)}
           onClose={() => setDialog(null)}
         />
       )}
@@ -192,7 +198,7 @@ export function WorkspaceSwitcher() {
         <ConfirmDialog
           title={`Delete “${current.summary.name}”?`}
           confirmLabel="Delete workspace"
-          onConfirm={() => void store.deleteWorkspace(current.summary.slug)}
+          onConfirm={() => void store.deleteWorkspace(baseSlug(current.summary.slug))}
           onClose={() => setDialog(null)}
         >
           <p>

@@ -6,6 +6,7 @@ export const SHORTCUT_GROUPS: { title: string; keys: [string, string][] }[] = [
       ["Ctrl+Z", "Undo (on the graph, right after Auto-layout: put the nodes back)"],
       ["Ctrl+Shift+Z or Ctrl+Y", "Redo"],
       ["Escape", "Close a menu, a dialog or the inspector; clear the selection"],
+      ["Ctrl+Shift+N", "Back to now: leave the snapshot shown (Versions → Open) for the workspace as it is"],
     ],
   },
   {

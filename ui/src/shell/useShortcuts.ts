@@ -13,7 +13,10 @@ function inTextField(target: EventTarget | null): boolean {
   return false;
 }
 
-/** App-wide keys: undo/redo, new card, delete card, close the inspector. */
+/**
+ * App-wide keys: undo/redo, new card, delete card, close the inspector, and back to now
+ * from a snapshot. While a snapshot is shown the edit keys do nothing.
+ */
 export function useShortcuts(store: WorkspaceStore, enabled: boolean): void {
   useEffect(() => {
     if (!enabled) return;
@@ -22,7 +25,14 @@ export function useShortcuts(store: WorkspaceStore, enabled: boolean): void {
       const mod = e.ctrlKey || e.metaKey;
       const key = e.key.toLowerCase();
       const typing = inTextField(e.target);
-      if (mod && !e.altKey && ((key === "z" && e.shiftKey) || (key === "y" && !e.shiftKey))) {
+      const readOnly = store.isReadOnly();
+      if (mod && !e.altKey && e.shiftKey && key === "n") {
+        if (!readOnly) return;
+        e.preventDefault();
+        void store.backToNow();
+      } else if (readOnly && (mod || e.key === "Delete") && ["z", "y", "n", "delete"].includes(key)) {
+        // Nothing to undo, redo, add or delete in a snapshot.
+      } else if (mod && !e.altKey && ((key === "z" && e.shiftKey) || (key === "y" && !e.shiftKey))) {
         if (typing) return;
         e.preventDefault();
         void store.redo();

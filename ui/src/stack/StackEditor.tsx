@@ -8,6 +8,7 @@ import { useLensedDoc } from "../lens/LensContext";
 import { connectionsOf } from "../model/connections";
 import { actorName, actorsOf } from "../model/names";
 import { useUi, useWorkspaceStore } from "../store/context";
+import { Editable } from "../store/readOnly";
 import type { Relation } from "./Card";
 import { ArcScale, EmotionArc } from "./EmotionArc";
 import { cardMatcher, elementsWithFindings, isFiltering, NO_FILTER, type StackFilter } from "./filter";
@@ -149,7 +150,9 @@ export function StackEditor() {
     <div className="stack-page">
       <main className="stack-main" aria-label="Coherence Stack">
         <div className="stack-bar">
-          <Toolbar stageName={stageName} hasStages={doc.stages.length > 0} />
+          <Editable>
+            <Toolbar stageName={stageName} hasStages={doc.stages.length > 0} />
+          </Editable>
           {n > 0 && (
             <StackSearch
               filter={filter}
@@ -182,7 +185,9 @@ export function StackEditor() {
                   Stages are the milestones between where the customer starts and the vision above. Add them in order; you can drag them
                   around later.
                 </p>
-                <AddStage large />
+                <Editable>
+                  <AddStage large />
+                </Editable>
               </div>
             ) : (
               <DndContext {...dnd}>
@@ -225,7 +230,9 @@ export function StackEditor() {
                   </div>
                   <div className="lane-body">
                     <div className="tracks">
-                      <EmotionArc stages={stages} highlighted={conn?.stages ?? new Set()} />
+                      <Editable>
+                        <EmotionArc stages={stages} highlighted={conn?.stages ?? new Set()} />
+                      </Editable>
                     </div>
                   </div>
                 </div>

@@ -9,6 +9,7 @@ import { useMarks } from "../lens/LensContext";
 import { MarkBadges, toneClass } from "../lens/MarkBadges";
 import { emotionText } from "../model/layers";
 import { useWorkspaceStore } from "../store/context";
+import { Editable, useReadOnly } from "../store/readOnly";
 import { useFieldProblems } from "../store/problems";
 import { shiftStage } from "./actions";
 
@@ -23,12 +24,13 @@ interface Props {
 /** A stage's column head: select, rename, reorder (drag, buttons, Alt+Arrow), delete. */
 export function StageHeader({ stage, index, count, selected, highlighted }: Props) {
   const store = useWorkspaceStore();
+  const readOnly = useReadOnly();
   const [editing, setEditing] = useState(false);
   const problems = useFieldProblems(`stages[${index}]`);
   const { attributes, listeners, setNodeRef, transform, transition, isDragging } = useSortable({
     id: stage.id,
     data: { type: "stage" },
-    disabled: editing,
+    disabled: editing || readOnly,
   });
   const marks = useMarks("stages", stage.id);
   const style = { transform: CSS.Translate.toString(transform), transition };
@@ -52,7 +54,7 @@ export function StageHeader({ stage, index, count, selected, highlighted }: Prop
       data-stage-id={stage.id}
       onClick={() => store.selectStage(selected ? null : stage.id)}
       onKeyDown={(e) => {
-        if (e.target !== e.currentTarget) return;
+        if (e.target !== e.currentTarget || readOnly) return;
         if (e.altKey && (e.key === "ArrowLeft" || e.key === "ArrowRight")) {
           e.preventDefault();
           void shiftStage(store, stage.id, e.key === "ArrowLeft" ? -1 : 1);
@@ -80,45 +82,53 @@ export function StageHeader({ stage, index, count, selected, highlighted }: Prop
           onPointerDown={(e) => e.stopPropagation()}
         />
       ) : (
-        <Clamped as="h3" className="stage-name" text={stage.name} hint="Double-click to rename" onDoubleClick={() => setEditing(true)} />
+        <Clamped
+          as="h3"
+          className="stage-name"
+          text={stage.name}
+          hint={readOnly ? undefined : "Double-click to rename"}
+          onDoubleClick={() => !readOnly && setEditing(true)}
+        />
       )}
       <FieldProblem field="name" text={problems.name} />
       <div className="stage-meta">{emotionText(stage.emotion)}</div>
       <MarkBadges marks={marks} />
-      <div className="stage-actions" onClick={(e) => e.stopPropagation()}>
-        <button
-          type="button"
-          className="icon"
-          aria-label={`Move ${stage.name} left`}
-          title="Move left (Alt+←)"
-          disabled={index === 0}
-          onClick={() => void shiftStage(store, stage.id, -1)}
-        >
-          ◀
-        </button>
-        <button
-          type="button"
-          className="icon"
-          aria-label={`Move ${stage.name} right`}
-          title="Move right (Alt+→)"
-          disabled={index === count - 1}
-          onClick={() => void shiftStage(store, stage.id, 1)}
-        >
-          ▶
-        </button>
-        <button type="button" className="icon" aria-label={`Rename ${stage.name}`} title="Rename (F2)" onClick={() => setEditing(true)}>
-          ✎
-        </button>
-        <button
-          type="button"
-          className="icon danger-text"
-          aria-label={`Delete ${stage.name}`}
-          title="Delete stage (undo with Ctrl+Z)"
-          onClick={() => void store.edit({ type: "delete_stage", id: stage.id })}
-        >
-          ✕
-        </button>
-      </div>
+      <Editable>
+        <div className="stage-actions" onClick={(e) => e.stopPropagation()}>
+          <button
+            type="button"
+            className="icon"
+            aria-label={`Move ${stage.name} left`}
+            title="Move left (Alt+←)"
+            disabled={index === 0}
+            onClick={() => void shiftStage(store, stage.id, -1)}
+          >
+            ◀
+          </button>
+          <button
+            type="button"
+            className="icon"
+            aria-label={`Move ${stage.name} right`}
+            title="Move right (Alt+→)"
+            disabled={index === count - 1}
+            onClick={() => void shiftStage(store, stage.id, 1)}
+          >
+            ▶
+          </button>
+          <button type="button" className="icon" aria-label={`Rename ${stage.name}`} title="Rename (F2)" onClick={() => setEditing(true)}>
+            ✎
+          </button>
+          <button
+            type="button"
+            className="icon danger-text"
+            aria-label={`Delete ${stage.name}`}
+            title="Delete stage (undo with Ctrl+Z)"
+            onClick={() => void store.edit({ type: "delete_stage", id: stage.id })}
+          >
+            ✕
+          </button>
+        </div>
+      </Editable>
     </div>
   );
 }

@@ -10,6 +10,7 @@ import {
 } from "@dnd-kit/core";
 import { useRef, useState } from "react";
 import type { Workspace } from "../backend";
+import { useReadOnly } from "../store/readOnly";
 import type { WorkspaceStore } from "../store/workspaceStore";
 import type { DropTarget } from "./Lane";
 import { moveCard } from "./moveCard";
@@ -27,12 +28,16 @@ const byType: CollisionDetection = (args) => {
 
 /**
  * Dragging on the stack: a stage header to reorder stages, a card (or the one stage of a
- * card spanning several that was grabbed) to another stage. Each drop is one edit.
+ * card spanning several that was grabbed) to another stage. Each drop is one edit. Nothing
+ * can be dragged while a snapshot is shown.
  */
 export function useStackDrag(store: WorkspaceStore, doc: Workspace) {
   const [draggingCard, setDraggingCard] = useState(false);
   const grabbed = useRef<string | null>(null);
-  const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 6 } }));
+  const pointer = useSensor(PointerSensor, { activationConstraint: { distance: 6 } });
+  // A snapshot shown is read-only: no sensor, so nothing can be picked up.
+  const readOnly = useReadOnly();
+  const sensors = useSensors(...(readOnly ? [] : [pointer]));
   const stages = doc.stages;
 
   const onDragStart = (e: DragStartEvent) => {

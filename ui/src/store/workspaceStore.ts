@@ -10,12 +10,14 @@ import type {
   Problem,
   SalvageInPlace,
   Settings,
+  SnapshotInfo,
   WorkspaceDelta,
   WorkspaceState,
   WorkspaceSummary,
 } from "../backend";
 import { toBackendError } from "../backend";
 import { applyChanges } from "./delta";
+import { baseSlug } from "./snapshotRef";
 
 export type SaveState = { kind: "idle" } | { kind: "saving" } | { kind: "saved"; at: string | null } | { kind: "error"; message: string };
 
@@ -32,6 +34,11 @@ export interface UiState {
   ready: boolean;
   workspaces: WorkspaceSummary[];
   current: WorkspaceState | null;
+  /**
+   * The snapshot shown instead of the workspace as it is now (`current.summary.slug` is then
+   * `SLUG@LABEL`); null when the workspace itself is shown. While set, nothing is edited.
+   */
+  viewing: SnapshotInfo | null;
   settings: Settings;
   save: SaveState;
   error: ShownError | null;
@@ -63,6 +70,7 @@ const INITIAL: UiState = {
   ready: false,
   workspaces: [],
   current: null,
+  viewing: null,
   // Until the library answers, the user counts as named: no first-run prompt flashes by.
   settings: { display_name: "", last_workspace: null, named: true },
   save: { kind: "idle" },
@@ -115,17 +123,20 @@ export class WorkspaceStore {
       }
       const workspaces = await this.backend.listWorkspaces();
       this.set({ workspaces });
-      const current = this.state.current?.summary.slug;
+      const shown = this.state.current?.summary.slug;
+      const current = shown === undefined ? undefined : baseSlug(shown);
       if (!current) {
         if (workspaces[0] && this.state.ready) this.setCurrent(await this.backend.openWorkspace(workspaces[0].slug));
         return;
       }
       if (!workspaces.some((w) => w.slug === current)) {
         // Deleted elsewhere: show the next one, as after a delete here.
-        this.set({ current: null, selectedElement: null, selectedStage: null, save: { kind: "idle" } });
+        this.set({ current: null, viewing: null, selectedElement: null, selectedStage: null, save: { kind: "idle" } });
         if (workspaces[0]) this.setCurrent(await this.backend.openWorkspace(workspaces[0].slug));
         return;
       }
+      // A snapshot does not change: it stays on screen, whatever was written to its workspace.
+      if (this.state.viewing) return;
       if (change.slug === null || change.slug === current) {
         this.setCurrent(await this.backend.openWorkspace(current), false);
       }
@@ -172,12 +183,18 @@ export class WorkspaceStore {
     return next;
   }
 
-  /** Shows `current`; a refresh (`clearError` false) keeps a message the user has not read. */
-  private setCurrent(current: WorkspaceState, clearError = true): void {
+  /**
+   * Shows `current`; a refresh (`clearError` false) keeps a message the user has not read.
+   * `viewing` names the snapshot `current` is; any other state shows the workspace itself.
+   */
+  private setCurrent(current: WorkspaceState, clearError = true, viewing: SnapshotInfo | null = null): void {
     const { selectedElement, selectedStage } = this.state;
-    const workspaces = this.state.workspaces.map((w) => (w.slug === current.summary.slug ? current.summary : w));
+    const workspaces = viewing
+      ? this.state.workspaces
+      : this.state.workspaces.map((w) => (w.slug === current.summary.slug ? current.summary : w));
     this.set({
       current,
+      viewing,
       workspaces,
       error: clearError ? null : this.state.error,
       selectedElement: selectedElement && current.doc.elements.some((e) => e.id === selectedElement) ? selectedElement : null,
@@ -280,6 +297,55 @@ export class WorkspaceStore {
       await this.remember(slug);
     });
 
+  /**
+   * Shows the snapshot `label` of the open workspace, read-only, in every view (nothing is
+   * selected). The backend does not remember a snapshot as the workspace opened last.
+   */
+  viewSnapshot = (label: string) =>
+    this.run("Could not open the snapshot", async () => {
+      const shown = this.state.current;
+      if (!shown) return;
+      const slug = baseSlug(shown.summary.slug);
+      const [state, snapshots] = await Promise.all([this.backend.openSnapshot(slug, label), this.backend.listSnapshots(slug)]);
+      const wanted = label.trim().toLowerCase();
+      const info = snapshots.find((s) => s.label.toLowerCase() === wanted) ?? {
+        label,
+        note: null,
+        who: "",
+        at: state.saved_at ?? "",
+        revision: 0,
+        elements: state.doc.elements.length,
+        stored_bytes: 0,
+      };
+      this.set({ selectedElement: null, selectedStage: null, save: { kind: "idle" } });
+      this.setCurrent(state, true, info);
+    });
+
+  /** Leaves the snapshot shown and shows its workspace as it is now. */
+  backToNow = () => {
+    const slug = this.state.current?.summary.slug;
+    if (!slug || !this.state.viewing) return Promise.resolve(null);
+    return this.openWorkspace(baseSlug(slug));
+  };
+
+  /** True while a snapshot is shown: edits, undo, redo, imports and layout saves are not sent. */
+  isReadOnly = (): boolean => this.state.viewing !== null;
+
+  /**
+   * Brings the workspace back to its snapshot `label` as one undoable edit and shows it as
+   * it now is (leaving the snapshot shown, if any). Resolves to the new state, or null.
+   */
+  restoreSnapshot = (label: string) =>
+    this.run("Could not restore the snapshot", async () => {
+      const shown = this.state.current;
+      if (!shown) return null;
+      const slug = baseSlug(shown.summary.slug);
+      const state = await this.backend.restoreSnapshot(slug, label);
+      if (this.state.viewing) this.set({ selectedElement: null, selectedStage: null, save: { kind: "idle" } });
+      this.setCurrent(state);
+      return state;
+    });
+
   /** The backend remembers the workspace opened last (opening it, deleting it); this mirrors it. */
   private async remember(slug: string | null): Promise<void> {
     if (this.state.settings.last_workspace === slug) return;
@@ -312,8 +378,9 @@ export class WorkspaceStore {
       await this.backend.deleteWorkspace(slug);
       const workspaces = this.state.workspaces.filter((w) => w.slug !== slug);
       this.set({ workspaces });
-      if (this.state.current?.summary.slug === slug) {
-        this.set({ current: null, selectedElement: null, selectedStage: null, save: { kind: "idle" } });
+      const shown = this.state.current?.summary.slug;
+      if (shown !== undefined && baseSlug(shown) === slug) {
+        this.set({ current: null, viewing: null, selectedElement: null, selectedStage: null, save: { kind: "idle" } });
         const next = workspaces[0];
         if (next) this.setCurrent(await this.backend.openWorkspace(next.slug));
         await this.remember(next?.slug ?? null);
@@ -355,19 +422,27 @@ export class WorkspaceStore {
     await this.remember(summary.slug);
   }
 
+  /**
+   * Asks where and writes the open workspace to a `*.throughline.json` file; while a snapshot
+   * is shown, that snapshot. Resolves to the path written, or null (cancelled, or the error shown).
+   */
   exportWorkspace = () =>
     this.run("Could not export the workspace", async () => {
       const current = this.state.current;
-      if (!current) return;
-      const path = await this.backend.chooseExportPath(current.summary.slug);
-      if (!path) return;
-      await this.backend.exportWorkspace(current.summary.slug, path);
+      if (!current) return null;
+      const viewing = this.state.viewing;
+      const slug = baseSlug(current.summary.slug);
+      const path = await this.backend.chooseExportPath(viewing ? `${current.summary.name} - ${viewing.label}` : slug);
+      if (!path) return null;
+      if (viewing) await this.backend.exportSnapshot(slug, viewing.label, path);
+      else await this.backend.exportWorkspace(slug, path);
+      return path;
     });
 
-  /** Sends one edit; what the backend says it changed patches the document. */
+  /** Sends one edit; what the backend says it changed patches the document. Nothing while a snapshot is shown. */
   edit = (edit: Edit) => {
     const slug = this.state.current?.summary.slug;
-    if (!slug) return Promise.resolve(null);
+    if (!slug || this.isReadOnly()) return Promise.resolve(null);
     return this.run(
       "Could not save your change",
       async () => {
@@ -384,7 +459,7 @@ export class WorkspaceStore {
    */
   importReadings = (path: string, columns: ColumnMap | null, replace: boolean) => {
     const slug = this.state.current?.summary.slug;
-    if (!slug) return Promise.resolve(null);
+    if (!slug || this.isReadOnly()) return Promise.resolve(null);
     return this.run(
       "Could not import the readings",
       async () => {
@@ -400,7 +475,7 @@ export class WorkspaceStore {
 
   private history(dir: "undo" | "redo") {
     const current = this.state.current;
-    if (!current || !current[dir]) return Promise.resolve(null);
+    if (!current || !current[dir] || this.isReadOnly()) return Promise.resolve(null);
     const slug = current.summary.slug;
     return this.run(
       dir === "undo" ? "Could not undo" : "Could not redo",

@@ -42,6 +42,7 @@ import { applyEdit, stampWaivers } from "./applyEdit";
 import { diffDocs } from "./diff";
 import { mergeDocs } from "./mergeDouble";
 import { labelOf } from "./labels";
+import { baseSlug, snapshotLabelOf } from "../store/snapshotRef";
 import { notRatedReport } from "./sampleOutput";
 import { sampleOutline } from "./playbookFixture";
 import { tinyPdf } from "./tinyPdf";
@@ -302,10 +303,24 @@ export class MemoryBackend implements Backend {
     return structuredClone(run());
   }
 
+  /** The workspace `slug` names, to change or to ask about its versions; a snapshot (`SLUG@LABEL`) is refused. */
   private entry(slug: string): Entry {
+    if (snapshotLabelOf(slug) !== null) {
+      throw new BackendError(
+        "forbidden",
+        `"${slug}" is a snapshot: a snapshot cannot be changed. Go back to the workspace as it is now, or restore the snapshot, to edit. Nothing was changed.`,
+      );
+    }
     const e = this.entries.get(slug);
     if (!e) throw new BackendError("not_found", `There is no workspace “${slug}”.`);
     return e;
+  }
+
+  /** The document a read command answers for: the workspace `slug`, or its snapshot when `slug` is `SLUG@LABEL`. */
+  private read(slug: string): Workspace {
+    const label = snapshotLabelOf(slug);
+    const e = this.entry(baseSlug(slug));
+    return label === null ? e.doc : this.snapshot(e, label).doc;
   }
 
   private summary(e: Entry): WorkspaceSummary {
@@ -509,6 +524,20 @@ export class MemoryBackend implements Backend {
       return info;
     });
 
+  openSnapshot = (slug: string, label: string) =>
+    this.call("openSnapshot", [slug, label], (): WorkspaceState => {
+      const e = this.entry(slug);
+      const s = this.snapshot(e, label);
+      return {
+        summary: { ...this.summary(e), slug: `${e.slug}@${s.label}` },
+        doc: s.doc,
+        revision: 0,
+        saved_at: s.at,
+        undo: null,
+        redo: null,
+      };
+    });
+
   restoreSnapshot = (slug: string, label: string) =>
     this.call("restoreSnapshot", [slug, label], () => {
       const e = this.entry(slug);
@@ -609,13 +638,13 @@ export class MemoryBackend implements Backend {
 
   exportWorkspace = (slug: string, path: string) =>
     this.call("exportWorkspace", [slug, path], () => {
-      this.entry(slug);
+      this.read(slug);
     });
 
   getSettings = () => this.call("getSettings", [], () => this.settings);
 
   readinessReport = (slug: string, session: string | null) =>
-    this.call("readinessReport", [slug, session], () => this.reportFor(this.entry(slug).doc, session));
+    this.call("readinessReport", [slug, session], () => this.reportFor(this.read(slug), session));
 
   setSettings = (settings: Settings) =>
     this.call("setSettings", [settings], () => {
@@ -624,12 +653,13 @@ export class MemoryBackend implements Backend {
       return this.settings;
     });
 
-  auditWorkspace = (slug: string) => this.call("auditWorkspace", [slug], () => this.auditFor(this.entry(slug).doc, slug));
+  auditWorkspace = (slug: string) => this.call("auditWorkspace", [slug], () => this.auditFor(this.read(slug), slug));
 
   getLayout = (slug: string) =>
     this.call("getLayout", [slug], () => {
-      this.entry(slug);
-      return this.layouts.get(slug) ?? [];
+      this.read(slug);
+      // A snapshot is drawn where its workspace's cards stand now: positions are not versioned.
+      return this.layouts.get(baseSlug(slug)) ?? [];
     });
 
   saveLayout = (slug: string, positions: NodePosition[]) =>
@@ -643,13 +673,13 @@ export class MemoryBackend implements Backend {
   chooseExportPath = (name: string) => this.call("chooseExportPath", [name], () => `/tmp/${name}.throughline.json`);
 
   playbookOutline = (slug: string, options: PlaybookOptions) =>
-    this.call("playbookOutline", [slug, options], () => this.outlineFor(this.entry(slug).doc, options));
+    this.call("playbookOutline", [slug, options], () => this.outlineFor(this.read(slug), options));
 
   playbookPdf = (slug: string, options: PlaybookOptions) =>
-    this.call("playbookPdf", [slug, options], () => this.pdfFor(this.entry(slug).doc, options));
+    this.call("playbookPdf", [slug, options], () => this.pdfFor(this.read(slug), options));
 
   exportPlaybook = (slug: string, path: string, options: PlaybookOptions) =>
-    this.call("exportPlaybook", [slug, path, options], () => this.exportFor(this.entry(slug).doc, path, options));
+    this.call("exportPlaybook", [slug, path, options], () => this.exportFor(this.read(slug), path, options));
 
   choosePdfPath = (name: string) => this.call("choosePdfPath", [name], () => this.pdfPath(name));
 
@@ -742,12 +772,13 @@ export class MemoryBackend implements Backend {
 
   listLogs = (slug: string) =>
     this.call("listLogs", [slug], () => {
-      this.entry(slug);
-      return this.logs.get(slug) ?? [];
+      this.read(slug);
+      return this.logs.get(baseSlug(slug)) ?? [];
     });
 
   deleteLog = (slug: string, name: string) =>
     this.call("deleteLog", [slug, name], () => {
+      this.entry(slug);
       const list = this.logs.get(slug) ?? [];
       const keep = list.filter((l) => l.name.toLowerCase() !== name.trim().toLowerCase());
       if (keep.length === list.length) throw new BackendError("not_found", `no log "${name}" in this workspace`);
@@ -756,9 +787,10 @@ export class MemoryBackend implements Backend {
 
   replayLog = (slug: string, name: string) =>
     this.call("replayLog", [slug, name], () => {
-      const log = (this.logs.get(slug) ?? []).find((l) => l.name.toLowerCase() === name.trim().toLowerCase());
+      const doc = this.read(slug);
+      const log = (this.logs.get(baseSlug(slug)) ?? []).find((l) => l.name.toLowerCase() === name.trim().toLowerCase());
       if (!log) throw new BackendError("not_found", `no log "${name}" in this workspace`);
-      return this.replayFor(this.entry(slug).doc, log.name);
+      return this.replayFor(doc, log.name);
     });
 
   aliasEdit = (slug: string, mappings: ActivityToElement[]) =>
@@ -770,7 +802,7 @@ export class MemoryBackend implements Backend {
           "invalid_input",
           `"${asOf}" is not a date written YYYY-MM-DD; give the date the report is as of, e.g. 2026-03-31`,
         );
-      return this.monitorFor(this.entry(slug).doc, asOf);
+      return this.monitorFor(this.read(slug), asOf);
     });
 
   chooseReadingsFile = () => this.call("chooseReadingsFile", [], () => this.readingsPath);

@@ -65,12 +65,15 @@ export function ComparePanel({ snapshots }: { snapshots: SnapshotInfo[] }) {
   const { session, run, clear } = useCompare();
   const lens = useLens();
   const revision = useUi((s) => s.current?.revision ?? 0);
+  // While a snapshot is shown, "what changed since it" is the likely question.
+  const viewing = useUi((s) => s.viewing?.label ?? null);
+  const newest = viewing ?? snapshots[0]?.label ?? null;
   const [from, setFrom] = useState<VersionRef>(
-    session?.from ?? (snapshots[0] ? { kind: "snapshot", label: snapshots[0].label } : { kind: "current" }),
+    session?.from ?? (newest !== null ? { kind: "snapshot", label: newest } : { kind: "current" }),
   );
   const [to, setTo] = useState<VersionRef>(session?.to ?? { kind: "current" });
   const effectiveFrom =
-    from.kind === "current" && to.kind === "current" && snapshots[0] ? { kind: "snapshot" as const, label: snapshots[0].label } : from;
+    from.kind === "current" && to.kind === "current" && newest !== null ? { kind: "snapshot" as const, label: newest } : from;
   const comparison = session?.comparison ?? null;
   const stale = session !== null && session.revision !== revision && (session.from.kind === "current" || session.to.kind === "current");
   const changes = comparison?.changes ?? [];

@@ -3,6 +3,7 @@ import "./versions.css";
 import type { EntityKind, ItemChange } from "../backend";
 import { toBackendError } from "../backend";
 import { useUi, useWorkspaceStore } from "../store/context";
+import { useBaseSlug } from "../store/readOnly";
 import { SOURCE_LABEL, shortTime, showValue } from "./format";
 
 const WORD: Record<ItemChange["change"], string> = { added: "Added", removed: "Deleted", changed: "Changed", moved: "Moved" };
@@ -10,7 +11,7 @@ const WORD: Record<ItemChange["change"], string> = { added: "Added", removed: "D
 /** The logged changes to one item: when, who, through what, and each field's before and after. */
 export function ItemHistoryList({ kind, id }: { kind: EntityKind; id: string }) {
   const store = useWorkspaceStore();
-  const slug = useUi((s) => s.current?.summary.slug ?? null);
+  const slug = useBaseSlug() || null;
   const revision = useUi((s) => s.current?.revision ?? 0);
   const [entries, setEntries] = useState<ItemChange[] | null>(null);
   const [error, setError] = useState<string | null>(null);

@@ -3,6 +3,7 @@ import type { Choice, JsonValue, MergeConflict, MergePreview, SnapshotInfo, Vers
 import { toBackendError } from "../backend";
 import { Dialog } from "../shell/Dialog";
 import { useUi, useWorkspaceStore } from "../store/context";
+import { useBaseSlug } from "../store/readOnly";
 import { ChangeList, COLLECTION_WORD } from "./ChangeList";
 import { showValue, versionName } from "./format";
 
@@ -102,7 +103,7 @@ interface Props {
  */
 export function MergeDialog({ path, snapshots, onClose, onMerged }: Props) {
   const store = useWorkspaceStore();
-  const slug = useUi((s) => s.current?.summary.slug ?? "");
+  const slug = useBaseSlug();
   const doc = useUi((s) => s.current?.doc);
   const [base, setBase] = useState<VersionRef | null>(snapshots[0] ? { kind: "snapshot", label: snapshots[0].label } : null);
   const [taken, setTaken] = useState<Record<string, "theirs">>({});

@@ -2,6 +2,7 @@ import { useState } from "react";
 import { toBackendError } from "../backend";
 import { Dialog } from "../shell/Dialog";
 import { useWorkspaceStore } from "../store/context";
+import { baseSlug } from "../store/snapshotRef";
 import { snapshotsChanged } from "./snapshotEvents";
 
 /** Asks for a label (and a note) and takes a snapshot of the open workspace. */
@@ -13,7 +14,8 @@ export function SnapshotDialog({ onClose }: { onClose: () => void }) {
   const [busy, setBusy] = useState(false);
   const trimmed = label.trim();
   const submit = async () => {
-    const slug = store.getState().current?.summary.slug;
+    const shown = store.getState().current?.summary.slug;
+    const slug = shown === undefined ? undefined : baseSlug(shown);
     if (!trimmed || !slug || busy) return;
     setBusy(true);
     try {

@@ -2,10 +2,10 @@ import { useState } from "react";
 import type { SnapshotInfo } from "../backend";
 import { toBackendError } from "../backend";
 import { ConfirmDialog } from "../shell/ConfirmDialog";
-import { Dialog } from "../shell/Dialog";
-import { useWorkspaceStore } from "../store/context";
+import { useUi, useWorkspaceStore } from "../store/context";
 import { shortTime } from "./format";
 import { SnapshotIcon } from "./SnapshotIcon";
+import { RestoreDialog } from "./RestoreDialog";
 import { SnapshotDialog } from "./SnapshotDialog";
 import { snapshotsChanged } from "./snapshotEvents";
 
@@ -16,13 +16,14 @@ interface Props {
   onCompare: (label: string) => void;
 }
 
-/** The workspace's snapshots: take one, compare one with now, restore (undoable), export, delete. */
+/** The workspace's snapshots: take one, open one read-only, compare one with now, restore (undoable), export, delete. */
 export function SnapshotsPanel({ slug, snapshots, onCompare }: Props) {
   const store = useWorkspaceStore();
   const [taking, setTaking] = useState(false);
   const [restoring, setRestoring] = useState<string | null>(null);
   const [deleting, setDeleting] = useState<string | null>(null);
   const [message, setMessage] = useState<string | null>(null);
+  const viewing = useUi((s) => s.viewing?.label ?? null);
 
   const attempt = async (what: string, task: () => Promise<void>) => {
     try {
@@ -33,9 +34,8 @@ export function SnapshotsPanel({ slug, snapshots, onCompare }: Props) {
   };
   const restore = (label: string) =>
     attempt("Could not restore the snapshot", async () => {
-      const state = await store.backend.restoreSnapshot(slug, label);
-      // The store reads the restored workspace as it reads a change made elsewhere.
-      await store.refresh({ slug, source: "restore", kind: "edited", origin: null });
+      const state = await store.restoreSnapshot(label);
+      if (!state) return;
       setMessage(
         state.undo ? `Restored “${label}”. Undo (Ctrl+Z) brings back what was there.` : `The workspace already equals “${label}”.`,
       );
@@ -81,6 +81,15 @@ export function SnapshotsPanel({ slug, snapshots, onCompare }: Props) {
               </div>
               {s.note && <div className="small">{s.note}</div>}
               <div className="snapshot-actions">
+                <button
+                  type="button"
+                  data-testid="snapshot-open"
+                  aria-pressed={viewing === s.label}
+                  onClick={() => void store.viewSnapshot(s.label)}
+                  title="Look at the workspace as it was then, in every view, read-only"
+                >
+                  Open
+                </button>
                 <button type="button" data-testid="snapshot-compare" onClick={() => onCompare(s.label)}>
                   Compare with now
                 </button>
@@ -99,36 +108,7 @@ export function SnapshotsPanel({ slug, snapshots, onCompare }: Props) {
         </ul>
       )}
       {taking && <SnapshotDialog onClose={() => setTaking(false)} />}
-      {restoring && (
-        <Dialog
-          title={`Restore “${restoring}”?`}
-          onClose={() => setRestoring(null)}
-          testId="restore-dialog"
-          footer={
-            <>
-              <button type="button" onClick={() => setRestoring(null)}>
-                Cancel
-              </button>
-              <button
-                type="button"
-                className="primary"
-                data-testid="restore-confirm"
-                onClick={() => {
-                  const label = restoring;
-                  setRestoring(null);
-                  void restore(label);
-                }}
-              >
-                Restore
-              </button>
-            </>
-          }
-        >
-          <p>
-            The workspace becomes what it was in this snapshot. This is one ordinary change: Undo (Ctrl+Z) brings back what is there now.
-          </p>
-        </Dialog>
-      )}
+      {restoring && <RestoreDialog label={restoring} onRestore={() => void restore(restoring)} onClose={() => setRestoring(null)} />}
       {deleting && (
         <ConfirmDialog
           title={`Delete the snapshot “${deleting}”?`}

@@ -122,6 +122,14 @@ export function Timeline({ slug, snapshots, onCompare, onCompareBatch, filter, o
                     {shortTime(r.at)} · {r.snapshot.who}
                   </div>
                 </div>
+                <button
+                  type="button"
+                  data-testid="timeline-snapshot-open"
+                  onClick={() => void store.viewSnapshot(r.snapshot.label)}
+                  title="Look at the workspace as it was then, read-only"
+                >
+                  Open
+                </button>
                 <button type="button" onClick={() => onCompare(r.snapshot.label)}>
                   Compare with now
                 </button>

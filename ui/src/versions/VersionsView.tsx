@@ -2,6 +2,7 @@ import { useState } from "react";
 import "./versions.css";
 import type { EntityKind, Workspace } from "../backend";
 import { useUi, useWorkspaceStore } from "../store/context";
+import { Editable, useBaseSlug } from "../store/readOnly";
 import { ComparePanel } from "./ComparePanel";
 import { MergeDialog } from "./MergeDialog";
 import { useCompare } from "./compareSession";
@@ -25,7 +26,9 @@ function itemById(doc: Workspace, id: string): { kind: EntityKind; name: string 
 /** Versions of the workspace: snapshots, the comparison of two states, and the timeline of changes. */
 export function VersionsView() {
   const current = useUi((s) => s.current);
-  const slug = current?.summary.slug ?? "";
+  // Versions belong to the workspace, also while one of its snapshots is shown.
+  const slug = useBaseSlug();
+  const viewing = useUi((s) => s.viewing?.label ?? null);
   const { snapshots, error } = useSnapshots(slug);
   const store = useWorkspaceStore();
   const { run } = useCompare();
@@ -46,17 +49,20 @@ export function VersionsView() {
   return (
     <main className="versions-view" data-testid="versions-view">
       <div className="versions-main">
-        {/* Remounted per workspace: its pickers start from that workspace's snapshots. */}
-        <ComparePanel key={slug} snapshots={snapshots} />
+        {/* Remounted per workspace and per snapshot shown: its pickers start from that snapshot, else the newest. */}
+        <ComparePanel key={`${slug}@${viewing ?? ""}`} snapshots={snapshots} />
       </div>
       <aside className="versions-side">
         {error && <p className="field-problem">{error}</p>}
         <section className="versions-panel" aria-labelledby="merge-title" data-testid="merge-panel">
           <header className="versions-panel-head">
             <h2 id="merge-title">Merge</h2>
-            <button type="button" onClick={() => void chooseMergeFile()} data-testid="merge-choose">
-              Merge a file into this workspace…
-            </button>
+            {/* A merge changes the workspace: not offered while a snapshot is shown. */}
+            <Editable>
+              <button type="button" onClick={() => void chooseMergeFile()} data-testid="merge-choose">
+                Merge a file into this workspace…
+              </button>
+            </Editable>
           </header>
           <p className="muted small">
             Bring in the changes of a copy edited elsewhere (a <code>.throughline.json</code> file); what both changed differently is yours

@@ -3,6 +3,7 @@ import type { Comparison, VersionRef } from "../backend";
 import { toBackendError } from "../backend";
 import { useLens, useSetLens } from "../lens/LensContext";
 import { useUi, useWorkspaceStore } from "../store/context";
+import { baseSlug } from "../store/snapshotRef";
 import type { WorkspaceStore } from "../store/workspaceStore";
 import { compareLens } from "./compareLens";
 
@@ -60,15 +61,18 @@ export function useCompare() {
     async (from: VersionRef, to: VersionRef) => {
       const current = store.getState().current;
       if (!current) return;
+      // The session belongs to what is shown (a snapshot shown is another state); versions to the workspace.
       const slug = current.summary.slug;
       const base = { slug, from, to, revision: current.revision };
       put(store, { ...base, comparison: holder(store).session?.comparison ?? null, busy: true, error: null });
       try {
-        const comparison = await store.backend.compareVersions(slug, from, to);
+        const comparison = await store.backend.compareVersions(baseSlug(slug), from, to);
         put(store, { ...base, comparison, busy: false, error: null });
         // The views draw the workspace as it is now: marks fit them only when the newer state is now.
-        const doc = store.getState().current?.doc;
-        setLens(to.kind === "current" && doc ? compareLens(comparison, doc) : null);
+        // A snapshot shown is not now: no marks then.
+        const { current: shown, viewing } = store.getState();
+        const doc = shown?.doc;
+        setLens(to.kind === "current" && doc && !viewing ? compareLens(comparison, doc) : null);
       } catch (e) {
         put(store, { ...base, comparison: null, busy: false, error: toBackendError(e).message });
       }
