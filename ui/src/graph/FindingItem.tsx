@@ -3,6 +3,7 @@ import type { Finding } from "../backend";
 import { Clamped } from "../components/Clamped";
 import { DateInput } from "../components/DateInput";
 import { displayDate } from "../model/format";
+import type { ActorKind } from "../model/names";
 import { ruleLabel, SEVERITY_ICON, SEVERITY_LABEL } from "./labels";
 import { useReadOnly } from "../store/readOnly";
 import type { Names } from "./names";
@@ -15,12 +16,14 @@ interface Props {
   /** Waives the finding with the user's reason and, optionally, a day to review the waiver (ISO). */
   onWaive: (f: Finding, reason: string, review: string | null) => void;
   onUnwaive: (f: Finding) => void;
+  /** Adds a team or person by name: offered on an `unknown-owner` finding, for the name it quotes. */
+  onAddActor?: (name: string, kind: ActorKind) => void;
   /** Shown under the finding, after its actions (the reality check's example cases). */
   children?: ReactNode;
 }
 
 /** One finding: what is wrong, on what; "why?" opens the evidence and fix; waive with a reason. */
-export function FindingItem({ finding: f, names, selected, onSelect, onWaive, onUnwaive, children }: Props) {
+export function FindingItem({ finding: f, names, selected, onSelect, onWaive, onUnwaive, onAddActor, children }: Props) {
   // A snapshot shown is read-only: its waivers are shown, not changed.
   const readOnly = useReadOnly();
   const [why, setWhy] = useState(false);
@@ -36,6 +39,7 @@ export function FindingItem({ finding: f, names, selected, onSelect, onWaive, on
   const waived = f.waived;
   // A handoff's name already names its two ends.
   const shownSubjects = primary?.kind === "handoff" ? [primary] : f.subjects;
+  const unknown = onAddActor && !waived && !readOnly ? unknownName(f) : null;
   const submit = () => {
     const r = reason.trim();
     if (!r) return;
@@ -97,6 +101,22 @@ export function FindingItem({ finding: f, names, selected, onSelect, onWaive, on
         <button type="button" className="link" data-testid="finding-why" aria-expanded={why} onClick={() => setWhy(!why)}>
           {why ? "Hide why" : "Why?"}
         </button>
+        {unknown && onAddActor && (
+          <>
+            <button type="button" className="link" data-testid="finding-add-team" onClick={() => onAddActor(unknown, "team")}>
+              Add “{short(unknown)}” as a team
+            </button>
+            <button
+              type="button"
+              className="link"
+              data-testid="finding-add-person"
+              aria-label={`Add “${unknown}” as a person`}
+              onClick={() => onAddActor(unknown, "person")}
+            >
+              …as a person
+            </button>
+          </>
+        )}
         {readOnly ? null : waived ? (
           <button type="button" className="link" data-testid="finding-unwaive" onClick={() => onUnwaive(f)}>
             Remove waiver
@@ -178,3 +198,16 @@ export function FindingItem({ finding: f, names, selected, onSelect, onWaive, on
     </li>
   );
 }
+
+/**
+ * The name an `unknown-owner` finding quotes: the value of the fields it lists (each holds the
+ * same name, ignoring case; the first as written is the one added). Null for other findings.
+ */
+export function unknownName(f: Finding): string | null {
+  if (f.code !== "unknown-owner") return null;
+  const value = f.evidence.find((ev) => ev.value?.trim())?.value?.trim();
+  return value || null;
+}
+
+/** A long name cut for a button; the whole name is in the finding's message. */
+const short = (name: string) => (name.length > 28 ? `${name.slice(0, 28)}…` : name);

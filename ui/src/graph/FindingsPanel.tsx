@@ -1,5 +1,6 @@
 import { useMemo, useState } from "react";
 import type { Finding, Report, Severity, Workspace } from "../backend";
+import type { ActorKind } from "../model/names";
 import { FindingItem } from "./FindingItem";
 import { countText, ruleLabel, SEVERITIES, SEVERITY_ICON } from "./labels";
 import { namesOf } from "./names";
@@ -15,6 +16,8 @@ interface Props {
   onSelect: (f: Finding) => void;
   onWaive: (f: Finding, reason: string, review: string | null) => void;
   onUnwaive: (f: Finding) => void;
+  /** Adds the team or person an `unknown-owner` finding names (no button without it). */
+  onAddActor?: (name: string, kind: ActorKind) => void;
 }
 
 type Shown = Severity | "waived";
@@ -23,7 +26,7 @@ const PAGE = 150;
 export const findingId = (f: Finding) => `${f.code}|${f.key}`;
 
 /** The audit's findings, most serious first, filtered by severity, rule and team. */
-export function FindingsPanel({ report, doc, status, selected, onSelect, onWaive, onUnwaive }: Props) {
+export function FindingsPanel({ report, doc, status, selected, onSelect, onWaive, onUnwaive, onAddActor }: Props) {
   const [shown, setShown] = useState<Set<Shown>>(() => new Set<Shown>(["error", "warning", "info", "waived"]));
   const [rule, setRule] = useState("");
   const [team, setTeam] = useState("");
@@ -136,6 +139,7 @@ export function FindingsPanel({ report, doc, status, selected, onSelect, onWaive
               onSelect={onSelect}
               onWaive={onWaive}
               onUnwaive={onUnwaive}
+              onAddActor={onAddActor}
             />
           ))}
         </ol>

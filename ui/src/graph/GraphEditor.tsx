@@ -209,6 +209,7 @@ export function GraphEditor({ store, slug, doc, revision }: Props) {
           onSelect={selectFinding}
           onWaive={edits.waive}
           onUnwaive={edits.unwaive}
+          onAddActor={edits.addActor}
         />
       </div>
     </main>

@@ -1,6 +1,7 @@
 import type { Connection } from "@xyflow/react";
 import { useCallback, useMemo, type RefObject } from "react";
 import type { ElementKind, Finding, Workspace } from "../backend";
+import { type ActorKind, newActor } from "../model/names";
 import type { WorkspaceStore } from "../store/workspaceStore";
 import type { GraphCallbacks } from "./context";
 import { deleteSelectionEdit, newElement, newHandoff } from "./edits";
@@ -18,7 +19,7 @@ interface Options {
   middle: () => { x: number; y: number };
 }
 
-/** Every edit the graph makes: add, connect, rename, delete, waive; each one undoable step. */
+/** Every edit the graph makes: add, connect, rename, delete, waive, add a named actor; each one undoable step. */
 export function useGraphEdits({ store, docRef, layout, selection, select, setRenaming, middle }: Options) {
   const { positions } = layout;
 
@@ -62,6 +63,11 @@ export function useGraphEdits({ store, docRef, layout, selection, select, setRen
     [store],
   );
   const unwaive = useCallback((f: Finding) => void store.edit({ type: "delete_waiver", code: f.code, subject: f.key }), [store]);
+  /** Adds a team, person or partner called `name` (what an `unknown-owner` finding quotes). */
+  const addActor = useCallback(
+    (name: string, kind: ActorKind) => void store.edit({ type: "put_element", element: newActor(docRef.current, name, kind) }),
+    [store, docRef],
+  );
 
   /** What cards and edges ask of the graph (through context, so they do not re-render). */
   const callbacks = useMemo<GraphCallbacks>(
@@ -76,5 +82,5 @@ export function useGraphEdits({ store, docRef, layout, selection, select, setRen
     [store, docRef, select, setRenaming],
   );
 
-  return { connect, addElement, deleteSelection, waive, unwaive, callbacks };
+  return { connect, addElement, deleteSelection, waive, unwaive, addActor, callbacks };
 }

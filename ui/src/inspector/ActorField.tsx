@@ -2,9 +2,8 @@ import { useId, useRef, useState } from "react";
 import type { Element, Workspace } from "../backend";
 import { CommitText } from "../components/CommitText";
 import { useDismiss } from "../components/useDismiss";
-import { uniqueId } from "../model/ids";
 import { KIND_LABEL } from "../model/layers";
-import { ACTOR_KINDS, actorName, actorsOf } from "../model/names";
+import { ACTOR_KINDS, actorName, actorsOf, newActor } from "../model/names";
 
 interface Props {
   label: string;
@@ -50,15 +49,7 @@ export function ActorField({ label, value, doc, testId, placeholder, onCommit }:
     setOffer(t);
   };
   const create = (name: string) => {
-    const element: Element = {
-      id: uniqueId(
-        name,
-        doc.elements.map((e) => e.id),
-        "team",
-      ),
-      kind: "team",
-      name,
-    };
+    const element = newActor(doc, name, "team");
     setOffer(null);
     onCommit(element.name, element);
   };
