@@ -51,6 +51,23 @@ impl<'w> ElementLookup<'w> {
             .copied()
     }
 
+    /// The element's name at a position, as people read it in messages (its id when the
+    /// name is blank).
+    pub fn name(&self, index: u32) -> &'w str {
+        self.ws.elements.get(index as usize).map_or("", |e| {
+            let name = e.name.trim();
+            if name.is_empty() { e.id.as_str() } else { name }
+        })
+    }
+
+    /// The name of the element with this id (the id itself when there is none).
+    pub fn name_of<'a>(&self, id: &'a str) -> &'a str
+    where
+        'w: 'a,
+    {
+        self.by_id.get(id).map_or(id, |&i| self.name(i))
+    }
+
     /// The element id at a position.
     pub fn id(&self, index: u32) -> &'w str {
         self.ws

@@ -67,7 +67,7 @@ pub(crate) fn findings<'o>(
             None => out.extend(shadow(lookup, obs, p).map(|f| (f, p.examples.as_slice()))),
             Some(hs) => {
                 for h in hs {
-                    out.extend(latency(h, p).map(|f| (f, p.examples.as_slice())));
+                    out.extend(latency(lookup, h, p).map(|f| (f, p.examples.as_slice())));
                 }
             }
         }
@@ -83,12 +83,13 @@ pub(crate) fn findings<'o>(
                 && at_least_percent(r.repeated, r.cases, REWORK_PERCENT)
             {
                 let id = lookup.id(el as u32);
+                let name = lookup.name(el as u32);
                 out.push((Finding::new(
                     RuleCode::ReworkLoop,
                     id,
                     vec![Subject::element(id)],
                     format!(
-                        "{} of the {} cases that reach \"{id}\" come back to it: the same work is done again",
+                        "{} of the {} cases that reach \"{name}\" come back to it: the same work is done again",
                         r.repeated, r.cases
                     ),
                     vec![
@@ -97,7 +98,7 @@ pub(crate) fn findings<'o>(
                         Evidence::value(Subject::element(id), "most visits in one case", r.most.to_string()),
                         Evidence::value(Subject::element(id), "example cases", ExampleCase::names(&r.examples)),
                     ],
-                    format!("Look at the example cases to see what sends work back to \"{id}\" (missing information, a failed check, a customer chasing) and fix that cause upstream; make the handoff into \"{id}\" carry what it needs the first time."),
+                    format!("Look at the example cases to see what sends work back to \"{name}\" (missing information, a failed check, a customer chasing) and fix that cause upstream; make the handoff into \"{name}\" carry what it needs the first time."),
                 ), r.examples.as_slice()));
             }
         }
@@ -133,13 +134,14 @@ fn shadow(lookup: &ElementLookup<'_>, obs: &Observed, p: &PairStat) -> Option<Fi
         return None;
     }
     let (a, b) = (lookup.id(p.from), lookup.id(p.to));
+    let (a_name, b_name) = (lookup.name(p.from), lookup.name(p.to));
     let severity = if at_least_percent(p.cases, obs.cases, SHADOW_ERROR_PERCENT) {
         Severity::Error
     } else {
         Severity::Warning
     };
     let mut evidence = vec![
-        Evidence::value(Subject::element(a), "observed next step", b)
+        Evidence::value(Subject::element(a), "observed next step", b_name)
             .noted("no handoff in the map"),
         Evidence::value(
             Subject::element(a),
@@ -169,15 +171,15 @@ fn shadow(lookup: &ElementLookup<'_>, obs: &Observed, p: &PairStat) -> Option<Fi
             RuleCode::ShadowHandoff,
             format!("{a}>{b}"),
             vec![Subject::element(a), Subject::element(b)],
-            format!("Work passes from \"{a}\" to \"{b}\" in {} cases, but the map has no handoff between them: it runs outside the official graph", p.cases),
+            format!("Work passes from \"{a_name}\" to \"{b_name}\" in {} cases, but the map has no handoff between them: it runs outside the official graph", p.cases),
             evidence,
-            format!("If this is how the work really goes, add a handoff from \"{a}\" to \"{b}\" with an owner, what it carries and how fast it must arrive; if it should not happen, find out who sends the work this way and stop it."),
+            format!("If this is how the work really goes, add a handoff from \"{a_name}\" to \"{b_name}\" with an owner, what it carries and how fast it must arrive; if it should not happen, find out who sends the work this way and stop it."),
         )
         .with_severity(severity),
     )
 }
 
-fn latency(hf: &Handoff, p: &PairStat) -> Option<Finding> {
+fn latency(lookup: &ElementLookup<'_>, hf: &Handoff, p: &PairStat) -> Option<Finding> {
     let target = f64::from(hf.latency_hours?);
     if p.transitions < LATENCY_MIN_TRANSITIONS {
         return None;
@@ -191,12 +193,22 @@ fn latency(hf: &Handoff, p: &PairStat) -> Option<Finding> {
         return None;
     };
     let id = hf.id.as_str();
+    let (from, to) = (
+        lookup.name_of(hf.from.as_str()),
+        lookup.name_of(hf.to.as_str()),
+    );
+    // A target of 0 hours is the map's way of saying "at once".
+    let promise = if target > 0.0 {
+        format!("within {target} h")
+    } else {
+        "at once".to_string()
+    };
     Some(
         Finding::new(
             RuleCode::LatencyBreach,
             id,
             vec![Subject::handoff(id), Subject::element(hf.from.as_str()), Subject::element(hf.to.as_str())],
-            format!("Handoff \"{id}\" should arrive within {target} h, but {which}: p50 {}, p90 {} over {} transitions", h(p.p50), h(p.p90), p.transitions),
+            format!("The handoff from \"{from}\" to \"{to}\" should arrive {promise}, but {which}: p50 {}, p90 {} over {} transitions", h(p.p50), h(p.p90), p.transitions),
             vec![
                 Evidence::value(Subject::handoff(id), "latency_hours", format!("{target}")).noted("target"),
                 Evidence::value(Subject::handoff(id), "observed p50", h(p.p50)),
@@ -204,7 +216,7 @@ fn latency(hf: &Handoff, p: &PairStat) -> Option<Finding> {
                 Evidence::value(Subject::handoff(id), "observed max", h(p.max)),
                 Evidence::value(Subject::handoff(id), "transitions", p.transitions.to_string()),
             ],
-            format!("Find where the time goes between \"{}\" and \"{}\" (a queue, a manual step, a batch job) and shorten it, or agree a target the owner can keep and record it.", hf.from, hf.to),
+            format!("Find where the time goes between \"{from}\" and \"{to}\" (a queue, a manual step, a batch job) and shorten it, or agree a target the owner can keep and record it."),
         )
         .with_severity(severity),
     )
@@ -227,11 +239,12 @@ fn unused(
     }
     let id = hf.id.as_str();
     let (from, to) = (hf.from.as_str(), hf.to.as_str());
+    let (from_name, to_name) = (lookup.name(a), lookup.name(b));
     Some(Finding::new(
         RuleCode::UnusedHandoff,
         id,
         vec![Subject::handoff(id), Subject::element(from), Subject::element(to)],
-        format!("Handoff \"{id}\" from \"{from}\" to \"{to}\" always fires in the map, and both ends appear in the log, but no case ever goes directly from one to the other"),
+        format!("The handoff from \"{from_name}\" to \"{to_name}\" always fires in the map, and both ends appear in the log, but no case ever goes directly from one to the other"),
         vec![
             Evidence::value(Subject::handoff(id), "trigger", "always"),
             Evidence::value(Subject::element(from), "in the log", "yes"),

@@ -111,3 +111,33 @@ fn a_waiver_accepts_a_reality_finding_by_code_and_key() {
         throughline_audit::FailOn::Warning
     ));
 }
+
+#[test]
+fn messages_and_fixes_name_elements_as_people_do_never_by_id() {
+    for rule in RULES {
+        let ws = common::workspace(rule);
+        let report = common::replay(&ws, &common::fixtures().join(rule).join("fires.csv"));
+        let ids = ws
+            .elements
+            .iter()
+            .filter(|e| e.name != e.id.as_str())
+            .map(|e| e.id.as_str())
+            .chain(ws.handoffs.iter().map(|h| h.id.as_str()));
+        let quoted: Vec<String> = ids.map(|id| format!("\"{id}\"")).collect();
+        for f in report.findings() {
+            for q in &quoted {
+                assert!(!f.message.contains(q), "{rule}: {} names {q}", f.message);
+                assert!(!f.fix.contains(q), "{rule}: {} names {q}", f.fix);
+            }
+        }
+        let named = report.findings().iter().any(|f| {
+            ws.elements
+                .iter()
+                .any(|e| f.message.contains(&format!("\"{}\"", e.name)))
+        });
+        assert!(
+            named || rule == "actual-single-point",
+            "{rule}: no message names an element"
+        );
+    }
+}
