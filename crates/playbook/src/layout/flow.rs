@@ -57,6 +57,30 @@ pub(crate) fn text_rows(text: &str, style: TextStyle, x: f32, width: f32) -> Vec
         .collect()
 }
 
+/// Like [`text_rows`], at most `lines` rows: the last row kept ends in an ellipsis when the
+/// text goes on (the whole text is in the app, where nothing is cut).
+pub(crate) fn clamped_rows(
+    text: &str,
+    style: TextStyle,
+    x: f32,
+    width: f32,
+    lines: usize,
+) -> Vec<Row> {
+    let mut wrapped = wrap(text, style, width);
+    if lines > 0 && wrapped.len() > lines {
+        // The last row kept, run on into the next, does not fit: it is cut with "…".
+        let next = wrapped[lines].clone();
+        wrapped.truncate(lines);
+        if let Some(last) = wrapped.pop() {
+            wrapped.push(super::ellipsize(&format!("{last} {next}"), style, width));
+        }
+    }
+    wrapped
+        .into_iter()
+        .map(|line| Row::space(style.leading).with_text(x, style, line))
+        .collect()
+}
+
 /// Rows for several columns side by side, each wrapped to its own width; a row holds the
 /// n-th line of every column, so the block can break across pages between lines.
 pub(crate) fn column_rows(cells: &[Cell<'_>]) -> Vec<Row> {
@@ -319,5 +343,37 @@ impl Flow {
         if let Some(page) = self.pages.last_mut() {
             page.items.push(item);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::layout::{Item, measure};
+    use crate::style::BODY;
+
+    fn texts(rows: &[Row]) -> Vec<String> {
+        rows.iter()
+            .flat_map(|r| &r.items)
+            .filter_map(|i| match i {
+                Item::Text { text, .. } => Some(text.clone()),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_clamped_text_keeps_its_first_lines_and_ends_the_last_in_an_ellipsis() {
+        let long = "Email preference centre for returning customers who changed their mind \
+                    about newsletters and offers, "
+            .repeat(6);
+        let lines = texts(&clamped_rows(&long, BODY, 0.0, 200.0, 3));
+        assert_eq!(lines.len(), 3, "{lines:?}");
+        assert!(lines[2].ends_with('…'), "{lines:?}");
+        assert!(lines.iter().all(|l| measure(l, BODY) <= 200.0), "{lines:?}");
+        assert_eq!(lines[..2], wrap(&long, BODY, 200.0)[..2]);
+
+        let short = "Onboarding, first 30 days";
+        assert_eq!(texts(&clamped_rows(short, BODY, 0.0, 200.0, 3)), [short]);
     }
 }

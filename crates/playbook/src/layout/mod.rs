@@ -11,7 +11,7 @@ mod shapes;
 mod time;
 mod wrap;
 
-pub(crate) use flow::{Cell, Flow, Row, column_rows, text_rows};
+pub(crate) use flow::{Cell, Flow, Row, clamped_rows, column_rows, text_rows};
 pub(crate) use pdf::{Running, write_pdf};
 pub(crate) use runs::{Run, run, run_rows};
 pub(crate) use shapes::{circle, rect};

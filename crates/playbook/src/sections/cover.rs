@@ -6,8 +6,11 @@ use super::Section;
 use super::facts::Facts;
 use crate::PlaybookOptions;
 use crate::fonts::Face;
-use crate::layout::{Flow, Item, Row, measure, rect, text_rows};
+use crate::layout::{Flow, Item, Row, clamped_rows, measure, rect, text_rows};
 use crate::style::{ACCENT, BODY, INK, LABEL, MUTED, SMALL, TITLE, TextStyle};
+
+/// The most lines the workspace's name takes on the cover.
+const TITLE_LINES: usize = 4;
 
 const VISION: TextStyle = TextStyle {
     face: Face::Regular,
@@ -41,7 +44,8 @@ pub(super) fn render(
     } else {
         &ws.workspace.name
     };
-    flow.place_all(text_rows(name, TITLE, geo.left, width));
+    // A title of a few lines; a longer name is cut (the running header cuts it to one line).
+    flow.place_all(clamped_rows(name, TITLE, geo.left, width, TITLE_LINES));
     flow.gap(14.0);
     flow.place(Row::space(4.0).with(Item::Shape {
         points: rect(geo.left, 0.0, 48.0, 3.0),
