@@ -1,3 +1,4 @@
+import { displayDateTime } from "../model/format";
 import type { JsonValue, Layer, Source, VersionRef } from "../backend";
 
 /** A field's value in one short line: `(none)` for absent, lists joined, objects as JSON. */
@@ -35,9 +36,9 @@ export const SOURCE_LABEL: Record<Source, string> = {
   merge: "merge",
 };
 
-/** A stored RFC 3339 time as “2025-01-06 09:00” (UTC, as the CLI prints it). */
+/** A stored RFC 3339 time as the app shows every moment (“6 Jan 2025, 10:00”, in the user's locale and zone). */
 export function shortTime(at: string): string {
-  return `${at.slice(0, 16).replace("T", " ")} UTC`;
+  return displayDateTime(at);
 }
 
 /** How a state is named in the picker and the lens bar. */
