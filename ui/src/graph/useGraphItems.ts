@@ -28,9 +28,12 @@ export function useGraphItems(doc: Workspace, report: Report | null, layout: Ret
     // `version` stands for the positions in the ref.
     [drawn.elements, flags, renaming, version, layout.ready, ghosts],
   );
+  // The edges depend on which elements exist, not on what they say: renaming a card leaves
+  // the 10,000 handoffs of a large map untouched (the ids, joined, stand for the set).
+  const elementIds = useMemo(() => drawn.elements.map((e) => e.id).join("\n"), [drawn.elements]);
   const derivedEdges = useMemo(
-    () => (layout.ready ? toEdges(drawn.handoffs, new Set(drawn.elements.map((e) => e.id)), flags, ghosts) : []),
-    [drawn.handoffs, drawn.elements, flags, layout.ready, ghosts],
+    () => (layout.ready ? toEdges(drawn.handoffs, new Set(elementIds.split("\n")), flags, ghosts) : []),
+    [drawn.handoffs, elementIds, flags, layout.ready, ghosts],
   );
   const [nodes, setNodes] = useState<ElementNodeType[]>([]);
   const [edges, setEdges] = useState<HandoffEdgeType[]>([]);
