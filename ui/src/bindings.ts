@@ -1847,6 +1847,8 @@ export type ReadinessPoint_Deserialize = {
 	date: string,
 	/**  Out of 30; absent when a dimension has no score. */
 	total?: number | null,
+	/**  The total as every view writes it (rounded down: 18.58 reads "18.5"). */
+	total_display?: string | null,
 	/**  The six means, in display order. */
 	means: DimensionMean_Deserialize[],
 };
@@ -1858,6 +1860,8 @@ export type ReadinessPoint_Serialize = {
 	date: string,
 	/**  Out of 30; absent when a dimension has no score. */
 	total: number | null,
+	/**  The total as every view writes it (rounded down: 18.58 reads "18.5"). */
+	total_display: string | null,
 	/**  The six means, in display order. */
 	means: DimensionMean_Serialize[],
 };

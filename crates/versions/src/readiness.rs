@@ -15,6 +15,8 @@ pub struct ReadinessPoint {
     pub date: String,
     /// Out of 30; absent when a dimension has no score.
     pub total: Option<f64>,
+    /// The total as every view writes it (rounded down: 18.58 reads "18.5").
+    pub total_display: Option<String>,
     /// The six means, in display order.
     pub means: Vec<DimensionMean>,
 }
@@ -54,6 +56,7 @@ fn point(ws: &Workspace) -> Option<ReadinessPoint> {
         name: session.name.clone(),
         date: session.date.clone(),
         total: total(&dims),
+        total_display: total(&dims).map(throughline_readiness::total_display),
         means: dims
             .iter()
             .map(|d| DimensionMean {

@@ -81,8 +81,14 @@ fn finding(f: &FindingChange) -> String {
     )
 }
 
+/// A mean, written by the readiness library's one rule (as the app and the PDF write it).
 fn number(x: Option<f64>) -> String {
-    x.map_or("-".to_string(), |v| format!("{v:.1}"))
+    x.map_or("-".to_string(), throughline_readiness::figure_display)
+}
+
+/// A readiness total, rounded down like everywhere else (17.96 never reads "18.0").
+fn total(x: Option<f64>) -> String {
+    x.map_or("-".to_string(), throughline_readiness::total_display)
 }
 
 /// The comparison for a terminal: changes grouped by layer of the Coherence Stack (then
@@ -127,8 +133,8 @@ pub fn render_text(c: &Comparison) -> String {
         let _ = writeln!(
             out,
             "\nReadiness (latest session): total {} -> {} out of 30",
-            number(r.before.as_ref().and_then(|p| p.total)),
-            number(r.after.as_ref().and_then(|p| p.total))
+            total(r.before.as_ref().and_then(|p| p.total)),
+            total(r.after.as_ref().and_then(|p| p.total))
         );
         for d in Dimension::ALL {
             let mean = |p: &Option<crate::ReadinessPoint>| {

@@ -318,3 +318,19 @@ fn the_text_groups_changes_by_layer() {
         "{text}"
     );
 }
+
+#[test]
+fn a_readiness_total_reads_as_everywhere_else_rounded_down() {
+    // The sample's latest session totals 18.58: the CLI, the app and the PDF all say 18.5.
+    let sample = throughline_format::sample();
+    let c = compare(&sample, &sample);
+    let after = c.readiness.after.as_ref().unwrap();
+    assert!(
+        (after.total.unwrap() - 18.583).abs() < 0.001,
+        "{:?}",
+        after.total
+    );
+    assert_eq!(after.total_display.as_deref(), Some("18.5"));
+    let text = throughline_versions::render_text(&c);
+    assert!(text.contains("total 18.5 -> 18.5 out of 30"), "{text}");
+}

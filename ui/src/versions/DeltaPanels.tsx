@@ -1,3 +1,4 @@
+import { figure } from "../model/format";
 import type { Comparison, FindingChange } from "../backend";
 import { DIMENSION_LABEL } from "../model/library";
 import { LAYER_TITLE } from "./format";
@@ -41,14 +42,19 @@ export function FindingsDelta({ comparison }: { comparison: Comparison }) {
   );
 }
 
-const fmt = (n: number | null | undefined, digits = 1) => (n === null || n === undefined ? "–" : n.toFixed(digits));
+/** A mean as every view writes it (the Rust library's rule). */
+const fmt = (n: number | null | undefined) => figure(n);
 
+/** The change between two figures as they are shown, so that "14.2 → 18.5" reads "+4.3". */
 function delta(before: number | null | undefined, after: number | null | undefined): string {
   if (before === null || before === undefined || after === null || after === undefined) return "";
-  const d = after - before;
+  const d = Number(figure(after)) - Number(figure(before));
   if (Math.abs(d) < 0.05) return "±0";
-  return `${d > 0 ? "+" : "−"}${Math.abs(d).toFixed(1)}`;
+  return `${d > 0 ? "+" : "−"}${figure(Math.abs(d))}`;
 }
+
+/** A total's shown figure (rounded down by the library) as a number, for its change. */
+const shownTotal = (display: string | null | undefined) => (display ? Number(display) : null);
 
 /** Readiness (latest session's total and means) and layer scores, before and after. */
 export function ReadinessDeltaPanel({ comparison }: { comparison: Comparison }) {
@@ -78,9 +84,9 @@ export function ReadinessDeltaPanel({ comparison }: { comparison: Comparison }) 
           <tbody>
             <tr>
               <th scope="row">Total (of 30)</th>
-              <td>{fmt(before?.total)}</td>
-              <td>{fmt(after?.total)}</td>
-              <td>{delta(before?.total, after?.total)}</td>
+              <td>{before?.total_display ?? "–"}</td>
+              <td>{after?.total_display ?? "–"}</td>
+              <td>{delta(shownTotal(before?.total_display), shownTotal(after?.total_display))}</td>
             </tr>
             {dims.map((d) => (
               <tr key={d}>
