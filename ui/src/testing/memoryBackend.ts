@@ -42,7 +42,7 @@ import { applyEdit, stampWaivers } from "./applyEdit";
 import { diffDocs } from "./diff";
 import { mergeDocs } from "./mergeDouble";
 import { labelOf } from "./labels";
-import { baseSlug, snapshotLabelOf } from "../store/snapshotRef";
+import { baseSlug, snapshotLabelOf, snapshotSlug } from "../store/snapshotRef";
 import { notRatedReport } from "./sampleOutput";
 import { sampleOutline } from "./playbookFixture";
 import { tinyPdf } from "./tinyPdf";
@@ -529,7 +529,7 @@ export class MemoryBackend implements Backend {
       const e = this.entry(slug);
       const s = this.snapshot(e, label);
       return {
-        summary: { ...this.summary(e), slug: `${e.slug}@${s.label}` },
+        summary: { ...this.summary(e), slug: snapshotSlug(e.slug, s.label) },
         doc: s.doc,
         revision: 0,
         saved_at: s.at,
