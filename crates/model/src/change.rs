@@ -220,6 +220,16 @@ pub struct ChangeError {
 /// [`EntityChange::inverted`] to undo. The result is validated by the caller.
 pub fn apply_changes(ws: &Workspace, changes: &[EntityChange]) -> Result<Workspace, ChangeError> {
     let mut out = ws.clone();
+    apply_changes_in_place(&mut out, changes)?;
+    Ok(out)
+}
+
+/// As [`apply_changes`], on `out` itself. On an error `out` may be partly changed: the caller
+/// drops it.
+pub fn apply_changes_in_place(
+    out: &mut Workspace,
+    changes: &[EntityChange],
+) -> Result<(), ChangeError> {
     for kind in EntityKind::ALL {
         let mine: Vec<&EntityChange> = changes.iter().filter(|c| c.kind == kind).collect();
         if mine.is_empty() {
@@ -245,7 +255,7 @@ pub fn apply_changes(ws: &Workspace, changes: &[EntityChange]) -> Result<Workspa
             EntityKind::Review => rebuild(&mut out.reviews, &mine, |r| r.id.to_string())?,
         }
     }
-    Ok(out)
+    Ok(())
 }
 
 fn parse<T: serde::de::DeserializeOwned>(c: &EntityChange, v: &Value) -> Result<T, ChangeError> {

@@ -20,8 +20,8 @@ mod workspace;
 
 pub use api_error::{ApiError, ErrorCode};
 pub use change::{
-    ChangeError, EntityChange, EntityKind, Placed, apply_changes, diff, entities, layer_score_key,
-    waiver_key,
+    ChangeError, EntityChange, EntityKind, Placed, apply_changes, apply_changes_in_place, diff,
+    entities, layer_score_key, waiver_key,
 };
 pub use checks::{
     Lookup, check_aliases, check_element, check_handoff, check_info, check_layer_score,

@@ -2,7 +2,10 @@
 //!
 //! An edit, an undo and a redo read and write only the rows they touch ([`delta`]) and
 //! check only the rules they can break ([`check`]); nothing here loads the whole document
-//! except [`Store::load`] and [`Store::state`].
+//! except [`Store::load`], [`Store::state`] and [`Store::current`] (which reads it only when
+//! this store's edits have not carried it forward, see [`held`]).
+
+use std::sync::Arc;
 
 use rusqlite::{Connection, Transaction, TransactionBehavior};
 use throughline_model::{Edit, EditError, EntityChange, Reading, Workspace};
@@ -13,7 +16,7 @@ use crate::library::{split_target, summary, workspace_id};
 use crate::log::{self, NewBatch, Role, Step};
 use crate::{
     Actor, ChangeBatch, HistoryStep, Source, Store, StoreError, WorkspaceDelta, WorkspaceState,
-    bulk, check, label, names, snapshots, stamp, tables,
+    bulk, check, held, label, names, snapshots, stamp, tables,
 };
 
 /// Bumps the revision and logs `changes` (already written) as one batch; the caller commits.
@@ -120,6 +123,20 @@ impl Store {
         }
     }
 
+    /// The workspace `target` names (as [`Store::load`]), shared: when nothing changed it
+    /// since this store last read it, the document in memory, carried forward by the edits,
+    /// undos and redos made through this store; otherwise read from the rows. For a reader
+    /// that asks after every change (the app's audit).
+    pub fn current(&self, target: &str) -> Result<Arc<Workspace>, StoreError> {
+        let (slug, label) = split_target(target);
+        if label.is_some() {
+            return self.load(target).map(Arc::new);
+        }
+        let tx = self.conn.unchecked_transaction()?;
+        let id = workspace_id(&tx, slug)?;
+        self.held.get(&tx, id)
+    }
+
     /// The workspace as the UI shows it: summary, document, revision and undo/redo labels.
     pub fn state(&self, slug: &str) -> Result<WorkspaceState, StoreError> {
         let tx = self.conn.unchecked_transaction()?;
@@ -177,6 +194,7 @@ impl Store {
             }
             return Ok(delta);
         }
+        let before = held::stamp(&tx, id)?;
         let stamped = stamp::stamped(edit, &actor.name, &at);
         let edit = stamped.as_ref().unwrap_or(edit);
         let label = label::label(&label::context(&tx, id, edit)?, edit);
@@ -205,8 +223,10 @@ impl Store {
                 reverts: None,
             },
         )?;
+        let after = held::stamp(&tx, id)?;
         let delta = read_delta(&tx, id, changes)?;
         tx.commit()?;
+        self.carry(id, before, &delta.changes, after);
         self.published(Committed {
             slug: Some(slug.to_string()),
             source: Some(actor.source),
@@ -263,6 +283,7 @@ impl Store {
             });
             return Ok(delta);
         }
+        let before = held::stamp(&tx, id)?;
         let logged = log::changes(&tx, step.id)?;
         let steps: Vec<EntityChange> = match direction {
             Direction::Undo => logged.iter().rev().map(EntityChange::inverted).collect(),
@@ -314,14 +335,30 @@ impl Store {
             },
         )?;
         log::mark_undone(&tx, step.id, direction == Direction::Undo)?;
+        let after = held::stamp(&tx, id)?;
         let delta = read_delta(&tx, id, changes)?;
         tx.commit()?;
+        self.carry(id, before, &delta.changes, after);
         self.published(Committed {
             slug: Some(slug.to_string()),
             source: Some(direction.source()),
             kind: ChangeKind::Edited,
         });
         Ok(delta)
+    }
+
+    /// Carries the held document over a committed write of `changes` (see [`held::Held::carry`]).
+    fn carry(
+        &self,
+        id: i64,
+        before: Option<held::Stamp>,
+        changes: &[EntityChange],
+        after: Option<held::Stamp>,
+    ) {
+        match (before, after) {
+            (Some(before), Some(after)) => self.held.carry(id, &before, changes, after),
+            _ => self.held.clear(),
+        }
     }
 
     /// The newest `limit` change batches of a workspace, newest first.

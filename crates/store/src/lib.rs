@@ -19,6 +19,7 @@ mod duplicate;
 mod edits;
 mod error;
 mod events;
+mod held;
 mod integrity;
 mod label;
 mod layout;
@@ -88,6 +89,8 @@ pub struct Store {
     seen: events::Seen,
     /// A fixed time for what the store stamps (see [`Store::freeze_clock`]); none: now.
     clock: Option<String>,
+    /// The document last read with [`Store::current`], carried forward by this store's edits.
+    held: held::Held,
 }
 
 impl Store {
@@ -145,6 +148,7 @@ impl Store {
             committed: Vec::new(),
             seen: events::Seen::default(),
             clock: None,
+            held: held::Held::default(),
         };
         store.start_watching()?;
         Ok(store)

@@ -279,6 +279,7 @@ pub fn salvage(damaged: &Path, new_library: &Path) -> Result<SalvageReport, Stor
         committed: Vec::new(),
         seen: crate::events::Seen::default(),
         clock: None,
+        held: Default::default(),
     };
     let mut new = Store::open(new_library)?;
     let actor = Actor::new("salvage", Source::Import);

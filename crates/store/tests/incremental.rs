@@ -1,7 +1,8 @@
 //! The incremental edit path is the whole-document path, only cheaper: for random edits
 //! on random workspaces it gives exactly the changes `diff` gives, refuses exactly what
 //! `apply_edit` refuses, and leaves the document the model computes. Undo and redo give
-//! back each document, and the database stays sound after every step.
+//! back each document, and the database stays sound after every step. The document the store
+//! holds in memory (`Store::current`), carried forward by those edits, equals the stored one.
 #![allow(clippy::unwrap_used, clippy::expect_used)] // a failed unwrap in a test is a failed test
 
 mod props;
@@ -53,8 +54,9 @@ proptest! {
     ) {
         let mut store = frozen(Store::open_in_memory().unwrap());
         let slug = store.import_workspace(&ws, &ui()).unwrap().slug;
+        prop_assert_eq!(&*store.current(&slug).unwrap(), &ws);
         let mut doc = ws;
-        for edit in &edits {
+        for (n, edit) in edits.iter().enumerate() {
             let expected = model(&doc, edit);
             let got = store.apply_delta(&slug, edit, &ui());
             match (expected, got) {
@@ -68,7 +70,12 @@ proptest! {
                 (want, got) => prop_assert!(false, "{:?}: the model gives {:?}, the store {:?}", edit, want.map(|_| ()), got.map(|d| d.changes)),
             }
             prop_assert_eq!(&store.load(&slug).unwrap(), &doc, "stored document after {:?}", edit);
+            // Read every other step, so that some reads carry two edits at once.
+            if n % 2 == 1 {
+                prop_assert_eq!(&*store.current(&slug).unwrap(), &doc, "held document after {:?}", edit);
+            }
         }
+        prop_assert_eq!(&*store.current(&slug).unwrap(), &doc, "held document at the end");
     }
 
     #[test]
@@ -87,12 +94,15 @@ proptest! {
             if delta.changes.is_empty() {
                 continue;
             }
+            prop_assert_eq!(&*store.current(&slug).unwrap(), &next, "held document after {:?}", edit);
             let undone = store.undo_delta(&slug, &ui()).unwrap();
             prop_assert_eq!(&store.load(&slug).unwrap(), &doc, "undo of {:?}", edit);
+            prop_assert_eq!(&*store.current(&slug).unwrap(), &doc, "held document after the undo of {:?}", edit);
             prop_assert_eq!(undone.changes, diff(&next, &doc));
             sound(&store);
             store.redo_delta(&slug, &ui()).unwrap();
             prop_assert_eq!(&store.load(&slug).unwrap(), &next, "redo of {:?}", edit);
+            prop_assert_eq!(&*store.current(&slug).unwrap(), &next, "held document after the redo of {:?}", edit);
             sound(&store);
             doc = next;
         }
@@ -133,4 +143,43 @@ fn an_edit_batch_that_returns_to_the_start_changes_nothing() {
     assert!(delta.changes.is_empty());
     assert_eq!(delta.revision, before.revision);
     assert_eq!(store.state(&slug).unwrap(), before);
+}
+
+#[test]
+fn the_held_document_follows_writes_it_did_not_make() {
+    // Another connection (the CLI beside the app) renames an element; this store's held
+    // document must not hide that, and a delete and re-import under the same name neither.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("library.sqlite3");
+    let mut app = Store::open(&path).unwrap();
+    let ws = throughline_audit::generate(30, 3);
+    let slug = app.import_workspace(&ws, &ui()).unwrap().slug;
+    assert_eq!(*app.current(&slug).unwrap(), ws);
+
+    let mut cli = Store::open(&path).unwrap();
+    let mut renamed = ws.elements[2].clone();
+    renamed.name = "Renamed elsewhere".into();
+    cli.apply_delta(&slug, &Edit::PutElement { element: renamed }, &ui())
+        .unwrap();
+    assert_eq!(
+        app.current(&slug).unwrap().elements[2].name,
+        "Renamed elsewhere"
+    );
+    assert_eq!(*app.current(&slug).unwrap(), app.load(&slug).unwrap());
+
+    // This store's own edit after the other's is carried on top of it.
+    let mut again = ws.elements[3].clone();
+    again.name = "Renamed here".into();
+    app.apply_delta(&slug, &Edit::PutElement { element: again }, &ui())
+        .unwrap();
+    let held = app.current(&slug).unwrap();
+    assert_eq!(held.elements[3].name, "Renamed here");
+    assert_eq!(held.elements[2].name, "Renamed elsewhere");
+
+    cli.delete_workspace(&slug).unwrap();
+    let mut other = throughline_audit::generate(12, 9);
+    other.workspace.name = ws.workspace.name.clone();
+    let slug2 = cli.import_workspace(&other, &ui()).unwrap().slug;
+    assert_eq!(slug2, slug, "the name is free again");
+    assert_eq!(*app.current(&slug).unwrap(), other);
 }
