@@ -3,12 +3,15 @@
 //! damaged library is described for the recovery screen), and the files the user exported
 //! in this session (the only ones the window may open).
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::ops::{Deref, DerefMut};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU32, Ordering};
 
 use parking_lot::{MappedMutexGuard, Mutex, MutexGuard};
 
+use serde::Serialize;
+use throughline_audit::{Report, ReportPatch};
 use throughline_store::Store;
 
 use crate::commands::library::Damage;
@@ -33,6 +36,24 @@ pub struct AppState {
     path: Option<PathBuf>,
     app: tauri::AppHandle,
     exported: Mutex<HashSet<PathBuf>>,
+    /// The last audit report each window was sent, by window label, with its number.
+    audits: Mutex<HashMap<String, (u32, Report)>>,
+    /// The number of the last audit answer given.
+    audit_numbers: AtomicU32,
+}
+
+/// An audit report on its way to a window: whole, or as changes to one the window holds.
+#[derive(Serialize, specta::Type)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum AuditAnswer {
+    /// The whole report; the window keeps it under `number`.
+    Full { number: u32, report: Report },
+    /// The report as changes to the one the window keeps under `base`.
+    Patch {
+        number: u32,
+        base: u32,
+        patch: ReportPatch,
+    },
 }
 
 /// The store for the length of one command. When it is released, every transaction the
@@ -51,7 +72,32 @@ impl AppState {
             path,
             app,
             exported: Mutex::new(HashSet::new()),
+            audits: Mutex::new(HashMap::new()),
+            audit_numbers: AtomicU32::new(0),
         }
+    }
+
+    /// `report` for `window`: as changes to the report it was last sent, when the window
+    /// says it holds that one (`known`), else whole. Remembered as the window's last.
+    pub fn answer_audit(&self, window: &str, known: Option<u32>, report: Report) -> AuditAnswer {
+        let number = self
+            .audit_numbers
+            .fetch_add(1, Ordering::Relaxed)
+            .wrapping_add(1);
+        let mut sent = self.audits.lock();
+        let answer = match (known, sent.get(window)) {
+            (Some(base), Some((last, held))) if *last == base => AuditAnswer::Patch {
+                number,
+                base,
+                patch: ReportPatch::between(held, &report),
+            },
+            _ => AuditAnswer::Full {
+                number,
+                report: report.clone(),
+            },
+        };
+        sent.insert(window.to_string(), (number, report));
+        answer
     }
 
     /// Where the library lives; `None` when no folder for it could be found.

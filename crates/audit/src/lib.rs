@@ -17,6 +17,7 @@ mod generate;
 mod graph;
 mod ids;
 mod index;
+mod patch;
 mod render;
 mod rules;
 mod title;
@@ -29,6 +30,7 @@ pub use finding::{
 };
 #[cfg(feature = "bench")]
 pub use generate::generate;
+pub use patch::{PatchMismatch, PatchRun, ReportPatch};
 pub use render::{FailOn, ParseFailOnError, render_json, render_text, should_fail};
 pub use rules::scenarios::WORKSPACE_KEY;
 

@@ -1,7 +1,8 @@
 import { open, save } from "@tauri-apps/plugin-dialog";
 import { getCurrentWindow } from "@tauri-apps/api/window";
 import { commands, events, type ApiError } from "../bindings";
-import { type Backend, BackendError, type LibraryChanged, toBackendError } from "./types";
+import { ReportCache } from "./reportPatch";
+import { type Backend, BackendError, type LibraryChanged, type Report, toBackendError } from "./types";
 
 type Result<T, E> = { status: "ok"; data: T } | { status: "error"; error: E };
 
@@ -52,7 +53,16 @@ export class TauriBackend implements Backend {
   setSettings: Backend["setSettings"] = (settings) => unwrap(commands.setSettings(settings));
   readinessReport = (slug: string, session: string | null) => unwrap(commands.readinessReport(slug, session));
 
-  auditWorkspace = (slug: string) => unwrap(commands.auditWorkspace(slug));
+  /** Reports this window was sent: an audit after an edit crosses as the findings that changed. */
+  private readonly reports = new ReportCache();
+  auditWorkspace = async (slug: string): Promise<Report> => {
+    const report = this.reports.take(await unwrap(commands.auditWorkspace(slug, this.reports.known())));
+    if (report) return report;
+    // A patch to a report this window no longer keeps: the whole report, then.
+    const whole = this.reports.take(await unwrap(commands.auditWorkspace(slug, null)));
+    if (!whole) throw new BackendError("internal", "the audit answered with changes to a report it was not asked about");
+    return whole;
+  };
   getLayout = (slug: string) => unwrap(commands.getLayout(slug));
   saveLayout: Backend["saveLayout"] = async (slug, positions) => {
     await unwrap(commands.saveLayout(slug, positions));
