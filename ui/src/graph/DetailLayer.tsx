@@ -98,15 +98,22 @@ export function DetailLayer({ nodes, edges, farEdges, detail, onDetail, selected
     if (next !== detail) onDetail(next);
   }, [transform, width, height, nodes, detail, onDetail, large]);
 
+  // The far handoffs depend on where cards are, not on what they say: a rename redraws nothing.
+  const lastPlaced = useRef(nodes);
+  const placed = useMemo(() => {
+    if (!samePlaces(lastPlaced.current, nodes)) lastPlaced.current = nodes;
+    return lastPlaced.current;
+  }, [nodes]);
+  const drawn = detail.overview ? nodes : placed;
   const draw = useCallback(
     (pen: Pen, dpr: number, at: View) => {
       const [x, y, zoom] = at;
       pen.setTransform(dpr * zoom, 0, 0, dpr * zoom, dpr * x, dpr * y);
       const view = viewRect(at, width, height);
-      if (detail.overview) drawGraph(pen, nodes, edges, view, zoom, selected);
-      else drawGraph(pen, nodes, farEdges, view, zoom, selected, false);
+      if (detail.overview) drawGraph(pen, drawn, edges, view, zoom, selected);
+      else drawGraph(pen, drawn, farEdges, view, zoom, selected, false);
     },
-    [detail.overview, width, height, nodes, edges, farEdges, selected],
+    [detail.overview, width, height, drawn, edges, farEdges, selected],
   );
   useFollowingCanvas(canvas, width, height, transform, draw);
 
@@ -139,6 +146,22 @@ export function DetailLayer({ nodes, edges, farEdges, detail, onDetail, selected
 }
 
 const MAP = { width: 168, height: 112, pad: 6 };
+/** How long after a change of the cards the minimap draws them again. */
+const MINIMAP_DELAY_MS = 120;
+
+/** Whether two lists hold the same cards at the same places and sizes, drawn the same way. */
+function samePlaces(a: readonly ElementNode[], b: readonly ElementNode[]): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const [p, q] = [a[i], b[i]];
+    if (p === q) continue;
+    if (p.id !== q.id || p.position.x !== q.position.x || p.position.y !== q.position.y) return false;
+    if (p.measured?.width !== q.measured?.width || p.measured?.height !== q.measured?.height) return false;
+    if (!!p.hidden !== !!q.hidden || !!p.selected !== !!q.selected || p.data.ghost !== q.data.ghost) return false;
+  }
+  return true;
+}
 
 /**
  * The minimap of a large graph: every element (the built-in minimap would show only the cards
@@ -159,8 +182,10 @@ export function OverviewMiniMap({ nodes }: { nodes: ElementNode[] }) {
   const oy = bounds ? (MAP.height - bounds.height * scale) / 2 - bounds.y * scale : 0;
 
   // The elements are drawn when they change; the view's frame is an element on top, moved as the view moves.
+  // Drawn a moment after a change, not in the frame that shows it: an edit reaches the
+  // screen first, and a run of changes (typing, a drag) draws the map once.
   useEffect(() => {
-    const frame = requestAnimationFrame(() => {
+    const frame = setTimeout(() => {
       const ready = prepare(canvas.current, MAP.width, MAP.height);
       if (!ready || !bounds) return;
       const { pen, dpr } = ready;
@@ -175,8 +200,8 @@ export function OverviewMiniMap({ nodes }: { nodes: ElementNode[] }) {
         true,
         false,
       );
-    });
-    return () => cancelAnimationFrame(frame);
+    }, MINIMAP_DELAY_MS);
+    return () => clearTimeout(frame);
   }, [nodes, bounds, scale, ox, oy]);
   const v = width > 0 && height > 0 ? viewRect(transform, width, height) : null;
 

@@ -1,4 +1,4 @@
-import { type ReactNode, useEffect, useRef, useState } from "react";
+import { memo, type ReactNode, useEffect, useRef, useState } from "react";
 import type { Finding } from "../backend";
 import { Clamped } from "../components/Clamped";
 import { DateInput } from "../components/DateInput";
@@ -22,8 +22,21 @@ interface Props {
   children?: ReactNode;
 }
 
-/** One finding: what is wrong, on what; "why?" opens the evidence and fix; waive with a reason. */
-export function FindingItem({ finding: f, names, selected, onSelect, onWaive, onUnwaive, onAddActor, children }: Props) {
+/**
+ * One finding: what is wrong, on what; "why?" opens the evidence and fix; waive with a reason.
+ * Drawn again only when its props change: after an edit the audit's answer keeps the finding
+ * objects that did not change (see `backend/reportPatch.ts`), so only changed findings redraw.
+ */
+export const FindingItem = memo(function FindingItem({
+  finding: f,
+  names,
+  selected,
+  onSelect,
+  onWaive,
+  onUnwaive,
+  onAddActor,
+  children,
+}: Props) {
   // A snapshot shown is read-only: its waivers are shown, not changed.
   const readOnly = useReadOnly();
   const [why, setWhy] = useState(false);
@@ -197,7 +210,7 @@ export function FindingItem({ finding: f, names, selected, onSelect, onWaive, on
       {children}
     </li>
   );
-}
+});
 
 /**
  * The name an `unknown-owner` finding quotes: the value of the fields it lists (each holds the

@@ -21,7 +21,7 @@ interface Props {
 }
 
 type Shown = Severity | "waived";
-const PAGE = 150;
+const PAGE = 50;
 
 export const findingId = (f: Finding) => `${f.code}|${f.key}`;
 

@@ -1,6 +1,6 @@
 import type { Node } from "@xyflow/react";
 import { useCallback, useEffect, useRef, useState } from "react";
-import type { Finding, Workspace } from "../backend";
+import type { Edit, Finding, Workspace } from "../backend";
 import { Inspector } from "../inspector/Inspector";
 import { useReadOnly } from "../store/readOnly";
 import type { WorkspaceStore } from "../store/workspaceStore";
@@ -47,8 +47,14 @@ export function GraphEditor({ store, slug, doc, revision }: Props) {
   const items = useGraphItems(doc, report, layout, renaming);
   const { selection, select } = items;
   const lod = useLevelOfDetail(doc.elements.length, items.nodes, items.edges);
-  const placedEdges = useLabelPlacement(lod.shownNodes, lod.shownEdges, lod.detail.overview);
-  const view = useViewport(canvas);
+  const placedEdges = useLabelPlacement(lod.flowNodes, lod.flowEdges, lod.detail.overview);
+  // Every card as this view holds it (React Flow holds only the ones it draws, see `useLevelOfDetail`).
+  const allNodes = useRef(items.nodes);
+  allNodes.current = items.nodes;
+  const view = useViewport(
+    canvas,
+    useCallback(() => allNodes.current, []),
+  );
   const { laying, layoutNote, runLayout, cancelLayout, canUndoLayout, undoLayout } = useAutoLayout({
     slug,
     docRef,
@@ -130,7 +136,8 @@ export function GraphEditor({ store, slug, doc, revision }: Props) {
   });
 
   const { element, handoff } = selection;
-  const close = () => select([], []);
+  const close = useCallback(() => select([], []), [select]);
+  const onEdit = useCallback((e: Edit) => void store.edit(e), [store]);
   const onPaneClick = (event: React.MouseEvent) => {
     if (lod.detail.overview) view.zoomInAt(event, items.nodes);
   };
@@ -163,7 +170,7 @@ export function GraphEditor({ store, slug, doc, revision }: Props) {
             <GraphCanvas
               nodes={items.nodes}
               edges={items.edges}
-              shown={{ nodes: lod.shownNodes, edges: placedEdges, farEdges: lod.farEdges }}
+              shown={{ nodes: lod.flowNodes, edges: placedEdges, farEdges: lod.farEdges }}
               lod={lod}
               selectedIds={selection.ids}
               onNodesChange={items.onNodesChange}
@@ -186,7 +193,7 @@ export function GraphEditor({ store, slug, doc, revision }: Props) {
           )}
           {element && (
             <div className="graph-inspector">
-              <Inspector element={element} doc={doc} onChange={(e) => void store.edit(e)} onClose={close} />
+              <Inspector element={element} doc={doc} onChange={onEdit} onClose={close} />
             </div>
           )}
           {handoff && (
@@ -195,7 +202,7 @@ export function GraphEditor({ store, slug, doc, revision }: Props) {
                 handoff={handoff}
                 doc={doc}
                 findings={findingsOn(report, "handoff", handoff.id)}
-                onChange={(e) => void store.edit(e)}
+                onChange={onEdit}
                 onClose={close}
               />
             </div>

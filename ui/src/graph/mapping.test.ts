@@ -3,7 +3,7 @@ import type { Element, Handoff, Workspace } from "../backend";
 import { nexusFlow } from "../testing/fixtures";
 import { deleteSelectionEdit, newHandoff } from "./edits";
 import { finding, report } from "./fixtures";
-import { carriesLabel, flagsBySubject, reconcileEdges, reconcileNodes, toEdges, toNodes } from "./mapping";
+import { carriesLabel, flagsBySubject, reconcileEdges, reconcileNodes, sameFlags, subjectKey, toEdges, toNodes } from "./mapping";
 
 const el = (id: string) => ({ kind: "element" as const, id });
 const ho = (id: string) => ({ kind: "handoff" as const, id });
@@ -124,5 +124,53 @@ describe("a graph of 2,000 nodes and 8,000 edges", () => {
       nodes.every((n, i) => n === first.nodes[i]),
       "nothing changed, nothing replaced",
     ).toBe(true);
+  });
+});
+
+describe("toNodes with a memo", () => {
+  it("hands back the node of an unchanged element and builds one for a changed element", () => {
+    const doc = nexusFlow();
+    const memo = new Map();
+    const flags = new Map();
+    const first = toNodes(doc.elements, flags, new Map(), null, new Set(), memo);
+    const renamed = doc.elements.map((e, i) => (i === 1 ? { ...e, name: "Renamed" } : e));
+    const second = toNodes(renamed, flags, new Map(), null, new Set(), memo);
+    expect(second[0]).toBe(first[0]);
+    expect(second[1]).not.toBe(first[1]);
+    expect(second[1].data.name).toBe("Renamed");
+    // A flag on an element, or its team renamed, builds its node again too.
+    const flagged = toNodes(
+      renamed,
+      new Map([[subjectKey("element", renamed[0].id), { severity: "error", open: 1, waived: 0 }]]),
+      new Map(),
+      null,
+      new Set(),
+      memo,
+    );
+    expect(flagged[0]).not.toBe(second[0]);
+    expect(flagged[0].data.severity).toBe("error");
+    expect(flagged[2]).toBe(second[2]);
+  });
+});
+
+describe("an update that changes nothing", () => {
+  it("hands React Flow the same arrays, so it does no work at all", () => {
+    const doc = nexusFlow();
+    const { nodes, edges } = build(doc);
+    const again = build(doc);
+    expect(reconcileNodes(nodes, again.nodes)).toBe(nodes);
+    expect(reconcileEdges(edges, again.edges)).toBe(edges);
+    const renamed = build({ ...doc, elements: doc.elements.map((e, i) => (i === 0 ? { ...e, name: "Renamed" } : e)) });
+    const next = reconcileNodes(nodes, renamed.nodes);
+    expect(next).not.toBe(nodes);
+    expect(next[1]).toBe(nodes[1]);
+  });
+
+  it("keeps the last flags when a new report colours every subject the same", () => {
+    const first = flagsBySubject(report([finding("unowned-handoff", "warning", [ho("h1")])]));
+    const same = flagsBySubject(report([finding("unowned-handoff", "warning", [ho("h1")], { message: "In other words" })]));
+    expect(sameFlags(first, same)).toBe(first);
+    const worse = flagsBySubject(report([finding("unowned-handoff", "error", [ho("h1")])]));
+    expect(sameFlags(first, worse)).toBe(worse);
   });
 });

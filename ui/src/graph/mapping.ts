@@ -84,6 +84,16 @@ export function flagsBySubject(report: Report | null): Map<string, Flag> {
   return flags;
 }
 
+/** `prev` itself when `next` flags every subject as it does, else `next`. */
+export function sameFlags(prev: Map<string, Flag>, next: Map<string, Flag>): Map<string, Flag> {
+  if (prev.size !== next.size) return next;
+  for (const [key, f] of next) {
+    const p = prev.get(key);
+    if (!p || p.severity !== f.severity || p.open !== f.open || p.waived !== f.waived) return next;
+  }
+  return prev;
+}
+
 /** "a, b +3": the first `max` carried keys and how many more there are. */
 export function carriesLabel(carries: string[], max = 2): string {
   if (carries.length === 0) return "nothing carried yet";
@@ -180,6 +190,11 @@ export function toNodes(
   positions: ReadonlyMap<string, XYPosition>,
   renaming: string | null = null,
   ghosts: ReadonlySet<string> = new Set(),
+  /**
+   * The nodes of the last call by id: a node whose element, flag, place and team name are
+   * as they were is handed back as it was, so an edit to one card of 2,000 builds one node.
+   */
+  memo?: Map<string, { element: Element; node: ElementNode }>,
 ): ElementNode[] {
   let bottom = -Infinity;
   for (const p of positions.values()) bottom = Math.max(bottom, p.y);
@@ -188,10 +203,27 @@ export function toNodes(
   const columns = gridColumns(unplaced.length);
   const cells = unplaced.length > 0 ? gridCells(unplaced) : new Map<string, number>();
   const actors = actorsOf({ elements });
-  return elements.map((e) => {
+  const seen = memo && new Set<string>();
+  const nodes = elements.map((e): ElementNode => {
     const position = positions.get(e.id) ?? fallbackPosition(cells.get(e.id) ?? 0, bottom, columns);
     const ghost = ghosts.has(e.id);
-    return {
+    seen?.add(e.id);
+    const kept = memo?.get(e.id);
+    const last = kept?.node;
+    if (kept && last && kept.element === e && last.position.x === position.x && last.position.y === position.y) {
+      const flag = flags.get(subjectKey("element", e.id)) ?? NO_FLAG;
+      const d = last.data;
+      if (
+        d.severity === flag.severity &&
+        d.open === flag.open &&
+        d.waived === flag.waived &&
+        d.renaming === (renaming === e.id) &&
+        d.ghost === ghost &&
+        d.team === actorName(actors, e.team)
+      )
+        return last;
+    }
+    const node: ElementNode = {
       id: e.id,
       type: "element",
       position,
@@ -201,7 +233,11 @@ export function toNodes(
       initialHeight: NODE_SIZE.height,
       data: elementNodeData(e, flags.get(subjectKey("element", e.id)), renaming === e.id, ghost, actors),
     };
+    memo?.set(e.id, { element: e, node });
+    return node;
   });
+  if (memo && seen && memo.size > seen.size) for (const id of memo.keys()) if (!seen.has(id)) memo.delete(id);
+  return nodes;
 }
 
 /** Edges for every handoff whose two ends exist. */
@@ -241,24 +277,41 @@ function sameData(a: Record<string, unknown>, b: Record<string, unknown>): boole
  */
 export function reconcileNodes(prev: ElementNode[], next: ElementNode[]): ElementNode[] {
   const old = new Map(prev.map((n) => [n.id, n]));
-  return next.map((n) => {
-    const p = old.get(n.id);
-    if (!p) return n;
-    const samePos = p.position.x === n.position.x && p.position.y === n.position.y;
-    if (samePos && sameData(p.data, n.data)) return p;
-    return { ...p, position: n.position, data: sameData(p.data, n.data) ? p.data : n.data };
-  });
+  return unlessSame(
+    prev,
+    next.map((n) => {
+      const p = old.get(n.id);
+      if (!p) return n;
+      const samePos = p.position.x === n.position.x && p.position.y === n.position.y;
+      if (samePos && sameData(p.data, n.data)) return p;
+      return { ...p, position: n.position, data: sameData(p.data, n.data) ? p.data : n.data };
+    }),
+  );
 }
 
 /** As `reconcileNodes`, for edges. */
 export function reconcileEdges(prev: HandoffEdge[], next: HandoffEdge[]): HandoffEdge[] {
   const old = new Map(prev.map((e) => [e.id, e]));
-  return next.map((e) => {
-    const p = old.get(e.id);
-    if (!p || !p.data || !e.data) return e;
-    if (p.source === e.source && p.target === e.target && sameData(p.data, e.data)) return p;
-    return { ...p, source: e.source, target: e.target, data: e.data, className: e.className };
-  });
+  return unlessSame(
+    prev,
+    next.map((e) => {
+      const p = old.get(e.id);
+      if (!p || !p.data || !e.data) return e;
+      if (p.source === e.source && p.target === e.target && sameData(p.data, e.data)) return p;
+      return { ...p, source: e.source, target: e.target, data: e.data, className: e.className };
+    }),
+  );
+}
+
+/**
+ * `prev` itself when `next` holds the same objects in the same order: React Flow then gets
+ * no update at all (a new array of 10,000 unchanged edges still makes it rebuild its lookups
+ * and run every edge's selectors). An audit that changed no flag leaves the canvas alone.
+ */
+export function unlessSame<T>(prev: T[], next: T[]): T[] {
+  if (prev.length !== next.length) return next;
+  for (let i = 0; i < next.length; i++) if (prev[i] !== next[i]) return next;
+  return prev;
 }
 
 /** The findings whose subjects include `kind:id`, most serious first (as the report orders them). */

@@ -1,9 +1,11 @@
 import { applyEdgeChanges, applyNodeChanges, type EdgeChange, type NodeChange, type OnSelectionChangeParams } from "@xyflow/react";
-import { useCallback, useEffect, useMemo, useState } from "react";
-import type { Report, Workspace } from "../backend";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import type { Element, Report, Workspace } from "../backend";
 import {
+  type Flag,
   flagsBySubject,
   reconcileEdges,
+  sameFlags,
   reconcileNodes,
   toEdges,
   toNodes,
@@ -19,12 +21,19 @@ import type { usePositions } from "./usePositions";
  * unchanged card keeps its object. Also the selection: which cards and handoffs are selected.
  */
 export function useGraphItems(doc: Workspace, report: Report | null, layout: ReturnType<typeof usePositions>, renaming: string | null) {
-  const flags = useMemo(() => flagsBySubject(report), [report]);
+  // A new report that colours every card and handoff as the last one did (a rename, most
+  // edits) keeps the last flags, so nothing on the canvas is derived again.
+  const lastFlags = useRef<Map<string, Flag>>(new Map());
+  const flags = useMemo(() => {
+    lastFlags.current = sameFlags(lastFlags.current, flagsBySubject(report));
+    return lastFlags.current;
+  }, [report]);
   const { positions, version } = layout;
   // The active lens's ghosts (removed cards, handoffs seen only in the logs) are drawn too.
   const { doc: drawn, ghosts } = useLensedDoc(doc);
+  const nodeMemo = useRef(new Map<string, { element: Element; node: ElementNodeType }>());
   const derivedNodes = useMemo(
-    () => (layout.ready ? toNodes(drawn.elements, flags, positions.current, renaming, ghosts) : []),
+    () => (layout.ready ? toNodes(drawn.elements, flags, positions.current, renaming, ghosts, nodeMemo.current) : []),
     // `version` stands for the positions in the ref.
     [drawn.elements, flags, renaming, version, layout.ready, ghosts],
   );

@@ -1,7 +1,7 @@
 import { useMemo, useRef } from "react";
 import { nodeBox } from "./detail";
 import { labelRank, placeLabels, type LabelPlace, type LabelSpec } from "./labelPlacement";
-import type { ElementNode as ElementNodeType, HandoffEdge as HandoffEdgeType } from "./mapping";
+import { unlessSame, type ElementNode as ElementNodeType, type HandoffEdge as HandoffEdgeType } from "./mapping";
 
 /** Pixels a label's marks take beside its text: the flag, the lock, the gate. */
 function extraOf(d: HandoffEdgeType["data"]): number {
@@ -19,8 +19,13 @@ const same = (a: LabelPlace | null | undefined, b: LabelPlace | null | undefined
  */
 export function useLabelPlacement(nodes: ElementNodeType[], edges: HandoffEdgeType[], overview: boolean): HandoffEdgeType[] {
   const memo = useRef(new Map<string, { from: HandoffEdgeType; out: HandoffEdgeType }>());
+  // The last array handed on, handed on again when no label moved (see `unlessSame`).
+  const last = useRef<HandoffEdgeType[]>([]);
   return useMemo(() => {
-    if (overview) return edges;
+    if (overview) {
+      last.current = edges;
+      return edges;
+    }
     const boxes = new Map<string, ReturnType<typeof nodeBox>>();
     for (const n of nodes) if (!n.hidden) boxes.set(n.id, nodeBox(n));
     const specs: LabelSpec[] = [];
@@ -43,6 +48,7 @@ export function useLabelPlacement(nodes: ElementNodeType[], edges: HandoffEdgeTy
       return next;
     });
     for (const id of memo.current.keys()) if (!seen.has(id)) memo.current.delete(id);
-    return out;
+    last.current = unlessSame(last.current, out);
+    return last.current;
   }, [nodes, edges, overview]);
 }

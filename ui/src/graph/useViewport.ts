@@ -49,7 +49,11 @@ function visibleArea(canvas: HTMLDivElement | null, inspector: boolean): { box: 
  * card out from under it, zoom in from the overview. Every one uses the visible part of the
  * canvas and the readable-zoom rule of `readable.ts`.
  */
-export function useViewport(canvas: RefObject<HTMLDivElement | null>) {
+export function useViewport(
+  canvas: RefObject<HTMLDivElement | null>,
+  /** Every card, measured where React Flow has drawn it (React Flow holds only those it draws). */
+  allNodes: () => ElementNodeType[],
+) {
   const rf = useReactFlow<ElementNodeType, HandoffEdgeType>();
 
   /** "Zoom to fit" (and the first view): see `fitViewport`. False when the canvas has no size yet. */
@@ -63,18 +67,18 @@ export function useViewport(canvas: RefObject<HTMLDivElement | null>) {
     },
     [rf, canvas],
   );
-  const fit = useCallback(() => void fitTo(rf.getNodes()), [rf, fitTo]);
+  const fit = useCallback(() => void fitTo(allNodes()), [allNodes, fitTo]);
 
   /** Brings nodes into the part of the canvas the inspector leaves free, readable. */
   const centre = useCallback(
     (ids: string[]) => {
       const wanted = new Set(ids);
       const area = visibleArea(canvas.current, true);
-      const bounds = boundsOf(rf.getNodes().filter((n) => wanted.has(n.id)));
+      const bounds = boundsOf(allNodes().filter((n) => wanted.has(n.id)));
       if (!area || !bounds) return;
       void rf.setViewport(showViewport(bounds, area.free, rf.getViewport().zoom), MOVE);
     },
-    [rf, canvas],
+    [rf, canvas, allNodes],
   );
 
   /** Pans the least that brings the nodes out from under the inspector and minimap. */
@@ -82,7 +86,7 @@ export function useViewport(canvas: RefObject<HTMLDivElement | null>) {
     (ids: string[]) => {
       const wanted = new Set(ids);
       const area = visibleArea(canvas.current, true);
-      const bounds = boundsOf(rf.getNodes().filter((n) => wanted.has(n.id)));
+      const bounds = boundsOf(allNodes().filter((n) => wanted.has(n.id)));
       if (!area || !bounds) return;
       const { x, y, zoom } = rf.getViewport();
       const onScreen = { x: x + bounds.x * zoom, y: y + bounds.y * zoom, width: bounds.width * zoom, height: bounds.height * zoom };
@@ -91,7 +95,7 @@ export function useViewport(canvas: RefObject<HTMLDivElement | null>) {
       const { dx, dy } = keepInView(onScreen, area.free);
       if (dx !== 0 || dy !== 0) void rf.setViewport({ x: x + dx, y: y + dy, zoom }, MOVE);
     },
-    [rf, canvas],
+    [rf, canvas, allNodes],
   );
 
   /** In the overview, a click zooms in on that spot far enough to show cards. */
@@ -113,7 +117,5 @@ export function useViewport(canvas: RefObject<HTMLDivElement | null>) {
     return box ? rf.screenToFlowPosition({ x: box.left + box.width / 2, y: box.top + box.height / 2 }) : { x: 0, y: 0 };
   }, [rf, canvas]);
 
-  const measuredNodes = useCallback(() => rf.getNodes(), [rf]);
-
-  return { fit, fitTo, centre, keep, zoomInAt, middle, measuredNodes };
+  return { fit, fitTo, centre, keep, zoomInAt, middle, measuredNodes: allNodes };
 }

@@ -1,4 +1,4 @@
-import { useId } from "react";
+import { memo, useId } from "react";
 import type { Capability, Edit, Element, ElementKind, Workspace } from "../backend";
 import { Clamped } from "../components/Clamped";
 import { CommitText } from "../components/CommitText";
@@ -25,8 +25,11 @@ export interface InspectorProps {
   focusName?: boolean;
 }
 
-/** Edits every field of an element. Standalone: the stack and the handoff graph share it. */
-export function Inspector({ element, doc, onChange, onClose, focusName }: InspectorProps) {
+/**
+ * Edits every field of an element. Standalone: the stack and the handoff graph share it.
+ * Drawn again only when its element, document or callbacks change (not when an audit answers).
+ */
+export const Inspector = memo(function Inspector({ element, doc, onChange, onClose, focusName }: InspectorProps) {
   const ids = useId();
   const index = doc.elements.findIndex((e) => e.id === element.id);
   const problems = useFieldProblems(index >= 0 ? `elements[${index}]` : null);
@@ -226,4 +229,4 @@ export function Inspector({ element, doc, onChange, onClose, focusName }: Inspec
       </Editable>
     </aside>
   );
-}
+});
