@@ -79,14 +79,17 @@ describe("undo, redo and the saved state", () => {
     expect(backend.calls.map((c) => c.method).filter((m) => m === "undo" || m === "redo")).toEqual(["undo", "redo", "undo", "redo"]);
   });
 
-  it("shows Saving… while an edit is in flight, then Saved", async () => {
+  it("shows Saving… while an edit is slow to be written, then Saved", async () => {
     const backend = new MemoryBackend([nexusFlow()]);
     const { user } = await renderApp(backend);
     expect(screen.getByTestId("save-state")).toHaveTextContent("Saved");
 
     const release = backend.hold();
     await user.click(screen.getByRole("button", { name: "Delete Discover" }));
-    expect(screen.getByTestId("save-state")).toHaveTextContent("Saving…");
+    // In flight at once; the word shows only once the write has taken a while.
+    expect(screen.getByTestId("save-state")).toHaveAttribute("data-state", "saving");
+    expect(screen.getByTestId("save-state")).toHaveTextContent("Saved");
+    await waitFor(() => expect(screen.getByTestId("save-state")).toHaveTextContent("Saving…"));
     await act(async () => release());
     await waitFor(() => expect(screen.getByTestId("save-state")).toHaveTextContent("Saved"));
   });
