@@ -1,4 +1,4 @@
-import type { Backend, Workspace } from "../backend";
+import type { Backend, Report, Workspace } from "../backend";
 import { nexusReport } from "../graph/fixtures";
 import { nexusFlow, loyaltyApp } from "./fixtures";
 import { backupAt, MemoryBackend } from "./memoryBackend";
@@ -12,6 +12,8 @@ import { notRatedReport, SAMPLE_NAME, sampleAudit, sampleReadiness } from "./sam
  * `&fixture=damaged` starts on the recovery screen of a damaged library (a salvage saves one
  * workspace and loses one).
  * `&pdf=<url>` answers the playbook preview with that PDF (a real playbook, for screenshots).
+ * `&report=<url>` answers every audit with that report (the audit library's JSON output for
+ * the loaded sample: a real report's size, for profiling an edit's round trip).
  * `&unnamed=1` is a first launch (no name given yet); `&raters=6` adds a session of six raters
  * with long names (the score grid's stress case).
  */
@@ -40,15 +42,20 @@ export async function createFixtureBackend(search: string = window.location.sear
       backend.pdfFor = () => bytes;
     }
   }
+  const reportUrl = params.get("report");
+  const reportText = reportUrl ? await fetch(reportUrl).then((r) => (r.ok ? r.text() : null)) : null;
   // The sample answers with the library's real output (generated); the built-in test
   // workspace with its test scenario; anything else with an empty report.
   const builtIn = nexusFlow().workspace.name;
   backend.auditFor = (doc) =>
-    doc.workspace.name === SAMPLE_NAME
-      ? sampleAudit(doc)
-      : doc.workspace.name === builtIn
-        ? nexusReport(doc)
-        : { findings: [], summary: { error: 0, warning: 0, info: 0, waived: 0, due: 0, nothing_to_check: false } };
+    // Parsed again on every answer, as a report crossing from Rust is.
+    reportText !== null
+      ? (JSON.parse(reportText) as Report)
+      : doc.workspace.name === SAMPLE_NAME
+        ? sampleAudit(doc)
+        : doc.workspace.name === builtIn
+          ? nexusReport(doc)
+          : { findings: [], summary: { error: 0, warning: 0, info: 0, waived: 0, due: 0, nothing_to_check: false } };
   backend.reportFor = (doc, session) => {
     const report = doc.workspace.name === SAMPLE_NAME ? sampleReadiness(doc, session) : notRatedReport();
     const six = doc.readiness.find((s) => s.id === "six-raters");
