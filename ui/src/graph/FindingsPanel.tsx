@@ -11,6 +11,8 @@ interface Props {
   report: Report | null;
   doc: Workspace;
   status: AuditStatus;
+  /** The workspace revision the report is the audit of (`data-revision`, for tests and benchmarks). */
+  revision?: number | null;
   /** `code|key` of the finding last clicked. */
   selected: string | null;
   onSelect: (f: Finding) => void;
@@ -26,7 +28,7 @@ const PAGE = 50;
 export const findingId = (f: Finding) => `${f.code}|${f.key}`;
 
 /** The audit's findings, most serious first, filtered by severity, rule and team. */
-export function FindingsPanel({ report, doc, status, selected, onSelect, onWaive, onUnwaive, onAddActor }: Props) {
+export function FindingsPanel({ report, doc, status, revision = null, selected, onSelect, onWaive, onUnwaive, onAddActor }: Props) {
   const [shown, setShown] = useState<Set<Shown>>(() => new Set<Shown>(["error", "warning", "info", "waived"]));
   const [rule, setRule] = useState("");
   const [team, setTeam] = useState("");
@@ -64,7 +66,7 @@ export function FindingsPanel({ report, doc, status, selected, onSelect, onWaive
     <aside className="findings-panel" data-testid="findings-panel" aria-label="Findings">
       <header className="findings-head">
         <h2>Findings</h2>
-        <span className="muted small" data-testid="audit-state" data-state={status.kind} aria-live="polite">
+        <span className="muted small" data-testid="audit-state" data-state={status.kind} data-revision={revision ?? ""} aria-live="polite">
           {status.kind === "running" ? "Checking…" : status.kind === "error" ? "Audit failed" : report ? "Up to date" : ""}
         </span>
       </header>

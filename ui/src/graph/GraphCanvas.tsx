@@ -9,6 +9,7 @@ import {
   type NodeChange,
   type OnSelectionChangeParams,
 } from "@xyflow/react";
+import { memo } from "react";
 import type { Detail } from "./detail";
 import { DetailLayer, OverviewMiniMap } from "./DetailLayer";
 import { ElementNode } from "./ElementNode";
@@ -38,11 +39,14 @@ interface Props {
 }
 
 /**
+ * Drawn again only when a prop changes: each new prop given to React Flow is written into its
+ * store, and every card and handoff on the canvas then checks whether it is affected.
+ *
  * The React Flow canvas: cards, handoffs, background, controls, the minimap, and the layer
  * that draws the overview where cards would be too small to read (the first view and "zoom
  * to fit" are set by `useViewport`, which knows what floats over the canvas).
  */
-export function GraphCanvas({ nodes, edges, shown, lod, selectedIds, onRename, readOnly, ...handlers }: Props) {
+export const GraphCanvas = memo(function GraphCanvas({ nodes, edges, shown, lod, selectedIds, onRename, readOnly, ...handlers }: Props) {
   return (
     <ReactFlow<ElementNodeType, HandoffEdgeType>
       nodes={shown.nodes}
@@ -81,4 +85,4 @@ export function GraphCanvas({ nodes, edges, shown, lod, selectedIds, onRename, r
       <OverviewMiniMap nodes={nodes} />
     </ReactFlow>
   );
-}
+});

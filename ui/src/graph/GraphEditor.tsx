@@ -1,5 +1,5 @@
-import type { Node } from "@xyflow/react";
-import { useCallback, useEffect, useRef, useState } from "react";
+import type { Connection, Node } from "@xyflow/react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { Edit, Finding, Workspace } from "../backend";
 import { Inspector } from "../inspector/Inspector";
 import { useReadOnly } from "../store/readOnly";
@@ -35,7 +35,7 @@ interface Props {
  */
 export function GraphEditor({ store, slug, doc, revision }: Props) {
   const readOnly = useReadOnly();
-  const { report, status } = useAudit(store.backend, slug, revision);
+  const { report, status, revision: auditedRevision } = useAudit(store, slug, revision);
   const layout = usePositions(store.backend, slug);
   const [renaming, setRenaming] = useState<string | null>(null);
   const [selFinding, setSelFinding] = useState<string | null>(null);
@@ -138,9 +138,23 @@ export function GraphEditor({ store, slug, doc, revision }: Props) {
   const { element, handoff } = selection;
   const close = useCallback(() => select([], []), [select]);
   const onEdit = useCallback((e: Edit) => void store.edit(e), [store]);
-  const onPaneClick = (event: React.MouseEvent) => {
-    if (lod.detail.overview) view.zoomInAt(event, items.nodes);
-  };
+  // The canvas's props keep their identity from one render to the next (see `GraphCanvas`).
+  const overview = lod.detail.overview;
+  const { zoomInAt } = view;
+  const onPaneClick = useCallback(
+    (event: React.MouseEvent) => {
+      if (overview) zoomInAt(event, allNodes.current);
+    },
+    [overview, zoomInAt],
+  );
+  const { connect } = edits;
+  const onConnect = useCallback((c: Connection) => void connect(c), [connect]);
+  const shown = useMemo(
+    () => ({ nodes: lod.flowNodes, edges: placedEdges, farEdges: lod.farEdges }),
+    [lod.flowNodes, placedEdges, lod.farEdges],
+  );
+  const { large, detail, setDetail } = lod;
+  const lodShown = useMemo(() => ({ large, detail, setDetail }), [large, detail, setDetail]);
 
   return (
     <main className="graph-page">
@@ -170,14 +184,14 @@ export function GraphEditor({ store, slug, doc, revision }: Props) {
             <GraphCanvas
               nodes={items.nodes}
               edges={items.edges}
-              shown={{ nodes: lod.flowNodes, edges: placedEdges, farEdges: lod.farEdges }}
-              lod={lod}
+              shown={shown}
+              lod={lodShown}
               selectedIds={selection.ids}
               onNodesChange={items.onNodesChange}
               onEdgesChange={items.onEdgesChange}
               onNodeDragStop={onNodeDragStop}
               onSelectionChange={items.onSelectionChange}
-              onConnect={(c) => void edits.connect(c)}
+              onConnect={onConnect}
               onRename={setRenaming}
               onPaneClick={onPaneClick}
               readOnly={readOnly}
@@ -212,6 +226,7 @@ export function GraphEditor({ store, slug, doc, revision }: Props) {
           report={report}
           doc={doc}
           status={status}
+          revision={auditedRevision}
           selected={selFinding}
           onSelect={selectFinding}
           onWaive={edits.waive}

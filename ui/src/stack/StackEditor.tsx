@@ -126,7 +126,7 @@ export function StackEditor() {
   const search = useRef<HTMLInputElement>(null);
   useFindKey(search);
   // The audit is asked only while "With findings" is on: a large workspace's audit is not free.
-  const audit = useAudit(store.backend, current.summary.slug, current.revision, filter.withFindings);
+  const audit = useAudit(store, current.summary.slug, current.revision, filter.withFindings);
   const flagged = useMemo(() => elementsWithFindings(filter.withFindings ? audit.report : null), [filter.withFindings, audit.report]);
   const lanesAll = useMemo(() => stackLanes(lensed.doc.elements), [lensed.doc.elements]);
   const filtering = isFiltering(filter);

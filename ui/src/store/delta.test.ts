@@ -52,3 +52,41 @@ describe("the store patches its document with what an edit changed", () => {
     expect(store.getState().current?.doc.workspace.name, "the other window's change shows too").toBe("Renamed");
   });
 });
+
+describe("the audit after an edit", () => {
+  const audits = (backend: MemoryBackend) => backend.calls.filter((c) => c.method === "auditWorkspace").length;
+
+  it("is asked for as soon as the edit is saved, once, while a view shows the audit", async () => {
+    const backend = new MemoryBackend([nexusFlow()]);
+    const store = await started(backend);
+    const slug = store.getState().current?.summary.slug ?? "";
+
+    await store.edit(rename);
+    expect(audits(backend), "nobody shows the audit: none asked").toBe(0);
+
+    const stop = store.watchAudit();
+    await store.edit({ type: "set_info", info: { ...nexusFlow().workspace, name: "Renamed again" } });
+    expect(audits(backend), "asked with the edit's answer").toBe(1);
+    const revision = store.getState().current?.revision ?? -1;
+    const report = await store.auditAt(slug, revision);
+    expect(report.summary.nothing_to_check).toBe(false);
+    expect(audits(backend), "the view's ask is the same answer").toBe(1);
+
+    await store.auditAt(slug, revision - 1);
+    expect(audits(backend), "another revision is asked for").toBe(2);
+    stop();
+    await store.undo();
+    expect(audits(backend), "nobody shows it any more").toBe(2);
+  });
+
+  it("is asked for afresh after the workspace is read whole", async () => {
+    const backend = new MemoryBackend([nexusFlow()]);
+    const store = await started(backend);
+    const { slug } = store.getState().current?.summary ?? { slug: "" };
+    const revision = store.getState().current?.revision ?? -1;
+    await store.auditAt(slug, revision);
+    await store.openWorkspace(slug);
+    await store.auditAt(slug, revision);
+    expect(audits(backend)).toBe(2);
+  });
+});

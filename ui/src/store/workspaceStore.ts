@@ -8,6 +8,7 @@ import type {
   LibraryChanged,
   LibraryStatus,
   Problem,
+  Report,
   SalvageInPlace,
   Settings,
   SnapshotInfo,
@@ -188,6 +189,9 @@ export class WorkspaceStore {
    * `viewing` names the snapshot `current` is; any other state shows the workspace itself.
    */
   private setCurrent(current: WorkspaceState, clearError = true, viewing: SnapshotInfo | null = null): void {
+    // A state read whole (opened, refreshed, restored) may repeat a revision number of other
+    // content (a workspace deleted and imported again): its audit is asked for afresh.
+    this.audit = null;
     const { selectedElement, selectedStage } = this.state;
     const workspaces = viewing
       ? this.state.workspaces
@@ -223,7 +227,40 @@ export class WorkspaceStore {
       undo: delta.undo,
       redo: delta.redo,
     });
+    // The audit of the new revision is asked for now, before the window draws the change, so
+    // the library checks it while the window draws.
+    if (delta.changes.length > 0 && this.auditWatchers > 0) void this.auditAt(delta.summary.slug, delta.revision).catch(() => {});
   }
+
+  /** The audit asked for last: of which workspace state, and its answer. */
+  private audit: { slug: string; revision: number; report: Promise<Report> } | null = null;
+  /** How many views show the audit now (see `watchAudit`); none: an edit asks for none. */
+  private auditWatchers = 0;
+
+  /**
+   * The audit of `slug` at `revision` (the library's report on the workspace as saved): asked
+   * once, shared by every view that shows it. After an edit it has usually been asked for
+   * already (see `patch`).
+   */
+  auditAt = (slug: string, revision: number): Promise<Report> => {
+    const last = this.audit;
+    if (last && last.slug === slug && last.revision === revision) return last.report;
+    const report = this.backend.auditWorkspace(slug);
+    this.audit = { slug, revision, report };
+    // A failed audit is asked for again next time, not remembered.
+    report.catch(() => {
+      if (this.audit?.report === report) this.audit = null;
+    });
+    return report;
+  };
+
+  /** A view that shows the audit says so while it does; returns the call that says it stopped. */
+  watchAudit = (): (() => void) => {
+    this.auditWatchers += 1;
+    return () => {
+      this.auditWatchers -= 1;
+    };
+  };
 
   init = () =>
     this.run("Could not start", async () => {
