@@ -7,6 +7,10 @@
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
+/// The app's and the CLI's allocator, so that the figures are theirs.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 use rusqlite::Connection;
 use rusqlite::types::Value;
