@@ -26,16 +26,22 @@ export function useLevelOfDetail(elementCount: number, nodes: ElementNodeType[],
     lastNodes.current = unlessSame(lastNodes.current, next);
     return lastNodes.current;
   }, [large, nodes, detail]);
+  // Which cards are out of the page: the same set after an edit that moved nothing (a rename),
+  // so the handoffs (five per card) are not gone through again.
+  const lastHidden = useRef<Set<string>>(new Set());
+  const hidden = useMemo(() => {
+    const next = new Set<string>();
+    if (large) for (const n of shownNodes) if (n.hidden) next.add(n.id);
+    if (!sameSet(lastHidden.current, next)) lastHidden.current = next;
+    return lastHidden.current;
+  }, [large, shownNodes]);
   const shownEdges = useMemo(() => {
     let next: HandoffEdgeType[];
     if (!large) next = detail.overview ? withHidden(edges, () => true, edgeMemo.current) : edges;
-    else {
-      const hidden = new Set(shownNodes.filter((n) => n.hidden).map((n) => n.id));
-      next = withHidden(edges, (e) => detail.overview || hidden.has(e.source) || hidden.has(e.target), edgeMemo.current);
-    }
+    else next = withHidden(edges, (e) => detail.overview || hidden.has(e.source) || hidden.has(e.target), edgeMemo.current);
     lastEdges.current = unlessSame(lastEdges.current, next);
     return lastEdges.current;
-  }, [large, edges, shownNodes, detail.overview]);
+  }, [large, edges, hidden, detail.overview]);
   const farEdges = useMemo(
     () => (large && !detail.overview ? shownEdges.filter((e) => e.hidden) : []),
     [large, shownEdges, detail.overview],
@@ -58,3 +64,9 @@ export function useLevelOfDetail(elementCount: number, nodes: ElementNodeType[],
 }
 
 const drawnOrSelected = (item: { hidden?: boolean; selected?: boolean }) => !item.hidden || !!item.selected;
+
+function sameSet(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
+  if (a.size !== b.size) return false;
+  for (const x of b) if (!a.has(x)) return false;
+  return true;
+}
