@@ -42,9 +42,10 @@ struct Entry {
     id: i64,
     stamp: Stamp,
     doc: Arc<Workspace>,
-    /// Changes written through this store since `doc` was read, oldest first; `stamp` is
-    /// the row's stamp after the last of them.
-    pending: Vec<EntityChange>,
+    /// The batches of changes written through this store since `doc` was read, oldest
+    /// first; `stamp` is the row's stamp after the last of them. Applied batch by batch: a
+    /// batch names each entity once, two batches may name the same one.
+    pending: Vec<Vec<EntityChange>>,
 }
 
 /// At most one held document: the one the window is working on.
@@ -68,7 +69,10 @@ impl Held {
                 if !entry.pending.is_empty() {
                     let pending = std::mem::take(&mut entry.pending);
                     let doc = Arc::make_mut(&mut entry.doc);
-                    if apply_changes_in_place(doc, &pending).is_err() {
+                    if pending
+                        .iter()
+                        .any(|batch| apply_changes_in_place(doc, batch).is_err())
+                    {
                         // The rows are the truth: a change that does not apply is read again.
                         *slot = None;
                     }
@@ -96,11 +100,12 @@ impl Held {
         let Some(entry) = slot.as_mut().filter(|e| e.id == id) else {
             return;
         };
-        if entry.stamp != *before || entry.pending.len() + changes.len() > MAX_PENDING {
+        let carried: usize = entry.pending.iter().map(Vec::len).sum();
+        if entry.stamp != *before || carried + changes.len() > MAX_PENDING {
             *slot = None;
             return;
         }
-        entry.pending.extend_from_slice(changes);
+        entry.pending.push(changes.to_vec());
         entry.stamp = after;
     }
 

@@ -183,3 +183,19 @@ fn the_held_document_follows_writes_it_did_not_make() {
     assert_eq!(slug2, slug, "the name is free again");
     assert_eq!(*app.current(&slug).unwrap(), other);
 }
+
+#[test]
+fn two_edits_to_one_entity_carried_together_leave_the_last_state() {
+    // Found by the property test: a held document carried over an edit that renamed an
+    // element and one that renamed it again, read only after both, must show the second name.
+    let mut store = Store::open_in_memory().unwrap();
+    let ws = throughline_audit::generate(20, 5);
+    let slug = store.import_workspace(&ws, &ui()).unwrap().slug;
+    assert_eq!(*store.current(&slug).unwrap(), ws);
+    let mut element = ws.elements[1].clone();
+    element.name = "First".into();
+    store.apply_delta(&slug, &Edit::PutElement { element: element.clone() }, &ui()).unwrap();
+    store.apply_delta(&slug, &Edit::DeleteElement { id: element.id.clone() }, &ui()).unwrap();
+    assert_eq!(*store.current(&slug).unwrap(), store.load(&slug).unwrap());
+    assert!(store.current(&slug).unwrap().elements.iter().all(|e| e.id != element.id));
+}
