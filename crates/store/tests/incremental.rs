@@ -194,8 +194,31 @@ fn two_edits_to_one_entity_carried_together_leave_the_last_state() {
     assert_eq!(*store.current(&slug).unwrap(), ws);
     let mut element = ws.elements[1].clone();
     element.name = "First".into();
-    store.apply_delta(&slug, &Edit::PutElement { element: element.clone() }, &ui()).unwrap();
-    store.apply_delta(&slug, &Edit::DeleteElement { id: element.id.clone() }, &ui()).unwrap();
+    store
+        .apply_delta(
+            &slug,
+            &Edit::PutElement {
+                element: element.clone(),
+            },
+            &ui(),
+        )
+        .unwrap();
+    store
+        .apply_delta(
+            &slug,
+            &Edit::DeleteElement {
+                id: element.id.clone(),
+            },
+            &ui(),
+        )
+        .unwrap();
     assert_eq!(*store.current(&slug).unwrap(), store.load(&slug).unwrap());
-    assert!(store.current(&slug).unwrap().elements.iter().all(|e| e.id != element.id));
+    assert!(
+        store
+            .current(&slug)
+            .unwrap()
+            .elements
+            .iter()
+            .all(|e| e.id != element.id)
+    );
 }
