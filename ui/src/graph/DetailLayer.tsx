@@ -1,6 +1,7 @@
 import { getNodesBounds, Panel, useReactFlow, useStore, type ReactFlowState } from "@xyflow/react";
 import { useCallback, useEffect, useMemo, useRef, type RefObject } from "react";
 import { count } from "../model/format";
+import { useKept } from "./useKept";
 import { drawGraph, follow, nextDetail, viewRect, type Detail, type Pen, type View } from "./detail";
 import type { ElementNode, HandoffEdge } from "./mapping";
 
@@ -99,11 +100,7 @@ export function DetailLayer({ nodes, edges, farEdges, detail, onDetail, selected
   }, [transform, width, height, nodes, detail, onDetail, large]);
 
   // The far handoffs depend on where cards are, not on what they say: a rename redraws nothing.
-  const lastPlaced = useRef(nodes);
-  const placed = useMemo(() => {
-    if (!samePlaces(lastPlaced.current, nodes)) lastPlaced.current = nodes;
-    return lastPlaced.current;
-  }, [nodes]);
+  const placed = useKept(nodes, (last, next) => (samePlaces(last, next) ? last : next));
   const drawn = detail.overview ? nodes : placed;
   const draw = useCallback(
     (pen: Pen, dpr: number, at: View) => {

@@ -2,7 +2,6 @@ import { applyEdgeChanges, applyNodeChanges, type EdgeChange, type NodeChange, t
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { Element, Report, Workspace } from "../backend";
 import {
-  type Flag,
   flagsBySubject,
   reconcileEdges,
   sameFlags,
@@ -13,6 +12,7 @@ import {
   type HandoffEdge as HandoffEdgeType,
 } from "./mapping";
 import { useLensedDoc } from "../lens/LensContext";
+import { useKept } from "./useKept";
 import type { usePositions } from "./usePositions";
 
 /**
@@ -23,11 +23,10 @@ import type { usePositions } from "./usePositions";
 export function useGraphItems(doc: Workspace, report: Report | null, layout: ReturnType<typeof usePositions>, renaming: string | null) {
   // A new report that colours every card and handoff as the last one did (a rename, most
   // edits) keeps the last flags, so nothing on the canvas is derived again.
-  const lastFlags = useRef<Map<string, Flag>>(new Map());
-  const flags = useMemo(() => {
-    lastFlags.current = sameFlags(lastFlags.current, flagsBySubject(report));
-    return lastFlags.current;
-  }, [report]);
+  const flags = useKept(
+    useMemo(() => flagsBySubject(report), [report]),
+    sameFlags,
+  );
   const { positions, version } = layout;
   // The active lens's ghosts (removed cards, handoffs seen only in the logs) are drawn too.
   const { doc: drawn, ghosts } = useLensedDoc(doc);

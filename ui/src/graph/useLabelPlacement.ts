@@ -1,5 +1,6 @@
 import { useMemo, useRef } from "react";
 import { nodeBox } from "./detail";
+import { useKept } from "./useKept";
 import { labelRank, placeLabels, type LabelPlace, type LabelSpec } from "./labelPlacement";
 import { unlessSame, type ElementNode as ElementNodeType, type HandoffEdge as HandoffEdgeType } from "./mapping";
 
@@ -19,13 +20,9 @@ const same = (a: LabelPlace | null | undefined, b: LabelPlace | null | undefined
  */
 export function useLabelPlacement(nodes: ElementNodeType[], edges: HandoffEdgeType[], overview: boolean): HandoffEdgeType[] {
   const memo = useRef(new Map<string, { from: HandoffEdgeType; out: HandoffEdgeType }>());
-  // The last array handed on, handed on again when no label moved (see `unlessSame`).
-  const last = useRef<HandoffEdgeType[]>([]);
-  return useMemo(() => {
-    if (overview) {
-      last.current = edges;
-      return edges;
-    }
+  // The last array handed on is handed on again when no label moved (see `useKept`).
+  const placed = useMemo(() => {
+    if (overview) return edges;
     const boxes = new Map<string, ReturnType<typeof nodeBox>>();
     for (const n of nodes) if (!n.hidden) boxes.set(n.id, nodeBox(n));
     const specs: LabelSpec[] = [];
@@ -48,7 +45,7 @@ export function useLabelPlacement(nodes: ElementNodeType[], edges: HandoffEdgeTy
       return next;
     });
     for (const id of memo.current.keys()) if (!seen.has(id)) memo.current.delete(id);
-    last.current = unlessSame(last.current, out);
-    return last.current;
+    return out;
   }, [nodes, edges, overview]);
+  return useKept(placed, unlessSame);
 }

@@ -1,4 +1,5 @@
 import { useMemo, useRef, useState } from "react";
+import { useKept } from "./useKept";
 import { cardShown, LARGE_GRAPH, withHidden, type Detail } from "./detail";
 import { unlessSame, type ElementNode as ElementNodeType, type HandoffEdge as HandoffEdgeType } from "./mapping";
 
@@ -13,35 +14,28 @@ export function useLevelOfDetail(elementCount: number, nodes: ElementNodeType[],
   const [detail, setDetail] = useState<Detail>({ overview: false, cover: null });
   const nodeMemo = useRef(new Map<string, { from: ElementNodeType; out: ElementNodeType }>());
   const edgeMemo = useRef(new Map<string, { from: HandoffEdgeType; out: HandoffEdgeType }>());
-  // The last arrays handed on: an update that changes no item hands on the same array, so
-  // React Flow and the label placement below see no change at all.
-  const lastNodes = useRef<ElementNodeType[]>([]);
-  const lastEdges = useRef<HandoffEdgeType[]>([]);
-  const shownNodes = useMemo(() => {
-    const next = large
-      ? withHidden(nodes, (n) => !cardShown(detail, n), nodeMemo.current)
-      : detail.overview
-        ? withHidden(nodes, () => true, nodeMemo.current)
-        : nodes;
-    lastNodes.current = unlessSame(lastNodes.current, next);
-    return lastNodes.current;
-  }, [large, nodes, detail]);
+  // An update that changes no item hands on the same array (`useKept`), so React Flow and
+  // the label placement below see no change at all.
+  const shownNodes = useKept(
+    useMemo(() => {
+      if (large) return withHidden(nodes, (n) => !cardShown(detail, n), nodeMemo.current);
+      return detail.overview ? withHidden(nodes, () => true, nodeMemo.current) : nodes;
+    }, [large, nodes, detail]),
+    unlessSame,
+  );
   // Which cards are out of the page: the same set after an edit that moved nothing (a rename),
   // so the handoffs (five per card) are not gone through again.
-  const lastHidden = useRef<Set<string>>(new Set());
-  const hidden = useMemo(() => {
-    const next = new Set<string>();
-    if (large) for (const n of shownNodes) if (n.hidden) next.add(n.id);
-    if (!sameSet(lastHidden.current, next)) lastHidden.current = next;
-    return lastHidden.current;
-  }, [large, shownNodes]);
-  const shownEdges = useMemo(() => {
-    let next: HandoffEdgeType[];
-    if (!large) next = detail.overview ? withHidden(edges, () => true, edgeMemo.current) : edges;
-    else next = withHidden(edges, (e) => detail.overview || hidden.has(e.source) || hidden.has(e.target), edgeMemo.current);
-    lastEdges.current = unlessSame(lastEdges.current, next);
-    return lastEdges.current;
-  }, [large, edges, hidden, detail.overview]);
+  const hidden = useKept(
+    useMemo(() => new Set(large ? shownNodes.filter((n) => n.hidden).map((n) => n.id) : []), [large, shownNodes]),
+    (last, next) => (sameSet(last, next) ? last : next),
+  );
+  const shownEdges = useKept(
+    useMemo(() => {
+      if (!large) return detail.overview ? withHidden(edges, () => true, edgeMemo.current) : edges;
+      return withHidden(edges, (e) => detail.overview || hidden.has(e.source) || hidden.has(e.target), edgeMemo.current);
+    }, [large, edges, hidden, detail.overview]),
+    unlessSame,
+  );
   const farEdges = useMemo(
     () => (large && !detail.overview ? shownEdges.filter((e) => e.hidden) : []),
     [large, shownEdges, detail.overview],
@@ -50,16 +44,14 @@ export function useLevelOfDetail(elementCount: number, nodes: ElementNodeType[],
   // what is selected (a selection panned out of view stays selected). React Flow's work on
   // every change (its lookups, its scan for visible handoffs) grows with what it holds: a
   // rename on a map of 10,000 handoffs would otherwise cost a scan of all of them, twice.
-  const lastFlowNodes = useRef<ElementNodeType[]>([]);
-  const lastFlowEdges = useRef<HandoffEdgeType[]>([]);
-  const flowNodes = useMemo(() => {
-    lastFlowNodes.current = unlessSame(lastFlowNodes.current, large ? shownNodes.filter(drawnOrSelected) : shownNodes);
-    return lastFlowNodes.current;
-  }, [large, shownNodes]);
-  const flowEdges = useMemo(() => {
-    lastFlowEdges.current = unlessSame(lastFlowEdges.current, large ? shownEdges.filter(drawnOrSelected) : shownEdges);
-    return lastFlowEdges.current;
-  }, [large, shownEdges]);
+  const flowNodes = useKept(
+    useMemo(() => (large ? shownNodes.filter(drawnOrSelected) : shownNodes), [large, shownNodes]),
+    unlessSame,
+  );
+  const flowEdges = useKept(
+    useMemo(() => (large ? shownEdges.filter(drawnOrSelected) : shownEdges), [large, shownEdges]),
+    unlessSame,
+  );
   return { large, detail, setDetail, shownNodes, shownEdges, farEdges, flowNodes, flowEdges };
 }
 
