@@ -3,7 +3,7 @@
 //! An edit, an undo and a redo read and write only the rows they touch ([`delta`]) and
 //! check only the rules they can break ([`check`]); nothing here loads the whole document
 //! except [`Store::load`], [`Store::state`] and [`Store::current`] (which reads it only when
-//! this store's edits have not carried it forward, see [`held`]).
+//! this store's edits have not carried it forward, see `held.rs`).
 
 use std::sync::Arc;
 
@@ -16,7 +16,7 @@ use crate::library::{split_target, summary, workspace_id};
 use crate::log::{self, NewBatch, Role, Step};
 use crate::{
     Actor, ChangeBatch, HistoryStep, Source, Store, StoreError, WorkspaceDelta, WorkspaceState,
-    bulk, check, held, label, names, snapshots, stamp, tables,
+    bulk, check, label, names, snapshots, stamp, tables,
 };
 
 /// Bumps the revision and logs `changes` (already written) as one batch; the caller commits.
@@ -194,7 +194,7 @@ impl Store {
             }
             return Ok(delta);
         }
-        let before = held::stamp(&tx, id)?;
+        let before = self.held.stamp_before(&tx, id)?;
         let stamped = stamp::stamped(edit, &actor.name, &at);
         let edit = stamped.as_ref().unwrap_or(edit);
         let label = label::label(&label::context(&tx, id, edit)?, edit);
@@ -223,10 +223,11 @@ impl Store {
                 reverts: None,
             },
         )?;
-        let after = held::stamp(&tx, id)?;
         let delta = read_delta(&tx, id, changes)?;
         tx.commit()?;
-        self.carry(id, before, &delta.changes, after);
+        if let Some(before) = before {
+            self.held.carry(id, before, &delta);
+        }
         self.published(Committed {
             slug: Some(slug.to_string()),
             source: Some(actor.source),
@@ -283,7 +284,7 @@ impl Store {
             });
             return Ok(delta);
         }
-        let before = held::stamp(&tx, id)?;
+        let before = self.held.stamp_before(&tx, id)?;
         let logged = log::changes(&tx, step.id)?;
         let steps: Vec<EntityChange> = match direction {
             Direction::Undo => logged.iter().rev().map(EntityChange::inverted).collect(),
@@ -335,30 +336,17 @@ impl Store {
             },
         )?;
         log::mark_undone(&tx, step.id, direction == Direction::Undo)?;
-        let after = held::stamp(&tx, id)?;
         let delta = read_delta(&tx, id, changes)?;
         tx.commit()?;
-        self.carry(id, before, &delta.changes, after);
+        if let Some(before) = before {
+            self.held.carry(id, before, &delta);
+        }
         self.published(Committed {
             slug: Some(slug.to_string()),
             source: Some(direction.source()),
             kind: ChangeKind::Edited,
         });
         Ok(delta)
-    }
-
-    /// Carries the held document over a committed write of `changes` (see [`held::Held::carry`]).
-    fn carry(
-        &self,
-        id: i64,
-        before: Option<held::Stamp>,
-        changes: &[EntityChange],
-        after: Option<held::Stamp>,
-    ) {
-        match (before, after) {
-            (Some(before), Some(after)) => self.held.carry(id, &before, changes, after),
-            _ => self.held.clear(),
-        }
     }
 
     /// The newest `limit` change batches of a workspace, newest first.

@@ -14,7 +14,7 @@ use std::sync::Arc;
 use rusqlite::{Connection, OptionalExtension};
 use throughline_model::{EntityChange, Workspace, apply_changes_in_place};
 
-use crate::{StoreError, tables};
+use crate::{StoreError, WorkspaceDelta, tables};
 
 /// A workspace row's stamp: any committed change to its document moves it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -92,25 +92,37 @@ impl Held {
         Ok(doc)
     }
 
-    /// After a write to workspace `id` that moved its row from `before` to `after` by
-    /// exactly `changes`: the held document, if it stood at `before`, now stands at
-    /// `after`. Otherwise it is dropped.
-    pub(crate) fn carry(&self, id: i64, before: &Stamp, changes: &[EntityChange], after: Stamp) {
+    /// The stamp of workspace `id`'s row before a write, when its document is held; none, and
+    /// nothing read, otherwise (an edit through the CLI, which holds nothing, reads no more).
+    pub(crate) fn stamp_before(
+        &self,
+        conn: &Connection,
+        id: i64,
+    ) -> Result<Option<Stamp>, StoreError> {
+        let held = self.0.borrow().as_ref().is_some_and(|e| e.id == id);
+        if held { stamp(conn, id) } else { Ok(None) }
+    }
+
+    /// After a committed write to workspace `id` that moved its row from `before` by exactly
+    /// `delta`'s changes (its revision and save time are the row's new stamp): the held
+    /// document, if it stood at `before`, now stands where the row does. Otherwise it is dropped.
+    pub(crate) fn carry(&self, id: i64, before: Stamp, delta: &WorkspaceDelta) {
+        let changes = &delta.changes;
+        let after = Stamp {
+            revision: i64::from(delta.revision),
+            updated_at: delta.saved_at.clone(),
+            created_at: before.created_at.clone(),
+        };
         let mut slot = self.0.borrow_mut();
         let Some(entry) = slot.as_mut().filter(|e| e.id == id) else {
             return;
         };
         let carried: usize = entry.pending.iter().map(Vec::len).sum();
-        if entry.stamp != *before || carried + changes.len() > MAX_PENDING {
+        if entry.stamp != before || carried + changes.len() > MAX_PENDING {
             *slot = None;
             return;
         }
         entry.pending.push(changes.to_vec());
         entry.stamp = after;
-    }
-
-    /// Forgets the held document (a restore or a closed library).
-    pub(crate) fn clear(&self) {
-        *self.0.borrow_mut() = None;
     }
 }
